@@ -1,0 +1,137 @@
+//! `sirt demo [DIR]`: builds a store and walks a realistic incident through every step, printing
+//! each command as a user would type it, then what a user would look at.
+
+use std::path::PathBuf;
+
+use anyhow::{Context, Result};
+use clap::{Args, Parser};
+
+use super::{Cli, Ctx};
+use crate::clock;
+
+/// Build a demo store and walk an incident through the process, showing each command
+#[derive(Debug, Args)]
+pub struct DemoArgs {
+    /// Where to build the demo store (new or empty) [default: a new temporary directory]
+    pub dir: Option<PathBuf>,
+}
+
+const ANA: &str = "Ana Lima <ana.lima@example.com>";
+const BO: &str = "Bo Chen <bo.chen@example.com>";
+const CARLA: &str = "Carla Diaz <carla.diaz@example.com>";
+
+pub fn run(ctx: &Ctx, args: DemoArgs) -> Result<()> {
+    let dir = args
+        .dir
+        .unwrap_or_else(|| std::env::temp_dir().join(format!("sirt-demo-{:08x}", clock::random_u64() as u32)));
+    let demo = Demo { ctx, store: dir.to_string_lossy().into_owned() };
+
+    demo.say("A monitoring alert fires at night; the on-call engineer opens an incident, backfilling the times.")?;
+    demo.step(ANA, &["init", &demo.store])?;
+    demo.step(
+        ANA,
+        &[
+            "detect",
+            "Unusual sign-ins to the tenant admin API from an unfamiliar network",
+            "--severity",
+            "sev1",
+            "--source",
+            "monitoring",
+            "--started",
+            "30h ago",
+            "--at",
+            "26h ago",
+        ],
+    )?;
+    let store = crate::store::Store::open(&dir)?;
+    let id = store.incident_ids()?.into_iter().next().context("the demo incident was not created")?;
+    demo.step(ANA, &["engage", &id, "oce", "Ana Lima", "--at", "25h 50m ago"])?;
+    demo.step(ANA, &["engage", &id, "srt", "Bo Chen", "--at", "25h ago"])?;
+    demo.step(BO, &["note", &id, "Sign-ins used a token minted by the support tooling service", "--at", "24h ago"])?;
+
+    demo.say("The security response team confirms it: the official declaration, which starts the clocks.")?;
+    demo.step(BO, &["confirm", &id, "--at", "22h ago"])?;
+    demo.step(BO, &["engage", &id, "eim", "Carla Diaz", "--at", "21h ago"])?;
+    demo.step(
+        BO,
+        &[
+            "impact",
+            &id,
+            "--effect",
+            "access,disclosure",
+            "--summary",
+            "Mailbox contents of some tenants were read through the support tooling API",
+            "--at",
+            "20h ago",
+        ],
+    )?;
+    demo.step(CARLA, &["engage", &id, "comms", "Dev Patel"])?;
+
+    demo.say("A second alert turns out to be a red-team exercise; sirt refuses to declare it afterwards.")?;
+    demo.step(ANA, &["detect", "Port scan from a partner network", "--severity", "sev4", "--at", "3h ago"])?;
+    let store = crate::store::Store::open(&dir)?;
+    let drill = store.incident_ids()?.into_iter().find(|other| *other != id).context("second demo incident")?;
+    demo.step(ANA, &["dismiss", &drill, "--reason", "scheduled red-team exercise", "--at", "2h ago"])?;
+    demo.expect_refusal(ANA, &["confirm", &drill[..8]])?;
+
+    demo.say("What the people on the incident look at:")?;
+    demo.step(ANA, &["list", "--all"])?;
+    demo.step(ANA, &["show", &id])?;
+    demo.step(ANA, &["timeline", &id])?;
+    demo.step(ANA, &["history", &id])?;
+    ctx.ui.line("")?;
+    ctx.ui.line(&format!("The demo store is in {}. Look around: sirt --store {} list --all", demo.store, demo.store))?;
+    Ok(())
+}
+
+struct Demo<'a> {
+    ctx: &'a Ctx,
+    store: String,
+}
+
+impl Demo<'_> {
+    fn say(&self, text: &str) -> Result<()> {
+        self.ctx.ui.line("")?;
+        Ok(self.ctx.ui.line(&self.ctx.ui.bold(&format!("# {text}")))?)
+    }
+
+    fn command_line(&self, words: &[&str]) -> String {
+        let shown: Vec<String> = words.iter().map(|w| quote(w)).collect();
+        format!("$ sirt {}", shown.join(" "))
+    }
+
+    fn parse(&self, actor: &str, words: &[&str]) -> Result<Cli> {
+        let mut argv = vec!["sirt", "--store", &self.store, "--actor", actor];
+        if self.ctx.ui.colored() {
+            argv.extend(["--color", "always"]);
+        }
+        argv.extend(words);
+        Ok(Cli::try_parse_from(argv)?)
+    }
+
+    fn step(&self, actor: &str, words: &[&str]) -> Result<()> {
+        self.ctx.ui.line(&self.ctx.ui.toned(&self.command_line(words), crate::output::Tone::Good))?;
+        super::run(self.parse(actor, words)?)?;
+        Ok(())
+    }
+
+    fn expect_refusal(&self, actor: &str, words: &[&str]) -> Result<()> {
+        self.ctx.ui.line(&self.ctx.ui.toned(&self.command_line(words), crate::output::Tone::Good))?;
+        match super::run(self.parse(actor, words)?) {
+            Ok(_) => anyhow::bail!("the demo expected '{}' to be refused", words.join(" ")),
+            Err(error) => {
+                crate::report_error(&self.ctx.ui, &error);
+                Ok(())
+            }
+        }
+    }
+}
+
+/// Quotes a word the way a shell user would type it.
+fn quote(word: &str) -> String {
+    if !word.is_empty() && word.chars().all(|c| c.is_ascii_alphanumeric() || "-_./:,@".contains(c)) {
+        word.to_string()
+    } else {
+        format!("\"{}\"", word.replace('\\', "\\\\").replace('"', "\\\""))
+    }
+}

@@ -1,0 +1,98 @@
+//! `sirt list`: incidents, newest first.
+
+use anyhow::Result;
+use clap::Args;
+
+use super::Ctx;
+use crate::model::time::format_local;
+use crate::model::{Incident, Phase, Severity};
+use crate::output::{Format, Tone};
+
+/// List incidents (open ones unless told otherwise), newest first
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// Only open incidents [default]
+    #[arg(long, conflicts_with_all = ["closed", "all"])]
+    pub open: bool,
+    /// Only closed and dismissed incidents
+    #[arg(long, conflicts_with = "all")]
+    pub closed: bool,
+    /// Every incident
+    #[arg(long)]
+    pub all: bool,
+    /// Only these severities; repeat or separate with commas
+    #[arg(long, value_enum, value_delimiter = ',')]
+    pub severity: Vec<Severity>,
+    /// Only incidents in these phases; repeat or separate with commas
+    #[arg(long, value_enum, value_delimiter = ',')]
+    pub phase: Vec<Phase>,
+    #[arg(long, value_enum, default_value_t)]
+    pub format: Format,
+}
+
+pub fn run(ctx: &Ctx, args: ListArgs) -> Result<()> {
+    let store = ctx.store()?;
+    let loaded = store.load_incidents()?;
+    for warning in &loaded.warnings {
+        ctx.ui.warn(&format!("skipped {warning}"));
+    }
+    let mut incidents: Vec<&Incident> = loaded
+        .incidents
+        .iter()
+        .filter(|i| args.all || (args.closed && !i.open) || (!args.closed && i.open))
+        .filter(|i| args.severity.is_empty() || args.severity.contains(&i.severity))
+        .filter(|i| args.phase.is_empty() || args.phase.contains(&i.phase))
+        .collect();
+    incidents.sort_by(|a, b| b.detected_at.cmp(&a.detected_at).then_with(|| a.id.cmp(&b.id)));
+
+    match args.format {
+        Format::Json => ctx.ui.json(&incidents),
+        Format::Csv => {
+            let rows: Vec<Vec<String>> = incidents
+                .iter()
+                .map(|i| {
+                    vec![
+                        i.id.clone(),
+                        i.severity.to_string(),
+                        i.phase.to_string(),
+                        i.open.to_string(),
+                        rfc3339(Some(i.detected_at)),
+                        rfc3339(i.declared_at),
+                        i.title.clone(),
+                    ]
+                })
+                .collect();
+            ctx.ui.csv(&["id", "severity", "phase", "open", "detected_at", "declared_at", "title"], &rows)
+        }
+        Format::Table => {
+            if incidents.is_empty() {
+                ctx.ui.status(if args.all { "no incidents" } else { "no incidents match; try: sirt list --all" });
+                return Ok(());
+            }
+            let rows = incidents
+                .iter()
+                .map(|i| {
+                    let tone = match i.severity {
+                        Severity::Sev1 if i.open => Tone::Alarm,
+                        Severity::Sev2 if i.open => Tone::Caution,
+                        _ => Tone::Plain,
+                    };
+                    vec![
+                        (i.id.clone(), Tone::Plain),
+                        (i.severity.to_string(), tone),
+                        (i.phase.to_string(), Tone::Plain),
+                        (format_local(i.detected_at), Tone::Plain),
+                        (i.declared_at.map(format_local).unwrap_or_else(|| "-".into()), Tone::Plain),
+                        (i.title.clone(), Tone::Plain),
+                    ]
+                })
+                .collect();
+            Ok(ctx.ui.table(&["ID", "SEV", "PHASE", "DETECTED", "DECLARED", "TITLE"], rows)?)
+        }
+    }
+}
+
+/// RFC 3339 in UTC for CSV, empty when absent.
+pub fn rfc3339(at: Option<chrono::DateTime<chrono::Utc>>) -> String {
+    at.map(|t| t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)).unwrap_or_default()
+}

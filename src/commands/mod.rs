@@ -1,0 +1,275 @@
+//! The command line: global options, one module per subcommand, and the dispatch.
+
+mod confirm;
+mod demo;
+mod detect;
+mod dismiss;
+mod engage;
+mod history;
+mod impact;
+mod init;
+mod list;
+mod note;
+mod show;
+mod timeline;
+
+use std::path::PathBuf;
+
+use anyhow::{Context, Result};
+use chrono::{DateTime, Utc};
+use clap::{Args, Parser, Subcommand};
+
+use crate::clock;
+use crate::error::UserError;
+use crate::model::time::{ACCEPTED, format_local, parse_when};
+use crate::model::{Event, EventBody, Incident, IncidentLog, id};
+use crate::output::{ColorChoice, Ui};
+use crate::store::{self, Actor, Change, Store};
+
+const ABOUT: &str = "Security incident response: record each incident from detection to closure, \
+keep the customer-notification clocks in sight, and write the notifications.";
+
+#[derive(Debug, Parser)]
+#[command(name = "sirt", version, about = ABOUT, propagate_version = true, max_term_width = 100)]
+pub struct Cli {
+    /// The store to use [default: $SIRT_STORE, else `store` in the config file, else the
+    /// platform data directory]
+    #[arg(long, global = true, env = "SIRT_STORE", hide_env_values = true, value_name = "DIR")]
+    pub store: Option<PathBuf>,
+
+    /// Who is recording: 'Name <email>' [default: $SIRT_ACTOR, else git's user.name/user.email]
+    #[arg(long, global = true, env = "SIRT_ACTOR", hide_env_values = true, value_name = "NAME")]
+    pub actor: Option<String>,
+
+    /// When to colour the output (NO_COLOR is honoured with auto)
+    #[arg(long, global = true, value_enum, default_value_t, value_name = "WHEN")]
+    pub color: ColorChoice,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    Init(init::InitArgs),
+    Detect(detect::DetectArgs),
+    Engage(engage::EngageArgs),
+    Confirm(confirm::ConfirmArgs),
+    Dismiss(dismiss::DismissArgs),
+    Impact(impact::ImpactArgs),
+    Note(note::NoteArgs),
+    List(list::ListArgs),
+    Show(show::ShowArgs),
+    Timeline(timeline::TimelineArgs),
+    History(history::HistoryArgs),
+    Demo(demo::DemoArgs),
+}
+
+/// The clap definition, for completions and man pages.
+pub fn command() -> clap::Command {
+    <Cli as clap::CommandFactory>::command()
+}
+
+/// Runs one parsed command line; returns the exit code.
+pub fn run(cli: Cli) -> Result<i32> {
+    let ctx = Ctx { ui: Ui::new(cli.color), now: clock::now()?, store_dir: cli.store, actor: cli.actor };
+    match cli.command {
+        Command::Init(args) => init::run(&ctx, args),
+        Command::Detect(args) => detect::run(&ctx, args),
+        Command::Engage(args) => engage::run(&ctx, args),
+        Command::Confirm(args) => confirm::run(&ctx, args),
+        Command::Dismiss(args) => dismiss::run(&ctx, args),
+        Command::Impact(args) => impact::run(&ctx, args),
+        Command::Note(args) => note::run(&ctx, args),
+        Command::List(args) => list::run(&ctx, args),
+        Command::Show(args) => show::run(&ctx, args),
+        Command::Timeline(args) => timeline::run(&ctx, args),
+        Command::History(args) => history::run(&ctx, args),
+        Command::Demo(args) => demo::run(&ctx, args),
+    }?;
+    Ok(crate::error::exit::OK)
+}
+
+/// `--at`, shared by every command that records a step.
+#[derive(Debug, Clone, Args)]
+pub struct AtArg {
+    /// When the step really happened, if not now: RFC 3339, local 'YYYY-MM-DD HH:MM', 'now',
+    /// '-2h' or '2h ago'
+    #[arg(long, value_name = "TIME")]
+    pub at: Option<String>,
+}
+
+/// What every command needs: where to print, the time, and how to find the store and the actor.
+pub struct Ctx {
+    pub ui: Ui,
+    pub now: DateTime<Utc>,
+    store_dir: Option<PathBuf>,
+    actor: Option<String>,
+}
+
+#[derive(serde::Deserialize, Default)]
+struct UserConfig {
+    store: Option<PathBuf>,
+}
+
+impl Ctx {
+    /// `--store`/`SIRT_STORE`, else `store` in the user's config file, else the platform data
+    /// directory, which is created and initialized on first use.
+    pub fn store(&self) -> Result<Store> {
+        if let Some(dir) = &self.store_dir {
+            return Store::open(dir);
+        }
+        if let Some(dir) = configured_store()? {
+            return Store::open(&dir);
+        }
+        let dir = default_store_dir()?;
+        if store::is_store(&dir) {
+            return Store::open(&dir);
+        }
+        let actor = self.actor_without_store().unwrap_or(Actor { name: "sirt".into(), email: String::new() });
+        let created = Store::init(&dir, &actor, self.now)?;
+        self.ui.status(&format!("created a new store in {}", dir.display()));
+        Ok(created)
+    }
+
+    fn actor_without_store(&self) -> Option<Actor> {
+        self.actor.as_deref().and_then(Actor::parse)
+    }
+
+    /// Who is recording: `--actor`/`SIRT_ACTOR`, else git's identity.
+    pub fn actor(&self, store: &Store) -> Result<Actor> {
+        if let Some(text) = &self.actor {
+            return Actor::parse(text).ok_or_else(|| {
+                UserError::new(format!("'{text}' is not a usable actor"))
+                    .hint("pass --actor 'Name <email>' or --actor Name")
+                    .into()
+            });
+        }
+        store.git_identity().ok_or_else(|| {
+            UserError::new("no one to record this as: --actor is not given, SIRT_ACTOR is not set and git has no user.name/user.email")
+                .hint("pass --actor 'Name <email>', export SIRT_ACTOR='Name <email>', or run: git config --global user.name 'Name' && git config --global user.email you@example.com")
+                .into()
+        })
+    }
+
+    /// The time of a step: `--at`, else now.
+    pub fn when(&self, at: &AtArg) -> Result<DateTime<Utc>> {
+        match &at.at {
+            None => Ok(self.now),
+            Some(text) => parse_when(text, self.now)
+                .map_err(|e| UserError::new(e).hint(format!("--at takes {ACCEPTED}")).into()),
+        }
+    }
+
+    /// A full incident id from a prefix.
+    pub fn resolve(&self, store: &Store, query: &str) -> Result<String> {
+        store.find_incident(query)
+    }
+}
+
+fn configured_store() -> Result<Option<PathBuf>> {
+    let Some(path) = dirs::config_dir().map(|d| d.join("sirt").join("config.toml")) else { return Ok(None) };
+    let Ok(text) = std::fs::read_to_string(&path) else { return Ok(None) };
+    let config: UserConfig = toml::from_str(&text).map_err(|e| {
+        UserError::new(format!("{}: {}", path.display(), e.message().trim()))
+            .hint("the config file takes one key: store = \"/path/to/store\"")
+    })?;
+    Ok(config.store)
+}
+
+fn default_store_dir() -> Result<PathBuf> {
+    dirs::data_dir().map(|d| d.join("sirt")).context("no data directory on this platform; pass --store DIR")
+}
+
+/// Appends one event to an incident and commits it: the path every recording command takes.
+/// `decide` sees the current state and returns the event to record, or `None` when the step
+/// would change nothing.
+pub fn record(
+    ctx: &Ctx,
+    query: &str,
+    at: &AtArg,
+    decide: impl FnOnce(&Incident) -> Result<Option<EventBody>>,
+) -> Result<Option<Event>> {
+    let store = ctx.store()?;
+    let actor = ctx.actor(&store)?;
+    let id = ctx.resolve(&store, query)?;
+    let at = ctx.when(at)?;
+    let lock = store.lock()?;
+    report_recovery(ctx, &lock);
+    let (mut log, incident) = store.load_incident(&id)?;
+    let Some(body) = decide(&incident)? else { return Ok(None) };
+    incident.check(&body, at, ctx.now).map_err(UserError::from)?;
+    let event = new_event(&log, &actor, at, ctx.now, body);
+    log.events.push(event.clone());
+    commit_event(ctx, &store, &lock, &log, &event, &actor)?;
+    Ok(Some(event))
+}
+
+pub fn new_event(log: &IncidentLog, actor: &Actor, at: DateTime<Utc>, now: DateTime<Utc>, body: EventBody) -> Event {
+    let mut event_id = id::event_id(clock::random_u64());
+    while log.events.iter().any(|e| e.id == event_id) {
+        event_id = id::event_id(clock::random_u64());
+    }
+    Event { id: event_id, seq: log.next_seq(), at, recorded_at: now, by: actor.to_string(), body }
+}
+
+/// Writes `log` (which ends with `event`) as one commit, and says so on stderr.
+pub fn commit_event(
+    ctx: &Ctx,
+    store: &Store,
+    lock: &store::WriteLock,
+    log: &IncidentLog,
+    event: &Event,
+    actor: &Actor,
+) -> Result<()> {
+    let subject = format!("{}: {}", log.id, event.body.describe());
+    let body = (event.at != event.recorded_at).then(|| {
+        format!(
+            "Happened at {}; recorded at {}.",
+            event.at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+            event.recorded_at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+        )
+    });
+    let hash = store.commit(
+        lock,
+        Change {
+            files: vec![Store::incident_file(log)?],
+            subject: one_line(&subject),
+            body,
+            trailers: vec![
+                ("Sirt-Incident", log.id.clone()),
+                ("Sirt-Event", event.id.clone()),
+                ("Sirt-Kind", event.body.kind().to_string()),
+            ],
+            author: actor.clone(),
+            at: ctx.now,
+        },
+    )?;
+    let when = if event.at == ctx.now { String::new() } else { format!(" (at {})", format_local(event.at)) };
+    ctx.ui.status(&format!("{}{when} [{}]", one_line(&subject), &hash[..10]));
+    Ok(())
+}
+
+/// A commit subject stays on one line, whatever text a user gave.
+fn one_line(text: &str) -> String {
+    let flat: String = text.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
+    if flat.chars().count() > 120 { format!("{}…", flat.chars().take(119).collect::<String>()) } else { flat }
+}
+
+pub fn report_recovery(ctx: &Ctx, lock: &store::WriteLock) {
+    if !lock.recovered.is_empty() {
+        ctx.ui.warn(&format!(
+            "an earlier change was interrupted before it was committed; put back: {}",
+            lock.recovered.join(", ")
+        ));
+    }
+}
+
+/// Refuses empty or control-character-laden text in a field that ends up in commits and drafts.
+pub fn require_text(what: &str, text: &str) -> Result<String> {
+    let trimmed = text.trim();
+    if trimmed.is_empty() {
+        return Err(UserError::new(format!("{what} is empty")).hint(format!("give the {what} in quotes")).into());
+    }
+    Ok(trimmed.to_string())
+}

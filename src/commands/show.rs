@@ -1,0 +1,81 @@
+//! `sirt show ID`: where an incident stands.
+
+use anyhow::Result;
+use clap::Args;
+
+use super::Ctx;
+use crate::model::time::{format_local, format_span};
+use crate::output::Format;
+
+/// Show an incident's current state
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// Incident id, or any unique prefix of it
+    pub id: String,
+    #[arg(long, value_enum, default_value_t)]
+    pub format: Format,
+}
+
+pub fn run(ctx: &Ctx, args: ShowArgs) -> Result<()> {
+    let store = ctx.store()?;
+    let id = ctx.resolve(&store, &args.id)?;
+    let (_, incident) = store.load_incident(&id)?;
+    match args.format {
+        Format::Json => return ctx.ui.json(&incident),
+        Format::Csv => {
+            return Err(crate::error::UserError::new("show has no CSV form")
+                .hint(format!("sirt show {id} --format json, or sirt list --all --format csv"))
+                .into());
+        }
+        Format::Table => {}
+    }
+    let mut fields = vec![
+        ("Incident", ctx.ui.bold(&incident.id)),
+        ("Title", incident.title.clone()),
+        ("Severity", incident.severity.to_string()),
+        ("Source", incident.source.to_string()),
+        ("Phase", incident.phase.to_string()),
+    ];
+    if let Some(started) = incident.started_at {
+        fields.push(("Started", format_local(started)));
+    }
+    fields.push(("Detected", since(ctx, incident.detected_at)));
+    match (incident.declared_at, incident.dismissed_at) {
+        (Some(declared), _) => fields.push(("Declared", since(ctx, declared))),
+        (None, Some(dismissed)) => fields.push((
+            "Dismissed",
+            format!("{} — {}", format_local(dismissed), incident.dismiss_reason.clone().unwrap_or_default()),
+        )),
+        (None, None) => fields.push(("Declared", "not yet".into())),
+    }
+    fields.push((
+        "Impact",
+        match &incident.impact {
+            None => "not yet determined".into(),
+            Some(impact) if impact.effects.is_empty() => "no effect on customer data".into(),
+            Some(impact) => {
+                let names: Vec<&str> = impact.effects.iter().map(|e| e.as_str()).collect();
+                match &impact.summary {
+                    Some(summary) => format!("{} — {summary}", names.join(", ")),
+                    None => names.join(", "),
+                }
+            }
+        },
+    ));
+    if incident.engagements.is_empty() {
+        fields.push(("Engaged", "nobody yet".into()));
+    }
+    for (n, engagement) in incident.engagements.iter().enumerate() {
+        fields.push((
+            if n == 0 { "Engaged" } else { "" },
+            format!("{:<8} {} (since {})", engagement.role.as_str(), engagement.who, format_local(engagement.at)),
+        ));
+    }
+    fields.push(("Events", format!("{} recorded, {} of them notes", incident.events, incident.notes)));
+    ctx.ui.fields(&fields)?;
+    Ok(())
+}
+
+fn since(ctx: &Ctx, at: chrono::DateTime<chrono::Utc>) -> String {
+    format!("{} ({} ago)", format_local(at), format_span(ctx.now - at))
+}

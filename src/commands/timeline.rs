@@ -1,0 +1,78 @@
+//! `sirt timeline ID`: every event in the order it happened, with who recorded it and when.
+
+use anyhow::Result;
+use clap::Args;
+use serde::Serialize;
+
+use super::Ctx;
+use super::list::rfc3339;
+use crate::model::Event;
+use crate::model::time::format_local;
+use crate::output::{Format, Tone};
+
+/// Show an incident's events in the order they happened
+#[derive(Debug, Args)]
+pub struct TimelineArgs {
+    /// Incident id, or any unique prefix of it
+    pub id: String,
+    #[arg(long, value_enum, default_value_t)]
+    pub format: Format,
+}
+
+/// One timeline entry in JSON: the stored event plus its description.
+#[derive(Serialize)]
+struct Entry<'a> {
+    #[serde(flatten)]
+    event: &'a Event,
+    description: String,
+}
+
+pub fn run(ctx: &Ctx, args: TimelineArgs) -> Result<()> {
+    let store = ctx.store()?;
+    let id = ctx.resolve(&store, &args.id)?;
+    let (log, _) = store.load_incident(&id)?;
+    // When it happened first; for equal times the order it was recorded in.
+    let mut events = log.ordered();
+    events.sort_by_key(|e| e.at);
+    match args.format {
+        Format::Json => {
+            let entries: Vec<Entry> = events.iter().map(|e| Entry { event: e, description: e.body.describe() }).collect();
+            ctx.ui.json(&entries)
+        }
+        Format::Csv => {
+            let rows: Vec<Vec<String>> = events
+                .iter()
+                .map(|e| {
+                    vec![
+                        rfc3339(Some(e.at)),
+                        e.body.kind().to_string(),
+                        e.body.describe(),
+                        e.by.clone(),
+                        rfc3339(Some(e.recorded_at)),
+                        e.id.clone(),
+                    ]
+                })
+                .collect();
+            ctx.ui.csv(&["at", "kind", "description", "by", "recorded_at", "event"], &rows)
+        }
+        Format::Table => {
+            let rows = events
+                .iter()
+                .map(|e| {
+                    let recorded = if e.recorded_at == e.at {
+                        (String::new(), Tone::Plain)
+                    } else {
+                        (format!("recorded {}", format_local(e.recorded_at)), Tone::Dim)
+                    };
+                    vec![
+                        (format_local(e.at), Tone::Plain),
+                        (e.body.describe(), Tone::Plain),
+                        (e.by.clone(), Tone::Plain),
+                        recorded,
+                    ]
+                })
+                .collect();
+            Ok(ctx.ui.table(&["WHEN", "WHAT", "BY", "BACKFILLED"], rows)?)
+        }
+    }
+}

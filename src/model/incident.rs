@@ -1,0 +1,656 @@
+//! An incident is an append-only log of events; everything else about it is derived by folding
+//! the log. Two clones that appended different events merge as the union of the logs, ordered by
+//! a Lamport sequence number (`seq`), then by recording time, then by event id.
+
+use std::fmt;
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use super::time::format_local;
+
+/// Version of the incident file format, stored in every file.
+pub const SCHEMA: u32 = 1;
+
+/// The file `incidents/<ID>.toml`, as stored.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct IncidentLog {
+    pub schema: u32,
+    pub id: String,
+    #[serde(rename = "event", default)]
+    pub events: Vec<Event>,
+}
+
+/// One recorded step.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Event {
+    pub id: String,
+    /// Lamport clock: one more than the largest `seq` in the log when it was appended.
+    pub seq: u64,
+    /// When the step happened (backfilled with `--at`).
+    pub at: DateTime<Utc>,
+    /// When it was recorded.
+    pub recorded_at: DateTime<Utc>,
+    /// Who recorded it (the actor).
+    pub by: String,
+    #[serde(flatten)]
+    pub body: EventBody,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum EventBody {
+    Detected {
+        title: String,
+        severity: Severity,
+        source: Source,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        started: Option<DateTime<Utc>>,
+    },
+    Engaged {
+        role: Role,
+        who: String,
+    },
+    Confirmed {},
+    Dismissed {
+        reason: String,
+    },
+    ImpactDetermined {
+        /// Empty means "no effect on customer data".
+        effects: Vec<Effect>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        summary: Option<String>,
+    },
+    Note {
+        text: String,
+    },
+}
+
+impl EventBody {
+    /// The machine name of the event kind, as stored and in JSON.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            EventBody::Detected { .. } => "detected",
+            EventBody::Engaged { .. } => "engaged",
+            EventBody::Confirmed {} => "confirmed",
+            EventBody::Dismissed { .. } => "dismissed",
+            EventBody::ImpactDetermined { .. } => "impact-determined",
+            EventBody::Note { .. } => "note",
+        }
+    }
+
+    /// What happened, in words: the commit subject and the timeline line.
+    pub fn describe(&self) -> String {
+        match self {
+            EventBody::Detected { title, severity, source, .. } => {
+                format!("detected ({severity}, {source}): {title}")
+            }
+            EventBody::Engaged { role, who } => format!("{} engaged: {who}", role.title()),
+            EventBody::Confirmed {} => "confirmed as a security incident".into(),
+            EventBody::Dismissed { reason } => format!("dismissed, not a security incident: {reason}"),
+            EventBody::ImpactDetermined { effects, summary } if effects.is_empty() => match summary {
+                Some(s) => format!("customer impact determined: no effect on customer data ({s})"),
+                None => "customer impact determined: no effect on customer data".into(),
+            },
+            EventBody::ImpactDetermined { effects, summary } => {
+                let names: Vec<&str> = effects.iter().map(|e| e.as_str()).collect();
+                let mut line = format!("customer impact determined: {}", names.join(", "));
+                if let Some(s) = summary {
+                    line.push_str(" — ");
+                    line.push_str(s);
+                }
+                line
+            }
+            EventBody::Note { text } => format!("note: {text}"),
+        }
+    }
+}
+
+macro_rules! word_enum {
+    ($(#[$meta:meta])* $name:ident { $($variant:ident => $word:literal),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+                 clap::ValueEnum)]
+        #[serde(rename_all = "kebab-case")]
+        pub enum $name { $($variant),+ }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $word),+ }
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+    };
+}
+
+word_enum!(
+    /// How bad it is; sev1 is the worst.
+    Severity { Sev1 => "sev1", Sev2 => "sev2", Sev3 => "sev3", Sev4 => "sev4" }
+);
+
+word_enum!(
+    /// How the event came to our attention. Customers reporting an incident is one way in.
+    Source {
+        Monitoring => "monitoring",
+        CustomerReport => "customer-report",
+        InternalReport => "internal-report",
+        ExternalReport => "external-report",
+        ThreatIntel => "threat-intel",
+        Audit => "audit",
+        Other => "other",
+    }
+);
+
+word_enum!(
+    /// Who is engaged on an incident.
+    Role {
+        Oce => "oce",
+        Srt => "srt",
+        Eim => "eim",
+        Comms => "comms",
+        Service => "service",
+    }
+);
+
+impl Role {
+    pub fn title(self) -> &'static str {
+        match self {
+            Role::Oce => "on-call engineer",
+            Role::Srt => "security response team",
+            Role::Eim => "executive incident manager",
+            Role::Comms => "communications",
+            Role::Service => "service team",
+        }
+    }
+}
+
+word_enum!(
+    /// The effect on customer data that makes an event a security incident.
+    Effect {
+        Destruction => "destruction",
+        Loss => "loss",
+        Alteration => "alteration",
+        Disclosure => "disclosure",
+        Access => "access",
+    }
+);
+
+impl Effect {
+    /// The effect in plain words, for customers.
+    pub fn plain(self) -> &'static str {
+        match self {
+            Effect::Destruction => "data was destroyed",
+            Effect::Loss => "data was lost",
+            Effect::Alteration => "data was altered",
+            Effect::Disclosure => "data was disclosed without authorization",
+            Effect::Access => "data was accessed without authorization",
+        }
+    }
+}
+
+word_enum!(
+    /// Where an incident stands on the main track of the process.
+    Phase {
+        Detected => "detected",
+        OceEngaged => "oce-engaged",
+        SrtEngaged => "srt-engaged",
+        Confirmed => "confirmed",
+        ImpactDetermined => "impact-determined",
+        Dismissed => "dismissed",
+    }
+);
+
+impl Phase {
+    pub fn is_open(self) -> bool {
+        !matches!(self, Phase::Dismissed)
+    }
+}
+
+/// Someone engaged in a role.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Engagement {
+    pub role: Role,
+    pub who: String,
+    pub at: DateTime<Utc>,
+}
+
+/// The latest impact assessment.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Impact {
+    pub effects: Vec<Effect>,
+    pub summary: Option<String>,
+    pub at: DateTime<Utc>,
+}
+
+/// The current state of an incident, derived from its log. Field names are the stable JSON
+/// interface (`sirt show --format json`).
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Incident {
+    pub id: String,
+    pub title: String,
+    pub severity: Severity,
+    pub source: Source,
+    pub phase: Phase,
+    pub open: bool,
+    pub started_at: Option<DateTime<Utc>>,
+    pub detected_at: DateTime<Utc>,
+    pub declared_at: Option<DateTime<Utc>>,
+    pub dismissed_at: Option<DateTime<Utc>>,
+    pub dismiss_reason: Option<String>,
+    pub impact: Option<Impact>,
+    pub engagements: Vec<Engagement>,
+    pub notes: usize,
+    pub events: usize,
+    pub updated_at: DateTime<Utc>,
+    #[serde(skip)]
+    pub last_seq: u64,
+}
+
+/// Why a step is refused: what is wrong, and the command that would put it right.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Refusal {
+    pub message: String,
+    pub hint: Option<String>,
+}
+
+fn refuse(message: impl Into<String>, hint: impl Into<Option<String>>) -> Result<(), Refusal> {
+    Err(Refusal { message: message.into(), hint: hint.into() })
+}
+
+impl IncidentLog {
+    /// The events in fold order (Lamport sequence, then recording time, then id).
+    pub fn ordered(&self) -> Vec<&Event> {
+        let mut events: Vec<&Event> = self.events.iter().collect();
+        events.sort_by(|a, b| (a.seq, a.recorded_at, &a.id).cmp(&(b.seq, b.recorded_at, &b.id)));
+        events
+    }
+
+    /// The sequence number the next appended event gets.
+    pub fn next_seq(&self) -> u64 {
+        self.events.iter().map(|e| e.seq).max().unwrap_or(0) + 1
+    }
+
+    /// Derives the current state. Fails only for logs no sequence of commands could produce.
+    pub fn fold(&self) -> Result<Incident, String> {
+        if self.schema != SCHEMA {
+            return Err(format!("unsupported schema {} (this sirt reads {SCHEMA})", self.schema));
+        }
+        let mut seen = std::collections::HashSet::new();
+        if let Some(dup) = self.events.iter().find(|e| !seen.insert(e.id.as_str())) {
+            return Err(format!("event id {} appears twice", dup.id));
+        }
+        let ordered = self.ordered();
+        let Some((first, rest)) = ordered.split_first() else {
+            return Err("the log has no events".into());
+        };
+        let EventBody::Detected { title, severity, source, started } = &first.body else {
+            return Err(format!("the first event is '{}', not 'detected'", first.body.kind()));
+        };
+        let mut incident = Incident {
+            id: self.id.clone(),
+            title: title.clone(),
+            severity: *severity,
+            source: *source,
+            phase: Phase::Detected,
+            open: true,
+            started_at: *started,
+            detected_at: first.at,
+            declared_at: None,
+            dismissed_at: None,
+            dismiss_reason: None,
+            impact: None,
+            engagements: Vec::new(),
+            notes: 0,
+            events: self.events.len(),
+            updated_at: first.recorded_at,
+            last_seq: first.seq,
+        };
+        for event in rest {
+            incident.apply(event)?;
+        }
+        incident.phase = incident.derive_phase();
+        incident.open = incident.phase.is_open();
+        Ok(incident)
+    }
+}
+
+impl Incident {
+    fn apply(&mut self, event: &Event) -> Result<(), String> {
+        self.updated_at = self.updated_at.max(event.recorded_at);
+        self.last_seq = self.last_seq.max(event.seq);
+        match &event.body {
+            EventBody::Detected { .. } => {
+                return Err(format!("event {} detects the incident a second time", event.id));
+            }
+            EventBody::Engaged { role, who } => {
+                self.engagements.push(Engagement { role: *role, who: who.clone(), at: event.at })
+            }
+            // Merged clones may both have declared; the earliest declaration starts the clock.
+            EventBody::Confirmed {} => {
+                self.declared_at = Some(self.declared_at.map_or(event.at, |t| t.min(event.at)))
+            }
+            EventBody::Dismissed { reason } => {
+                self.dismissed_at = Some(event.at);
+                self.dismiss_reason = Some(reason.clone());
+            }
+            EventBody::ImpactDetermined { effects, summary } => {
+                self.impact = Some(Impact {
+                    effects: effects.clone(),
+                    summary: summary.clone(),
+                    at: event.at,
+                })
+            }
+            EventBody::Note { .. } => self.notes += 1,
+        }
+        Ok(())
+    }
+
+    fn derive_phase(&self) -> Phase {
+        if self.dismissed_at.is_some() && self.declared_at.is_none() {
+            Phase::Dismissed
+        } else if self.impact.is_some() && self.declared_at.is_some() {
+            Phase::ImpactDetermined
+        } else if self.declared_at.is_some() {
+            Phase::Confirmed
+        } else if self.is_role_engaged(Role::Srt) {
+            Phase::SrtEngaged
+        } else if self.is_role_engaged(Role::Oce) {
+            Phase::OceEngaged
+        } else {
+            Phase::Detected
+        }
+    }
+
+    pub fn is_role_engaged(&self, role: Role) -> bool {
+        self.engagements.iter().any(|e| e.role == role)
+    }
+
+    pub fn is_engaged(&self, role: Role, who: &str) -> bool {
+        self.engagements.iter().any(|e| e.role == role && e.who.eq_ignore_ascii_case(who))
+    }
+
+    /// Whether the process allows recording `body` as having happened at `at`, given the time
+    /// is now `now`. The seeds fix only some orders: engagement, notes and the like may come at
+    /// any point; the declaration needs a live incident, the impact needs the declaration.
+    pub fn check(&self, body: &EventBody, at: DateTime<Utc>, now: DateTime<Utc>) -> Result<(), Refusal> {
+        let id = &self.id;
+        check_not_future(at, now)?;
+        if at < self.detected_at {
+            return refuse(
+                format!(
+                    "{} is before {id} was detected ({})",
+                    format_local(at),
+                    format_local(self.detected_at)
+                ),
+                format!(
+                    "pass a time after the detection with --at; if the detection itself was earlier, note it: sirt note {id} \"detected earlier, at …\""
+                ),
+            );
+        }
+        if let Some(dismissed) = self.dismissed_at
+            && self.declared_at.is_none()
+            && !matches!(body, EventBody::Note { .. })
+        {
+            return refuse(
+                format!(
+                    "{id} was dismissed as not a security incident on {}; only notes can be added to it",
+                    format_local(dismissed)
+                ),
+                match body {
+                    EventBody::Confirmed {} => format!(
+                        "if it is a security incident after all, open a new one: sirt detect \"{}\" --severity {}",
+                        self.title, self.severity
+                    ),
+                    _ => format!("sirt note {id} \"…\""),
+                },
+            );
+        }
+        match body {
+            EventBody::Detected { .. } => refuse(format!("{id} is already detected"), None),
+            EventBody::Confirmed {} => match self.declared_at {
+                Some(declared) => refuse(
+                    format!("{id} was already confirmed as a security incident on {}", format_local(declared)),
+                    format!("sirt show {id}"),
+                ),
+                None => Ok(()),
+            },
+            EventBody::Dismissed { .. } => match self.declared_at {
+                Some(declared) => refuse(
+                    format!(
+                        "{id} was confirmed as a security incident on {}; a declared incident cannot be dismissed",
+                        format_local(declared)
+                    ),
+                    format!("record what you learned instead: sirt note {id} \"…\""),
+                ),
+                None => Ok(()),
+            },
+            EventBody::ImpactDetermined { .. } => match self.declared_at {
+                None => refuse(
+                    format!(
+                        "customer impact is determined after the declaration, and {id} is not confirmed as a security incident yet"
+                    ),
+                    format!("sirt confirm {id}"),
+                ),
+                Some(declared) if at < declared => refuse(
+                    format!(
+                        "{} is before {id} was confirmed ({})",
+                        format_local(at),
+                        format_local(declared)
+                    ),
+                    "pass a time after the declaration with --at".to_string(),
+                ),
+                Some(_) => Ok(()),
+            },
+            EventBody::Engaged { .. } | EventBody::Note { .. } => Ok(()),
+        }
+    }
+}
+
+/// A step cannot be recorded as having happened in the future.
+pub fn check_not_future(at: DateTime<Utc>, now: DateTime<Utc>) -> Result<(), Refusal> {
+    if at > now {
+        return refuse(
+            format!("{} is in the future (it is now {})", format_local(at), format_local(now)),
+            "leave out --at to record the step as happening now, or pass a past time".to_string(),
+        );
+    }
+    Ok(())
+}
+
+/// Checks the event that opens an incident.
+pub fn check_detection(
+    detected: DateTime<Utc>,
+    started: Option<DateTime<Utc>>,
+    now: DateTime<Utc>,
+) -> Result<(), Refusal> {
+    check_not_future(detected, now)?;
+    match started {
+        Some(start) if start > detected => refuse(
+            format!(
+                "the event cannot start ({}) after it was detected ({})",
+                format_local(start),
+                format_local(detected)
+            ),
+            "pass --started with a time before --at".to_string(),
+        ),
+        _ => Ok(()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn t(s: &str) -> DateTime<Utc> {
+        format!("2026-11-20T{s}:00Z").parse().unwrap()
+    }
+
+    fn event(id: &str, seq: u64, at: &str, body: EventBody) -> Event {
+        Event { id: id.into(), seq, at: t(at), recorded_at: t(at), by: "ana".into(), body }
+    }
+
+    fn detected() -> Event {
+        event(
+            "E1",
+            1,
+            "08:00",
+            EventBody::Detected {
+                title: "odd sign-ins".into(),
+                severity: Severity::Sev2,
+                source: Source::Monitoring,
+                started: Some(t("06:00")),
+            },
+        )
+    }
+
+    fn log(events: Vec<Event>) -> IncidentLog {
+        IncidentLog { schema: SCHEMA, id: "INC-0000-0001".into(), events }
+    }
+
+    fn engaged(id: &str, seq: u64, role: Role) -> Event {
+        event(id, seq, "08:10", EventBody::Engaged { role, who: "bo".into() })
+    }
+
+    #[test]
+    fn a_new_incident_is_detected_and_open() {
+        let incident = log(vec![detected()]).fold().unwrap();
+        assert_eq!(incident.phase, Phase::Detected);
+        assert!(incident.open);
+        assert_eq!(incident.started_at, Some(t("06:00")));
+        assert_eq!(incident.detected_at, t("08:00"));
+    }
+
+    #[test]
+    fn phases_follow_the_main_track() {
+        let mut events = vec![detected(), engaged("E2", 2, Role::Oce)];
+        assert_eq!(log(events.clone()).fold().unwrap().phase, Phase::OceEngaged);
+        events.push(engaged("E3", 3, Role::Srt));
+        assert_eq!(log(events.clone()).fold().unwrap().phase, Phase::SrtEngaged);
+        events.push(event("E4", 4, "09:00", EventBody::Confirmed {}));
+        let confirmed = log(events.clone()).fold().unwrap();
+        assert_eq!((confirmed.phase, confirmed.declared_at), (Phase::Confirmed, Some(t("09:00"))));
+        events.push(event(
+            "E5",
+            5,
+            "10:00",
+            EventBody::ImpactDetermined { effects: vec![Effect::Access], summary: None },
+        ));
+        let assessed = log(events).fold().unwrap();
+        assert_eq!(assessed.phase, Phase::ImpactDetermined);
+        assert_eq!(assessed.impact.unwrap().effects, vec![Effect::Access]);
+    }
+
+    #[test]
+    fn a_later_assessment_replaces_the_earlier_one() {
+        let events = vec![
+            detected(),
+            event("E2", 2, "09:00", EventBody::Confirmed {}),
+            event("E3", 3, "10:00", EventBody::ImpactDetermined { effects: vec![], summary: None }),
+            event(
+                "E4",
+                4,
+                "11:00",
+                EventBody::ImpactDetermined { effects: vec![Effect::Loss], summary: None },
+            ),
+        ];
+        assert_eq!(log(events).fold().unwrap().impact.unwrap().effects, vec![Effect::Loss]);
+    }
+
+    #[test]
+    fn dismissal_closes_the_incident() {
+        let events = vec![detected(), event("E2", 2, "09:00", EventBody::Dismissed { reason: "drill".into() })];
+        let incident = log(events).fold().unwrap();
+        assert_eq!(incident.phase, Phase::Dismissed);
+        assert!(!incident.open);
+    }
+
+    #[test]
+    fn the_fold_does_not_depend_on_file_order() {
+        let events = vec![
+            engaged("E3", 3, Role::Srt),
+            event("E2", 2, "08:05", EventBody::Note { text: "x".into() }),
+            detected(),
+        ];
+        let incident = log(events).fold().unwrap();
+        assert_eq!((incident.notes, incident.phase), (1, Phase::SrtEngaged));
+    }
+
+    #[test]
+    fn union_of_two_clones_folds_with_the_earliest_declaration() {
+        // Both clones appended seq 2 while apart.
+        let events = vec![
+            detected(),
+            event("EA", 2, "09:30", EventBody::Confirmed {}),
+            event("EB", 2, "09:00", EventBody::Confirmed {}),
+        ];
+        assert_eq!(log(events).fold().unwrap().declared_at, Some(t("09:00")));
+    }
+
+    #[test]
+    fn impossible_logs_are_reported() {
+        assert!(log(vec![]).fold().unwrap_err().contains("no events"));
+        assert!(log(vec![engaged("E2", 1, Role::Oce)]).fold().unwrap_err().contains("first event"));
+        let mut twice = detected();
+        twice.seq = 2;
+        twice.id = "E9".into();
+        assert!(log(vec![detected(), twice]).fold().unwrap_err().contains("second time"));
+        assert!(log(vec![detected(), detected()]).fold().unwrap_err().contains("twice"));
+        let mut future = log(vec![detected()]);
+        future.schema = 99;
+        assert!(future.fold().unwrap_err().contains("schema"));
+    }
+
+    #[test]
+    fn rules_refuse_steps_out_of_order() {
+        let now = t("12:00");
+        let open = log(vec![detected()]).fold().unwrap();
+        let impact = EventBody::ImpactDetermined { effects: vec![Effect::Access], summary: None };
+        let refusal = open.check(&impact, t("10:00"), now).unwrap_err();
+        assert!(refusal.message.contains("not confirmed"));
+        assert_eq!(refusal.hint.as_deref(), Some("sirt confirm INC-0000-0001"));
+
+        let before = open.check(&EventBody::Confirmed {}, t("07:00"), now).unwrap_err();
+        assert!(before.message.contains("before INC-0000-0001 was detected"));
+        let future = open.check(&EventBody::Confirmed {}, t("13:00"), now).unwrap_err();
+        assert!(future.message.contains("in the future"));
+        assert!(open.check(&EventBody::Confirmed {}, t("09:00"), now).is_ok());
+
+        let dismissed =
+            log(vec![detected(), event("E2", 2, "09:00", EventBody::Dismissed { reason: "drill".into() })])
+                .fold()
+                .unwrap();
+        let refusal = dismissed.check(&EventBody::Confirmed {}, t("10:00"), now).unwrap_err();
+        assert!(refusal.message.contains("dismissed"));
+        assert!(refusal.hint.unwrap().contains("sirt detect"));
+        assert!(dismissed.check(&EventBody::Note { text: "x".into() }, t("10:00"), now).is_ok());
+
+        let declared = log(vec![detected(), event("E2", 2, "09:00", EventBody::Confirmed {})]).fold().unwrap();
+        assert!(declared.check(&EventBody::Confirmed {}, t("10:00"), now).is_err());
+        assert!(declared.check(&EventBody::Dismissed { reason: "x".into() }, t("10:00"), now).is_err());
+        assert!(declared.check(&impact, t("08:30"), now).unwrap_err().message.contains("before"));
+        assert!(declared.check(&impact, t("09:30"), now).is_ok());
+    }
+
+    #[test]
+    fn detection_cannot_start_after_it_was_detected() {
+        let now = t("12:00");
+        assert!(check_detection(t("08:00"), Some(t("09:00")), now).is_err());
+        assert!(check_detection(t("13:00"), None, now).is_err());
+        assert!(check_detection(t("08:00"), Some(t("07:00")), now).is_ok());
+    }
+
+    #[test]
+    fn the_log_round_trips_through_toml() {
+        let original = log(vec![detected(), engaged("E2", 2, Role::Oce), event("E3", 3, "09:00", EventBody::Confirmed {})]);
+        let text = toml::to_string(&original).unwrap();
+        let back: IncidentLog = toml::from_str(&text).unwrap();
+        assert_eq!(back, original);
+        assert_eq!(original.next_seq(), 4);
+    }
+}

@@ -1,0 +1,11 @@
+//! Domain types: incidents, events, settings. Plain data and pure functions; no I/O, no clock.
+
+pub mod id;
+pub mod incident;
+pub mod settings;
+pub mod time;
+
+pub use incident::{
+    Effect, Engagement, Event, EventBody, Impact, Incident, IncidentLog, Phase, Refusal, Role,
+    Severity, Source,
+};

@@ -1,0 +1,183 @@
+//! The only code that prints: data to stdout (tables, JSON, CSV), messages to stderr.
+
+use std::io::{self, IsTerminal, Write};
+
+use comfy_table::{Cell, CellAlignment, Color, ContentArrangement, Table, TableComponent, presets};
+use serde::Serialize;
+
+/// `--color`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum ColorChoice {
+    #[default]
+    Auto,
+    Always,
+    Never,
+}
+
+/// `--format` of the reading commands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum Format {
+    #[default]
+    Table,
+    Json,
+    Csv,
+}
+
+/// How a table cell stands out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tone {
+    Plain,
+    Alarm,
+    Caution,
+    Good,
+    Dim,
+}
+
+pub struct Ui {
+    color_out: bool,
+    color_err: bool,
+    terminal: bool,
+}
+
+fn wants_color(choice: ColorChoice, is_terminal: bool) -> bool {
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => is_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+    }
+}
+
+fn paint(text: &str, code: &str, on: bool) -> String {
+    if on { format!("\x1b[{code}m{text}\x1b[0m") } else { text.to_string() }
+}
+
+impl Ui {
+    pub fn new(choice: ColorChoice) -> Ui {
+        let terminal = io::stdout().is_terminal();
+        Ui {
+            color_out: wants_color(choice, terminal),
+            color_err: wants_color(choice, io::stderr().is_terminal()),
+            terminal,
+        }
+    }
+
+    /// Whether stdout is a person's terminal (for progress bars and summaries).
+    pub fn is_terminal(&self) -> bool {
+        self.terminal
+    }
+
+    pub fn colored(&self) -> bool {
+        self.color_out
+    }
+
+    /// Text for stdout, bold when colour is on.
+    pub fn bold(&self, text: &str) -> String {
+        paint(text, "1", self.color_out)
+    }
+
+    pub fn toned(&self, text: &str, tone: Tone) -> String {
+        let code = match tone {
+            Tone::Plain => return text.to_string(),
+            Tone::Alarm => "1;31",
+            Tone::Caution => "33",
+            Tone::Good => "32",
+            Tone::Dim => "2",
+        };
+        paint(text, code, self.color_out)
+    }
+
+    /// Writes text to stdout as is.
+    pub fn print(&self, text: &str) -> io::Result<()> {
+        let mut out = io::stdout().lock();
+        out.write_all(text.as_bytes())?;
+        out.flush()
+    }
+
+    pub fn line(&self, text: &str) -> io::Result<()> {
+        self.print(&format!("{text}\n"))
+    }
+
+    pub fn json<T: Serialize + ?Sized>(&self, value: &T) -> anyhow::Result<()> {
+        let mut text = serde_json::to_string_pretty(value)?;
+        text.push('\n');
+        Ok(self.print(&text)?)
+    }
+
+    pub fn csv(&self, headers: &[&str], rows: &[Vec<String>]) -> anyhow::Result<()> {
+        let mut writer = csv::Writer::from_writer(io::stdout().lock());
+        writer.write_record(headers)?;
+        for row in rows {
+            writer.write_record(row)?;
+        }
+        writer.flush()?;
+        Ok(())
+    }
+
+    /// A table of rows; each cell may carry a tone.
+    pub fn table(&self, headers: &[&str], rows: Vec<Vec<(String, Tone)>>) -> io::Result<()> {
+        let mut table = Table::new();
+        // Borderless, with one rule under the header: reads well in a terminal and in a pasted ticket.
+        table.load_preset(presets::NOTHING);
+        table.set_style(TableComponent::HeaderLines, '─');
+        table.set_style(TableComponent::MiddleHeaderIntersections, '─');
+        if self.terminal {
+            table.set_content_arrangement(ContentArrangement::Dynamic);
+        }
+        table.set_header(headers.iter().map(|h| {
+            let cell = Cell::new(h);
+            if self.color_out { cell.add_attribute(comfy_table::Attribute::Bold) } else { cell }
+        }));
+        for row in rows {
+            table.add_row(row.into_iter().map(|(text, tone)| {
+                let cell = Cell::new(text).set_alignment(CellAlignment::Left);
+                match (self.color_out, tone) {
+                    (false, _) | (_, Tone::Plain) => cell,
+                    (true, Tone::Alarm) => cell.fg(Color::Red).add_attribute(comfy_table::Attribute::Bold),
+                    (true, Tone::Caution) => cell.fg(Color::Yellow),
+                    (true, Tone::Good) => cell.fg(Color::Green),
+                    (true, Tone::Dim) => cell.add_attribute(comfy_table::Attribute::Dim),
+                }
+            }));
+        }
+        if !self.color_out {
+            table.force_no_tty();
+        }
+        self.line(&table.to_string())
+    }
+
+    /// Label/value lines, labels aligned.
+    pub fn fields(&self, fields: &[(&str, String)]) -> io::Result<()> {
+        let width = fields.iter().map(|(label, _)| label.len()).max().unwrap_or(0);
+        let mut text = String::new();
+        for (label, value) in fields {
+            let padded = format!("{label:width$}");
+            text.push_str(&format!("{}  {value}\n", self.bold(&padded)));
+        }
+        self.print(&text)
+    }
+
+    /// A status message on stderr: what was done.
+    pub fn status(&self, message: &str) {
+        let _ = writeln!(io::stderr(), "{message}");
+    }
+
+    pub fn warn(&self, message: &str) {
+        let _ = writeln!(io::stderr(), "{} {message}", paint("warning:", "1;33", self.color_err));
+    }
+
+    pub fn hint(&self, message: &str) {
+        let _ = writeln!(io::stderr(), "{} {message}", paint("hint:", "1;36", self.color_err));
+    }
+
+    pub fn error(&self, message: &str, hint: Option<&str>) {
+        let _ = writeln!(io::stderr(), "{} {message}", paint("error:", "1;31", self.color_err));
+        if let Some(hint) = hint {
+            self.hint(hint);
+        }
+    }
+}
+
+/// Rows without tones, for commands whose tables carry no status.
+pub fn plain_rows(rows: &[Vec<String>]) -> Vec<Vec<(String, Tone)>> {
+    rows.iter().map(|row| row.iter().map(|cell| (cell.clone(), Tone::Plain)).collect()).collect()
+}

@@ -1,0 +1,242 @@
+//! Everything the store asks of git, through libgit2. The only module that uses `git2`.
+//!
+//! Commits are built from trees directly (a `TreeBuilder` per changed directory), which costs a
+//! few milliseconds whatever the size of the store; the worktree and the index are brought in
+//! line afterwards, so that `git status` in a store stays clean.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+use anyhow::{Context, Result, bail};
+use chrono::{DateTime, TimeZone, Utc};
+use git2::{ErrorCode, Oid, Repository, RepositoryInitOptions, Signature, Time, Tree};
+
+/// Who a commit is by.
+pub struct Author<'a> {
+    pub name: &'a str,
+    pub email: &'a str,
+}
+
+/// A commit object that exists but that no branch points at yet.
+pub struct Prepared {
+    pub commit: Oid,
+    parent: Option<Oid>,
+}
+
+/// A commit, as `sirt history` shows it.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct CommitInfo {
+    pub hash: String,
+    pub author: String,
+    pub date: DateTime<Utc>,
+    pub subject: String,
+    pub message: String,
+}
+
+pub struct Git {
+    repo: Repository,
+}
+
+const MAIN_BRANCH: &str = "refs/heads/main";
+
+fn enable_fsync() {
+    // libgit2 does not fsync objects and refs unless told to; a crash must not lose a commit.
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        libgit2_sys::init();
+        // SAFETY: a documented libgit2 option taking one int, set once before any write.
+        unsafe {
+            libgit2_sys::git_libgit2_opts(libgit2_sys::GIT_OPT_ENABLE_FSYNC_GITDIR as _, 1 as std::ffi::c_int);
+        }
+    });
+}
+
+impl Git {
+    pub fn init(dir: &Path) -> Result<Git> {
+        enable_fsync();
+        let mut options = RepositoryInitOptions::new();
+        options.initial_head("main").mkdir(false);
+        let repo = Repository::init_opts(dir, &options)
+            .with_context(|| format!("cannot create a git repository in {}", dir.display()))?;
+        Ok(Git { repo })
+    }
+
+    pub fn open(dir: &Path) -> Result<Git> {
+        enable_fsync();
+        let repo = Repository::open(dir)
+            .with_context(|| format!("{} is not a git repository", dir.display()))?;
+        if repo.workdir().is_none() {
+            bail!("{} is a bare git repository; a store needs a working tree", dir.display());
+        }
+        Ok(Git { repo })
+    }
+
+    pub fn git_dir(&self) -> PathBuf {
+        self.repo.path().to_path_buf()
+    }
+
+    /// `user.name` and `user.email` from git's configuration, if both are set.
+    pub fn configured_identity(&self) -> Option<(String, String)> {
+        let config = self.repo.config().ok()?;
+        let name = config.get_string("user.name").ok()?;
+        let email = config.get_string("user.email").ok()?;
+        Some((name, email))
+    }
+
+    fn head(&self) -> Result<Option<git2::Commit<'_>>> {
+        match self.repo.head() {
+            Ok(head) => Ok(Some(head.peel_to_commit()?)),
+            Err(e) if e.code() == ErrorCode::UnbornBranch || e.code() == ErrorCode::NotFound => Ok(None),
+            Err(e) => Err(e.into()),
+        }
+    }
+
+    /// The content of `path` in the latest commit.
+    pub fn committed_file(&self, path: &str) -> Result<Option<Vec<u8>>> {
+        let Some(head) = self.head()? else { return Ok(None) };
+        let entry = match head.tree()?.get_path(Path::new(path)) {
+            Ok(entry) => entry,
+            Err(e) if e.code() == ErrorCode::NotFound => return Ok(None),
+            Err(e) => return Err(e.into()),
+        };
+        Ok(Some(self.repo.find_blob(entry.id())?.content().to_vec()))
+    }
+
+    /// Writes the objects of a commit that changes `files` (content, or `None` to delete) on top
+    /// of the current head, without moving any branch.
+    pub fn prepare(
+        &self,
+        files: &[(String, Option<Vec<u8>>)],
+        author: &Author,
+        when: DateTime<Utc>,
+        message: &str,
+    ) -> Result<Prepared> {
+        let head = self.head()?;
+        let mut changes = Vec::with_capacity(files.len());
+        for (path, content) in files {
+            let blob = content.as_deref().map(|bytes| self.repo.blob(bytes)).transpose()?;
+            changes.push((path.split('/').collect::<Vec<_>>(), blob));
+        }
+        let base = head.as_ref().map(|c| c.tree()).transpose()?;
+        let tree = self.repo.find_tree(self.write_tree(base, &changes)?)?;
+        let time = Time::new(when.timestamp(), 0);
+        let signature = Signature::new(author.name, author.email, &time)
+            .with_context(|| format!("'{} <{}>' is not a usable git identity", author.name, author.email))?;
+        let parents: Vec<&git2::Commit> = head.iter().collect();
+        let commit = self.repo.commit(None, &signature, &signature, message, &tree, &parents)?;
+        Ok(Prepared { commit, parent: head.map(|c| c.id()) })
+    }
+
+    fn write_tree(&self, base: Option<Tree<'_>>, changes: &[(Vec<&str>, Option<Oid>)]) -> Result<Oid> {
+        let mut builder = self.repo.treebuilder(base.as_ref())?;
+        let mut subdirs: std::collections::BTreeMap<&str, Vec<(Vec<&str>, Option<Oid>)>> = Default::default();
+        for (components, blob) in changes {
+            match components.as_slice() {
+                [name] => match blob {
+                    Some(oid) => {
+                        builder.insert(name, *oid, 0o100644)?;
+                    }
+                    None => {
+                        if builder.get(name)?.is_some() {
+                            builder.remove(name)?;
+                        }
+                    }
+                },
+                [dir, rest @ ..] => subdirs.entry(dir).or_default().push((rest.to_vec(), *blob)),
+                [] => bail!("empty path in a change"),
+            }
+        }
+        for (dir, sub_changes) in subdirs {
+            let sub_base = match base.as_ref().and_then(|t| t.get_name(dir)) {
+                Some(entry) => Some(self.repo.find_tree(entry.id())?),
+                None => None,
+            };
+            let sub = self.write_tree(sub_base, &sub_changes)?;
+            if self.repo.find_tree(sub)?.is_empty() {
+                if builder.get(dir)?.is_some() {
+                    builder.remove(dir)?;
+                }
+            } else {
+                builder.insert(dir, sub, 0o040000)?;
+            }
+        }
+        Ok(builder.write()?)
+    }
+
+    /// Moves `main` to the prepared commit, provided nobody moved it since it was prepared.
+    pub fn advance(&self, prepared: &Prepared, subject: &str) -> Result<()> {
+        let log = format!("sirt: {subject}");
+        match prepared.parent {
+            Some(parent) => self.repo.reference_matching(MAIN_BRANCH, prepared.commit, true, parent, &log),
+            None => self.repo.reference(MAIN_BRANCH, prepared.commit, false, &log),
+        }
+        .context("the store's history moved while this change was being made; nothing was recorded, run the command again")?;
+        Ok(())
+    }
+
+    /// Brings the index entries of `paths` in line with the working tree.
+    pub fn refresh_index(&self, paths: &[String]) -> Result<()> {
+        let workdir = self.repo.workdir().expect("checked in open").to_path_buf();
+        let mut index = self.repo.index()?;
+        for path in paths {
+            if workdir.join(path).exists() {
+                index.add_path(Path::new(path))?;
+            } else if index.get_path(Path::new(path), 0).is_some() {
+                index.remove_path(Path::new(path))?;
+            }
+        }
+        index.write()?;
+        Ok(())
+    }
+
+    /// Commits whose message carries the trailer `key: value`, newest first. Scanning messages is
+    /// the fast way to find a record's history: per-commit tree diffs are orders slower.
+    pub fn commits_with_trailer(&self, key: &str, value: &str) -> Result<Vec<CommitInfo>> {
+        let Some(_) = self.head()? else { return Ok(Vec::new()) };
+        let wanted = format!("{key}: {value}");
+        let mut walk = self.repo.revwalk()?;
+        walk.push_head()?;
+        let mut found = Vec::new();
+        for oid in walk {
+            let commit = self.repo.find_commit(oid?)?;
+            let message = String::from_utf8_lossy(commit.message_bytes());
+            if message.lines().any(|line| line.trim_end() == wanted) {
+                found.push(describe(&commit));
+            }
+        }
+        Ok(found)
+    }
+
+    /// Packs loose objects now and then: libgit2 never does, and a store that only grows loose
+    /// objects fills disks and slows every read. Uses the user's `git` when there is one.
+    pub fn maintain(&self, workdir: &Path) {
+        let _ = Command::new("git")
+            .arg("-C")
+            .arg(workdir)
+            .args(["gc", "--auto", "--quiet"])
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status();
+    }
+}
+
+fn describe(commit: &git2::Commit<'_>) -> CommitInfo {
+    let author = commit.author();
+    let name = author.name().unwrap_or("?");
+    let email = author.email().unwrap_or("");
+    let message = String::from_utf8_lossy(commit.message_bytes()).into_owned();
+    CommitInfo {
+        hash: commit.id().to_string(),
+        author: if email.is_empty() { name.to_string() } else { format!("{name} <{email}>") },
+        date: Utc.timestamp_opt(author.when().seconds(), 0).single().unwrap_or_default(),
+        subject: message.lines().next().unwrap_or("").to_string(),
+        message,
+    }
+}
+
+/// `user.name`/`user.email` from the user's global git configuration, outside any repository.
+pub fn global_identity() -> Option<(String, String)> {
+    let config = git2::Config::open_default().ok()?;
+    Some((config.get_string("user.name").ok()?, config.get_string("user.email").ok()?))
+}

@@ -1,0 +1,434 @@
+//! The store: a git repository whose working tree holds `sirt.toml`, `incidents/<ID>.toml` and
+//! (later) `tenants/` and `templates/`.
+//!
+//! A change goes: take the OS lock → prepare the commit objects → write a marker naming the
+//! files → replace the files atomically → move the branch → refresh the index → drop the marker.
+//! A crash at any point leaves the marker; the next writer puts every named file back to what the
+//! branch says, so a change is either wholly in (files and commit) or wholly out.
+
+mod git;
+
+use std::fs::{self, File, OpenOptions};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result, anyhow};
+use chrono::{DateTime, Utc};
+
+pub use git::CommitInfo;
+use git::{Author, Git};
+
+use crate::error::UserError;
+use crate::model::id;
+use crate::model::settings::Settings;
+use crate::model::{Incident, IncidentLog};
+
+pub const SETTINGS_FILE: &str = "sirt.toml";
+pub const INCIDENTS_DIR: &str = "incidents";
+const LOCK_FILE: &str = "sirt.lock";
+const PENDING_FILE: &str = "sirt-pending";
+const TEMP_PREFIX: &str = ".sirt-tmp-";
+
+pub struct Store {
+    root: PathBuf,
+    pub settings: Settings,
+    git: Git,
+}
+
+/// Held while a change is made; the kernel releases it if the process dies.
+pub struct WriteLock {
+    _file: File,
+    /// Files put back to their committed state after an interrupted change.
+    pub recovered: Vec<String>,
+}
+
+/// Who made a change: the commit's author and the event's `by`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Actor {
+    pub name: String,
+    pub email: String,
+}
+
+impl Actor {
+    /// Reads `Name <email>`, or just a name.
+    pub fn parse(text: &str) -> Option<Actor> {
+        let text = text.trim();
+        if text.is_empty() || text.chars().any(char::is_control) {
+            return None;
+        }
+        match text.split_once('<') {
+            Some((name, rest)) => {
+                let email = rest.strip_suffix('>')?.trim();
+                let name = name.trim();
+                (!name.is_empty() && !email.contains(['<', '>'])).then(|| Actor { name: name.into(), email: email.into() })
+            }
+            None => (!text.contains('>')).then(|| Actor { name: text.into(), email: String::new() }),
+        }
+    }
+}
+
+impl std::fmt::Display for Actor {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.email.is_empty() { write!(f, "{}", self.name) } else { write!(f, "{} <{}>", self.name, self.email) }
+    }
+}
+
+/// One change to the store: files to write (or delete, with `None`) and the commit that records it.
+pub struct Change {
+    pub files: Vec<(String, Option<Vec<u8>>)>,
+    /// Subject line, saying in words what happened.
+    pub subject: String,
+    /// Optional paragraph after the subject.
+    pub body: Option<String>,
+    /// Machine-readable trailers (`Sirt-Incident: …`).
+    pub trailers: Vec<(&'static str, String)>,
+    pub author: Actor,
+    pub at: DateTime<Utc>,
+}
+
+impl Change {
+    fn message(&self) -> String {
+        let mut message = format!("{}\n", self.subject);
+        if let Some(body) = &self.body {
+            message.push_str(&format!("\n{body}\n"));
+        }
+        if !self.trailers.is_empty() {
+            message.push('\n');
+            for (key, value) in &self.trailers {
+                message.push_str(&format!("{key}: {value}\n"));
+            }
+        }
+        message
+    }
+}
+
+/// How the incidents of a store read: the good ones, and a warning for each file that doesn't.
+pub struct Loaded {
+    pub incidents: Vec<Incident>,
+    pub warnings: Vec<String>,
+}
+
+/// Whether `dir` already is a store.
+pub fn is_store(dir: &Path) -> bool {
+    dir.join(SETTINGS_FILE).is_file() && dir.join(".git").exists()
+}
+
+impl Store {
+    /// Creates a store in `dir`, which must be absent or empty.
+    pub fn init(dir: &Path, author: &Actor, at: DateTime<Utc>) -> Result<Store> {
+        if is_store(dir) {
+            return Err(UserError::new(format!("{} is already a sirt store", dir.display()))
+                .hint(format!("use it: sirt --store {} list", dir.display()))
+                .into());
+        }
+        if dir.exists() {
+            let mut entries = fs::read_dir(dir).with_context(|| format!("cannot read {}", dir.display()))?;
+            if entries.next().is_some() {
+                return Err(UserError::new(format!("{} is not empty; a store needs a directory of its own", dir.display()))
+                    .hint("name a new or empty directory: sirt init DIR")
+                    .into());
+            }
+        }
+        create_private_dir(dir)?;
+        let git = Git::init(dir)?;
+        let store = Store { root: dir.to_path_buf(), settings: Settings::default(), git };
+        let lock = store.lock()?;
+        store.commit(
+            &lock,
+            Change {
+                files: vec![
+                    (SETTINGS_FILE.into(), Some(Settings::initial_file().into_bytes())),
+                    (".gitignore".into(), Some(format!("{TEMP_PREFIX}*\n").into_bytes())),
+                ],
+                subject: "store created".into(),
+                body: None,
+                trailers: vec![("Sirt-Action", "init".into())],
+                author: author.clone(),
+                at,
+            },
+        )?;
+        drop(lock);
+        Ok(store)
+    }
+
+    /// Opens the store in `dir`.
+    pub fn open(dir: &Path) -> Result<Store> {
+        if !is_store(dir) {
+            return Err(UserError::new(format!("{} is not a sirt store", dir.display()))
+                .hint(format!("create one: sirt init {}", dir.display()))
+                .into());
+        }
+        let git = Git::open(dir)?;
+        let settings_path = dir.join(SETTINGS_FILE);
+        let text = read_text(&settings_path)?;
+        let settings: Settings = toml::from_str(&text).map_err(|e| toml_error(&settings_path, &text, &e))?;
+        if settings.schema != crate::model::settings::SCHEMA {
+            return Err(UserError::new(format!(
+                "{} has schema {}, which this version of sirt does not read",
+                settings_path.display(),
+                settings.schema
+            ))
+            .hint("upgrade sirt")
+            .into());
+        }
+        Ok(Store { root: dir.to_path_buf(), settings, git })
+    }
+
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    /// git's own `user.name` / `user.email`, if set.
+    pub fn git_identity(&self) -> Option<Actor> {
+        self.git.configured_identity().map(|(name, email)| Actor { name, email })
+    }
+
+    /// Takes the store's write lock, waiting for any other writer, then finishes undoing any
+    /// change a crashed writer left half done.
+    pub fn lock(&self) -> Result<WriteLock> {
+        let path = self.git.git_dir().join(LOCK_FILE);
+        let file = OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&path)
+            .with_context(|| format!("cannot open the lock file {}", path.display()))?;
+        file.lock().with_context(|| format!("cannot lock {}", path.display()))?;
+        let recovered = self.recover()?;
+        Ok(WriteLock { _file: file, recovered })
+    }
+
+    fn recover(&self) -> Result<Vec<String>> {
+        let marker = self.git.git_dir().join(PENDING_FILE);
+        let Ok(text) = fs::read_to_string(&marker) else { return Ok(Vec::new()) };
+        let paths: Vec<String> = text.lines().filter(|l| !l.is_empty()).map(String::from).collect();
+        for path in &paths {
+            let target = self.root.join(path);
+            match self.git.committed_file(path)? {
+                Some(content) => write_atomic(&target, &content)?,
+                None if target.exists() => fs::remove_file(&target)?,
+                None => {}
+            }
+        }
+        self.git.refresh_index(&paths)?;
+        fs::remove_file(&marker)?;
+        Ok(paths)
+    }
+
+    /// Makes `change` as one commit. Returns the commit's hash.
+    pub fn commit(&self, _lock: &WriteLock, change: Change) -> Result<String> {
+        let message = change.message();
+        let author = Author { name: &change.author.name, email: &change.author.email };
+        let prepared = self.git.prepare(&change.files, &author, change.at, &message)?;
+        let paths: Vec<String> = change.files.iter().map(|(p, _)| p.clone()).collect();
+        let marker = self.git.git_dir().join(PENDING_FILE);
+        write_atomic(&marker, paths.join("\n").as_bytes())?;
+        for (path, content) in &change.files {
+            let target = self.root.join(path);
+            match content {
+                Some(bytes) => write_atomic(&target, bytes)?,
+                None if target.exists() => fs::remove_file(&target)?,
+                None => {}
+            }
+        }
+        if let Err(e) = self.git.advance(&prepared, &change.subject) {
+            self.recover()?;
+            return Err(e);
+        }
+        self.git.refresh_index(&paths)?;
+        fs::remove_file(&marker)?;
+        self.git.maintain(&self.root);
+        Ok(prepared.commit.to_string())
+    }
+
+    pub fn commits_with_trailer(&self, key: &str, value: &str) -> Result<Vec<CommitInfo>> {
+        self.git.commits_with_trailer(key, value)
+    }
+
+    // ---- incidents ----
+
+    pub fn incident_path(id: &str) -> String {
+        format!("{INCIDENTS_DIR}/{id}.toml")
+    }
+
+    /// Ids of every incident file, sorted.
+    pub fn incident_ids(&self) -> Result<Vec<String>> {
+        let dir = self.root.join(INCIDENTS_DIR);
+        let mut ids = Vec::new();
+        let entries = match fs::read_dir(&dir) {
+            Ok(entries) => entries,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(ids),
+            Err(e) => return Err(e).with_context(|| format!("cannot read {}", dir.display())),
+        };
+        for entry in entries {
+            let name = entry?.file_name();
+            let name = name.to_string_lossy();
+            if let Some(stem) = name.strip_suffix(".toml")
+                && id::is_incident_id(stem)
+            {
+                ids.push(stem.to_string());
+            }
+        }
+        ids.sort();
+        Ok(ids)
+    }
+
+    /// The full id of the one incident whose id starts with `query`.
+    pub fn find_incident(&self, query: &str) -> Result<String> {
+        if !id::is_valid_query(query) {
+            return Err(UserError::new(format!("'{query}' is not an incident id"))
+                .hint("incident ids look like INC-7K3M-9QX2; list them with: sirt list --all")
+                .into());
+        }
+        let wanted = id::canonical(query);
+        let matches: Vec<String> =
+            self.incident_ids()?.into_iter().filter(|id| id::canonical(id).starts_with(&wanted)).collect();
+        match matches.as_slice() {
+            [one] => Ok(one.clone()),
+            [] => Err(UserError::new(format!("no incident matches '{query}'"))
+                .hint("list them with: sirt list --all")
+                .into()),
+            many => Err(UserError::new(format!("'{query}' matches {} incidents: {}", many.len(), many.join(", ")))
+                .hint("type more of the id")
+                .into()),
+        }
+    }
+
+    pub fn read_log(&self, id: &str) -> Result<IncidentLog> {
+        let path = self.root.join(Self::incident_path(id));
+        let text = read_text(&path)?;
+        let log: IncidentLog = toml::from_str(&text).map_err(|e| toml_error(&path, &text, &e))?;
+        if log.id != id {
+            return Err(UserError::new(format!("{} holds incident '{}', not {id}", path.display(), log.id))
+                .hint("restore the file from history: git -C STORE checkout -- FILE")
+                .into());
+        }
+        Ok(log)
+    }
+
+    pub fn load_incident(&self, id: &str) -> Result<(IncidentLog, Incident)> {
+        let log = self.read_log(id)?;
+        let incident = log.fold().map_err(|e| {
+            anyhow!(UserError::new(format!("{}: {e}", self.root.join(Self::incident_path(id)).display())))
+        })?;
+        Ok((log, incident))
+    }
+
+    /// Every incident that reads; a file that doesn't is a warning, not a failure.
+    pub fn load_incidents(&self) -> Result<Loaded> {
+        let mut loaded = Loaded { incidents: Vec::new(), warnings: Vec::new() };
+        for id in self.incident_ids()? {
+            match self.load_incident(&id) {
+                Ok((_, incident)) => loaded.incidents.push(incident),
+                Err(e) => loaded.warnings.push(format!("{e:#}")),
+            }
+        }
+        Ok(loaded)
+    }
+
+    /// The file content for `log`, checked to read back as the same log before anything is written.
+    pub fn incident_file(log: &IncidentLog) -> Result<(String, Option<Vec<u8>>)> {
+        let text = toml::to_string(log).context("cannot encode the incident")?;
+        let back: IncidentLog = toml::from_str(&text).context("the encoded incident does not read back")?;
+        if &back != log {
+            return Err(anyhow!("the encoded incident {} reads back differently; nothing was written", log.id));
+        }
+        back.fold().map_err(|e| anyhow!("refusing to write an inconsistent incident {}: {e}", log.id))?;
+        Ok((Self::incident_path(&log.id), Some(text.into_bytes())))
+    }
+}
+
+/// An error naming the file and line of a TOML syntax or type error.
+fn toml_error(path: &Path, text: &str, error: &toml::de::Error) -> anyhow::Error {
+    let line = error.span().map(|span| text[..span.start.min(text.len())].matches('\n').count() + 1);
+    let location = match line {
+        Some(line) => format!("{}:{line}", path.display()),
+        None => path.display().to_string(),
+    };
+    anyhow!(
+        UserError::new(format!("{location}: {}", error.message().trim()))
+            .hint(format!("fix the file by hand, or restore it: git -C {} checkout -- .", path.parent().and_then(Path::parent).unwrap_or(path).display()))
+    )
+}
+
+fn read_text(path: &Path) -> Result<String> {
+    let bytes = fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+    String::from_utf8(bytes).map_err(|_| anyhow!(UserError::new(format!("{} is not UTF-8 text", path.display()))))
+}
+
+/// A directory only its owner can enter.
+pub fn create_private_dir(dir: &Path) -> Result<()> {
+    let mut builder = fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+    builder.create(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        fs::set_permissions(dir, fs::Permissions::from_mode(0o700))?;
+    }
+    Ok(())
+}
+
+/// Replaces `path` with `content` so that a reader sees the old file or the new, never a mix:
+/// temporary file beside it, fsync, rename, fsync of the directory.
+pub fn write_atomic(path: &Path, content: &[u8]) -> Result<()> {
+    let dir = path.parent().context("a file to write has no directory")?;
+    if !dir.exists() {
+        create_private_dir(dir)?;
+    }
+    let name = path.file_name().context("a file to write has no name")?.to_string_lossy();
+    let temp = dir.join(format!("{TEMP_PREFIX}{}-{name}", std::process::id()));
+    let write = || -> std::io::Result<()> {
+        let mut options = OpenOptions::new();
+        options.write(true).create(true).truncate(true);
+        #[cfg(unix)]
+        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+        let mut file = options.open(&temp)?;
+        file.write_all(content)?;
+        file.sync_all()?;
+        fs::rename(&temp, path)?;
+        File::open(dir)?.sync_all()
+    };
+    write().map_err(|e| {
+        let _ = fs::remove_file(&temp);
+        anyhow!(e).context(format!("cannot write {}", path.display()))
+    })
+}
+
+/// git's identity from the user's configuration, before any store exists.
+pub fn git_identity_outside_store() -> Option<Actor> {
+    git::global_identity().map(|(name, email)| Actor { name, email })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn actors_read_with_or_without_email() {
+        assert_eq!(
+            Actor::parse("Ana Lima <ana@example.com>"),
+            Some(Actor { name: "Ana Lima".into(), email: "ana@example.com".into() })
+        );
+        assert_eq!(Actor::parse("ana"), Some(Actor { name: "ana".into(), email: String::new() }));
+        assert_eq!(Actor::parse(""), None);
+        assert_eq!(Actor::parse("ana <a@b"), None);
+        assert_eq!(Actor::parse("ana\n<a@b>"), None);
+        assert_eq!(Actor::parse("<a@b>"), None);
+    }
+
+    #[test]
+    fn messages_carry_subject_body_and_trailers() {
+        let change = Change {
+            files: vec![],
+            subject: "INC-1: confirmed".into(),
+            body: Some("Happened earlier.".into()),
+            trailers: vec![("Sirt-Incident", "INC-1".into())],
+            author: Actor { name: "a".into(), email: String::new() },
+            at: DateTime::UNIX_EPOCH,
+        };
+        assert_eq!(change.message(), "INC-1: confirmed\n\nHappened earlier.\n\nSirt-Incident: INC-1\n");
+    }
+}
