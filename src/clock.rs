@@ -16,8 +16,9 @@ pub fn now() -> Result<DateTime<Utc>, UserError> {
         Ok(pinned) if !pinned.trim().is_empty() => DateTime::parse_from_rfc3339(pinned.trim())
             .map(|t| t.with_timezone(&Utc))
             .map_err(|_| {
-                UserError::new(format!("{PIN_VARIABLE}='{pinned}' is not an RFC 3339 time"))
-                    .hint(format!("export {PIN_VARIABLE}=2026-11-20T08:00:00Z, or unset it"))
+                UserError::new(format!("{PIN_VARIABLE}='{pinned}' is not an RFC 3339 time")).hint(
+                    format!("export {PIN_VARIABLE}=2026-11-20T08:00:00Z, or unset it"),
+                )
             }),
         _ => Ok(Utc::now()),
     })

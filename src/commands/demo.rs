@@ -21,10 +21,13 @@ const BO: &str = "Bo Chen <bo.chen@example.com>";
 const CARLA: &str = "Carla Diaz <carla.diaz@example.com>";
 
 pub fn run(ctx: &Ctx, args: DemoArgs) -> Result<()> {
-    let dir = args
-        .dir
-        .unwrap_or_else(|| std::env::temp_dir().join(format!("sirt-demo-{:08x}", clock::random_u64() as u32)));
-    let demo = Demo { ctx, store: dir.to_string_lossy().into_owned() };
+    let dir = args.dir.unwrap_or_else(|| {
+        std::env::temp_dir().join(format!("sirt-demo-{:08x}", clock::random_u64() as u32))
+    });
+    let demo = Demo {
+        ctx,
+        store: dir.to_string_lossy().into_owned(),
+    };
 
     demo.say("A monitoring alert fires at night; the on-call engineer opens an incident, backfilling the times.")?;
     demo.step(ANA, &["init", &demo.store])?;
@@ -44,10 +47,26 @@ pub fn run(ctx: &Ctx, args: DemoArgs) -> Result<()> {
         ],
     )?;
     let store = crate::store::Store::open(&dir)?;
-    let id = store.incident_ids()?.into_iter().next().context("the demo incident was not created")?;
-    demo.step(ANA, &["engage", &id, "oce", "Ana Lima", "--at", "25h 50m ago"])?;
+    let id = store
+        .incident_ids()?
+        .into_iter()
+        .next()
+        .context("the demo incident was not created")?;
+    demo.step(
+        ANA,
+        &["engage", &id, "oce", "Ana Lima", "--at", "25h 50m ago"],
+    )?;
     demo.step(ANA, &["engage", &id, "srt", "Bo Chen", "--at", "25h ago"])?;
-    demo.step(BO, &["note", &id, "Sign-ins used a token minted by the support tooling service", "--at", "24h ago"])?;
+    demo.step(
+        BO,
+        &[
+            "note",
+            &id,
+            "Sign-ins used a token minted by the support tooling service",
+            "--at",
+            "24h ago",
+        ],
+    )?;
 
     demo.say("The security response team confirms it: the official declaration, which starts the clocks.")?;
     demo.step(BO, &["confirm", &id, "--at", "22h ago"])?;
@@ -68,10 +87,34 @@ pub fn run(ctx: &Ctx, args: DemoArgs) -> Result<()> {
     demo.step(CARLA, &["engage", &id, "comms", "Dev Patel"])?;
 
     demo.say("A second alert turns out to be a red-team exercise; sirt refuses to declare it afterwards.")?;
-    demo.step(ANA, &["detect", "Port scan from a partner network", "--severity", "sev4", "--at", "3h ago"])?;
+    demo.step(
+        ANA,
+        &[
+            "detect",
+            "Port scan from a partner network",
+            "--severity",
+            "sev4",
+            "--at",
+            "3h ago",
+        ],
+    )?;
     let store = crate::store::Store::open(&dir)?;
-    let drill = store.incident_ids()?.into_iter().find(|other| *other != id).context("second demo incident")?;
-    demo.step(ANA, &["dismiss", &drill, "--reason", "scheduled red-team exercise", "--at", "2h ago"])?;
+    let drill = store
+        .incident_ids()?
+        .into_iter()
+        .find(|other| *other != id)
+        .context("second demo incident")?;
+    demo.step(
+        ANA,
+        &[
+            "dismiss",
+            &drill,
+            "--reason",
+            "scheduled red-team exercise",
+            "--at",
+            "2h ago",
+        ],
+    )?;
     demo.expect_refusal(ANA, &["confirm", &drill[..8]])?;
 
     demo.say("What the people on the incident look at:")?;
@@ -80,7 +123,10 @@ pub fn run(ctx: &Ctx, args: DemoArgs) -> Result<()> {
     demo.step(ANA, &["timeline", &id])?;
     demo.step(ANA, &["history", &id])?;
     ctx.ui.line("")?;
-    ctx.ui.line(&format!("The demo store is in {}. Look around: sirt --store {} list --all", demo.store, demo.store))?;
+    ctx.ui.line(&format!(
+        "The demo store is in {}. Look around: sirt --store {} list --all",
+        demo.store, demo.store
+    ))?;
     Ok(())
 }
 
@@ -110,13 +156,23 @@ impl Demo<'_> {
     }
 
     fn step(&self, actor: &str, words: &[&str]) -> Result<()> {
-        self.ctx.ui.line(&self.ctx.ui.toned(&self.command_line(words), crate::output::Tone::Good))?;
+        self.ctx.ui.line(
+            &self
+                .ctx
+                .ui
+                .toned(&self.command_line(words), crate::output::Tone::Good),
+        )?;
         super::run(self.parse(actor, words)?)?;
         Ok(())
     }
 
     fn expect_refusal(&self, actor: &str, words: &[&str]) -> Result<()> {
-        self.ctx.ui.line(&self.ctx.ui.toned(&self.command_line(words), crate::output::Tone::Good))?;
+        self.ctx.ui.line(
+            &self
+                .ctx
+                .ui
+                .toned(&self.command_line(words), crate::output::Tone::Good),
+        )?;
         match super::run(self.parse(actor, words)?) {
             Ok(_) => anyhow::bail!("the demo expected '{}' to be refused", words.join(" ")),
             Err(error) => {
@@ -129,7 +185,11 @@ impl Demo<'_> {
 
 /// Quotes a word the way a shell user would type it.
 fn quote(word: &str) -> String {
-    if !word.is_empty() && word.chars().all(|c| c.is_ascii_alphanumeric() || "-_./:,@".contains(c)) {
+    if !word.is_empty()
+        && word
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "-_./:,@".contains(c))
+    {
         word.to_string()
     } else {
         format!("\"{}\"", word.replace('\\', "\\\\").replace('"', "\\\""))

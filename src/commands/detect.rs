@@ -22,14 +22,14 @@ pub struct DetectArgs {
     #[arg(long, value_enum, default_value_t = Source::Monitoring)]
     pub source: Source,
     /// When the event itself began, if known (often learned later)
-    #[arg(long, value_name = "TIME")]
+    #[arg(long, value_name = "TIME", allow_hyphen_values = true)]
     pub started: Option<String>,
     #[command(flatten)]
     pub at: AtArg,
 }
 
 pub fn run(ctx: &Ctx, args: DetectArgs) -> Result<()> {
-    let title = super::require_text("title", &args.title)?;
+    let title = super::require_line("title", &args.title)?;
     let store = ctx.store()?;
     let actor = ctx.actor(&store)?;
     let detected = ctx.when(&args.at)?;
@@ -48,12 +48,23 @@ pub fn run(ctx: &Ctx, args: DetectArgs) -> Result<()> {
     while existing.contains(&incident_id) {
         incident_id = id::incident_id(clock::random_u64());
     }
-    let mut log = IncidentLog { schema: SCHEMA, id: incident_id.clone(), events: Vec::new() };
-    let body = EventBody::Detected { title, severity: args.severity, source: args.source, started };
+    let mut log = IncidentLog {
+        schema: SCHEMA,
+        id: incident_id.clone(),
+        events: Vec::new(),
+    };
+    let body = EventBody::Detected {
+        title,
+        severity: args.severity,
+        source: args.source,
+        started,
+    };
     let event = super::new_event(&log, &actor, detected, ctx.now, body);
     log.events.push(event.clone());
     super::commit_event(ctx, &store, &lock, &log, &event, &actor)?;
     ctx.ui.line(&incident_id)?;
-    ctx.ui.hint(&format!("engage the on-call engineer: sirt engage {incident_id} oce NAME"));
+    ctx.ui.hint(&format!(
+        "engage the on-call engineer: sirt engage {incident_id} oce NAME"
+    ));
     Ok(())
 }

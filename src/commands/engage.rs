@@ -22,13 +22,19 @@ pub struct EngageArgs {
 }
 
 pub fn run(ctx: &Ctx, args: EngageArgs) -> Result<()> {
-    let who = super::require_text("name", &args.who)?;
+    let who = super::require_line("name", &args.who)?;
     super::record(ctx, &args.id, &args.at, |incident| {
         if incident.is_engaged(args.role, &who) {
-            ctx.ui.status(&format!("{who} is already engaged on {} as {}; nothing recorded", incident.id, args.role));
+            ctx.ui.status(&format!(
+                "{who} is already engaged on {} as {}; nothing recorded",
+                incident.id, args.role
+            ));
             return Ok(None);
         }
-        Ok(Some(EventBody::Engaged { role: args.role, who: who.clone() }))
+        Ok(Some(EventBody::Engaged {
+            role: args.role,
+            who: who.clone(),
+        }))
     })?;
     Ok(())
 }

@@ -39,11 +39,20 @@ pub fn run(ctx: &Ctx, args: ListArgs) -> Result<()> {
     let mut incidents: Vec<&Incident> = loaded
         .incidents
         .iter()
-        .filter(|i| args.all || (args.closed && !i.open) || (!args.closed && i.open))
+        // A phase filter alone decides by itself: `--phase dismissed` finds dismissed incidents.
+        .filter(|i| {
+            args.all
+                || (args.closed && !i.open)
+                || (!args.closed && (i.open || (!args.open && !args.phase.is_empty())))
+        })
         .filter(|i| args.severity.is_empty() || args.severity.contains(&i.severity))
         .filter(|i| args.phase.is_empty() || args.phase.contains(&i.phase))
         .collect();
-    incidents.sort_by(|a, b| b.detected_at.cmp(&a.detected_at).then_with(|| a.id.cmp(&b.id)));
+    incidents.sort_by(|a, b| {
+        b.detected_at
+            .cmp(&a.detected_at)
+            .then_with(|| a.id.cmp(&b.id))
+    });
 
     match args.format {
         Format::Json => ctx.ui.json(&incidents),
@@ -62,11 +71,26 @@ pub fn run(ctx: &Ctx, args: ListArgs) -> Result<()> {
                     ]
                 })
                 .collect();
-            ctx.ui.csv(&["id", "severity", "phase", "open", "detected_at", "declared_at", "title"], &rows)
+            ctx.ui.csv(
+                &[
+                    "id",
+                    "severity",
+                    "phase",
+                    "open",
+                    "detected_at",
+                    "declared_at",
+                    "title",
+                ],
+                &rows,
+            )
         }
         Format::Table => {
             if incidents.is_empty() {
-                ctx.ui.status(if args.all { "no incidents" } else { "no incidents match; try: sirt list --all" });
+                ctx.ui.status(if args.all {
+                    "no incidents"
+                } else {
+                    "no incidents match; try: sirt list --all"
+                });
                 return Ok(());
             }
             let rows = incidents
@@ -82,17 +106,26 @@ pub fn run(ctx: &Ctx, args: ListArgs) -> Result<()> {
                         (i.severity.to_string(), tone),
                         (i.phase.to_string(), Tone::Plain),
                         (format_local(i.detected_at), Tone::Plain),
-                        (i.declared_at.map(format_local).unwrap_or_else(|| "-".into()), Tone::Plain),
+                        (
+                            i.declared_at
+                                .map(format_local)
+                                .unwrap_or_else(|| "-".into()),
+                            Tone::Plain,
+                        ),
                         (i.title.clone(), Tone::Plain),
                     ]
                 })
                 .collect();
-            Ok(ctx.ui.table(&["ID", "SEV", "PHASE", "DETECTED", "DECLARED", "TITLE"], rows)?)
+            Ok(ctx.ui.table(
+                &["ID", "SEV", "PHASE", "DETECTED", "DECLARED", "TITLE"],
+                rows,
+            )?)
         }
     }
 }
 
 /// RFC 3339 in UTC for CSV, empty when absent.
 pub fn rfc3339(at: Option<chrono::DateTime<chrono::Utc>>) -> String {
-    at.map(|t| t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)).unwrap_or_default()
+    at.map(|t| t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true))
+        .unwrap_or_default()
 }

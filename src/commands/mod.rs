@@ -34,11 +34,23 @@ keep the customer-notification clocks in sight, and write the notifications.";
 pub struct Cli {
     /// The store to use [default: $SIRT_STORE, else `store` in the config file, else the
     /// platform data directory]
-    #[arg(long, global = true, env = "SIRT_STORE", hide_env_values = true, value_name = "DIR")]
+    #[arg(
+        long,
+        global = true,
+        env = "SIRT_STORE",
+        hide_env_values = true,
+        value_name = "DIR"
+    )]
     pub store: Option<PathBuf>,
 
     /// Who is recording: 'Name <email>' [default: $SIRT_ACTOR, else git's user.name/user.email]
-    #[arg(long, global = true, env = "SIRT_ACTOR", hide_env_values = true, value_name = "NAME")]
+    #[arg(
+        long,
+        global = true,
+        env = "SIRT_ACTOR",
+        hide_env_values = true,
+        value_name = "NAME"
+    )]
     pub actor: Option<String>,
 
     /// When to colour the output (NO_COLOR is honoured with auto)
@@ -72,7 +84,12 @@ pub fn command() -> clap::Command {
 
 /// Runs one parsed command line; returns the exit code.
 pub fn run(cli: Cli) -> Result<i32> {
-    let ctx = Ctx { ui: Ui::new(cli.color), now: clock::now()?, store_dir: cli.store, actor: cli.actor };
+    let ctx = Ctx {
+        ui: Ui::new(cli.color),
+        now: clock::now()?,
+        store_dir: cli.store,
+        actor: cli.actor,
+    };
     match cli.command {
         Command::Init(args) => init::run(&ctx, args),
         Command::Detect(args) => detect::run(&ctx, args),
@@ -95,7 +112,7 @@ pub fn run(cli: Cli) -> Result<i32> {
 pub struct AtArg {
     /// When the step really happened, if not now: RFC 3339, local 'YYYY-MM-DD HH:MM', 'now',
     /// '-2h' or '2h ago'
-    #[arg(long, value_name = "TIME")]
+    #[arg(long, value_name = "TIME", allow_hyphen_values = true)]
     pub at: Option<String>,
 }
 
@@ -126,9 +143,13 @@ impl Ctx {
         if store::is_store(&dir) {
             return Store::open(&dir);
         }
-        let actor = self.actor_without_store().unwrap_or(Actor { name: "sirt".into(), email: String::new() });
+        let actor = self.actor_without_store().unwrap_or(Actor {
+            name: "sirt".into(),
+            email: String::new(),
+        });
         let created = Store::init(&dir, &actor, self.now)?;
-        self.ui.status(&format!("created a new store in {}", dir.display()));
+        self.ui
+            .status(&format!("created a new store in {}", dir.display()));
         Ok(created)
     }
 
@@ -156,8 +177,11 @@ impl Ctx {
     pub fn when(&self, at: &AtArg) -> Result<DateTime<Utc>> {
         match &at.at {
             None => Ok(self.now),
-            Some(text) => parse_when(text, self.now)
-                .map_err(|e| UserError::new(e).hint(format!("--at takes {ACCEPTED}")).into()),
+            Some(text) => parse_when(text, self.now).map_err(|e| {
+                UserError::new(e)
+                    .hint(format!("--at takes {ACCEPTED}"))
+                    .into()
+            }),
         }
     }
 
@@ -168,8 +192,12 @@ impl Ctx {
 }
 
 fn configured_store() -> Result<Option<PathBuf>> {
-    let Some(path) = dirs::config_dir().map(|d| d.join("sirt").join("config.toml")) else { return Ok(None) };
-    let Ok(text) = std::fs::read_to_string(&path) else { return Ok(None) };
+    let Some(path) = dirs::config_dir().map(|d| d.join("sirt").join("config.toml")) else {
+        return Ok(None);
+    };
+    let Ok(text) = std::fs::read_to_string(&path) else {
+        return Ok(None);
+    };
     let config: UserConfig = toml::from_str(&text).map_err(|e| {
         UserError::new(format!("{}: {}", path.display(), e.message().trim()))
             .hint("the config file takes one key: store = \"/path/to/store\"")
@@ -178,7 +206,9 @@ fn configured_store() -> Result<Option<PathBuf>> {
 }
 
 fn default_store_dir() -> Result<PathBuf> {
-    dirs::data_dir().map(|d| d.join("sirt")).context("no data directory on this platform; pass --store DIR")
+    dirs::data_dir()
+        .map(|d| d.join("sirt"))
+        .context("no data directory on this platform; pass --store DIR")
 }
 
 /// Appends one event to an incident and commits it: the path every recording command takes.
@@ -197,20 +227,37 @@ pub fn record(
     let lock = store.lock()?;
     report_recovery(ctx, &lock);
     let (mut log, incident) = store.load_incident(&id)?;
-    let Some(body) = decide(&incident)? else { return Ok(None) };
-    incident.check(&body, at, ctx.now).map_err(UserError::from)?;
+    let Some(body) = decide(&incident)? else {
+        return Ok(None);
+    };
+    incident
+        .check(&body, at, ctx.now)
+        .map_err(UserError::from)?;
     let event = new_event(&log, &actor, at, ctx.now, body);
     log.events.push(event.clone());
     commit_event(ctx, &store, &lock, &log, &event, &actor)?;
     Ok(Some(event))
 }
 
-pub fn new_event(log: &IncidentLog, actor: &Actor, at: DateTime<Utc>, now: DateTime<Utc>, body: EventBody) -> Event {
+pub fn new_event(
+    log: &IncidentLog,
+    actor: &Actor,
+    at: DateTime<Utc>,
+    now: DateTime<Utc>,
+    body: EventBody,
+) -> Event {
     let mut event_id = id::event_id(clock::random_u64());
     while log.events.iter().any(|e| e.id == event_id) {
         event_id = id::event_id(clock::random_u64());
     }
-    Event { id: event_id, seq: log.next_seq(), at, recorded_at: now, by: actor.to_string(), body }
+    Event {
+        id: event_id,
+        seq: log.next_seq(),
+        at,
+        recorded_at: now,
+        by: actor.to_string(),
+        body,
+    }
 }
 
 /// Writes `log` (which ends with `event`) as one commit, and says so on stderr.
@@ -227,7 +274,9 @@ pub fn commit_event(
         format!(
             "Happened at {}; recorded at {}.",
             event.at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
-            event.recorded_at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+            event
+                .recorded_at
+                .to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
         )
     });
     let hash = store.commit(
@@ -245,15 +294,27 @@ pub fn commit_event(
             at: ctx.now,
         },
     )?;
-    let when = if event.at == ctx.now { String::new() } else { format!(" (at {})", format_local(event.at)) };
-    ctx.ui.status(&format!("{}{when} [{}]", one_line(&subject), &hash[..10]));
+    let when = if event.at == ctx.now {
+        String::new()
+    } else {
+        format!(" (at {})", format_local(event.at))
+    };
+    ctx.ui
+        .status(&format!("{}{when} [{}]", one_line(&subject), &hash[..10]));
     Ok(())
 }
 
 /// A commit subject stays on one line, whatever text a user gave.
 fn one_line(text: &str) -> String {
-    let flat: String = text.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
-    if flat.chars().count() > 120 { format!("{}…", flat.chars().take(119).collect::<String>()) } else { flat }
+    let flat: String = text
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
+    if flat.chars().count() > 120 {
+        format!("{}…", flat.chars().take(119).collect::<String>())
+    } else {
+        flat
+    }
 }
 
 pub fn report_recovery(ctx: &Ctx, lock: &store::WriteLock) {
@@ -265,11 +326,30 @@ pub fn report_recovery(ctx: &Ctx, lock: &store::WriteLock) {
     }
 }
 
-/// Refuses empty or control-character-laden text in a field that ends up in commits and drafts.
+/// Text that may run over several lines (notes, summaries): not empty, and no control characters
+/// but newlines and tabs, so nothing stored can drive a terminal or forge a line elsewhere.
 pub fn require_text(what: &str, text: &str) -> Result<String> {
+    checked_text(what, text, |c| c == '\n' || c == '\t')
+}
+
+/// A one-line value (titles, names, reasons): not empty, no control characters at all.
+pub fn require_line(what: &str, text: &str) -> Result<String> {
+    checked_text(what, text, |_| false)
+}
+
+fn checked_text(what: &str, text: &str, allowed: impl Fn(char) -> bool) -> Result<String> {
     let trimmed = text.trim();
     if trimmed.is_empty() {
-        return Err(UserError::new(format!("{what} is empty")).hint(format!("give the {what} in quotes")).into());
+        return Err(UserError::new(format!("the {what} is empty"))
+            .hint(format!("give the {what} in quotes"))
+            .into());
+    }
+    if let Some(bad) = trimmed.chars().find(|c| c.is_control() && !allowed(*c)) {
+        return Err(
+            UserError::new(format!("the {what} contains the control character {bad:?}"))
+                .hint(format!("give the {what} as plain text"))
+                .into(),
+        );
     }
     Ok(trimmed.to_string())
 }

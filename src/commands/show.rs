@@ -24,7 +24,9 @@ pub fn run(ctx: &Ctx, args: ShowArgs) -> Result<()> {
         Format::Json => return ctx.ui.json(&incident),
         Format::Csv => {
             return Err(crate::error::UserError::new("show has no CSV form")
-                .hint(format!("sirt show {id} --format json, or sirt list --all --format csv"))
+                .hint(format!(
+                    "sirt show {id} --format json, or sirt list --all --format csv"
+                ))
                 .into());
         }
         Format::Table => {}
@@ -44,7 +46,11 @@ pub fn run(ctx: &Ctx, args: ShowArgs) -> Result<()> {
         (Some(declared), _) => fields.push(("Declared", since(ctx, declared))),
         (None, Some(dismissed)) => fields.push((
             "Dismissed",
-            format!("{} — {}", format_local(dismissed), incident.dismiss_reason.clone().unwrap_or_default()),
+            format!(
+                "{} — {}",
+                format_local(dismissed),
+                incident.dismiss_reason.clone().unwrap_or_default()
+            ),
         )),
         (None, None) => fields.push(("Declared", "not yet".into())),
     }
@@ -68,10 +74,21 @@ pub fn run(ctx: &Ctx, args: ShowArgs) -> Result<()> {
     for (n, engagement) in incident.engagements.iter().enumerate() {
         fields.push((
             if n == 0 { "Engaged" } else { "" },
-            format!("{:<8} {} (since {})", engagement.role.as_str(), engagement.who, format_local(engagement.at)),
+            format!(
+                "{:<8} {} (since {})",
+                engagement.role.as_str(),
+                engagement.who,
+                format_local(engagement.at)
+            ),
         ));
     }
-    fields.push(("Events", format!("{} recorded, {} of them notes", incident.events, incident.notes)));
+    fields.push((
+        "Events",
+        format!(
+            "{} recorded, {} of them notes",
+            incident.events, incident.notes
+        ),
+    ));
     ctx.ui.fields(&fields)?;
     Ok(())
 }

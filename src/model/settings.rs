@@ -55,6 +55,9 @@ mod tests {
     fn missing_keys_take_their_defaults() {
         let parsed: Settings = toml::from_str("schema = 1\norganisation = \"Acme\"").unwrap();
         assert_eq!(parsed.organisation, "Acme");
-        assert_eq!(parsed.response_contact, Settings::default().response_contact);
+        assert_eq!(
+            parsed.response_contact,
+            Settings::default().response_contact
+        );
     }
 }

@@ -37,6 +37,9 @@ pub struct Git {
     repo: Repository,
 }
 
+/// A path split into its components, and the blob it should hold (`None`: delete it).
+type PathChange<'a> = (Vec<&'a str>, Option<Oid>);
+
 const MAIN_BRANCH: &str = "refs/heads/main";
 
 fn enable_fsync() {
@@ -46,7 +49,10 @@ fn enable_fsync() {
         libgit2_sys::init();
         // SAFETY: a documented libgit2 option taking one int, set once before any write.
         unsafe {
-            libgit2_sys::git_libgit2_opts(libgit2_sys::GIT_OPT_ENABLE_FSYNC_GITDIR as _, 1 as std::ffi::c_int);
+            libgit2_sys::git_libgit2_opts(
+                libgit2_sys::GIT_OPT_ENABLE_FSYNC_GITDIR as _,
+                1 as std::ffi::c_int,
+            );
         }
     });
 }
@@ -66,7 +72,10 @@ impl Git {
         let repo = Repository::open(dir)
             .with_context(|| format!("{} is not a git repository", dir.display()))?;
         if repo.workdir().is_none() {
-            bail!("{} is a bare git repository; a store needs a working tree", dir.display());
+            bail!(
+                "{} is a bare git repository; a store needs a working tree",
+                dir.display()
+            );
         }
         Ok(Git { repo })
     }
@@ -86,14 +95,18 @@ impl Git {
     fn head(&self) -> Result<Option<git2::Commit<'_>>> {
         match self.repo.head() {
             Ok(head) => Ok(Some(head.peel_to_commit()?)),
-            Err(e) if e.code() == ErrorCode::UnbornBranch || e.code() == ErrorCode::NotFound => Ok(None),
+            Err(e) if e.code() == ErrorCode::UnbornBranch || e.code() == ErrorCode::NotFound => {
+                Ok(None)
+            }
             Err(e) => Err(e.into()),
         }
     }
 
     /// The content of `path` in the latest commit.
     pub fn committed_file(&self, path: &str) -> Result<Option<Vec<u8>>> {
-        let Some(head) = self.head()? else { return Ok(None) };
+        let Some(head) = self.head()? else {
+            return Ok(None);
+        };
         let entry = match head.tree()?.get_path(Path::new(path)) {
             Ok(entry) => entry,
             Err(e) if e.code() == ErrorCode::NotFound => return Ok(None),
@@ -114,22 +127,34 @@ impl Git {
         let head = self.head()?;
         let mut changes = Vec::with_capacity(files.len());
         for (path, content) in files {
-            let blob = content.as_deref().map(|bytes| self.repo.blob(bytes)).transpose()?;
+            let blob = content
+                .as_deref()
+                .map(|bytes| self.repo.blob(bytes))
+                .transpose()?;
             changes.push((path.split('/').collect::<Vec<_>>(), blob));
         }
         let base = head.as_ref().map(|c| c.tree()).transpose()?;
         let tree = self.repo.find_tree(self.write_tree(base, &changes)?)?;
         let time = Time::new(when.timestamp(), 0);
-        let signature = Signature::new(author.name, author.email, &time)
-            .with_context(|| format!("'{} <{}>' is not a usable git identity", author.name, author.email))?;
+        let signature = Signature::new(author.name, author.email, &time).with_context(|| {
+            format!(
+                "'{} <{}>' is not a usable git identity",
+                author.name, author.email
+            )
+        })?;
         let parents: Vec<&git2::Commit> = head.iter().collect();
-        let commit = self.repo.commit(None, &signature, &signature, message, &tree, &parents)?;
-        Ok(Prepared { commit, parent: head.map(|c| c.id()) })
+        let commit = self
+            .repo
+            .commit(None, &signature, &signature, message, &tree, &parents)?;
+        Ok(Prepared {
+            commit,
+            parent: head.map(|c| c.id()),
+        })
     }
 
-    fn write_tree(&self, base: Option<Tree<'_>>, changes: &[(Vec<&str>, Option<Oid>)]) -> Result<Oid> {
+    fn write_tree(&self, base: Option<Tree<'_>>, changes: &[PathChange]) -> Result<Oid> {
         let mut builder = self.repo.treebuilder(base.as_ref())?;
-        let mut subdirs: std::collections::BTreeMap<&str, Vec<(Vec<&str>, Option<Oid>)>> = Default::default();
+        let mut subdirs: std::collections::BTreeMap<&str, Vec<PathChange>> = Default::default();
         for (components, blob) in changes {
             match components.as_slice() {
                 [name] => match blob {
@@ -192,7 +217,9 @@ impl Git {
     /// Commits whose message carries the trailer `key: value`, newest first. Scanning messages is
     /// the fast way to find a record's history: per-commit tree diffs are orders slower.
     pub fn commits_with_trailer(&self, key: &str, value: &str) -> Result<Vec<CommitInfo>> {
-        let Some(_) = self.head()? else { return Ok(Vec::new()) };
+        let Some(_) = self.head()? else {
+            return Ok(Vec::new());
+        };
         let wanted = format!("{key}: {value}");
         let mut walk = self.repo.revwalk()?;
         walk.push_head()?;
@@ -228,8 +255,15 @@ fn describe(commit: &git2::Commit<'_>) -> CommitInfo {
     let message = String::from_utf8_lossy(commit.message_bytes()).into_owned();
     CommitInfo {
         hash: commit.id().to_string(),
-        author: if email.is_empty() { name.to_string() } else { format!("{name} <{email}>") },
-        date: Utc.timestamp_opt(author.when().seconds(), 0).single().unwrap_or_default(),
+        author: if email.is_empty() {
+            name.to_string()
+        } else {
+            format!("{name} <{email}>")
+        },
+        date: Utc
+            .timestamp_opt(author.when().seconds(), 0)
+            .single()
+            .unwrap_or_default(),
         subject: message.lines().next().unwrap_or("").to_string(),
         message,
     }
@@ -238,5 +272,8 @@ fn describe(commit: &git2::Commit<'_>) -> CommitInfo {
 /// `user.name`/`user.email` from the user's global git configuration, outside any repository.
 pub fn global_identity() -> Option<(String, String)> {
     let config = git2::Config::open_default().ok()?;
-    Some((config.get_string("user.name").ok()?, config.get_string("user.email").ok()?))
+    Some((
+        config.get_string("user.name").ok()?,
+        config.get_string("user.email").ok()?,
+    ))
 }

@@ -1,0 +1,194 @@
+# Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
+function __fish_sirt_global_optspecs
+    string join \n store= actor= color= h/help V/version
+end
+
+function __fish_sirt_needs_command
+    # Figure out if the current invocation already has a command.
+    set -l cmd (commandline -opc)
+    set -e cmd[1]
+    argparse -s (__fish_sirt_global_optspecs) -- $cmd 2>/dev/null
+    or return
+    if set -q argv[1]
+        # Also print the command, so this can be used to figure out what it is.
+        echo $argv[1]
+        return 1
+    end
+    return 0
+end
+
+function __fish_sirt_using_subcommand
+    set -l cmd (__fish_sirt_needs_command)
+    test -z "$cmd"
+    and return 1
+    contains -- $cmd[1] $argv
+end
+
+complete -c sirt -n "__fish_sirt_needs_command" -l store -d 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]' -r -F
+complete -c sirt -n "__fish_sirt_needs_command" -l actor -d 'Who is recording: \'Name <email>\' [default: $SIRT_ACTOR, else git\'s user.name/user.email]' -r
+complete -c sirt -n "__fish_sirt_needs_command" -l color -d 'When to colour the output (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c sirt -n "__fish_sirt_needs_command" -s h -l help -d 'Print help'
+complete -c sirt -n "__fish_sirt_needs_command" -s V -l version -d 'Print version'
+complete -c sirt -n "__fish_sirt_needs_command" -f -a "init" -d 'Create a store: a git repository holding the store\'s settings'
+complete -c sirt -n "__fish_sirt_needs_command" -f -a "detect" -d 'Record a detected event; opens an incident and prints its id'
+complete -c sirt -n "__fish_sirt_needs_command" -f -a "engage" -d 'Record that someone is engaged on an incident in a role'
+complete -c sirt -n "__fish_sirt_needs_command" -f -a "confirm" -d 'Declare a security incident: customer data was affected. Starts the notification clock'
+complete -c sirt -n "__fish_sirt_needs_command" -f -a "dismiss" -d 'Close an event that turned out not to be a security incident'
+complete -c sirt -n "__fish_sirt_needs_command" -f -a "impact" -d 'Record the effect on customer data; a later assessment replaces the earlier one'
+complete -c sirt -n "__fish_sirt_needs_command" -f -a "note" -d 'Add a note to an incident\'s timeline'
+complete -c sirt -n "__fish_sirt_needs_command" -f -a "list" -d 'List incidents (open ones unless told otherwise), newest first'
+complete -c sirt -n "__fish_sirt_needs_command" -f -a "show" -d 'Show an incident\'s current state'
+complete -c sirt -n "__fish_sirt_needs_command" -f -a "timeline" -d 'Show an incident\'s events in the order they happened'
+complete -c sirt -n "__fish_sirt_needs_command" -f -a "history" -d 'Show the commits that recorded an incident\'s changes, newest first'
+complete -c sirt -n "__fish_sirt_needs_command" -f -a "demo" -d 'Build a demo store and walk an incident through the process, showing each command'
+complete -c sirt -n "__fish_sirt_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c sirt -n "__fish_sirt_using_subcommand init" -l store -d 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]' -r -F
+complete -c sirt -n "__fish_sirt_using_subcommand init" -l actor -d 'Who is recording: \'Name <email>\' [default: $SIRT_ACTOR, else git\'s user.name/user.email]' -r
+complete -c sirt -n "__fish_sirt_using_subcommand init" -l color -d 'When to colour the output (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c sirt -n "__fish_sirt_using_subcommand init" -s h -l help -d 'Print help'
+complete -c sirt -n "__fish_sirt_using_subcommand init" -s V -l version -d 'Print version'
+complete -c sirt -n "__fish_sirt_using_subcommand detect" -l severity -d 'How bad it is' -r -f -a "sev1\t''
+sev2\t''
+sev3\t''
+sev4\t''"
+complete -c sirt -n "__fish_sirt_using_subcommand detect" -l source -d 'How it came to our attention' -r -f -a "monitoring\t''
+customer-report\t''
+internal-report\t''
+external-report\t''
+threat-intel\t''
+audit\t''
+other\t''"
+complete -c sirt -n "__fish_sirt_using_subcommand detect" -l started -d 'When the event itself began, if known (often learned later)' -r
+complete -c sirt -n "__fish_sirt_using_subcommand detect" -l at -d 'When the step really happened, if not now: RFC 3339, local \'YYYY-MM-DD HH:MM\', \'now\', \'-2h\' or \'2h ago\'' -r
+complete -c sirt -n "__fish_sirt_using_subcommand detect" -l store -d 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]' -r -F
+complete -c sirt -n "__fish_sirt_using_subcommand detect" -l actor -d 'Who is recording: \'Name <email>\' [default: $SIRT_ACTOR, else git\'s user.name/user.email]' -r
+complete -c sirt -n "__fish_sirt_using_subcommand detect" -l color -d 'When to colour the output (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c sirt -n "__fish_sirt_using_subcommand detect" -s h -l help -d 'Print help'
+complete -c sirt -n "__fish_sirt_using_subcommand detect" -s V -l version -d 'Print version'
+complete -c sirt -n "__fish_sirt_using_subcommand engage" -l at -d 'When the step really happened, if not now: RFC 3339, local \'YYYY-MM-DD HH:MM\', \'now\', \'-2h\' or \'2h ago\'' -r
+complete -c sirt -n "__fish_sirt_using_subcommand engage" -l store -d 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]' -r -F
+complete -c sirt -n "__fish_sirt_using_subcommand engage" -l actor -d 'Who is recording: \'Name <email>\' [default: $SIRT_ACTOR, else git\'s user.name/user.email]' -r
+complete -c sirt -n "__fish_sirt_using_subcommand engage" -l color -d 'When to colour the output (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c sirt -n "__fish_sirt_using_subcommand engage" -s h -l help -d 'Print help'
+complete -c sirt -n "__fish_sirt_using_subcommand engage" -s V -l version -d 'Print version'
+complete -c sirt -n "__fish_sirt_using_subcommand confirm" -l at -d 'When the step really happened, if not now: RFC 3339, local \'YYYY-MM-DD HH:MM\', \'now\', \'-2h\' or \'2h ago\'' -r
+complete -c sirt -n "__fish_sirt_using_subcommand confirm" -l store -d 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]' -r -F
+complete -c sirt -n "__fish_sirt_using_subcommand confirm" -l actor -d 'Who is recording: \'Name <email>\' [default: $SIRT_ACTOR, else git\'s user.name/user.email]' -r
+complete -c sirt -n "__fish_sirt_using_subcommand confirm" -l color -d 'When to colour the output (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c sirt -n "__fish_sirt_using_subcommand confirm" -s h -l help -d 'Print help'
+complete -c sirt -n "__fish_sirt_using_subcommand confirm" -s V -l version -d 'Print version'
+complete -c sirt -n "__fish_sirt_using_subcommand dismiss" -l reason -d 'Why it is not a security incident' -r
+complete -c sirt -n "__fish_sirt_using_subcommand dismiss" -l at -d 'When the step really happened, if not now: RFC 3339, local \'YYYY-MM-DD HH:MM\', \'now\', \'-2h\' or \'2h ago\'' -r
+complete -c sirt -n "__fish_sirt_using_subcommand dismiss" -l store -d 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]' -r -F
+complete -c sirt -n "__fish_sirt_using_subcommand dismiss" -l actor -d 'Who is recording: \'Name <email>\' [default: $SIRT_ACTOR, else git\'s user.name/user.email]' -r
+complete -c sirt -n "__fish_sirt_using_subcommand dismiss" -l color -d 'When to colour the output (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c sirt -n "__fish_sirt_using_subcommand dismiss" -s h -l help -d 'Print help'
+complete -c sirt -n "__fish_sirt_using_subcommand dismiss" -s V -l version -d 'Print version'
+complete -c sirt -n "__fish_sirt_using_subcommand impact" -l effect -d 'What happened to customer data; repeat or separate with commas' -r -f -a "destruction\t''
+loss\t''
+alteration\t''
+disclosure\t''
+access\t''"
+complete -c sirt -n "__fish_sirt_using_subcommand impact" -l summary -d 'The impact in a sentence or two' -r
+complete -c sirt -n "__fish_sirt_using_subcommand impact" -l at -d 'When the step really happened, if not now: RFC 3339, local \'YYYY-MM-DD HH:MM\', \'now\', \'-2h\' or \'2h ago\'' -r
+complete -c sirt -n "__fish_sirt_using_subcommand impact" -l store -d 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]' -r -F
+complete -c sirt -n "__fish_sirt_using_subcommand impact" -l actor -d 'Who is recording: \'Name <email>\' [default: $SIRT_ACTOR, else git\'s user.name/user.email]' -r
+complete -c sirt -n "__fish_sirt_using_subcommand impact" -l color -d 'When to colour the output (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c sirt -n "__fish_sirt_using_subcommand impact" -l none -d 'Customer data was not affected'
+complete -c sirt -n "__fish_sirt_using_subcommand impact" -s h -l help -d 'Print help'
+complete -c sirt -n "__fish_sirt_using_subcommand impact" -s V -l version -d 'Print version'
+complete -c sirt -n "__fish_sirt_using_subcommand note" -l at -d 'When the step really happened, if not now: RFC 3339, local \'YYYY-MM-DD HH:MM\', \'now\', \'-2h\' or \'2h ago\'' -r
+complete -c sirt -n "__fish_sirt_using_subcommand note" -l store -d 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]' -r -F
+complete -c sirt -n "__fish_sirt_using_subcommand note" -l actor -d 'Who is recording: \'Name <email>\' [default: $SIRT_ACTOR, else git\'s user.name/user.email]' -r
+complete -c sirt -n "__fish_sirt_using_subcommand note" -l color -d 'When to colour the output (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c sirt -n "__fish_sirt_using_subcommand note" -s h -l help -d 'Print help'
+complete -c sirt -n "__fish_sirt_using_subcommand note" -s V -l version -d 'Print version'
+complete -c sirt -n "__fish_sirt_using_subcommand list" -l severity -d 'Only these severities; repeat or separate with commas' -r -f -a "sev1\t''
+sev2\t''
+sev3\t''
+sev4\t''"
+complete -c sirt -n "__fish_sirt_using_subcommand list" -l phase -d 'Only incidents in these phases; repeat or separate with commas' -r -f -a "detected\t''
+oce-engaged\t''
+srt-engaged\t''
+confirmed\t''
+impact-determined\t''
+dismissed\t''"
+complete -c sirt -n "__fish_sirt_using_subcommand list" -l format -r -f -a "table\t''
+json\t''
+csv\t''"
+complete -c sirt -n "__fish_sirt_using_subcommand list" -l store -d 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]' -r -F
+complete -c sirt -n "__fish_sirt_using_subcommand list" -l actor -d 'Who is recording: \'Name <email>\' [default: $SIRT_ACTOR, else git\'s user.name/user.email]' -r
+complete -c sirt -n "__fish_sirt_using_subcommand list" -l color -d 'When to colour the output (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c sirt -n "__fish_sirt_using_subcommand list" -l open -d 'Only open incidents [default]'
+complete -c sirt -n "__fish_sirt_using_subcommand list" -l closed -d 'Only closed and dismissed incidents'
+complete -c sirt -n "__fish_sirt_using_subcommand list" -l all -d 'Every incident'
+complete -c sirt -n "__fish_sirt_using_subcommand list" -s h -l help -d 'Print help'
+complete -c sirt -n "__fish_sirt_using_subcommand list" -s V -l version -d 'Print version'
+complete -c sirt -n "__fish_sirt_using_subcommand show" -l format -r -f -a "table\t''
+json\t''
+csv\t''"
+complete -c sirt -n "__fish_sirt_using_subcommand show" -l store -d 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]' -r -F
+complete -c sirt -n "__fish_sirt_using_subcommand show" -l actor -d 'Who is recording: \'Name <email>\' [default: $SIRT_ACTOR, else git\'s user.name/user.email]' -r
+complete -c sirt -n "__fish_sirt_using_subcommand show" -l color -d 'When to colour the output (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c sirt -n "__fish_sirt_using_subcommand show" -s h -l help -d 'Print help'
+complete -c sirt -n "__fish_sirt_using_subcommand show" -s V -l version -d 'Print version'
+complete -c sirt -n "__fish_sirt_using_subcommand timeline" -l format -r -f -a "table\t''
+json\t''
+csv\t''"
+complete -c sirt -n "__fish_sirt_using_subcommand timeline" -l store -d 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]' -r -F
+complete -c sirt -n "__fish_sirt_using_subcommand timeline" -l actor -d 'Who is recording: \'Name <email>\' [default: $SIRT_ACTOR, else git\'s user.name/user.email]' -r
+complete -c sirt -n "__fish_sirt_using_subcommand timeline" -l color -d 'When to colour the output (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c sirt -n "__fish_sirt_using_subcommand timeline" -s h -l help -d 'Print help'
+complete -c sirt -n "__fish_sirt_using_subcommand timeline" -s V -l version -d 'Print version'
+complete -c sirt -n "__fish_sirt_using_subcommand history" -l format -r -f -a "table\t''
+json\t''
+csv\t''"
+complete -c sirt -n "__fish_sirt_using_subcommand history" -l store -d 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]' -r -F
+complete -c sirt -n "__fish_sirt_using_subcommand history" -l actor -d 'Who is recording: \'Name <email>\' [default: $SIRT_ACTOR, else git\'s user.name/user.email]' -r
+complete -c sirt -n "__fish_sirt_using_subcommand history" -l color -d 'When to colour the output (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c sirt -n "__fish_sirt_using_subcommand history" -s h -l help -d 'Print help'
+complete -c sirt -n "__fish_sirt_using_subcommand history" -s V -l version -d 'Print version'
+complete -c sirt -n "__fish_sirt_using_subcommand demo" -l store -d 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]' -r -F
+complete -c sirt -n "__fish_sirt_using_subcommand demo" -l actor -d 'Who is recording: \'Name <email>\' [default: $SIRT_ACTOR, else git\'s user.name/user.email]' -r
+complete -c sirt -n "__fish_sirt_using_subcommand demo" -l color -d 'When to colour the output (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c sirt -n "__fish_sirt_using_subcommand demo" -s h -l help -d 'Print help'
+complete -c sirt -n "__fish_sirt_using_subcommand demo" -s V -l version -d 'Print version'
+complete -c sirt -n "__fish_sirt_using_subcommand help; and not __fish_seen_subcommand_from init detect engage confirm dismiss impact note list show timeline history demo help" -f -a "init" -d 'Create a store: a git repository holding the store\'s settings'
+complete -c sirt -n "__fish_sirt_using_subcommand help; and not __fish_seen_subcommand_from init detect engage confirm dismiss impact note list show timeline history demo help" -f -a "detect" -d 'Record a detected event; opens an incident and prints its id'
+complete -c sirt -n "__fish_sirt_using_subcommand help; and not __fish_seen_subcommand_from init detect engage confirm dismiss impact note list show timeline history demo help" -f -a "engage" -d 'Record that someone is engaged on an incident in a role'
+complete -c sirt -n "__fish_sirt_using_subcommand help; and not __fish_seen_subcommand_from init detect engage confirm dismiss impact note list show timeline history demo help" -f -a "confirm" -d 'Declare a security incident: customer data was affected. Starts the notification clock'
+complete -c sirt -n "__fish_sirt_using_subcommand help; and not __fish_seen_subcommand_from init detect engage confirm dismiss impact note list show timeline history demo help" -f -a "dismiss" -d 'Close an event that turned out not to be a security incident'
+complete -c sirt -n "__fish_sirt_using_subcommand help; and not __fish_seen_subcommand_from init detect engage confirm dismiss impact note list show timeline history demo help" -f -a "impact" -d 'Record the effect on customer data; a later assessment replaces the earlier one'
+complete -c sirt -n "__fish_sirt_using_subcommand help; and not __fish_seen_subcommand_from init detect engage confirm dismiss impact note list show timeline history demo help" -f -a "note" -d 'Add a note to an incident\'s timeline'
+complete -c sirt -n "__fish_sirt_using_subcommand help; and not __fish_seen_subcommand_from init detect engage confirm dismiss impact note list show timeline history demo help" -f -a "list" -d 'List incidents (open ones unless told otherwise), newest first'
+complete -c sirt -n "__fish_sirt_using_subcommand help; and not __fish_seen_subcommand_from init detect engage confirm dismiss impact note list show timeline history demo help" -f -a "show" -d 'Show an incident\'s current state'
+complete -c sirt -n "__fish_sirt_using_subcommand help; and not __fish_seen_subcommand_from init detect engage confirm dismiss impact note list show timeline history demo help" -f -a "timeline" -d 'Show an incident\'s events in the order they happened'
+complete -c sirt -n "__fish_sirt_using_subcommand help; and not __fish_seen_subcommand_from init detect engage confirm dismiss impact note list show timeline history demo help" -f -a "history" -d 'Show the commits that recorded an incident\'s changes, newest first'
+complete -c sirt -n "__fish_sirt_using_subcommand help; and not __fish_seen_subcommand_from init detect engage confirm dismiss impact note list show timeline history demo help" -f -a "demo" -d 'Build a demo store and walk an incident through the process, showing each command'
+complete -c sirt -n "__fish_sirt_using_subcommand help; and not __fish_seen_subcommand_from init detect engage confirm dismiss impact note list show timeline history demo help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'

@@ -1,0 +1,7 @@
+//! End-to-end tests of the `sirt` binary: one test binary, one module per area.
+
+mod generated;
+mod main_track;
+mod reading;
+mod store;
+mod support;

@@ -1,0 +1,142 @@
+//! The isolated world every end-to-end test runs in: a temporary HOME and store, no global or
+//! system git configuration, a pinned clock, UTC, no colour.
+
+use std::path::{Path, PathBuf};
+use std::process::Output;
+
+use assert_cmd::Command;
+use tempfile::TempDir;
+
+/// The pinned "now" of most tests.
+pub const NOW: &str = "2026-11-20T12:00:00Z";
+pub const ACTOR: &str = "Ana Lima <ana@example.com>";
+
+pub fn sirt_path() -> &'static Path {
+    Path::new(env!("CARGO_BIN_EXE_sirt"))
+}
+
+pub struct Env {
+    _dir: TempDir,
+    pub home: PathBuf,
+    pub store: PathBuf,
+    pub now: String,
+}
+
+impl Env {
+    /// A world with an initialized store at `$HOME/store`.
+    pub fn new() -> Env {
+        let env = Env::bare();
+        env.ok(&["init", env.store.to_str().unwrap()]);
+        env
+    }
+
+    /// A world without a store.
+    pub fn bare() -> Env {
+        let dir = tempfile::tempdir().unwrap();
+        let home = dir.path().join("home");
+        std::fs::create_dir_all(&home).unwrap();
+        let store = home.join("store");
+        Env {
+            _dir: dir,
+            home,
+            store,
+            now: NOW.into(),
+        }
+    }
+
+    /// `sirt` with the isolated environment; `--store` is passed through `SIRT_STORE`.
+    pub fn cmd(&self) -> Command {
+        let mut cmd = Command::new(sirt_path());
+        cmd.env_clear()
+            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+            .env("HOME", &self.home)
+            .env("XDG_CONFIG_HOME", self.home.join(".config"))
+            .env("XDG_DATA_HOME", self.home.join(".local/share"))
+            .env("GIT_CONFIG_GLOBAL", "/dev/null")
+            .env("GIT_CONFIG_NOSYSTEM", "1")
+            .env("TZ", "UTC")
+            .env("NO_COLOR", "1")
+            .env("SIRT_NOW", &self.now)
+            .env("SIRT_ACTOR", ACTOR)
+            .env("SIRT_STORE", &self.store)
+            .current_dir(&self.home);
+        cmd
+    }
+
+    pub fn run(&self, args: &[&str]) -> Output {
+        self.cmd().args(args).output().unwrap()
+    }
+
+    /// Runs and expects success; returns stdout.
+    pub fn ok(&self, args: &[&str]) -> String {
+        let out = self.run(args);
+        assert!(
+            out.status.success(),
+            "sirt {args:?} failed ({:?}):\n{}",
+            out.status.code(),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    }
+
+    /// Runs and expects exit code 1 with an `error:`; returns stderr.
+    pub fn fails(&self, args: &[&str]) -> String {
+        let out = self.run(args);
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        assert_eq!(
+            out.status.code(),
+            Some(1),
+            "sirt {args:?} should fail with 1; stderr:\n{stderr}"
+        );
+        assert!(
+            stderr.starts_with("error: "),
+            "no error: line for {args:?}:\n{stderr}"
+        );
+        stderr
+    }
+
+    /// Opens an incident; returns its id.
+    pub fn detect(&self, title: &str, extra: &[&str]) -> String {
+        let mut args = vec!["detect", title];
+        args.extend(extra);
+        self.ok(&args).trim().to_string()
+    }
+
+    /// An incident detected at 08:00 and confirmed at 09:00 on the pinned day.
+    pub fn declared(&self, title: &str) -> String {
+        let id = self.detect(
+            title,
+            &["--severity", "sev2", "--at", "2026-11-20T08:00:00Z"],
+        );
+        self.ok(&["confirm", &id, "--at", "2026-11-20T09:00:00Z"]);
+        id
+    }
+
+    pub fn git(&self, args: &[&str]) -> String {
+        let out = std::process::Command::new("git")
+            .arg("-C")
+            .arg(&self.store)
+            .args(args)
+            .env("GIT_CONFIG_GLOBAL", "/dev/null")
+            .env("GIT_CONFIG_NOSYSTEM", "1")
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "git {args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    }
+
+    pub fn commit_count(&self) -> usize {
+        self.git(&["rev-list", "--count", "HEAD"])
+            .trim()
+            .parse()
+            .unwrap()
+    }
+
+    pub fn json(&self, args: &[&str]) -> serde_json::Value {
+        serde_json::from_str(&self.ok(args)).unwrap()
+    }
+}
