@@ -175,7 +175,8 @@ impl Git {
     fn write_blobs_packed(&self, files: &[(String, Option<Vec<u8>>)]) -> Result<Vec<Option<Oid>>> {
         let scratch = Repository::open(self.repo.path())?;
         let scratch_odb = scratch.odb()?;
-        let mempack = scratch_odb.add_new_mempack_backend(1000)?;
+        // Highest priority: every object written through `scratch` stays in memory.
+        let _mempack = scratch_odb.add_new_mempack_backend(1000)?;
         let mut blobs = Vec::with_capacity(files.len());
         for (_, content) in files {
             blobs.push(
@@ -192,7 +193,6 @@ impl Git {
         }
         let mut pack = git2::Buf::new();
         builder.write_buf(&mut pack)?;
-        drop(mempack);
         let odb = self.repo.odb()?;
         let mut writer = odb.packwriter()?;
         std::io::Write::write_all(&mut writer, &pack)?;
