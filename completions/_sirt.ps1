@@ -35,10 +35,12 @@ Register-ArgumentCompleter -Native -CommandName 'sirt' -ScriptBlock {
             [CompletionResult]::new('dismiss', 'dismiss', [CompletionResultType]::ParameterValue, 'Close an event that turned out not to be a security incident')
             [CompletionResult]::new('impact', 'impact', [CompletionResultType]::ParameterValue, 'Record the effect on customer data; a later assessment replaces the earlier one')
             [CompletionResult]::new('note', 'note', [CompletionResultType]::ParameterValue, 'Add a note to an incident''s timeline')
+            [CompletionResult]::new('affected', 'affected', [CompletionResultType]::ParameterValue, 'Record which tenants an incident affects (or, with --remove, does not after all)')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List incidents (open ones unless told otherwise), newest first')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show an incident''s current state')
             [CompletionResult]::new('timeline', 'timeline', [CompletionResultType]::ParameterValue, 'Show an incident''s events in the order they happened')
             [CompletionResult]::new('history', 'history', [CompletionResultType]::ParameterValue, 'Show the commits that recorded an incident''s changes, newest first')
+            [CompletionResult]::new('tenant', 'tenant', [CompletionResultType]::ParameterValue, 'Manage the tenant directory: customers, their contacts and the regimes that apply to them')
             [CompletionResult]::new('demo', 'demo', [CompletionResultType]::ParameterValue, 'Build a demo store and walk an incident through the process, showing each command')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -126,6 +128,20 @@ Register-ArgumentCompleter -Native -CommandName 'sirt' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'sirt;affected' {
+            [CompletionResult]::new('--from-file', '--from-file', [CompletionResultType]::ParameterName, 'Also read tenant ids from a file, one per line (''#'' starts a comment; ''-'' is stdin)')
+            [CompletionResult]::new('--detail', '--detail', [CompletionResultType]::ParameterName, 'A detail for these tenants'' drafts only, e.g. "3 mailboxes read"')
+            [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'When the step really happened, if not now: RFC 3339, local ''YYYY-MM-DD HH:MM'', ''now'', ''-2h'' or ''2h ago''')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]')
+            [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who is recording: ''Name <email>'' [default: $SIRT_ACTOR, else git''s user.name/user.email]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (NO_COLOR is honoured with auto)')
+            [CompletionResult]::new('--remove', '--remove', [CompletionResultType]::ParameterName, 'The tenants are not affected after all')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'sirt;list' {
             [CompletionResult]::new('--severity', '--severity', [CompletionResultType]::ParameterName, 'Only these severities; repeat or separate with commas')
             [CompletionResult]::new('--phase', '--phase', [CompletionResultType]::ParameterName, 'Only incidents in these phases; repeat or separate with commas')
@@ -175,6 +191,169 @@ Register-ArgumentCompleter -Native -CommandName 'sirt' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'sirt;tenant' {
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]')
+            [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who is recording: ''Name <email>'' [default: $SIRT_ACTOR, else git''s user.name/user.email]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (NO_COLOR is honoured with auto)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add a tenant to the directory')
+            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Import tenants from a CSV file with a header row; adds new tenants and updates the ones it names')
+            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write the whole tenant directory to stdout, as CSV that `sirt tenant import` reads back, or JSON')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the tenant directory')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show a tenant: contacts, regimes, reachability and the open incidents affecting it')
+            [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Change a tenant: each flag given replaces that part of the record')
+            [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove a tenant from the directory; refused while an open incident names it')
+            [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Show, for each tenant and channel, whether a notification can reach it, and why not')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'sirt;tenant;add' {
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'The tenant''s name, as it appears in notifications')
+            [CompletionResult]::new('--admin-email', '--admin-email', [CompletionResultType]::ParameterName, 'An administrator''s email; repeat for each administrator')
+            [CompletionResult]::new('--admin-name', '--admin-name', [CompletionResultType]::ParameterName, 'The administrators'' names, in the order of their emails; repeat')
+            [CompletionResult]::new('--admin-phone', '--admin-phone', [CompletionResultType]::ParameterName, 'The administrators'' phone numbers (E.164, e.g. +14155550123), in the order of their emails; repeat')
+            [CompletionResult]::new('--privacy-email', '--privacy-email', [CompletionResultType]::ParameterName, 'The Global Privacy Contact''s email')
+            [CompletionResult]::new('--privacy-name', '--privacy-name', [CompletionResultType]::ParameterName, 'The Global Privacy Contact''s name')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'A region the tenant''s data lives in; repeat or separate with commas')
+            [CompletionResult]::new('--regime', '--regime', [CompletionResultType]::ParameterName, 'A regime that applies to the tenant (an id from `sirt regimes`); repeat or separate with commas')
+            [CompletionResult]::new('--notify-within', '--notify-within', [CompletionResultType]::ParameterName, 'A contractual notification limit shorter than the store''s default, e.g. 24h')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]')
+            [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who is recording: ''Name <email>'' [default: $SIRT_ACTOR, else git''s user.name/user.email]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (NO_COLOR is honoured with auto)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'sirt;tenant;import' {
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]')
+            [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who is recording: ''Name <email>'' [default: $SIRT_ACTOR, else git''s user.name/user.email]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (NO_COLOR is honoured with auto)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'sirt;tenant;export' {
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'format')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]')
+            [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who is recording: ''Name <email>'' [default: $SIRT_ACTOR, else git''s user.name/user.email]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (NO_COLOR is honoured with auto)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'sirt;tenant;list' {
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'format')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]')
+            [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who is recording: ''Name <email>'' [default: $SIRT_ACTOR, else git''s user.name/user.email]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (NO_COLOR is honoured with auto)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'sirt;tenant;show' {
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'format')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]')
+            [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who is recording: ''Name <email>'' [default: $SIRT_ACTOR, else git''s user.name/user.email]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (NO_COLOR is honoured with auto)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'sirt;tenant;set' {
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'A new name')
+            [CompletionResult]::new('--admin-email', '--admin-email', [CompletionResultType]::ParameterName, 'An administrator''s email; repeat for each administrator')
+            [CompletionResult]::new('--admin-name', '--admin-name', [CompletionResultType]::ParameterName, 'The administrators'' names, in the order of their emails; repeat')
+            [CompletionResult]::new('--admin-phone', '--admin-phone', [CompletionResultType]::ParameterName, 'The administrators'' phone numbers (E.164, e.g. +14155550123), in the order of their emails; repeat')
+            [CompletionResult]::new('--privacy-email', '--privacy-email', [CompletionResultType]::ParameterName, 'The Global Privacy Contact''s email')
+            [CompletionResult]::new('--privacy-name', '--privacy-name', [CompletionResultType]::ParameterName, 'The Global Privacy Contact''s name')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'A region the tenant''s data lives in; repeat or separate with commas')
+            [CompletionResult]::new('--regime', '--regime', [CompletionResultType]::ParameterName, 'A regime that applies to the tenant (an id from `sirt regimes`); repeat or separate with commas')
+            [CompletionResult]::new('--notify-within', '--notify-within', [CompletionResultType]::ParameterName, 'A contractual notification limit shorter than the store''s default, e.g. 24h')
+            [CompletionResult]::new('--clear', '--clear', [CompletionResultType]::ParameterName, 'Remove a part of the record; repeat')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]')
+            [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who is recording: ''Name <email>'' [default: $SIRT_ACTOR, else git''s user.name/user.email]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (NO_COLOR is honoured with auto)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'sirt;tenant;remove' {
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]')
+            [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who is recording: ''Name <email>'' [default: $SIRT_ACTOR, else git''s user.name/user.email]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (NO_COLOR is honoured with auto)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'sirt;tenant;check' {
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'format')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]')
+            [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who is recording: ''Name <email>'' [default: $SIRT_ACTOR, else git''s user.name/user.email]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (NO_COLOR is honoured with auto)')
+            [CompletionResult]::new('--check', '--check', [CompletionResultType]::ParameterName, 'Exit with 3 when a tenant named in an open, confirmed incident cannot be reached by email')
+            [CompletionResult]::new('--problems', '--problems', [CompletionResultType]::ParameterName, 'Only tenants with at least one unreachable channel')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'sirt;tenant;help' {
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add a tenant to the directory')
+            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Import tenants from a CSV file with a header row; adds new tenants and updates the ones it names')
+            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write the whole tenant directory to stdout, as CSV that `sirt tenant import` reads back, or JSON')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the tenant directory')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show a tenant: contacts, regimes, reachability and the open incidents affecting it')
+            [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Change a tenant: each flag given replaces that part of the record')
+            [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove a tenant from the directory; refused while an open incident names it')
+            [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Show, for each tenant and channel, whether a notification can reach it, and why not')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'sirt;tenant;help;add' {
+            break
+        }
+        'sirt;tenant;help;import' {
+            break
+        }
+        'sirt;tenant;help;export' {
+            break
+        }
+        'sirt;tenant;help;list' {
+            break
+        }
+        'sirt;tenant;help;show' {
+            break
+        }
+        'sirt;tenant;help;set' {
+            break
+        }
+        'sirt;tenant;help;remove' {
+            break
+        }
+        'sirt;tenant;help;check' {
+            break
+        }
+        'sirt;tenant;help;help' {
+            break
+        }
         'sirt;demo' {
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]')
             [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who is recording: ''Name <email>'' [default: $SIRT_ACTOR, else git''s user.name/user.email]')
@@ -193,10 +372,12 @@ Register-ArgumentCompleter -Native -CommandName 'sirt' -ScriptBlock {
             [CompletionResult]::new('dismiss', 'dismiss', [CompletionResultType]::ParameterValue, 'Close an event that turned out not to be a security incident')
             [CompletionResult]::new('impact', 'impact', [CompletionResultType]::ParameterValue, 'Record the effect on customer data; a later assessment replaces the earlier one')
             [CompletionResult]::new('note', 'note', [CompletionResultType]::ParameterValue, 'Add a note to an incident''s timeline')
+            [CompletionResult]::new('affected', 'affected', [CompletionResultType]::ParameterValue, 'Record which tenants an incident affects (or, with --remove, does not after all)')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List incidents (open ones unless told otherwise), newest first')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show an incident''s current state')
             [CompletionResult]::new('timeline', 'timeline', [CompletionResultType]::ParameterValue, 'Show an incident''s events in the order they happened')
             [CompletionResult]::new('history', 'history', [CompletionResultType]::ParameterValue, 'Show the commits that recorded an incident''s changes, newest first')
+            [CompletionResult]::new('tenant', 'tenant', [CompletionResultType]::ParameterValue, 'Manage the tenant directory: customers, their contacts and the regimes that apply to them')
             [CompletionResult]::new('demo', 'demo', [CompletionResultType]::ParameterValue, 'Build a demo store and walk an incident through the process, showing each command')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -222,6 +403,9 @@ Register-ArgumentCompleter -Native -CommandName 'sirt' -ScriptBlock {
         'sirt;help;note' {
             break
         }
+        'sirt;help;affected' {
+            break
+        }
         'sirt;help;list' {
             break
         }
@@ -232,6 +416,41 @@ Register-ArgumentCompleter -Native -CommandName 'sirt' -ScriptBlock {
             break
         }
         'sirt;help;history' {
+            break
+        }
+        'sirt;help;tenant' {
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add a tenant to the directory')
+            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Import tenants from a CSV file with a header row; adds new tenants and updates the ones it names')
+            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write the whole tenant directory to stdout, as CSV that `sirt tenant import` reads back, or JSON')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the tenant directory')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show a tenant: contacts, regimes, reachability and the open incidents affecting it')
+            [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Change a tenant: each flag given replaces that part of the record')
+            [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove a tenant from the directory; refused while an open incident names it')
+            [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Show, for each tenant and channel, whether a notification can reach it, and why not')
+            break
+        }
+        'sirt;help;tenant;add' {
+            break
+        }
+        'sirt;help;tenant;import' {
+            break
+        }
+        'sirt;help;tenant;export' {
+            break
+        }
+        'sirt;help;tenant;list' {
+            break
+        }
+        'sirt;help;tenant;show' {
+            break
+        }
+        'sirt;help;tenant;set' {
+            break
+        }
+        'sirt;help;tenant;remove' {
+            break
+        }
+        'sirt;help;tenant;check' {
             break
         }
         'sirt;help;demo' {

@@ -32,10 +32,12 @@ set edit:completion:arg-completer[sirt] = {|@words|
             cand dismiss 'Close an event that turned out not to be a security incident'
             cand impact 'Record the effect on customer data; a later assessment replaces the earlier one'
             cand note 'Add a note to an incident''s timeline'
+            cand affected 'Record which tenants an incident affects (or, with --remove, does not after all)'
             cand list 'List incidents (open ones unless told otherwise), newest first'
             cand show 'Show an incident''s current state'
             cand timeline 'Show an incident''s events in the order they happened'
             cand history 'Show the commits that recorded an incident''s changes, newest first'
+            cand tenant 'Manage the tenant directory: customers, their contacts and the regimes that apply to them'
             cand demo 'Build a demo store and walk an incident through the process, showing each command'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -115,6 +117,19 @@ set edit:completion:arg-completer[sirt] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'sirt;affected'= {
+            cand --from-file 'Also read tenant ids from a file, one per line (''#'' starts a comment; ''-'' is stdin)'
+            cand --detail 'A detail for these tenants'' drafts only, e.g. "3 mailboxes read"'
+            cand --at 'When the step really happened, if not now: RFC 3339, local ''YYYY-MM-DD HH:MM'', ''now'', ''-2h'' or ''2h ago'''
+            cand --store 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]'
+            cand --actor 'Who is recording: ''Name <email>'' [default: $SIRT_ACTOR, else git''s user.name/user.email]'
+            cand --color 'When to colour the output (NO_COLOR is honoured with auto)'
+            cand --remove 'The tenants are not affected after all'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'sirt;list'= {
             cand --severity 'Only these severities; repeat or separate with commas'
             cand --phase 'Only incidents in these phases; repeat or separate with commas'
@@ -160,6 +175,150 @@ set edit:completion:arg-completer[sirt] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'sirt;tenant'= {
+            cand --store 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]'
+            cand --actor 'Who is recording: ''Name <email>'' [default: $SIRT_ACTOR, else git''s user.name/user.email]'
+            cand --color 'When to colour the output (NO_COLOR is honoured with auto)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand add 'Add a tenant to the directory'
+            cand import 'Import tenants from a CSV file with a header row; adds new tenants and updates the ones it names'
+            cand export 'Write the whole tenant directory to stdout, as CSV that `sirt tenant import` reads back, or JSON'
+            cand list 'List the tenant directory'
+            cand show 'Show a tenant: contacts, regimes, reachability and the open incidents affecting it'
+            cand set 'Change a tenant: each flag given replaces that part of the record'
+            cand remove 'Remove a tenant from the directory; refused while an open incident names it'
+            cand check 'Show, for each tenant and channel, whether a notification can reach it, and why not'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'sirt;tenant;add'= {
+            cand --name 'The tenant''s name, as it appears in notifications'
+            cand --admin-email 'An administrator''s email; repeat for each administrator'
+            cand --admin-name 'The administrators'' names, in the order of their emails; repeat'
+            cand --admin-phone 'The administrators'' phone numbers (E.164, e.g. +14155550123), in the order of their emails; repeat'
+            cand --privacy-email 'The Global Privacy Contact''s email'
+            cand --privacy-name 'The Global Privacy Contact''s name'
+            cand --region 'A region the tenant''s data lives in; repeat or separate with commas'
+            cand --regime 'A regime that applies to the tenant (an id from `sirt regimes`); repeat or separate with commas'
+            cand --notify-within 'A contractual notification limit shorter than the store''s default, e.g. 24h'
+            cand --store 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]'
+            cand --actor 'Who is recording: ''Name <email>'' [default: $SIRT_ACTOR, else git''s user.name/user.email]'
+            cand --color 'When to colour the output (NO_COLOR is honoured with auto)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'sirt;tenant;import'= {
+            cand --store 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]'
+            cand --actor 'Who is recording: ''Name <email>'' [default: $SIRT_ACTOR, else git''s user.name/user.email]'
+            cand --color 'When to colour the output (NO_COLOR is honoured with auto)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'sirt;tenant;export'= {
+            cand --format 'format'
+            cand --store 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]'
+            cand --actor 'Who is recording: ''Name <email>'' [default: $SIRT_ACTOR, else git''s user.name/user.email]'
+            cand --color 'When to colour the output (NO_COLOR is honoured with auto)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'sirt;tenant;list'= {
+            cand --format 'format'
+            cand --store 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]'
+            cand --actor 'Who is recording: ''Name <email>'' [default: $SIRT_ACTOR, else git''s user.name/user.email]'
+            cand --color 'When to colour the output (NO_COLOR is honoured with auto)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'sirt;tenant;show'= {
+            cand --format 'format'
+            cand --store 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]'
+            cand --actor 'Who is recording: ''Name <email>'' [default: $SIRT_ACTOR, else git''s user.name/user.email]'
+            cand --color 'When to colour the output (NO_COLOR is honoured with auto)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'sirt;tenant;set'= {
+            cand --name 'A new name'
+            cand --admin-email 'An administrator''s email; repeat for each administrator'
+            cand --admin-name 'The administrators'' names, in the order of their emails; repeat'
+            cand --admin-phone 'The administrators'' phone numbers (E.164, e.g. +14155550123), in the order of their emails; repeat'
+            cand --privacy-email 'The Global Privacy Contact''s email'
+            cand --privacy-name 'The Global Privacy Contact''s name'
+            cand --region 'A region the tenant''s data lives in; repeat or separate with commas'
+            cand --regime 'A regime that applies to the tenant (an id from `sirt regimes`); repeat or separate with commas'
+            cand --notify-within 'A contractual notification limit shorter than the store''s default, e.g. 24h'
+            cand --clear 'Remove a part of the record; repeat'
+            cand --store 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]'
+            cand --actor 'Who is recording: ''Name <email>'' [default: $SIRT_ACTOR, else git''s user.name/user.email]'
+            cand --color 'When to colour the output (NO_COLOR is honoured with auto)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'sirt;tenant;remove'= {
+            cand --store 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]'
+            cand --actor 'Who is recording: ''Name <email>'' [default: $SIRT_ACTOR, else git''s user.name/user.email]'
+            cand --color 'When to colour the output (NO_COLOR is honoured with auto)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'sirt;tenant;check'= {
+            cand --format 'format'
+            cand --store 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]'
+            cand --actor 'Who is recording: ''Name <email>'' [default: $SIRT_ACTOR, else git''s user.name/user.email]'
+            cand --color 'When to colour the output (NO_COLOR is honoured with auto)'
+            cand --check 'Exit with 3 when a tenant named in an open, confirmed incident cannot be reached by email'
+            cand --problems 'Only tenants with at least one unreachable channel'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'sirt;tenant;help'= {
+            cand add 'Add a tenant to the directory'
+            cand import 'Import tenants from a CSV file with a header row; adds new tenants and updates the ones it names'
+            cand export 'Write the whole tenant directory to stdout, as CSV that `sirt tenant import` reads back, or JSON'
+            cand list 'List the tenant directory'
+            cand show 'Show a tenant: contacts, regimes, reachability and the open incidents affecting it'
+            cand set 'Change a tenant: each flag given replaces that part of the record'
+            cand remove 'Remove a tenant from the directory; refused while an open incident names it'
+            cand check 'Show, for each tenant and channel, whether a notification can reach it, and why not'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'sirt;tenant;help;add'= {
+        }
+        &'sirt;tenant;help;import'= {
+        }
+        &'sirt;tenant;help;export'= {
+        }
+        &'sirt;tenant;help;list'= {
+        }
+        &'sirt;tenant;help;show'= {
+        }
+        &'sirt;tenant;help;set'= {
+        }
+        &'sirt;tenant;help;remove'= {
+        }
+        &'sirt;tenant;help;check'= {
+        }
+        &'sirt;tenant;help;help'= {
+        }
         &'sirt;demo'= {
             cand --store 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]'
             cand --actor 'Who is recording: ''Name <email>'' [default: $SIRT_ACTOR, else git''s user.name/user.email]'
@@ -177,10 +336,12 @@ set edit:completion:arg-completer[sirt] = {|@words|
             cand dismiss 'Close an event that turned out not to be a security incident'
             cand impact 'Record the effect on customer data; a later assessment replaces the earlier one'
             cand note 'Add a note to an incident''s timeline'
+            cand affected 'Record which tenants an incident affects (or, with --remove, does not after all)'
             cand list 'List incidents (open ones unless told otherwise), newest first'
             cand show 'Show an incident''s current state'
             cand timeline 'Show an incident''s events in the order they happened'
             cand history 'Show the commits that recorded an incident''s changes, newest first'
+            cand tenant 'Manage the tenant directory: customers, their contacts and the regimes that apply to them'
             cand demo 'Build a demo store and walk an incident through the process, showing each command'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -198,6 +359,8 @@ set edit:completion:arg-completer[sirt] = {|@words|
         }
         &'sirt;help;note'= {
         }
+        &'sirt;help;affected'= {
+        }
         &'sirt;help;list'= {
         }
         &'sirt;help;show'= {
@@ -205,6 +368,32 @@ set edit:completion:arg-completer[sirt] = {|@words|
         &'sirt;help;timeline'= {
         }
         &'sirt;help;history'= {
+        }
+        &'sirt;help;tenant'= {
+            cand add 'Add a tenant to the directory'
+            cand import 'Import tenants from a CSV file with a header row; adds new tenants and updates the ones it names'
+            cand export 'Write the whole tenant directory to stdout, as CSV that `sirt tenant import` reads back, or JSON'
+            cand list 'List the tenant directory'
+            cand show 'Show a tenant: contacts, regimes, reachability and the open incidents affecting it'
+            cand set 'Change a tenant: each flag given replaces that part of the record'
+            cand remove 'Remove a tenant from the directory; refused while an open incident names it'
+            cand check 'Show, for each tenant and channel, whether a notification can reach it, and why not'
+        }
+        &'sirt;help;tenant;add'= {
+        }
+        &'sirt;help;tenant;import'= {
+        }
+        &'sirt;help;tenant;export'= {
+        }
+        &'sirt;help;tenant;list'= {
+        }
+        &'sirt;help;tenant;show'= {
+        }
+        &'sirt;help;tenant;set'= {
+        }
+        &'sirt;help;tenant;remove'= {
+        }
+        &'sirt;help;tenant;check'= {
         }
         &'sirt;help;demo'= {
         }

@@ -38,10 +38,12 @@ complete -c sirt -n "__fish_sirt_needs_command" -f -a "confirm" -d 'Declare a se
 complete -c sirt -n "__fish_sirt_needs_command" -f -a "dismiss" -d 'Close an event that turned out not to be a security incident'
 complete -c sirt -n "__fish_sirt_needs_command" -f -a "impact" -d 'Record the effect on customer data; a later assessment replaces the earlier one'
 complete -c sirt -n "__fish_sirt_needs_command" -f -a "note" -d 'Add a note to an incident\'s timeline'
+complete -c sirt -n "__fish_sirt_needs_command" -f -a "affected" -d 'Record which tenants an incident affects (or, with --remove, does not after all)'
 complete -c sirt -n "__fish_sirt_needs_command" -f -a "list" -d 'List incidents (open ones unless told otherwise), newest first'
 complete -c sirt -n "__fish_sirt_needs_command" -f -a "show" -d 'Show an incident\'s current state'
 complete -c sirt -n "__fish_sirt_needs_command" -f -a "timeline" -d 'Show an incident\'s events in the order they happened'
 complete -c sirt -n "__fish_sirt_needs_command" -f -a "history" -d 'Show the commits that recorded an incident\'s changes, newest first'
+complete -c sirt -n "__fish_sirt_needs_command" -f -a "tenant" -d 'Manage the tenant directory: customers, their contacts and the regimes that apply to them'
 complete -c sirt -n "__fish_sirt_needs_command" -f -a "demo" -d 'Build a demo store and walk an incident through the process, showing each command'
 complete -c sirt -n "__fish_sirt_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c sirt -n "__fish_sirt_using_subcommand init" -l store -d 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]' -r -F
@@ -119,6 +121,17 @@ always\t''
 never\t''"
 complete -c sirt -n "__fish_sirt_using_subcommand note" -s h -l help -d 'Print help'
 complete -c sirt -n "__fish_sirt_using_subcommand note" -s V -l version -d 'Print version'
+complete -c sirt -n "__fish_sirt_using_subcommand affected" -l from-file -d 'Also read tenant ids from a file, one per line (\'#\' starts a comment; \'-\' is stdin)' -r -F
+complete -c sirt -n "__fish_sirt_using_subcommand affected" -l detail -d 'A detail for these tenants\' drafts only, e.g. "3 mailboxes read"' -r
+complete -c sirt -n "__fish_sirt_using_subcommand affected" -l at -d 'When the step really happened, if not now: RFC 3339, local \'YYYY-MM-DD HH:MM\', \'now\', \'-2h\' or \'2h ago\'' -r
+complete -c sirt -n "__fish_sirt_using_subcommand affected" -l store -d 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]' -r -F
+complete -c sirt -n "__fish_sirt_using_subcommand affected" -l actor -d 'Who is recording: \'Name <email>\' [default: $SIRT_ACTOR, else git\'s user.name/user.email]' -r
+complete -c sirt -n "__fish_sirt_using_subcommand affected" -l color -d 'When to colour the output (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c sirt -n "__fish_sirt_using_subcommand affected" -l remove -d 'The tenants are not affected after all'
+complete -c sirt -n "__fish_sirt_using_subcommand affected" -s h -l help -d 'Print help'
+complete -c sirt -n "__fish_sirt_using_subcommand affected" -s V -l version -d 'Print version'
 complete -c sirt -n "__fish_sirt_using_subcommand list" -l severity -d 'Only these severities; repeat or separate with commas' -r -f -a "sev1\t''
 sev2\t''
 sev3\t''
@@ -128,6 +141,7 @@ oce-engaged\t''
 srt-engaged\t''
 confirmed\t''
 impact-determined\t''
+tenants-determined\t''
 dismissed\t''"
 complete -c sirt -n "__fish_sirt_using_subcommand list" -l format -r -f -a "table\t''
 json\t''
@@ -172,6 +186,123 @@ always\t''
 never\t''"
 complete -c sirt -n "__fish_sirt_using_subcommand history" -s h -l help -d 'Print help'
 complete -c sirt -n "__fish_sirt_using_subcommand history" -s V -l version -d 'Print version'
+complete -c sirt -n "__fish_sirt_using_subcommand tenant; and not __fish_seen_subcommand_from add import export list show set remove check help" -l store -d 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]' -r -F
+complete -c sirt -n "__fish_sirt_using_subcommand tenant; and not __fish_seen_subcommand_from add import export list show set remove check help" -l actor -d 'Who is recording: \'Name <email>\' [default: $SIRT_ACTOR, else git\'s user.name/user.email]' -r
+complete -c sirt -n "__fish_sirt_using_subcommand tenant; and not __fish_seen_subcommand_from add import export list show set remove check help" -l color -d 'When to colour the output (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c sirt -n "__fish_sirt_using_subcommand tenant; and not __fish_seen_subcommand_from add import export list show set remove check help" -s h -l help -d 'Print help'
+complete -c sirt -n "__fish_sirt_using_subcommand tenant; and not __fish_seen_subcommand_from add import export list show set remove check help" -s V -l version -d 'Print version'
+complete -c sirt -n "__fish_sirt_using_subcommand tenant; and not __fish_seen_subcommand_from add import export list show set remove check help" -f -a "add" -d 'Add a tenant to the directory'
+complete -c sirt -n "__fish_sirt_using_subcommand tenant; and not __fish_seen_subcommand_from add import export list show set remove check help" -f -a "import" -d 'Import tenants from a CSV file with a header row; adds new tenants and updates the ones it names'
+complete -c sirt -n "__fish_sirt_using_subcommand tenant; and not __fish_seen_subcommand_from add import export list show set remove check help" -f -a "export" -d 'Write the whole tenant directory to stdout, as CSV that `sirt tenant import` reads back, or JSON'
+complete -c sirt -n "__fish_sirt_using_subcommand tenant; and not __fish_seen_subcommand_from add import export list show set remove check help" -f -a "list" -d 'List the tenant directory'
+complete -c sirt -n "__fish_sirt_using_subcommand tenant; and not __fish_seen_subcommand_from add import export list show set remove check help" -f -a "show" -d 'Show a tenant: contacts, regimes, reachability and the open incidents affecting it'
+complete -c sirt -n "__fish_sirt_using_subcommand tenant; and not __fish_seen_subcommand_from add import export list show set remove check help" -f -a "set" -d 'Change a tenant: each flag given replaces that part of the record'
+complete -c sirt -n "__fish_sirt_using_subcommand tenant; and not __fish_seen_subcommand_from add import export list show set remove check help" -f -a "remove" -d 'Remove a tenant from the directory; refused while an open incident names it'
+complete -c sirt -n "__fish_sirt_using_subcommand tenant; and not __fish_seen_subcommand_from add import export list show set remove check help" -f -a "check" -d 'Show, for each tenant and channel, whether a notification can reach it, and why not'
+complete -c sirt -n "__fish_sirt_using_subcommand tenant; and not __fish_seen_subcommand_from add import export list show set remove check help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c sirt -n "__fish_sirt_using_subcommand tenant; and __fish_seen_subcommand_from add" -l name -d 'The tenant\'s name, as it appears in notifications' -r
+complete -c sirt -n "__fish_sirt_using_subcommand tenant; and __fish_seen_subcommand_from add" -l admin-email -d 'An administrator\'s email; repeat for each administrator' -r
+complete -c sirt -n "__fish_sirt_using_subcommand tenant; and __fish_seen_subcommand_from add" -l admin-name -d 'The administrators\' names, in the order of their emails; repeat' -r
+complete -c sirt -n "__fish_sirt_using_subcommand tenant; and __fish_seen_subcommand_from add" -l admin-phone -d 'The administrators\' phone numbers (E.164, e.g. +14155550123), in the order of their emails; repeat' -r
+complete -c sirt -n "__fish_sirt_using_subcommand tenant; and __fish_seen_subcommand_from add" -l privacy-email -d 'The Global Privacy Contact\'s email' -r
+complete -c sirt -n "__fish_sirt_using_subcommand tenant; and __fish_seen_subcommand_from add" -l privacy-name -d 'The Global Privacy Contact\'s name' -r
+complete -c sirt -n "__fish_sirt_using_subcommand tenant; and __fish_seen_subcommand_from add" -l region -d 'A region the tenant\'s data lives in; repeat or separate with commas' -r
+complete -c sirt -n "__fish_sirt_using_subcommand tenant; and __fish_seen_subcommand_from add" -l regime -d 'A regime that applies to the tenant (an id from `sirt regimes`); repeat or separate with commas' -r
+complete -c sirt -n "__fish_sirt_using_subcommand tenant; and __fish_seen_subcommand_from add" -l notify-within -d 'A contractual notification limit shorter than the store\'s default, e.g. 24h' -r
+complete -c sirt -n "__fish_sirt_using_subcommand tenant; and __fish_seen_subcommand_from add" -l store -d 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]' -r -F
+complete -c sirt -n "__fish_sirt_using_subcommand tenant; and __fish_seen_subcommand_from add" -l actor -d 'Who is recording: \'Name <email>\' [default: $SIRT_ACTOR, else git\'s user.name/user.email]' -r
+complete -c sirt -n "__fish_sirt_using_subcommand tenant; and __fish_seen_subcommand_from add" -l color -d 'When to colour the output (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c sirt -n "__fish_sirt_using_subcommand tenant; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
+complete -c sirt -n "__fish_sirt_using_subcommand tenant; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
+complete -c sirt -n "__fish_sirt_using_subcommand tenant; and __fish_seen_subcommand_from import" -l store -d 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]' -r -F
+complete -c sirt -n "__fish_sirt_using_subcommand tenant; and __fish_seen_subcommand_from import" -l actor -d 'Who is recording: \'Name <email>\' [default: $SIRT_ACTOR, else git\'s user.name/user.email]' -r
+complete -c sirt -n "__fish_sirt_using_subcommand tenant; and __fish_seen_subcommand_from import" -l color -d 'When to colour the output (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c sirt -n "__fish_sirt_using_subcommand tenant; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help'
+complete -c sirt -n "__fish_sirt_using_subcommand tenant; and __fish_seen_subcommand_from import" -s V -l version -d 'Print version'
+complete -c sirt -n "__fish_sirt_using_subcommand tenant; and __fish_seen_subcommand_from export" -l format -r -f -a "csv\t''
+json\t''"
+complete -c sirt -n "__fish_sirt_using_subcommand tenant; and __fish_seen_subcommand_from export" -l store -d 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]' -r -F
+complete -c sirt -n "__fish_sirt_using_subcommand tenant; and __fish_seen_subcommand_from export" -l actor -d 'Who is recording: \'Name <email>\' [default: $SIRT_ACTOR, else git\'s user.name/user.email]' -r
+complete -c sirt -n "__fish_sirt_using_subcommand tenant; and __fish_seen_subcommand_from export" -l color -d 'When to colour the output (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c sirt -n "__fish_sirt_using_subcommand tenant; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help'
+complete -c sirt -n "__fish_sirt_using_subcommand tenant; and __fish_seen_subcommand_from export" -s V -l version -d 'Print version'
+complete -c sirt -n "__fish_sirt_using_subcommand tenant; and __fish_seen_subcommand_from list" -l format -r -f -a "table\t''
+json\t''
+csv\t''"
+complete -c sirt -n "__fish_sirt_using_subcommand tenant; and __fish_seen_subcommand_from list" -l store -d 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]' -r -F
+complete -c sirt -n "__fish_sirt_using_subcommand tenant; and __fish_seen_subcommand_from list" -l actor -d 'Who is recording: \'Name <email>\' [default: $SIRT_ACTOR, else git\'s user.name/user.email]' -r
+complete -c sirt -n "__fish_sirt_using_subcommand tenant; and __fish_seen_subcommand_from list" -l color -d 'When to colour the output (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c sirt -n "__fish_sirt_using_subcommand tenant; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c sirt -n "__fish_sirt_using_subcommand tenant; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c sirt -n "__fish_sirt_using_subcommand tenant; and __fish_seen_subcommand_from show" -l format -r -f -a "table\t''
+json\t''
+csv\t''"
+complete -c sirt -n "__fish_sirt_using_subcommand tenant; and __fish_seen_subcommand_from show" -l store -d 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]' -r -F
+complete -c sirt -n "__fish_sirt_using_subcommand tenant; and __fish_seen_subcommand_from show" -l actor -d 'Who is recording: \'Name <email>\' [default: $SIRT_ACTOR, else git\'s user.name/user.email]' -r
+complete -c sirt -n "__fish_sirt_using_subcommand tenant; and __fish_seen_subcommand_from show" -l color -d 'When to colour the output (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c sirt -n "__fish_sirt_using_subcommand tenant; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c sirt -n "__fish_sirt_using_subcommand tenant; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c sirt -n "__fish_sirt_using_subcommand tenant; and __fish_seen_subcommand_from set" -l name -d 'A new name' -r
+complete -c sirt -n "__fish_sirt_using_subcommand tenant; and __fish_seen_subcommand_from set" -l admin-email -d 'An administrator\'s email; repeat for each administrator' -r
+complete -c sirt -n "__fish_sirt_using_subcommand tenant; and __fish_seen_subcommand_from set" -l admin-name -d 'The administrators\' names, in the order of their emails; repeat' -r
+complete -c sirt -n "__fish_sirt_using_subcommand tenant; and __fish_seen_subcommand_from set" -l admin-phone -d 'The administrators\' phone numbers (E.164, e.g. +14155550123), in the order of their emails; repeat' -r
+complete -c sirt -n "__fish_sirt_using_subcommand tenant; and __fish_seen_subcommand_from set" -l privacy-email -d 'The Global Privacy Contact\'s email' -r
+complete -c sirt -n "__fish_sirt_using_subcommand tenant; and __fish_seen_subcommand_from set" -l privacy-name -d 'The Global Privacy Contact\'s name' -r
+complete -c sirt -n "__fish_sirt_using_subcommand tenant; and __fish_seen_subcommand_from set" -l region -d 'A region the tenant\'s data lives in; repeat or separate with commas' -r
+complete -c sirt -n "__fish_sirt_using_subcommand tenant; and __fish_seen_subcommand_from set" -l regime -d 'A regime that applies to the tenant (an id from `sirt regimes`); repeat or separate with commas' -r
+complete -c sirt -n "__fish_sirt_using_subcommand tenant; and __fish_seen_subcommand_from set" -l notify-within -d 'A contractual notification limit shorter than the store\'s default, e.g. 24h' -r
+complete -c sirt -n "__fish_sirt_using_subcommand tenant; and __fish_seen_subcommand_from set" -l clear -d 'Remove a part of the record; repeat' -r -f -a "privacy\t'The Global Privacy Contact'
+notify-within\t'The contractual limit (back to the store\'s default)'
+regions\t''
+regimes\t''
+admin-phones\t'Every administrator\'s phone number'"
+complete -c sirt -n "__fish_sirt_using_subcommand tenant; and __fish_seen_subcommand_from set" -l store -d 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]' -r -F
+complete -c sirt -n "__fish_sirt_using_subcommand tenant; and __fish_seen_subcommand_from set" -l actor -d 'Who is recording: \'Name <email>\' [default: $SIRT_ACTOR, else git\'s user.name/user.email]' -r
+complete -c sirt -n "__fish_sirt_using_subcommand tenant; and __fish_seen_subcommand_from set" -l color -d 'When to colour the output (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c sirt -n "__fish_sirt_using_subcommand tenant; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c sirt -n "__fish_sirt_using_subcommand tenant; and __fish_seen_subcommand_from set" -s V -l version -d 'Print version'
+complete -c sirt -n "__fish_sirt_using_subcommand tenant; and __fish_seen_subcommand_from remove" -l store -d 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]' -r -F
+complete -c sirt -n "__fish_sirt_using_subcommand tenant; and __fish_seen_subcommand_from remove" -l actor -d 'Who is recording: \'Name <email>\' [default: $SIRT_ACTOR, else git\'s user.name/user.email]' -r
+complete -c sirt -n "__fish_sirt_using_subcommand tenant; and __fish_seen_subcommand_from remove" -l color -d 'When to colour the output (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c sirt -n "__fish_sirt_using_subcommand tenant; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help'
+complete -c sirt -n "__fish_sirt_using_subcommand tenant; and __fish_seen_subcommand_from remove" -s V -l version -d 'Print version'
+complete -c sirt -n "__fish_sirt_using_subcommand tenant; and __fish_seen_subcommand_from check" -l format -r -f -a "table\t''
+json\t''
+csv\t''"
+complete -c sirt -n "__fish_sirt_using_subcommand tenant; and __fish_seen_subcommand_from check" -l store -d 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]' -r -F
+complete -c sirt -n "__fish_sirt_using_subcommand tenant; and __fish_seen_subcommand_from check" -l actor -d 'Who is recording: \'Name <email>\' [default: $SIRT_ACTOR, else git\'s user.name/user.email]' -r
+complete -c sirt -n "__fish_sirt_using_subcommand tenant; and __fish_seen_subcommand_from check" -l color -d 'When to colour the output (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c sirt -n "__fish_sirt_using_subcommand tenant; and __fish_seen_subcommand_from check" -l check -d 'Exit with 3 when a tenant named in an open, confirmed incident cannot be reached by email'
+complete -c sirt -n "__fish_sirt_using_subcommand tenant; and __fish_seen_subcommand_from check" -l problems -d 'Only tenants with at least one unreachable channel'
+complete -c sirt -n "__fish_sirt_using_subcommand tenant; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help'
+complete -c sirt -n "__fish_sirt_using_subcommand tenant; and __fish_seen_subcommand_from check" -s V -l version -d 'Print version'
+complete -c sirt -n "__fish_sirt_using_subcommand tenant; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add a tenant to the directory'
+complete -c sirt -n "__fish_sirt_using_subcommand tenant; and __fish_seen_subcommand_from help" -f -a "import" -d 'Import tenants from a CSV file with a header row; adds new tenants and updates the ones it names'
+complete -c sirt -n "__fish_sirt_using_subcommand tenant; and __fish_seen_subcommand_from help" -f -a "export" -d 'Write the whole tenant directory to stdout, as CSV that `sirt tenant import` reads back, or JSON'
+complete -c sirt -n "__fish_sirt_using_subcommand tenant; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the tenant directory'
+complete -c sirt -n "__fish_sirt_using_subcommand tenant; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show a tenant: contacts, regimes, reachability and the open incidents affecting it'
+complete -c sirt -n "__fish_sirt_using_subcommand tenant; and __fish_seen_subcommand_from help" -f -a "set" -d 'Change a tenant: each flag given replaces that part of the record'
+complete -c sirt -n "__fish_sirt_using_subcommand tenant; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Remove a tenant from the directory; refused while an open incident names it'
+complete -c sirt -n "__fish_sirt_using_subcommand tenant; and __fish_seen_subcommand_from help" -f -a "check" -d 'Show, for each tenant and channel, whether a notification can reach it, and why not'
+complete -c sirt -n "__fish_sirt_using_subcommand tenant; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c sirt -n "__fish_sirt_using_subcommand demo" -l store -d 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]' -r -F
 complete -c sirt -n "__fish_sirt_using_subcommand demo" -l actor -d 'Who is recording: \'Name <email>\' [default: $SIRT_ACTOR, else git\'s user.name/user.email]' -r
 complete -c sirt -n "__fish_sirt_using_subcommand demo" -l color -d 'When to colour the output (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
@@ -179,16 +310,26 @@ always\t''
 never\t''"
 complete -c sirt -n "__fish_sirt_using_subcommand demo" -s h -l help -d 'Print help'
 complete -c sirt -n "__fish_sirt_using_subcommand demo" -s V -l version -d 'Print version'
-complete -c sirt -n "__fish_sirt_using_subcommand help; and not __fish_seen_subcommand_from init detect engage confirm dismiss impact note list show timeline history demo help" -f -a "init" -d 'Create a store: a git repository holding the store\'s settings'
-complete -c sirt -n "__fish_sirt_using_subcommand help; and not __fish_seen_subcommand_from init detect engage confirm dismiss impact note list show timeline history demo help" -f -a "detect" -d 'Record a detected event; opens an incident and prints its id'
-complete -c sirt -n "__fish_sirt_using_subcommand help; and not __fish_seen_subcommand_from init detect engage confirm dismiss impact note list show timeline history demo help" -f -a "engage" -d 'Record that someone is engaged on an incident in a role'
-complete -c sirt -n "__fish_sirt_using_subcommand help; and not __fish_seen_subcommand_from init detect engage confirm dismiss impact note list show timeline history demo help" -f -a "confirm" -d 'Declare a security incident: customer data was affected. Starts the notification clock'
-complete -c sirt -n "__fish_sirt_using_subcommand help; and not __fish_seen_subcommand_from init detect engage confirm dismiss impact note list show timeline history demo help" -f -a "dismiss" -d 'Close an event that turned out not to be a security incident'
-complete -c sirt -n "__fish_sirt_using_subcommand help; and not __fish_seen_subcommand_from init detect engage confirm dismiss impact note list show timeline history demo help" -f -a "impact" -d 'Record the effect on customer data; a later assessment replaces the earlier one'
-complete -c sirt -n "__fish_sirt_using_subcommand help; and not __fish_seen_subcommand_from init detect engage confirm dismiss impact note list show timeline history demo help" -f -a "note" -d 'Add a note to an incident\'s timeline'
-complete -c sirt -n "__fish_sirt_using_subcommand help; and not __fish_seen_subcommand_from init detect engage confirm dismiss impact note list show timeline history demo help" -f -a "list" -d 'List incidents (open ones unless told otherwise), newest first'
-complete -c sirt -n "__fish_sirt_using_subcommand help; and not __fish_seen_subcommand_from init detect engage confirm dismiss impact note list show timeline history demo help" -f -a "show" -d 'Show an incident\'s current state'
-complete -c sirt -n "__fish_sirt_using_subcommand help; and not __fish_seen_subcommand_from init detect engage confirm dismiss impact note list show timeline history demo help" -f -a "timeline" -d 'Show an incident\'s events in the order they happened'
-complete -c sirt -n "__fish_sirt_using_subcommand help; and not __fish_seen_subcommand_from init detect engage confirm dismiss impact note list show timeline history demo help" -f -a "history" -d 'Show the commits that recorded an incident\'s changes, newest first'
-complete -c sirt -n "__fish_sirt_using_subcommand help; and not __fish_seen_subcommand_from init detect engage confirm dismiss impact note list show timeline history demo help" -f -a "demo" -d 'Build a demo store and walk an incident through the process, showing each command'
-complete -c sirt -n "__fish_sirt_using_subcommand help; and not __fish_seen_subcommand_from init detect engage confirm dismiss impact note list show timeline history demo help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c sirt -n "__fish_sirt_using_subcommand help; and not __fish_seen_subcommand_from init detect engage confirm dismiss impact note affected list show timeline history tenant demo help" -f -a "init" -d 'Create a store: a git repository holding the store\'s settings'
+complete -c sirt -n "__fish_sirt_using_subcommand help; and not __fish_seen_subcommand_from init detect engage confirm dismiss impact note affected list show timeline history tenant demo help" -f -a "detect" -d 'Record a detected event; opens an incident and prints its id'
+complete -c sirt -n "__fish_sirt_using_subcommand help; and not __fish_seen_subcommand_from init detect engage confirm dismiss impact note affected list show timeline history tenant demo help" -f -a "engage" -d 'Record that someone is engaged on an incident in a role'
+complete -c sirt -n "__fish_sirt_using_subcommand help; and not __fish_seen_subcommand_from init detect engage confirm dismiss impact note affected list show timeline history tenant demo help" -f -a "confirm" -d 'Declare a security incident: customer data was affected. Starts the notification clock'
+complete -c sirt -n "__fish_sirt_using_subcommand help; and not __fish_seen_subcommand_from init detect engage confirm dismiss impact note affected list show timeline history tenant demo help" -f -a "dismiss" -d 'Close an event that turned out not to be a security incident'
+complete -c sirt -n "__fish_sirt_using_subcommand help; and not __fish_seen_subcommand_from init detect engage confirm dismiss impact note affected list show timeline history tenant demo help" -f -a "impact" -d 'Record the effect on customer data; a later assessment replaces the earlier one'
+complete -c sirt -n "__fish_sirt_using_subcommand help; and not __fish_seen_subcommand_from init detect engage confirm dismiss impact note affected list show timeline history tenant demo help" -f -a "note" -d 'Add a note to an incident\'s timeline'
+complete -c sirt -n "__fish_sirt_using_subcommand help; and not __fish_seen_subcommand_from init detect engage confirm dismiss impact note affected list show timeline history tenant demo help" -f -a "affected" -d 'Record which tenants an incident affects (or, with --remove, does not after all)'
+complete -c sirt -n "__fish_sirt_using_subcommand help; and not __fish_seen_subcommand_from init detect engage confirm dismiss impact note affected list show timeline history tenant demo help" -f -a "list" -d 'List incidents (open ones unless told otherwise), newest first'
+complete -c sirt -n "__fish_sirt_using_subcommand help; and not __fish_seen_subcommand_from init detect engage confirm dismiss impact note affected list show timeline history tenant demo help" -f -a "show" -d 'Show an incident\'s current state'
+complete -c sirt -n "__fish_sirt_using_subcommand help; and not __fish_seen_subcommand_from init detect engage confirm dismiss impact note affected list show timeline history tenant demo help" -f -a "timeline" -d 'Show an incident\'s events in the order they happened'
+complete -c sirt -n "__fish_sirt_using_subcommand help; and not __fish_seen_subcommand_from init detect engage confirm dismiss impact note affected list show timeline history tenant demo help" -f -a "history" -d 'Show the commits that recorded an incident\'s changes, newest first'
+complete -c sirt -n "__fish_sirt_using_subcommand help; and not __fish_seen_subcommand_from init detect engage confirm dismiss impact note affected list show timeline history tenant demo help" -f -a "tenant" -d 'Manage the tenant directory: customers, their contacts and the regimes that apply to them'
+complete -c sirt -n "__fish_sirt_using_subcommand help; and not __fish_seen_subcommand_from init detect engage confirm dismiss impact note affected list show timeline history tenant demo help" -f -a "demo" -d 'Build a demo store and walk an incident through the process, showing each command'
+complete -c sirt -n "__fish_sirt_using_subcommand help; and not __fish_seen_subcommand_from init detect engage confirm dismiss impact note affected list show timeline history tenant demo help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c sirt -n "__fish_sirt_using_subcommand help; and __fish_seen_subcommand_from tenant" -f -a "add" -d 'Add a tenant to the directory'
+complete -c sirt -n "__fish_sirt_using_subcommand help; and __fish_seen_subcommand_from tenant" -f -a "import" -d 'Import tenants from a CSV file with a header row; adds new tenants and updates the ones it names'
+complete -c sirt -n "__fish_sirt_using_subcommand help; and __fish_seen_subcommand_from tenant" -f -a "export" -d 'Write the whole tenant directory to stdout, as CSV that `sirt tenant import` reads back, or JSON'
+complete -c sirt -n "__fish_sirt_using_subcommand help; and __fish_seen_subcommand_from tenant" -f -a "list" -d 'List the tenant directory'
+complete -c sirt -n "__fish_sirt_using_subcommand help; and __fish_seen_subcommand_from tenant" -f -a "show" -d 'Show a tenant: contacts, regimes, reachability and the open incidents affecting it'
+complete -c sirt -n "__fish_sirt_using_subcommand help; and __fish_seen_subcommand_from tenant" -f -a "set" -d 'Change a tenant: each flag given replaces that part of the record'
+complete -c sirt -n "__fish_sirt_using_subcommand help; and __fish_seen_subcommand_from tenant" -f -a "remove" -d 'Remove a tenant from the directory; refused while an open incident names it'
+complete -c sirt -n "__fish_sirt_using_subcommand help; and __fish_seen_subcommand_from tenant" -f -a "check" -d 'Show, for each tenant and channel, whether a notification can reach it, and why not'

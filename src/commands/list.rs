@@ -67,6 +67,7 @@ pub fn run(ctx: &Ctx, args: ListArgs) -> Result<()> {
                         i.open.to_string(),
                         rfc3339(Some(i.detected_at)),
                         rfc3339(i.declared_at),
+                        i.affected.len().to_string(),
                         i.title.clone(),
                     ]
                 })
@@ -79,6 +80,7 @@ pub fn run(ctx: &Ctx, args: ListArgs) -> Result<()> {
                     "open",
                     "detected_at",
                     "declared_at",
+                    "affected",
                     "title",
                 ],
                 &rows,
@@ -112,12 +114,13 @@ pub fn run(ctx: &Ctx, args: ListArgs) -> Result<()> {
                                 .unwrap_or_else(|| "-".into()),
                             Tone::Plain,
                         ),
+                        (affected_cell(i), Tone::Plain),
                         (i.title.clone(), Tone::Plain),
                     ]
                 })
                 .collect();
             Ok(ctx.ui.table(
-                &["ID", "SEV", "PHASE", "DETECTED", "DECLARED", "TITLE"],
+                &["ID", "SEV", "PHASE", "DETECTED", "DECLARED", "AFFECTED", "TITLE"],
                 rows,
             )?)
         }
@@ -128,4 +131,10 @@ pub fn run(ctx: &Ctx, args: ListArgs) -> Result<()> {
 pub fn rfc3339(at: Option<chrono::DateTime<chrono::Utc>>) -> String {
     at.map(|t| t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true))
         .unwrap_or_default()
+}
+
+/// How many tenants, and the first few ids: `3: contoso, fabrikam, woodgrove`.
+fn affected_cell(incident: &Incident) -> String {
+    let ids: Vec<String> = incident.affected.keys().cloned().collect();
+    if ids.is_empty() { "-".into() } else { format!("{}: {}", ids.len(), crate::model::incident::name_some(&ids)) }
 }

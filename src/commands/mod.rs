@@ -1,5 +1,6 @@
 //! The command line: global options, one module per subcommand, and the dispatch.
 
+mod affected;
 mod confirm;
 mod demo;
 mod detect;
@@ -11,6 +12,7 @@ mod init;
 mod list;
 mod note;
 mod show;
+mod tenant;
 mod timeline;
 
 use std::path::PathBuf;
@@ -70,10 +72,12 @@ pub enum Command {
     Dismiss(dismiss::DismissArgs),
     Impact(impact::ImpactArgs),
     Note(note::NoteArgs),
+    Affected(affected::AffectedArgs),
     List(list::ListArgs),
     Show(show::ShowArgs),
     Timeline(timeline::TimelineArgs),
     History(history::HistoryArgs),
+    Tenant(tenant::TenantArgs),
     Demo(demo::DemoArgs),
 }
 
@@ -91,6 +95,7 @@ pub fn run(cli: Cli) -> Result<i32> {
         actor: cli.actor,
     };
     match cli.command {
+        Command::Tenant(args) => return tenant::run(&ctx, args),
         Command::Init(args) => init::run(&ctx, args),
         Command::Detect(args) => detect::run(&ctx, args),
         Command::Engage(args) => engage::run(&ctx, args),
@@ -98,6 +103,7 @@ pub fn run(cli: Cli) -> Result<i32> {
         Command::Dismiss(args) => dismiss::run(&ctx, args),
         Command::Impact(args) => impact::run(&ctx, args),
         Command::Note(args) => note::run(&ctx, args),
+        Command::Affected(args) => affected::run(&ctx, args),
         Command::List(args) => list::run(&ctx, args),
         Command::Show(args) => show::run(&ctx, args),
         Command::Timeline(args) => timeline::run(&ctx, args),

@@ -82,6 +82,7 @@ pub fn run(ctx: &Ctx, args: ShowArgs) -> Result<()> {
             ),
         ));
     }
+    fields.push(("Affected", affected_line(&store, &incident)));
     fields.push((
         "Events",
         format!(
@@ -95,4 +96,29 @@ pub fn run(ctx: &Ctx, args: ShowArgs) -> Result<()> {
 
 fn since(ctx: &Ctx, at: chrono::DateTime<chrono::Utc>) -> String {
     format!("{} ({} ago)", format_local(at), format_span(ctx.now - at))
+}
+
+/// "3 tenants: Contoso Ltd (contoso), …": names from the directory, the first few of many.
+fn affected_line(store: &crate::store::Store, incident: &crate::model::Incident) -> String {
+    const SHOWN: usize = 10;
+    let count = incident.affected.len();
+    if count == 0 {
+        return "not yet determined".into();
+    }
+    let mut names: Vec<String> = incident
+        .affected
+        .values()
+        .take(SHOWN)
+        .map(|a| {
+            let name = store.read_tenant(&a.tenant).map(|t| t.name).unwrap_or_else(|_| "not in the directory".into());
+            match &a.detail {
+                Some(detail) => format!("{name} ({}; {detail})", a.tenant),
+                None => format!("{name} ({})", a.tenant),
+            }
+        })
+        .collect();
+    if count > SHOWN {
+        names.push(format!("and {} more", count - SHOWN));
+    }
+    format!("{count} tenant{}: {}", if count == 1 { "" } else { "s" }, names.join(", "))
 }

@@ -7,6 +7,8 @@ use std::fmt;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
+use std::collections::BTreeMap;
+
 use super::time::format_local;
 
 /// Version of the incident file format, stored in every file.
@@ -64,6 +66,16 @@ pub enum EventBody {
     Note {
         text: String,
     },
+    /// Tenants found to be affected; `detail` appears in those tenants' drafts only.
+    TenantsAffected {
+        tenants: Vec<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        detail: Option<String>,
+    },
+    /// Tenants found not to be affected after all.
+    TenantsUnaffected {
+        tenants: Vec<String>,
+    },
 }
 
 impl EventBody {
@@ -76,6 +88,8 @@ impl EventBody {
             EventBody::Dismissed { .. } => "dismissed",
             EventBody::ImpactDetermined { .. } => "impact-determined",
             EventBody::Note { .. } => "note",
+            EventBody::TenantsAffected { .. } => "tenants-affected",
+            EventBody::TenantsUnaffected { .. } => "tenants-unaffected",
         }
     }
 
@@ -110,7 +124,25 @@ impl EventBody {
                 line
             }
             EventBody::Note { text } => format!("note: {text}"),
+            EventBody::TenantsAffected { tenants, detail } => {
+                let mut line = format!("affected: {}", name_some(tenants));
+                if let Some(detail) = detail {
+                    line.push_str(&format!(" ({detail})"));
+                }
+                line
+            }
+            EventBody::TenantsUnaffected { tenants } => format!("not affected after all: {}", name_some(tenants)),
         }
+    }
+}
+
+/// A few names and how many more: `a, b, c and 9,997 more`.
+pub fn name_some(names: &[String]) -> String {
+    const SHOWN: usize = 3;
+    if names.len() <= SHOWN + 1 {
+        names.join(", ")
+    } else {
+        format!("{} and {} more", names[..SHOWN].join(", "), names.len() - SHOWN)
     }
 }
 
@@ -210,6 +242,7 @@ word_enum!(
         SrtEngaged => "srt-engaged",
         Confirmed => "confirmed",
         ImpactDetermined => "impact-determined",
+        TenantsDetermined => "tenants-determined",
         Dismissed => "dismissed",
     }
 );
@@ -226,6 +259,16 @@ pub struct Engagement {
     pub role: Role,
     pub who: String,
     pub at: DateTime<Utc>,
+}
+
+/// A tenant on the incident's affected list.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct AffectedTenant {
+    pub tenant: String,
+    /// When it was found to be affected.
+    pub since: DateTime<Utc>,
+    /// What this tenant's drafts alone say, e.g. "3 mailboxes read".
+    pub detail: Option<String>,
 }
 
 /// The latest impact assessment.
@@ -253,11 +296,21 @@ pub struct Incident {
     pub dismiss_reason: Option<String>,
     pub impact: Option<Impact>,
     pub engagements: Vec<Engagement>,
+    /// Ordered by tenant id.
+    #[serde(rename = "affected_tenants", serialize_with = "affected_as_list")]
+    pub affected: BTreeMap<String, AffectedTenant>,
     pub notes: usize,
     pub events: usize,
     pub updated_at: DateTime<Utc>,
     #[serde(skip)]
     pub last_seq: u64,
+}
+
+fn affected_as_list<S: serde::Serializer>(
+    affected: &BTreeMap<String, AffectedTenant>,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    serializer.collect_seq(affected.values())
 }
 
 /// Why a step is refused: what is wrong, and the command that would put it right.
@@ -329,6 +382,7 @@ impl IncidentLog {
             dismiss_reason: None,
             impact: None,
             engagements: Vec::new(),
+            affected: BTreeMap::new(),
             notes: 0,
             events: self.events.len(),
             updated_at: first.recorded_at,
@@ -375,6 +429,23 @@ impl Incident {
                 })
             }
             EventBody::Note { .. } => self.notes += 1,
+            EventBody::TenantsAffected { tenants, detail } => {
+                for tenant in tenants {
+                    let entry = self.affected.entry(tenant.clone()).or_insert_with(|| AffectedTenant {
+                        tenant: tenant.clone(),
+                        since: event.at,
+                        detail: None,
+                    });
+                    if detail.is_some() {
+                        entry.detail = detail.clone();
+                    }
+                }
+            }
+            EventBody::TenantsUnaffected { tenants } => {
+                for tenant in tenants {
+                    self.affected.remove(tenant);
+                }
+            }
         }
         Ok(())
     }
@@ -382,6 +453,8 @@ impl Incident {
     fn derive_phase(&self) -> Phase {
         if self.dismissed_at.is_some() && self.declared_at.is_none() {
             Phase::Dismissed
+        } else if !self.affected.is_empty() && self.declared_at.is_some() {
+            Phase::TenantsDetermined
         } else if self.impact.is_some() && self.declared_at.is_some() {
             Phase::ImpactDetermined
         } else if self.declared_at.is_some() {
@@ -482,6 +555,15 @@ impl Incident {
                         format_local(declared)
                     ),
                     "pass a time after the declaration with --at".to_string(),
+                ),
+                Some(_) => Ok(()),
+            },
+            EventBody::TenantsAffected { .. } | EventBody::TenantsUnaffected { .. } => match self.declared_at {
+                None => refuse(
+                    format!(
+                        "affected customers are determined for a confirmed security incident, and {id} is not confirmed yet"
+                    ),
+                    format!("sirt confirm {id}"),
                 ),
                 Some(_) => Ok(()),
             },
@@ -789,6 +871,45 @@ mod tests {
                 .contains("before")
         );
         assert!(declared.check(&impact, t("09:30"), now).is_ok());
+    }
+
+    #[test]
+    fn affected_tenants_accumulate_and_can_be_taken_back() {
+        let affected = |id: &str, seq, tenants: &[&str], detail: Option<&str>| {
+            event(
+                id,
+                seq,
+                "10:00",
+                EventBody::TenantsAffected {
+                    tenants: tenants.iter().map(|t| t.to_string()).collect(),
+                    detail: detail.map(String::from),
+                },
+            )
+        };
+        let events = vec![
+            detected(),
+            event("E2", 2, "09:00", EventBody::Confirmed {}),
+            affected("E3", 3, &["contoso", "fabrikam"], None),
+            affected("E4", 4, &["contoso"], Some("3 mailboxes read")),
+            event("E5", 5, "11:00", EventBody::TenantsUnaffected { tenants: vec!["fabrikam".into()] }),
+            affected("E6", 6, &["woodgrove"], None),
+        ];
+        let incident = log(events).fold().unwrap();
+        assert_eq!(incident.phase, Phase::TenantsDetermined);
+        let names: Vec<&str> = incident.affected.keys().map(String::as_str).collect();
+        assert_eq!(names, ["contoso", "woodgrove"]);
+        assert_eq!(incident.affected["contoso"].detail.as_deref(), Some("3 mailboxes read"));
+
+        let open = log(vec![detected()]).fold().unwrap();
+        let body = EventBody::TenantsAffected { tenants: vec!["contoso".into()], detail: None };
+        assert_eq!(open.check(&body, t("10:00"), t("12:00")).unwrap_err().hint.as_deref(), Some("sirt confirm INC-0000-0001"));
+    }
+
+    #[test]
+    fn long_lists_are_named_in_part() {
+        let names: Vec<String> = (1..=6).map(|n| format!("t{n}")).collect();
+        assert_eq!(name_some(&names), "t1, t2, t3 and 3 more");
+        assert_eq!(name_some(&names[..4]), "t1, t2, t3, t4");
     }
 
     #[test]

@@ -2,7 +2,9 @@
 
 pub mod id;
 pub mod incident;
+pub mod regime;
 pub mod settings;
+pub mod tenant;
 pub mod time;
 
 pub use incident::{

@@ -21,10 +21,12 @@ use git::{Author, Git};
 use crate::error::UserError;
 use crate::model::id;
 use crate::model::settings::Settings;
+use crate::model::tenant::{self, Tenant};
 use crate::model::{Incident, IncidentLog};
 
 pub const SETTINGS_FILE: &str = "sirt.toml";
 pub const INCIDENTS_DIR: &str = "incidents";
+pub const TENANTS_DIR: &str = "tenants";
 const LOCK_FILE: &str = "sirt.lock";
 const PENDING_FILE: &str = "sirt-pending";
 const TEMP_PREFIX: &str = ".sirt-tmp-";
@@ -296,24 +298,29 @@ impl Store {
 
     /// Ids of every incident file, sorted.
     pub fn incident_ids(&self) -> Result<Vec<String>> {
-        let dir = self.root.join(INCIDENTS_DIR);
-        let mut ids = Vec::new();
+        self.stems(INCIDENTS_DIR, id::is_incident_id)
+    }
+
+    /// The names of the `.toml` files in `dir` that `valid` accepts, sorted.
+    fn stems(&self, dir: &str, valid: impl Fn(&str) -> bool) -> Result<Vec<String>> {
+        let dir = self.root.join(dir);
+        let mut stems = Vec::new();
         let entries = match fs::read_dir(&dir) {
             Ok(entries) => entries,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(ids),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(stems),
             Err(e) => return Err(e).with_context(|| format!("cannot read {}", dir.display())),
         };
         for entry in entries {
             let name = entry?.file_name();
             let name = name.to_string_lossy();
             if let Some(stem) = name.strip_suffix(".toml")
-                && id::is_incident_id(stem)
+                && valid(stem)
             {
-                ids.push(stem.to_string());
+                stems.push(stem.to_string());
             }
         }
-        ids.sort();
-        Ok(ids)
+        stems.sort();
+        Ok(stems)
     }
 
     /// The full id of the one incident whose id starts with `query`.
@@ -400,6 +407,68 @@ impl Store {
         back.fold()
             .map_err(|e| anyhow!("refusing to write an inconsistent incident {}: {e}", log.id))?;
         Ok((Self::incident_path(&log.id), Some(text.into_bytes())))
+    }
+}
+
+impl Store {
+    // ---- tenants ----
+
+    pub fn tenant_path(id: &str) -> String {
+        format!("{TENANTS_DIR}/{id}.toml")
+    }
+
+    /// Ids of every tenant file, sorted.
+    pub fn tenant_ids(&self) -> Result<Vec<String>> {
+        self.stems(TENANTS_DIR, |stem| tenant::check_slug(stem).is_ok())
+    }
+
+    pub fn tenant_exists(&self, id: &str) -> bool {
+        tenant::check_slug(id).is_ok() && self.root.join(Self::tenant_path(id)).is_file()
+    }
+
+    pub fn read_tenant(&self, id: &str) -> Result<Tenant> {
+        if !self.tenant_exists(id) {
+            return Err(UserError::new(format!("no tenant '{id}' in the directory"))
+                .hint("list them with: sirt tenant list, or add it: sirt tenant add ID --name NAME --admin-email EMAIL")
+                .into());
+        }
+        let path = self.root.join(Self::tenant_path(id));
+        let text = read_text(&path)?;
+        let tenant: Tenant = toml::from_str(&text).map_err(|e| toml_error(&path, &text, &e))?;
+        if tenant.id != id {
+            return Err(UserError::new(format!("{} holds tenant '{}', not {id}", path.display(), tenant.id))
+                .hint("restore the file from history: git -C STORE checkout -- FILE")
+                .into());
+        }
+        Ok(tenant)
+    }
+
+    /// Every tenant that reads; a file that doesn't is a warning.
+    pub fn load_tenants(&self) -> Result<(Vec<Tenant>, Vec<String>)> {
+        let mut tenants = Vec::new();
+        let mut warnings = Vec::new();
+        for id in self.tenant_ids()? {
+            match self.read_tenant(&id) {
+                Ok(tenant) => tenants.push(tenant),
+                Err(e) => warnings.push(format!("{e:#}")),
+            }
+        }
+        Ok((tenants, warnings))
+    }
+
+    /// The file content for `tenant`, checked to read back as the same tenant.
+    pub fn tenant_file(tenant: &Tenant) -> Result<(String, Option<Vec<u8>>)> {
+        let text = toml::to_string(tenant).context("cannot encode the tenant")?;
+        let back: Tenant = toml::from_str(&text).context("the encoded tenant does not read back")?;
+        if &back != tenant {
+            return Err(anyhow!("the encoded tenant {} reads back differently; nothing was written", tenant.id));
+        }
+        Ok((Self::tenant_path(&tenant.id), Some(text.into_bytes())))
+    }
+
+    /// The committed bytes of a store file as they are in the working tree, if any.
+    pub fn current_file(&self, path: &str) -> Option<Vec<u8>> {
+        fs::read(self.root.join(path)).ok()
     }
 }
 

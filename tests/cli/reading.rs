@@ -187,6 +187,7 @@ fn list_json_has_the_stable_field_names() {
         "dismiss_reason",
         "impact",
         "engagements",
+        "affected_tenants",
         "notes",
         "events",
         "updated_at",
@@ -230,11 +231,11 @@ fn list_csv_starts_with_a_header_line() {
     let mut lines = csv.lines();
     assert_eq!(
         lines.next(),
-        Some("id,severity,phase,open,detected_at,declared_at,title")
+        Some("id,severity,phase,open,detected_at,declared_at,affected,title")
     );
     assert_eq!(
         lines.next(),
-        Some(format!("{id},sev2,confirmed,true,2026-11-20T08:00:00Z,2026-11-20T09:00:00Z,\"Odd sign-ins, and more\"").as_str())
+        Some(format!("{id},sev2,confirmed,true,2026-11-20T08:00:00Z,2026-11-20T09:00:00Z,0,\"Odd sign-ins, and more\"").as_str())
     );
     assert_eq!(lines.next(), None);
 }

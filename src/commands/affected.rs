@@ -1,0 +1,115 @@
+//! `sirt affected ID TENANT… [--remove] [--from-file FILE] [--detail TEXT]`: which tenants an
+//! incident affects. Repeatable as the investigation widens; each call is one event.
+
+use std::path::PathBuf;
+
+use anyhow::{Context, Result};
+use clap::Args;
+
+use super::{AtArg, Ctx};
+use crate::error::UserError;
+use crate::model::EventBody;
+use crate::model::incident::name_some;
+use crate::model::tenant::Channel;
+
+/// Record which tenants an incident affects (or, with --remove, does not after all)
+#[derive(Debug, Args)]
+pub struct AffectedArgs {
+    /// Incident id, or any unique prefix of it
+    pub id: String,
+    /// Tenant ids
+    pub tenants: Vec<String>,
+    /// Also read tenant ids from a file, one per line ('#' starts a comment; '-' is stdin)
+    #[arg(long = "from-file", value_name = "FILE")]
+    pub from_file: Option<PathBuf>,
+    /// The tenants are not affected after all
+    #[arg(long)]
+    pub remove: bool,
+    /// A detail for these tenants' drafts only, e.g. "3 mailboxes read"
+    #[arg(long, conflicts_with = "remove")]
+    pub detail: Option<String>,
+    #[command(flatten)]
+    pub at: AtArg,
+}
+
+pub fn run(ctx: &Ctx, args: AffectedArgs) -> Result<()> {
+    let mut named = args.tenants.clone();
+    if let Some(file) = &args.from_file {
+        named.extend(read_list(file)?);
+    }
+    let mut seen = std::collections::HashSet::new();
+    named.retain(|t| seen.insert(t.clone()));
+    if named.is_empty() {
+        return Err(UserError::new("no tenants named")
+            .hint(format!("sirt affected {} TENANT…, or --from-file FILE", args.id))
+            .into());
+    }
+    let detail = args.detail.as_deref().map(|d| super::require_line("detail", d)).transpose()?;
+    let store = ctx.store()?;
+    let unknown: Vec<String> = named.iter().filter(|t| !store.tenant_exists(t)).cloned().collect();
+    if !unknown.is_empty() && !args.remove {
+        return Err(UserError::new(format!(
+            "{} tenant(s) are not in the directory: {}; nothing recorded",
+            unknown.len(),
+            name_some(&unknown)
+        ))
+        .hint(format!("add them first: sirt tenant add {} --name NAME --admin-email EMAIL (or sirt tenant import FILE.csv)", unknown[0]))
+        .into());
+    }
+
+    let mut added = Vec::new();
+    let recorded = super::record(ctx, &args.id, &args.at, |incident| {
+        if args.remove {
+            let listed: Vec<String> = named.iter().filter(|t| incident.affected.contains_key(*t)).cloned().collect();
+            if listed.is_empty() {
+                ctx.ui.status(&format!("none of those tenants is on {}'s affected list; nothing recorded", incident.id));
+                return Ok(None);
+            }
+            return Ok(Some(EventBody::TenantsUnaffected { tenants: listed }));
+        }
+        let new: Vec<String> = named
+            .iter()
+            .filter(|t| detail.is_some() || !incident.affected.contains_key(*t))
+            .cloned()
+            .collect();
+        if new.is_empty() {
+            ctx.ui.status(&format!("all {} tenant(s) are already on {}'s affected list; nothing recorded", named.len(), incident.id));
+            return Ok(None);
+        }
+        added = new.clone();
+        Ok(Some(EventBody::TenantsAffected { tenants: new, detail: detail.clone() }))
+    })?;
+    if recorded.is_none() || added.is_empty() {
+        return Ok(());
+    }
+    let unreachable: Vec<String> = added
+        .iter()
+        .filter(|id| {
+            store.read_tenant(id).map(|t| !t.reach_on(Channel::EmailAdmin).reachable).unwrap_or(true)
+        })
+        .cloned()
+        .collect();
+    if !unreachable.is_empty() {
+        ctx.ui.warn(&format!(
+            "{} of the affected tenant(s) cannot be reached by email: {}",
+            unreachable.len(),
+            name_some(&unreachable)
+        ));
+        ctx.ui.hint(&format!("see why: sirt tenant check {}", unreachable.iter().take(5).cloned().collect::<Vec<_>>().join(" ")));
+    }
+    Ok(())
+}
+
+fn read_list(file: &std::path::Path) -> Result<Vec<String>> {
+    let text = if file.as_os_str() == "-" {
+        std::io::read_to_string(std::io::stdin()).context("cannot read tenant ids from stdin")?
+    } else {
+        std::fs::read_to_string(file).with_context(|| format!("cannot read {}", file.display()))?
+    };
+    Ok(text
+        .lines()
+        .map(|line| line.split('#').next().unwrap_or("").trim())
+        .filter(|line| !line.is_empty())
+        .map(String::from)
+        .collect())
+}

@@ -1,0 +1,48 @@
+//! `sirt tenant list`.
+
+use anyhow::Result;
+use clap::Args;
+
+use crate::commands::Ctx;
+use crate::model::tenant::COLUMNS;
+use crate::output::{Format, plain_rows};
+
+/// List the tenant directory
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    #[arg(long, value_enum, default_value_t)]
+    pub format: Format,
+}
+
+pub fn run(ctx: &Ctx, args: ListArgs) -> Result<()> {
+    let store = ctx.store()?;
+    let (tenants, warnings) = store.load_tenants()?;
+    for warning in &warnings {
+        ctx.ui.warn(&format!("skipped {warning}"));
+    }
+    match args.format {
+        Format::Json => ctx.ui.json(&tenants),
+        Format::Csv => ctx.ui.csv(&COLUMNS, &tenants.iter().map(|t| t.to_columns()).collect::<Vec<_>>()),
+        Format::Table => {
+            if tenants.is_empty() {
+                ctx.ui.status("no tenants; add one: sirt tenant add ID --name NAME --admin-email EMAIL");
+                return Ok(());
+            }
+            let rows: Vec<Vec<String>> = tenants
+                .iter()
+                .map(|t| {
+                    vec![
+                        t.id.clone(),
+                        t.name.clone(),
+                        t.admins.iter().map(|a| a.email.as_str()).collect::<Vec<_>>().join(", "),
+                        t.privacy.as_ref().map(|p| p.email.clone()).unwrap_or_else(|| "-".into()),
+                        t.regions.join(", "),
+                        t.regimes.join(", "),
+                        t.notify_within.clone().unwrap_or_else(|| "-".into()),
+                    ]
+                })
+                .collect();
+            Ok(ctx.ui.table(&["ID", "NAME", "ADMINS", "PRIVACY CONTACT", "REGIONS", "REGIMES", "LIMIT"], plain_rows(&rows))?)
+        }
+    }
+}

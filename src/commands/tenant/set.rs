@@ -1,0 +1,102 @@
+//! `sirt tenant set ID --field value…`: one edit, one commit.
+
+use anyhow::Result;
+use clap::{Args, ValueEnum};
+
+use super::ContactFlags;
+use crate::commands::Ctx;
+use crate::error::UserError;
+use crate::model::regime::Catalog;
+use crate::model::tenant::TenantUpdate;
+use crate::store::Store;
+
+/// Change a tenant: each flag given replaces that part of the record
+#[derive(Debug, Args)]
+pub struct SetArgs {
+    /// The tenant's id
+    pub id: String,
+    /// A new name
+    #[arg(long)]
+    pub name: Option<String>,
+    #[command(flatten)]
+    pub contacts: ContactFlags,
+    /// Remove a part of the record; repeat
+    #[arg(long, value_enum, value_name = "PART")]
+    pub clear: Vec<Part>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Part {
+    /// The Global Privacy Contact
+    Privacy,
+    /// The contractual limit (back to the store's default)
+    NotifyWithin,
+    Regions,
+    Regimes,
+    /// Every administrator's phone number
+    AdminPhones,
+}
+
+pub fn run(ctx: &Ctx, args: SetArgs) -> Result<()> {
+    let store = ctx.store()?;
+    let actor = ctx.actor(&store)?;
+    let lock = store.lock()?;
+    crate::commands::report_recovery(ctx, &lock);
+    let mut tenant = store.read_tenant(&args.id)?;
+    let before = tenant.clone();
+    let mut update = args.contacts.update(args.name);
+    for part in &args.clear {
+        match part {
+            Part::Privacy => update.privacy_email = Some(None),
+            Part::NotifyWithin => update.notify_within = Some(None),
+            Part::Regions => update.regions = Some(Vec::new()),
+            Part::Regimes => update.regimes = Some(Vec::new()),
+            Part::AdminPhones => update.admin_phones = Some(Vec::new()),
+        }
+    }
+    if update == TenantUpdate::default() {
+        return Err(UserError::new("nothing to change: no field was given")
+            .hint(format!("for example: sirt tenant set {} --admin-email it@example.com", args.id))
+            .into());
+    }
+    tenant.apply(update).map_err(UserError::new)?;
+    super::validate(&store, &Catalog::built_in(), &tenant)?;
+    if tenant == before {
+        ctx.ui.status(&format!("tenant {} already has those values; nothing changed", tenant.id));
+        return Ok(());
+    }
+    let changed = changed_parts(&before, &tenant);
+    super::commit(
+        ctx,
+        &store,
+        &lock,
+        &actor,
+        vec![Store::tenant_file(&tenant)?],
+        format!("tenant {} changed: {}", tenant.id, changed.join(", ")),
+        vec![("Sirt-Tenant", tenant.id.clone()), ("Sirt-Action", "tenant-set".into())],
+    )?;
+    Ok(())
+}
+
+fn changed_parts(before: &crate::model::tenant::Tenant, after: &crate::model::tenant::Tenant) -> Vec<&'static str> {
+    let mut parts = Vec::new();
+    if before.name != after.name {
+        parts.push("name");
+    }
+    if before.admins != after.admins {
+        parts.push("administrators");
+    }
+    if before.privacy != after.privacy {
+        parts.push("privacy contact");
+    }
+    if before.regions != after.regions {
+        parts.push("regions");
+    }
+    if before.regimes != after.regimes {
+        parts.push("regimes");
+    }
+    if before.notify_within != after.notify_within {
+        parts.push("notification limit");
+    }
+    parts
+}
