@@ -30,11 +30,7 @@ fn sirt(store: &Path, args: &[&str]) -> Duration {
         .output()
         .unwrap();
     let took = start.elapsed();
-    assert!(
-        out.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
     took
 }
 
@@ -54,12 +50,7 @@ fn log_for(n: usize, now: DateTime<Utc>) -> IncidentLog {
         by: "Ana Lima <ana@example.com>".into(),
         body,
     };
-    let severity = [
-        Severity::Sev1,
-        Severity::Sev2,
-        Severity::Sev3,
-        Severity::Sev4,
-    ][n % 4];
+    let severity = [Severity::Sev1, Severity::Sev2, Severity::Sev3, Severity::Sev4][n % 4];
     let mut events = vec![
         event(
             1,
@@ -71,38 +62,16 @@ fn log_for(n: usize, now: DateTime<Utc>) -> IncidentLog {
                 started: None,
             },
         ),
-        event(
-            2,
-            10,
-            EventBody::Engaged {
-                role: Role::Oce,
-                who: "Ana Lima".into(),
-            },
-        ),
-        event(
-            3,
-            40,
-            EventBody::Engaged {
-                role: Role::Srt,
-                who: "Bo Chen".into(),
-            },
-        ),
+        event(2, 10, EventBody::Engaged { role: Role::Oce, who: "Ana Lima".into() }),
+        event(3, 40, EventBody::Engaged { role: Role::Srt, who: "Bo Chen".into() }),
         event(
             4,
             60,
-            EventBody::Note {
-                text: "Looked at the sign-in logs; token reuse from one network".into(),
-            },
+            EventBody::Note { text: "Looked at the sign-in logs; token reuse from one network".into() },
         ),
     ];
     if n.is_multiple_of(10) {
-        events.push(event(
-            5,
-            90,
-            EventBody::Dismissed {
-                reason: "a drill".into(),
-            },
-        ));
+        events.push(event(5, 90, EventBody::Dismissed { reason: "a drill".into() }));
     } else {
         events.push(event(5, 120, EventBody::Confirmed {}));
         events.push(event(
@@ -113,50 +82,23 @@ fn log_for(n: usize, now: DateTime<Utc>) -> IncidentLog {
                 summary: Some("Mailbox metadata read".into()),
             },
         ));
-        events.push(event(
-            7,
-            200,
-            EventBody::Engaged {
-                role: Role::Comms,
-                who: "Dev Patel".into(),
-            },
-        ));
-        events.push(event(
-            8,
-            240,
-            EventBody::Note {
-                text: "Customers being drafted".into(),
-            },
-        ));
+        events.push(event(7, 200, EventBody::Engaged { role: Role::Comms, who: "Dev Patel".into() }));
+        events.push(event(8, 240, EventBody::Note { text: "Customers being drafted".into() }));
     }
-    IncidentLog {
-        schema: SCHEMA,
-        id: id::incident_id(n as u64 * 7919 + 1),
-        events,
-    }
+    IncidentLog { schema: SCHEMA, id: id::incident_id(n as u64 * 7919 + 1), events }
 }
 
 fn main() {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path().join("store");
     let now: DateTime<Utc> = NOW.parse().unwrap();
-    let actor = Actor {
-        name: "Bench".into(),
-        email: "bench@example.com".into(),
-    };
+    let actor = Actor { name: "Bench".into(), email: "bench@example.com".into() };
     let store = Store::init(&root, &actor, now).unwrap();
 
     let start = Instant::now();
-    let files: Vec<_> = (0..INCIDENTS)
-        .map(|n| Store::incident_file(&log_for(n, now)).unwrap())
-        .collect();
-    println!(
-        "encoded and checked {INCIDENTS} incident files: {:.1?}",
-        start.elapsed()
-    );
-    let ids: Vec<String> = (0..INCIDENTS)
-        .map(|n| id::incident_id(n as u64 * 7919 + 1))
-        .collect();
+    let files: Vec<_> = (0..INCIDENTS).map(|n| Store::incident_file(&log_for(n, now)).unwrap()).collect();
+    println!("encoded and checked {INCIDENTS} incident files: {:.1?}", start.elapsed());
+    let ids: Vec<String> = (0..INCIDENTS).map(|n| id::incident_id(n as u64 * 7919 + 1)).collect();
     let start = Instant::now();
     let lock = store.lock().unwrap();
     let change = |files, subject: &str| Change {
@@ -167,9 +109,7 @@ fn main() {
         author: actor.clone(),
         at: now,
     };
-    store
-        .commit(&lock, change(files, "bench: 10,000 incidents"))
-        .unwrap();
+    store.commit(&lock, change(files, "bench: 10,000 incidents")).unwrap();
     println!("committed them as one commit: {:.1?}", start.elapsed());
 
     // A history: many small commits, as months of use would leave.
@@ -177,21 +117,12 @@ fn main() {
     for n in 0..EXTRA_COMMITS {
         let mut log = log_for(n, now);
         log.events.truncate(4 + n % 3);
-        store
-            .commit(
-                &lock,
-                change(vec![Store::incident_file(&log).unwrap()], "bench: churn"),
-            )
-            .unwrap();
+        store.commit(&lock, change(vec![Store::incident_file(&log).unwrap()], "bench: churn")).unwrap();
     }
     let per_commit = start.elapsed() / EXTRA_COMMITS as u32;
     println!("{EXTRA_COMMITS} single-file commits through the library: {per_commit:.2?} each");
     drop(lock);
-    let _ = Command::new("git")
-        .arg("-C")
-        .arg(&root)
-        .args(["gc", "--quiet"])
-        .status();
+    let _ = Command::new("git").arg("-C").arg(&root).args(["gc", "--quiet"]).status();
 
     let target = &ids[INCIDENTS - 1];
     let root = root.as_path();
@@ -199,24 +130,12 @@ fn main() {
         "sirt note (one mutation, median of 15): {:.1?}",
         median(root, &["note", target, "bench note"], 15)
     );
-    println!(
-        "sirt list --all (median of 5):         {:.1?}",
-        median(root, &["list", "--all"], 5)
-    );
+    println!("sirt list --all (median of 5):         {:.1?}", median(root, &["list", "--all"], 5));
     println!(
         "sirt list --all --format json (of 5):  {:.1?}",
         median(root, &["list", "--all", "--format", "json"], 5)
     );
-    println!(
-        "sirt list (open only, of 5):            {:.1?}",
-        median(root, &["list"], 5)
-    );
-    println!(
-        "sirt show (median of 15):               {:.1?}",
-        median(root, &["show", target], 15)
-    );
-    println!(
-        "sirt history (median of 5):             {:.1?}",
-        median(root, &["history", target], 5)
-    );
+    println!("sirt list (open only, of 5):            {:.1?}", median(root, &["list"], 5));
+    println!("sirt show (median of 15):               {:.1?}", median(root, &["show", target], 15));
+    println!("sirt history (median of 5):             {:.1?}", median(root, &["history", target], 5));
 }

@@ -38,6 +38,7 @@ set edit:completion:arg-completer[sirt] = {|@words|
             cand timeline 'Show an incident''s events in the order they happened'
             cand history 'Show the commits that recorded an incident''s changes, newest first'
             cand tenant 'Manage the tenant directory: customers, their contacts and the regimes that apply to them'
+            cand regimes 'List the notification regimes sirt knows, or show one with its stages and sources'
             cand demo 'Build a demo store and walk an incident through the process, showing each command'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -319,6 +320,16 @@ set edit:completion:arg-completer[sirt] = {|@words|
         }
         &'sirt;tenant;help;help'= {
         }
+        &'sirt;regimes'= {
+            cand --format 'format'
+            cand --store 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]'
+            cand --actor 'Who is recording: ''Name <email>'' [default: $SIRT_ACTOR, else git''s user.name/user.email]'
+            cand --color 'When to colour the output (NO_COLOR is honoured with auto)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'sirt;demo'= {
             cand --store 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]'
             cand --actor 'Who is recording: ''Name <email>'' [default: $SIRT_ACTOR, else git''s user.name/user.email]'
@@ -342,6 +353,7 @@ set edit:completion:arg-completer[sirt] = {|@words|
             cand timeline 'Show an incident''s events in the order they happened'
             cand history 'Show the commits that recorded an incident''s changes, newest first'
             cand tenant 'Manage the tenant directory: customers, their contacts and the regimes that apply to them'
+            cand regimes 'List the notification regimes sirt knows, or show one with its stages and sources'
             cand demo 'Build a demo store and walk an incident through the process, showing each command'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -394,6 +406,8 @@ set edit:completion:arg-completer[sirt] = {|@words|
         &'sirt;help;tenant;remove'= {
         }
         &'sirt;help;tenant;check'= {
+        }
+        &'sirt;help;regimes'= {
         }
         &'sirt;help;demo'= {
         }

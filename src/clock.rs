@@ -13,13 +13,12 @@ pub const PIN_VARIABLE: &str = "SIRT_NOW";
 pub fn now() -> Result<DateTime<Utc>, UserError> {
     static NOW: OnceLock<Result<DateTime<Utc>, UserError>> = OnceLock::new();
     NOW.get_or_init(|| match std::env::var(PIN_VARIABLE) {
-        Ok(pinned) if !pinned.trim().is_empty() => DateTime::parse_from_rfc3339(pinned.trim())
-            .map(|t| t.with_timezone(&Utc))
-            .map_err(|_| {
-                UserError::new(format!("{PIN_VARIABLE}='{pinned}' is not an RFC 3339 time")).hint(
-                    format!("export {PIN_VARIABLE}=2026-11-20T08:00:00Z, or unset it"),
-                )
-            }),
+        Ok(pinned) if !pinned.trim().is_empty() => {
+            DateTime::parse_from_rfc3339(pinned.trim()).map(|t| t.with_timezone(&Utc)).map_err(|_| {
+                UserError::new(format!("{PIN_VARIABLE}='{pinned}' is not an RFC 3339 time"))
+                    .hint(format!("export {PIN_VARIABLE}=2026-11-20T08:00:00Z, or unset it"))
+            })
+        }
         _ => Ok(Utc::now()),
     })
     .clone()

@@ -20,10 +20,7 @@ pub struct UserError {
 
 impl UserError {
     pub fn new(message: impl Into<String>) -> Self {
-        UserError {
-            message: message.into(),
-            hint: None,
-        }
+        UserError { message: message.into(), hint: None }
     }
 
     pub fn hint(mut self, hint: impl Into<String>) -> Self {
@@ -42,18 +39,13 @@ impl std::error::Error for UserError {}
 
 impl From<crate::model::Refusal> for UserError {
     fn from(refusal: crate::model::Refusal) -> Self {
-        UserError {
-            message: refusal.message,
-            hint: refusal.hint,
-        }
+        UserError { message: refusal.message, hint: refusal.hint }
     }
 }
 
 /// Whether the error is a write to a closed pipe (`sirt list | head`), which is not a failure.
 pub fn is_broken_pipe(error: &anyhow::Error) -> bool {
     error.chain().any(|cause| {
-        cause
-            .downcast_ref::<std::io::Error>()
-            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+        cause.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
     })
 }

@@ -28,11 +28,7 @@ pub fn main_entry() -> i32 {
         Ok(cli) => cli,
         Err(e) => {
             let _ = e.print();
-            return if e.use_stderr() {
-                exit::USAGE
-            } else {
-                exit::OK
-            };
+            return if e.use_stderr() { exit::USAGE } else { exit::OK };
         }
     };
     let ui = Ui::new(cli.color);
@@ -48,10 +44,7 @@ pub fn main_entry() -> i32 {
 
 /// Prints an error as `error:` and, where there is one, `hint:`.
 pub fn report_error(ui: &Ui, error: &anyhow::Error) {
-    match error
-        .chain()
-        .find_map(|cause| cause.downcast_ref::<UserError>())
-    {
+    match error.chain().find_map(|cause| cause.downcast_ref::<UserError>()) {
         Some(user) => {
             // Context added on the way up tells where; the user error tells what and what next.
             let outer = error.to_string();

@@ -43,18 +43,12 @@ fn wants_color(choice: ColorChoice, is_terminal: bool) -> bool {
     match choice {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
-        ColorChoice::Auto => {
-            is_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-        }
+        ColorChoice::Auto => is_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
     }
 }
 
 fn paint(text: &str, code: &str, on: bool) -> String {
-    if on {
-        format!("\x1b[{code}m{text}\x1b[0m")
-    } else {
-        text.to_string()
-    }
+    if on { format!("\x1b[{code}m{text}\x1b[0m") } else { text.to_string() }
 }
 
 impl Ui {
@@ -131,20 +125,14 @@ impl Ui {
         }
         table.set_header(headers.iter().map(|h| {
             let cell = Cell::new(h);
-            if self.color_out {
-                cell.add_attribute(comfy_table::Attribute::Bold)
-            } else {
-                cell
-            }
+            if self.color_out { cell.add_attribute(comfy_table::Attribute::Bold) } else { cell }
         }));
         for row in rows {
             table.add_row(row.into_iter().map(|(text, tone)| {
                 let cell = Cell::new(text).set_alignment(CellAlignment::Left);
                 match (self.color_out, tone) {
                     (false, _) | (_, Tone::Plain) => cell,
-                    (true, Tone::Alarm) => cell
-                        .fg(Color::Red)
-                        .add_attribute(comfy_table::Attribute::Bold),
+                    (true, Tone::Alarm) => cell.fg(Color::Red).add_attribute(comfy_table::Attribute::Bold),
                     (true, Tone::Caution) => cell.fg(Color::Yellow),
                     (true, Tone::Good) => cell.fg(Color::Green),
                     (true, Tone::Dim) => cell.add_attribute(comfy_table::Attribute::Dim),
@@ -161,11 +149,7 @@ impl Ui {
 
     /// Label/value lines, labels aligned.
     pub fn fields(&self, fields: &[(&str, String)]) -> io::Result<()> {
-        let width = fields
-            .iter()
-            .map(|(label, _)| label.len())
-            .max()
-            .unwrap_or(0);
+        let width = fields.iter().map(|(label, _)| label.len()).max().unwrap_or(0);
         let mut text = String::new();
         for (label, value) in fields {
             let padded = format!("{label:width$}");
@@ -180,27 +164,15 @@ impl Ui {
     }
 
     pub fn warn(&self, message: &str) {
-        let _ = writeln!(
-            io::stderr(),
-            "{} {message}",
-            paint("warning:", "1;33", self.color_err)
-        );
+        let _ = writeln!(io::stderr(), "{} {message}", paint("warning:", "1;33", self.color_err));
     }
 
     pub fn hint(&self, message: &str) {
-        let _ = writeln!(
-            io::stderr(),
-            "{} {message}",
-            paint("hint:", "1;36", self.color_err)
-        );
+        let _ = writeln!(io::stderr(), "{} {message}", paint("hint:", "1;36", self.color_err));
     }
 
     pub fn error(&self, message: &str, hint: Option<&str>) {
-        let _ = writeln!(
-            io::stderr(),
-            "{} {message}",
-            paint("error:", "1;31", self.color_err)
-        );
+        let _ = writeln!(io::stderr(), "{} {message}", paint("error:", "1;31", self.color_err));
         if let Some(hint) = hint {
             self.hint(hint);
         }
@@ -209,7 +181,5 @@ impl Ui {
 
 /// Rows without tones, for commands whose tables carry no status.
 pub fn plain_rows(rows: &[Vec<String>]) -> Vec<Vec<(String, Tone)>> {
-    rows.iter()
-        .map(|row| row.iter().map(|cell| (cell.clone(), Tone::Plain)).collect())
-        .collect()
+    rows.iter().map(|row| row.iter().map(|cell| (cell.clone(), Tone::Plain)).collect()).collect()
 }

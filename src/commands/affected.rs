@@ -60,9 +60,13 @@ pub fn run(ctx: &Ctx, args: AffectedArgs) -> Result<()> {
     let mut added = Vec::new();
     let recorded = super::record(ctx, &args.id, &args.at, |incident| {
         if args.remove {
-            let listed: Vec<String> = named.iter().filter(|t| incident.affected.contains_key(*t)).cloned().collect();
+            let listed: Vec<String> =
+                named.iter().filter(|t| incident.affected.contains_key(*t)).cloned().collect();
             if listed.is_empty() {
-                ctx.ui.status(&format!("none of those tenants is on {}'s affected list; nothing recorded", incident.id));
+                ctx.ui.status(&format!(
+                    "none of those tenants is on {}'s affected list; nothing recorded",
+                    incident.id
+                ));
                 return Ok(None);
             }
             return Ok(Some(EventBody::TenantsUnaffected { tenants: listed }));
@@ -73,7 +77,11 @@ pub fn run(ctx: &Ctx, args: AffectedArgs) -> Result<()> {
             .cloned()
             .collect();
         if new.is_empty() {
-            ctx.ui.status(&format!("all {} tenant(s) are already on {}'s affected list; nothing recorded", named.len(), incident.id));
+            ctx.ui.status(&format!(
+                "all {} tenant(s) are already on {}'s affected list; nothing recorded",
+                named.len(),
+                incident.id
+            ));
             return Ok(None);
         }
         added = new.clone();
@@ -95,7 +103,10 @@ pub fn run(ctx: &Ctx, args: AffectedArgs) -> Result<()> {
             unreachable.len(),
             name_some(&unreachable)
         ));
-        ctx.ui.hint(&format!("see why: sirt tenant check {}", unreachable.iter().take(5).cloned().collect::<Vec<_>>().join(" ")));
+        ctx.ui.hint(&format!(
+            "see why: sirt tenant check {}",
+            unreachable.iter().take(5).cloned().collect::<Vec<_>>().join(" ")
+        ));
     }
     Ok(())
 }

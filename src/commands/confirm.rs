@@ -16,11 +16,7 @@ pub struct ConfirmArgs {
 }
 
 pub fn run(ctx: &Ctx, args: ConfirmArgs) -> Result<()> {
-    if super::record(ctx, &args.id, &args.at, |_| {
-        Ok(Some(EventBody::Confirmed {}))
-    })?
-    .is_some()
-    {
+    if super::record(ctx, &args.id, &args.at, |_| Ok(Some(EventBody::Confirmed {})))?.is_some() {
         ctx.ui.hint(&format!(
             "determine the effect on customer data: sirt impact {} --effect access --summary \"…\"",
             args.id

@@ -48,23 +48,12 @@ pub fn run(ctx: &Ctx, args: DetectArgs) -> Result<()> {
     while existing.contains(&incident_id) {
         incident_id = id::incident_id(clock::random_u64());
     }
-    let mut log = IncidentLog {
-        schema: SCHEMA,
-        id: incident_id.clone(),
-        events: Vec::new(),
-    };
-    let body = EventBody::Detected {
-        title,
-        severity: args.severity,
-        source: args.source,
-        started,
-    };
+    let mut log = IncidentLog { schema: SCHEMA, id: incident_id.clone(), events: Vec::new() };
+    let body = EventBody::Detected { title, severity: args.severity, source: args.source, started };
     let event = super::new_event(&log, &actor, detected, ctx.now, body);
     log.events.push(event.clone());
     super::commit_event(ctx, &store, &lock, &log, &event, &actor)?;
     ctx.ui.line(&incident_id)?;
-    ctx.ui.hint(&format!(
-        "engage the on-call engineer: sirt engage {incident_id} oce NAME"
-    ));
+    ctx.ui.hint(&format!("engage the on-call engineer: sirt engage {incident_id} oce NAME"));
     Ok(())
 }

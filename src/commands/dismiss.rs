@@ -20,8 +20,6 @@ pub struct DismissArgs {
 
 pub fn run(ctx: &Ctx, args: DismissArgs) -> Result<()> {
     let reason = super::require_line("reason", &args.reason)?;
-    super::record(ctx, &args.id, &args.at, |_| {
-        Ok(Some(EventBody::Dismissed { reason }))
-    })?;
+    super::record(ctx, &args.id, &args.at, |_| Ok(Some(EventBody::Dismissed { reason })))?;
     Ok(())
 }

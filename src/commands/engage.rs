@@ -31,10 +31,7 @@ pub fn run(ctx: &Ctx, args: EngageArgs) -> Result<()> {
             ));
             return Ok(None);
         }
-        Ok(Some(EventBody::Engaged {
-            role: args.role,
-            who: who.clone(),
-        }))
+        Ok(Some(EventBody::Engaged { role: args.role, who: who.clone() }))
     })?;
     Ok(())
 }

@@ -26,14 +26,7 @@ pub fn run(ctx: &Ctx, args: HistoryArgs) -> Result<()> {
         Format::Csv => {
             let rows: Vec<Vec<String>> = commits
                 .iter()
-                .map(|c| {
-                    vec![
-                        c.hash.clone(),
-                        rfc3339(Some(c.date)),
-                        c.author.clone(),
-                        c.subject.clone(),
-                    ]
-                })
+                .map(|c| vec![c.hash.clone(), rfc3339(Some(c.date)), c.author.clone(), c.subject.clone()])
                 .collect();
             ctx.ui.csv(&["hash", "date", "author", "subject"], &rows)
         }
@@ -41,17 +34,10 @@ pub fn run(ctx: &Ctx, args: HistoryArgs) -> Result<()> {
             let rows: Vec<Vec<String>> = commits
                 .iter()
                 .map(|c| {
-                    vec![
-                        c.hash[..10].to_string(),
-                        format_local(c.date),
-                        c.author.clone(),
-                        c.subject.clone(),
-                    ]
+                    vec![c.hash[..10].to_string(), format_local(c.date), c.author.clone(), c.subject.clone()]
                 })
                 .collect();
-            Ok(ctx
-                .ui
-                .table(&["COMMIT", "DATE", "AUTHOR", "MESSAGE"], plain_rows(&rows))?)
+            Ok(ctx.ui.table(&["COMMIT", "DATE", "AUTHOR", "MESSAGE"], plain_rows(&rows))?)
         }
     }
 }

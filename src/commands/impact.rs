@@ -26,16 +26,10 @@ pub struct ImpactArgs {
 }
 
 pub fn run(ctx: &Ctx, args: ImpactArgs) -> Result<()> {
-    let summary = args
-        .summary
-        .as_deref()
-        .map(|s| super::require_text("summary", s))
-        .transpose()?;
+    let summary = args.summary.as_deref().map(|s| super::require_text("summary", s)).transpose()?;
     let mut effects = args.effect;
     effects.sort();
     effects.dedup();
-    super::record(ctx, &args.id, &args.at, |_| {
-        Ok(Some(EventBody::ImpactDetermined { effects, summary }))
-    })?;
+    super::record(ctx, &args.id, &args.at, |_| Ok(Some(EventBody::ImpactDetermined { effects, summary })))?;
     Ok(())
 }

@@ -25,15 +25,9 @@ pub fn run(ctx: &Ctx, args: InitArgs) -> Result<()> {
         Some(_) => ctx.actor_without_store(),
         None => crate::store::git_identity_outside_store(),
     }
-    .unwrap_or(Actor {
-        name: "sirt".into(),
-        email: String::new(),
-    });
+    .unwrap_or(Actor { name: "sirt".into(), email: String::new() });
     let store = Store::init(&dir, &actor, ctx.now)?;
-    ctx.ui.status(&format!(
-        "created a sirt store in {}",
-        store.root().display()
-    ));
+    ctx.ui.status(&format!("created a sirt store in {}", store.root().display()));
     ctx.ui.hint(&format!(
         "record an incident: sirt --store {} detect \"TITLE\" --severity sev2",
         store.root().display()

@@ -48,11 +48,7 @@ pub fn run(ctx: &Ctx, args: ListArgs) -> Result<()> {
         .filter(|i| args.severity.is_empty() || args.severity.contains(&i.severity))
         .filter(|i| args.phase.is_empty() || args.phase.contains(&i.phase))
         .collect();
-    incidents.sort_by(|a, b| {
-        b.detected_at
-            .cmp(&a.detected_at)
-            .then_with(|| a.id.cmp(&b.id))
-    });
+    incidents.sort_by(|a, b| b.detected_at.cmp(&a.detected_at).then_with(|| a.id.cmp(&b.id)));
 
     match args.format {
         Format::Json => ctx.ui.json(&incidents),
@@ -73,16 +69,7 @@ pub fn run(ctx: &Ctx, args: ListArgs) -> Result<()> {
                 })
                 .collect();
             ctx.ui.csv(
-                &[
-                    "id",
-                    "severity",
-                    "phase",
-                    "open",
-                    "detected_at",
-                    "declared_at",
-                    "affected",
-                    "title",
-                ],
+                &["id", "severity", "phase", "open", "detected_at", "declared_at", "affected", "title"],
                 &rows,
             )
         }
@@ -108,33 +95,28 @@ pub fn run(ctx: &Ctx, args: ListArgs) -> Result<()> {
                         (i.severity.to_string(), tone),
                         (i.phase.to_string(), Tone::Plain),
                         (format_local(i.detected_at), Tone::Plain),
-                        (
-                            i.declared_at
-                                .map(format_local)
-                                .unwrap_or_else(|| "-".into()),
-                            Tone::Plain,
-                        ),
+                        (i.declared_at.map(format_local).unwrap_or_else(|| "-".into()), Tone::Plain),
                         (affected_cell(i), Tone::Plain),
                         (i.title.clone(), Tone::Plain),
                     ]
                 })
                 .collect();
-            Ok(ctx.ui.table(
-                &["ID", "SEV", "PHASE", "DETECTED", "DECLARED", "AFFECTED", "TITLE"],
-                rows,
-            )?)
+            Ok(ctx.ui.table(&["ID", "SEV", "PHASE", "DETECTED", "DECLARED", "AFFECTED", "TITLE"], rows)?)
         }
     }
 }
 
 /// RFC 3339 in UTC for CSV, empty when absent.
 pub fn rfc3339(at: Option<chrono::DateTime<chrono::Utc>>) -> String {
-    at.map(|t| t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true))
-        .unwrap_or_default()
+    at.map(|t| t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)).unwrap_or_default()
 }
 
 /// How many tenants, and the first few ids: `3: contoso, fabrikam, woodgrove`.
 fn affected_cell(incident: &Incident) -> String {
     let ids: Vec<String> = incident.affected.keys().cloned().collect();
-    if ids.is_empty() { "-".into() } else { format!("{}: {}", ids.len(), crate::model::incident::name_some(&ids)) }
+    if ids.is_empty() {
+        "-".into()
+    } else {
+        format!("{}: {}", ids.len(), crate::model::incident::name_some(&ids))
+    }
 }

@@ -11,6 +11,7 @@ mod impact;
 mod init;
 mod list;
 mod note;
+mod regimes;
 mod show;
 mod tenant;
 mod timeline;
@@ -36,23 +37,11 @@ keep the customer-notification clocks in sight, and write the notifications.";
 pub struct Cli {
     /// The store to use [default: $SIRT_STORE, else `store` in the config file, else the
     /// platform data directory]
-    #[arg(
-        long,
-        global = true,
-        env = "SIRT_STORE",
-        hide_env_values = true,
-        value_name = "DIR"
-    )]
+    #[arg(long, global = true, env = "SIRT_STORE", hide_env_values = true, value_name = "DIR")]
     pub store: Option<PathBuf>,
 
     /// Who is recording: 'Name <email>' [default: $SIRT_ACTOR, else git's user.name/user.email]
-    #[arg(
-        long,
-        global = true,
-        env = "SIRT_ACTOR",
-        hide_env_values = true,
-        value_name = "NAME"
-    )]
+    #[arg(long, global = true, env = "SIRT_ACTOR", hide_env_values = true, value_name = "NAME")]
     pub actor: Option<String>,
 
     /// When to colour the output (NO_COLOR is honoured with auto)
@@ -78,6 +67,7 @@ pub enum Command {
     Timeline(timeline::TimelineArgs),
     History(history::HistoryArgs),
     Tenant(tenant::TenantArgs),
+    Regimes(regimes::RegimesArgs),
     Demo(demo::DemoArgs),
 }
 
@@ -88,12 +78,7 @@ pub fn command() -> clap::Command {
 
 /// Runs one parsed command line; returns the exit code.
 pub fn run(cli: Cli) -> Result<i32> {
-    let ctx = Ctx {
-        ui: Ui::new(cli.color),
-        now: clock::now()?,
-        store_dir: cli.store,
-        actor: cli.actor,
-    };
+    let ctx = Ctx { ui: Ui::new(cli.color), now: clock::now()?, store_dir: cli.store, actor: cli.actor };
     match cli.command {
         Command::Tenant(args) => return tenant::run(&ctx, args),
         Command::Init(args) => init::run(&ctx, args),
@@ -108,6 +93,7 @@ pub fn run(cli: Cli) -> Result<i32> {
         Command::Show(args) => show::run(&ctx, args),
         Command::Timeline(args) => timeline::run(&ctx, args),
         Command::History(args) => history::run(&ctx, args),
+        Command::Regimes(args) => regimes::run(&ctx, args),
         Command::Demo(args) => demo::run(&ctx, args),
     }?;
     Ok(crate::error::exit::OK)
@@ -149,13 +135,9 @@ impl Ctx {
         if store::is_store(&dir) {
             return Store::open(&dir);
         }
-        let actor = self.actor_without_store().unwrap_or(Actor {
-            name: "sirt".into(),
-            email: String::new(),
-        });
+        let actor = self.actor_without_store().unwrap_or(Actor { name: "sirt".into(), email: String::new() });
         let created = Store::init(&dir, &actor, self.now)?;
-        self.ui
-            .status(&format!("created a new store in {}", dir.display()));
+        self.ui.status(&format!("created a new store in {}", dir.display()));
         Ok(created)
     }
 
@@ -183,11 +165,8 @@ impl Ctx {
     pub fn when(&self, at: &AtArg) -> Result<DateTime<Utc>> {
         match &at.at {
             None => Ok(self.now),
-            Some(text) => parse_when(text, self.now).map_err(|e| {
-                UserError::new(e)
-                    .hint(format!("--at takes {ACCEPTED}"))
-                    .into()
-            }),
+            Some(text) => parse_when(text, self.now)
+                .map_err(|e| UserError::new(e).hint(format!("--at takes {ACCEPTED}")).into()),
         }
     }
 
@@ -212,9 +191,7 @@ fn configured_store() -> Result<Option<PathBuf>> {
 }
 
 fn default_store_dir() -> Result<PathBuf> {
-    dirs::data_dir()
-        .map(|d| d.join("sirt"))
-        .context("no data directory on this platform; pass --store DIR")
+    dirs::data_dir().map(|d| d.join("sirt")).context("no data directory on this platform; pass --store DIR")
 }
 
 /// Appends one event to an incident and commits it: the path every recording command takes.
@@ -236,9 +213,7 @@ pub fn record(
     let Some(body) = decide(&incident)? else {
         return Ok(None);
     };
-    incident
-        .check(&body, at, ctx.now)
-        .map_err(UserError::from)?;
+    incident.check(&body, at, ctx.now).map_err(UserError::from)?;
     let event = new_event(&log, &actor, at, ctx.now, body);
     log.events.push(event.clone());
     commit_event(ctx, &store, &lock, &log, &event, &actor)?;
@@ -256,14 +231,7 @@ pub fn new_event(
     while log.events.iter().any(|e| e.id == event_id) {
         event_id = id::event_id(clock::random_u64());
     }
-    Event {
-        id: event_id,
-        seq: log.next_seq(),
-        at,
-        recorded_at: now,
-        by: actor.to_string(),
-        body,
-    }
+    Event { id: event_id, seq: log.next_seq(), at, recorded_at: now, by: actor.to_string(), body }
 }
 
 /// Writes `log` (which ends with `event`) as one commit, and says so on stderr.
@@ -280,9 +248,7 @@ pub fn commit_event(
         format!(
             "Happened at {}; recorded at {}.",
             event.at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
-            event
-                .recorded_at
-                .to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+            event.recorded_at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
         )
     });
     let hash = store.commit(
@@ -300,22 +266,14 @@ pub fn commit_event(
             at: ctx.now,
         },
     )?;
-    let when = if event.at == ctx.now {
-        String::new()
-    } else {
-        format!(" (at {})", format_local(event.at))
-    };
-    ctx.ui
-        .status(&format!("{}{when} [{}]", one_line(&subject), &hash[..10]));
+    let when = if event.at == ctx.now { String::new() } else { format!(" (at {})", format_local(event.at)) };
+    ctx.ui.status(&format!("{}{when} [{}]", one_line(&subject), &hash[..10]));
     Ok(())
 }
 
 /// A commit subject stays on one line, whatever text a user gave.
 fn one_line(text: &str) -> String {
-    let flat: String = text
-        .chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
-        .collect();
+    let flat: String = text.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
     if flat.chars().count() > 120 {
         format!("{}…", flat.chars().take(119).collect::<String>())
     } else {
@@ -351,11 +309,9 @@ fn checked_text(what: &str, text: &str, allowed: impl Fn(char) -> bool) -> Resul
             .into());
     }
     if let Some(bad) = trimmed.chars().find(|c| c.is_control() && !allowed(*c)) {
-        return Err(
-            UserError::new(format!("the {what} contains the control character {bad:?}"))
-                .hint(format!("give the {what} as plain text"))
-                .into(),
-        );
+        return Err(UserError::new(format!("the {what} contains the control character {bad:?}"))
+            .hint(format!("give the {what} as plain text"))
+            .into());
     }
     Ok(trimmed.to_string())
 }

@@ -19,8 +19,6 @@ pub struct NoteArgs {
 
 pub fn run(ctx: &Ctx, args: NoteArgs) -> Result<()> {
     let text = super::require_text("note", &args.text)?;
-    super::record(ctx, &args.id, &args.at, |_| {
-        Ok(Some(EventBody::Note { text }))
-    })?;
+    super::record(ctx, &args.id, &args.at, |_| Ok(Some(EventBody::Note { text })))?;
     Ok(())
 }

@@ -24,9 +24,7 @@ pub fn run(ctx: &Ctx, args: ShowArgs) -> Result<()> {
         Format::Json => return ctx.ui.json(&incident),
         Format::Csv => {
             return Err(crate::error::UserError::new("show has no CSV form")
-                .hint(format!(
-                    "sirt show {id} --format json, or sirt list --all --format csv"
-                ))
+                .hint(format!("sirt show {id} --format json, or sirt list --all --format csv"))
                 .into());
         }
         Format::Table => {}
@@ -46,11 +44,7 @@ pub fn run(ctx: &Ctx, args: ShowArgs) -> Result<()> {
         (Some(declared), _) => fields.push(("Declared", since(ctx, declared))),
         (None, Some(dismissed)) => fields.push((
             "Dismissed",
-            format!(
-                "{} — {}",
-                format_local(dismissed),
-                incident.dismiss_reason.clone().unwrap_or_default()
-            ),
+            format!("{} — {}", format_local(dismissed), incident.dismiss_reason.clone().unwrap_or_default()),
         )),
         (None, None) => fields.push(("Declared", "not yet".into())),
     }
@@ -83,13 +77,7 @@ pub fn run(ctx: &Ctx, args: ShowArgs) -> Result<()> {
         ));
     }
     fields.push(("Affected", affected_line(&store, &incident)));
-    fields.push((
-        "Events",
-        format!(
-            "{} recorded, {} of them notes",
-            incident.events, incident.notes
-        ),
-    ));
+    fields.push(("Events", format!("{} recorded, {} of them notes", incident.events, incident.notes)));
     ctx.ui.fields(&fields)?;
     Ok(())
 }
@@ -110,7 +98,10 @@ fn affected_line(store: &crate::store::Store, incident: &crate::model::Incident)
         .values()
         .take(SHOWN)
         .map(|a| {
-            let name = store.read_tenant(&a.tenant).map(|t| t.name).unwrap_or_else(|_| "not in the directory".into());
+            let name = store
+                .read_tenant(&a.tenant)
+                .map(|t| t.name)
+                .unwrap_or_else(|_| "not in the directory".into());
             match &a.detail {
                 Some(detail) => format!("{name} ({}; {detail})", a.tenant),
                 None => format!("{name} ({})", a.tenant),

@@ -36,13 +36,8 @@ pub fn run(ctx: &Ctx, args: TimelineArgs) -> Result<()> {
     events.sort_by_key(|e| e.at);
     match args.format {
         Format::Json => {
-            let entries: Vec<Entry> = events
-                .iter()
-                .map(|e| Entry {
-                    event: e,
-                    description: e.body.describe(),
-                })
-                .collect();
+            let entries: Vec<Entry> =
+                events.iter().map(|e| Entry { event: e, description: e.body.describe() }).collect();
             ctx.ui.json(&entries)
         }
         Format::Csv => {
@@ -59,10 +54,7 @@ pub fn run(ctx: &Ctx, args: TimelineArgs) -> Result<()> {
                     ]
                 })
                 .collect();
-            ctx.ui.csv(
-                &["at", "kind", "description", "by", "recorded_at", "event"],
-                &rows,
-            )
+            ctx.ui.csv(&["at", "kind", "description", "by", "recorded_at", "event"], &rows)
         }
         Format::Table => {
             let rows = events
@@ -71,10 +63,7 @@ pub fn run(ctx: &Ctx, args: TimelineArgs) -> Result<()> {
                     let recorded = if e.recorded_at == e.at {
                         (String::new(), Tone::Plain)
                     } else {
-                        (
-                            format!("recorded {}", format_local(e.recorded_at)),
-                            Tone::Dim,
-                        )
+                        (format!("recorded {}", format_local(e.recorded_at)), Tone::Dim)
                     };
                     vec![
                         (format_local(e.at), Tone::Plain),

@@ -96,12 +96,7 @@ impl EventBody {
     /// What happened, in words: the commit subject and the timeline line.
     pub fn describe(&self) -> String {
         match self {
-            EventBody::Detected {
-                title,
-                severity,
-                source,
-                ..
-            } => {
+            EventBody::Detected { title, severity, source, .. } => {
                 format!("detected ({severity}, {source}): {title}")
             }
             EventBody::Engaged { role, who } => format!("{} engaged: {who}", role.title()),
@@ -109,8 +104,7 @@ impl EventBody {
             EventBody::Dismissed { reason } => {
                 format!("dismissed, not a security incident: {reason}")
             }
-            EventBody::ImpactDetermined { effects, summary } if effects.is_empty() => match summary
-            {
+            EventBody::ImpactDetermined { effects, summary } if effects.is_empty() => match summary {
                 Some(s) => format!("customer impact determined: no effect on customer data ({s})"),
                 None => "customer impact determined: no effect on customer data".into(),
             },
@@ -131,7 +125,9 @@ impl EventBody {
                 }
                 line
             }
-            EventBody::TenantsUnaffected { tenants } => format!("not affected after all: {}", name_some(tenants)),
+            EventBody::TenantsUnaffected { tenants } => {
+                format!("not affected after all: {}", name_some(tenants))
+            }
         }
     }
 }
@@ -321,10 +317,7 @@ pub struct Refusal {
 }
 
 fn refuse(message: impl Into<String>, hint: impl Into<Option<String>>) -> Result<(), Refusal> {
-    Err(Refusal {
-        message: message.into(),
-        hint: hint.into(),
-    })
+    Err(Refusal { message: message.into(), hint: hint.into() })
 }
 
 impl IncidentLog {
@@ -343,10 +336,7 @@ impl IncidentLog {
     /// Derives the current state. Fails only for logs no sequence of commands could produce.
     pub fn fold(&self) -> Result<Incident, String> {
         if self.schema != SCHEMA {
-            return Err(format!(
-                "unsupported schema {} (this sirt reads {SCHEMA})",
-                self.schema
-            ));
+            return Err(format!("unsupported schema {} (this sirt reads {SCHEMA})", self.schema));
         }
         let mut seen = std::collections::HashSet::new();
         if let Some(dup) = self.events.iter().find(|e| !seen.insert(e.id.as_str())) {
@@ -356,17 +346,8 @@ impl IncidentLog {
         let Some((first, rest)) = ordered.split_first() else {
             return Err("the log has no events".into());
         };
-        let EventBody::Detected {
-            title,
-            severity,
-            source,
-            started,
-        } = &first.body
-        else {
-            return Err(format!(
-                "the first event is '{}', not 'detected'",
-                first.body.kind()
-            ));
+        let EventBody::Detected { title, severity, source, started } = &first.body else {
+            return Err(format!("the first event is '{}', not 'detected'", first.body.kind()));
         };
         let mut incident = Incident {
             id: self.id.clone(),
@@ -403,16 +384,11 @@ impl Incident {
         self.last_seq = self.last_seq.max(event.seq);
         match &event.body {
             EventBody::Detected { .. } => {
-                return Err(format!(
-                    "event {} detects the incident a second time",
-                    event.id
-                ));
+                return Err(format!("event {} detects the incident a second time", event.id));
             }
-            EventBody::Engaged { role, who } => self.engagements.push(Engagement {
-                role: *role,
-                who: who.clone(),
-                at: event.at,
-            }),
+            EventBody::Engaged { role, who } => {
+                self.engagements.push(Engagement { role: *role, who: who.clone(), at: event.at })
+            }
             // Merged clones may both have declared; the earliest declaration starts the clock.
             EventBody::Confirmed {} => {
                 self.declared_at = Some(self.declared_at.map_or(event.at, |t| t.min(event.at)))
@@ -422,11 +398,8 @@ impl Incident {
                 self.dismiss_reason = Some(reason.clone());
             }
             EventBody::ImpactDetermined { effects, summary } => {
-                self.impact = Some(Impact {
-                    effects: effects.clone(),
-                    summary: summary.clone(),
-                    at: event.at,
-                })
+                self.impact =
+                    Some(Impact { effects: effects.clone(), summary: summary.clone(), at: event.at })
             }
             EventBody::Note { .. } => self.notes += 1,
             EventBody::TenantsAffected { tenants, detail } => {
@@ -473,20 +446,13 @@ impl Incident {
     }
 
     pub fn is_engaged(&self, role: Role, who: &str) -> bool {
-        self.engagements
-            .iter()
-            .any(|e| e.role == role && e.who.eq_ignore_ascii_case(who))
+        self.engagements.iter().any(|e| e.role == role && e.who.eq_ignore_ascii_case(who))
     }
 
     /// Whether the process allows recording `body` as having happened at `at`, given the time
     /// is now `now`. The seeds fix only some orders: engagement, notes and the like may come at
     /// any point; the declaration needs a live incident, the impact needs the declaration.
-    pub fn check(
-        &self,
-        body: &EventBody,
-        at: DateTime<Utc>,
-        now: DateTime<Utc>,
-    ) -> Result<(), Refusal> {
+    pub fn check(&self, body: &EventBody, at: DateTime<Utc>, now: DateTime<Utc>) -> Result<(), Refusal> {
         let id = &self.id;
         check_not_future(at, now)?;
         if at < self.detected_at {
@@ -549,24 +515,22 @@ impl Incident {
                     format!("sirt confirm {id}"),
                 ),
                 Some(declared) if at < declared => refuse(
-                    format!(
-                        "{} is before {id} was confirmed ({})",
-                        format_local(at),
-                        format_local(declared)
-                    ),
+                    format!("{} is before {id} was confirmed ({})", format_local(at), format_local(declared)),
                     "pass a time after the declaration with --at".to_string(),
                 ),
                 Some(_) => Ok(()),
             },
-            EventBody::TenantsAffected { .. } | EventBody::TenantsUnaffected { .. } => match self.declared_at {
-                None => refuse(
-                    format!(
-                        "affected customers are determined for a confirmed security incident, and {id} is not confirmed yet"
+            EventBody::TenantsAffected { .. } | EventBody::TenantsUnaffected { .. } => {
+                match self.declared_at {
+                    None => refuse(
+                        format!(
+                            "affected customers are determined for a confirmed security incident, and {id} is not confirmed yet"
+                        ),
+                        format!("sirt confirm {id}"),
                     ),
-                    format!("sirt confirm {id}"),
-                ),
-                Some(_) => Ok(()),
-            },
+                    Some(_) => Ok(()),
+                }
+            }
             EventBody::Engaged { .. } | EventBody::Note { .. } => Ok(()),
         }
     }
@@ -576,11 +540,7 @@ impl Incident {
 pub fn check_not_future(at: DateTime<Utc>, now: DateTime<Utc>) -> Result<(), Refusal> {
     if at > now {
         return refuse(
-            format!(
-                "{} is in the future (it is now {})",
-                format_local(at),
-                format_local(now)
-            ),
+            format!("{} is in the future (it is now {})", format_local(at), format_local(now)),
             "leave out --at to record the step as happening now, or pass a past time".to_string(),
         );
     }
@@ -616,14 +576,7 @@ mod tests {
     }
 
     fn event(id: &str, seq: u64, at: &str, body: EventBody) -> Event {
-        Event {
-            id: id.into(),
-            seq,
-            at: t(at),
-            recorded_at: t(at),
-            by: "ana".into(),
-            body,
-        }
+        Event { id: id.into(), seq, at: t(at), recorded_at: t(at), by: "ana".into(), body }
     }
 
     fn detected() -> Event {
@@ -641,23 +594,11 @@ mod tests {
     }
 
     fn log(events: Vec<Event>) -> IncidentLog {
-        IncidentLog {
-            schema: SCHEMA,
-            id: "INC-0000-0001".into(),
-            events,
-        }
+        IncidentLog { schema: SCHEMA, id: "INC-0000-0001".into(), events }
     }
 
     fn engaged(id: &str, seq: u64, role: Role) -> Event {
-        event(
-            id,
-            seq,
-            "08:10",
-            EventBody::Engaged {
-                role,
-                who: "bo".into(),
-            },
-        )
+        event(id, seq, "08:10", EventBody::Engaged { role, who: "bo".into() })
     }
 
     #[test]
@@ -677,18 +618,12 @@ mod tests {
         assert_eq!(log(events.clone()).fold().unwrap().phase, Phase::SrtEngaged);
         events.push(event("E4", 4, "09:00", EventBody::Confirmed {}));
         let confirmed = log(events.clone()).fold().unwrap();
-        assert_eq!(
-            (confirmed.phase, confirmed.declared_at),
-            (Phase::Confirmed, Some(t("09:00")))
-        );
+        assert_eq!((confirmed.phase, confirmed.declared_at), (Phase::Confirmed, Some(t("09:00"))));
         events.push(event(
             "E5",
             5,
             "10:00",
-            EventBody::ImpactDetermined {
-                effects: vec![Effect::Access],
-                summary: None,
-            },
+            EventBody::ImpactDetermined { effects: vec![Effect::Access], summary: None },
         ));
         let assessed = log(events).fold().unwrap();
         assert_eq!(assessed.phase, Phase::ImpactDetermined);
@@ -700,44 +635,21 @@ mod tests {
         let events = vec![
             detected(),
             event("E2", 2, "09:00", EventBody::Confirmed {}),
-            event(
-                "E3",
-                3,
-                "10:00",
-                EventBody::ImpactDetermined {
-                    effects: vec![],
-                    summary: None,
-                },
-            ),
+            event("E3", 3, "10:00", EventBody::ImpactDetermined { effects: vec![], summary: None }),
             event(
                 "E4",
                 4,
                 "11:00",
-                EventBody::ImpactDetermined {
-                    effects: vec![Effect::Loss],
-                    summary: None,
-                },
+                EventBody::ImpactDetermined { effects: vec![Effect::Loss], summary: None },
             ),
         ];
-        assert_eq!(
-            log(events).fold().unwrap().impact.unwrap().effects,
-            vec![Effect::Loss]
-        );
+        assert_eq!(log(events).fold().unwrap().impact.unwrap().effects, vec![Effect::Loss]);
     }
 
     #[test]
     fn dismissal_closes_the_incident() {
-        let events = vec![
-            detected(),
-            event(
-                "E2",
-                2,
-                "09:00",
-                EventBody::Dismissed {
-                    reason: "drill".into(),
-                },
-            ),
-        ];
+        let events =
+            vec![detected(), event("E2", 2, "09:00", EventBody::Dismissed { reason: "drill".into() })];
         let incident = log(events).fold().unwrap();
         assert_eq!(incident.phase, Phase::Dismissed);
         assert!(!incident.open);
@@ -768,27 +680,12 @@ mod tests {
     #[test]
     fn impossible_logs_are_reported() {
         assert!(log(vec![]).fold().unwrap_err().contains("no events"));
-        assert!(
-            log(vec![engaged("E2", 1, Role::Oce)])
-                .fold()
-                .unwrap_err()
-                .contains("first event")
-        );
+        assert!(log(vec![engaged("E2", 1, Role::Oce)]).fold().unwrap_err().contains("first event"));
         let mut twice = detected();
         twice.seq = 2;
         twice.id = "E9".into();
-        assert!(
-            log(vec![detected(), twice])
-                .fold()
-                .unwrap_err()
-                .contains("second time")
-        );
-        assert!(
-            log(vec![detected(), detected()])
-                .fold()
-                .unwrap_err()
-                .contains("twice")
-        );
+        assert!(log(vec![detected(), twice]).fold().unwrap_err().contains("second time"));
+        assert!(log(vec![detected(), detected()]).fold().unwrap_err().contains("twice"));
         let mut future = log(vec![detected()]);
         future.schema = 99;
         assert!(future.fold().unwrap_err().contains("schema"));
@@ -798,78 +695,31 @@ mod tests {
     fn rules_refuse_steps_out_of_order() {
         let now = t("12:00");
         let open = log(vec![detected()]).fold().unwrap();
-        let impact = EventBody::ImpactDetermined {
-            effects: vec![Effect::Access],
-            summary: None,
-        };
+        let impact = EventBody::ImpactDetermined { effects: vec![Effect::Access], summary: None };
         let refusal = open.check(&impact, t("10:00"), now).unwrap_err();
         assert!(refusal.message.contains("not confirmed"));
         assert_eq!(refusal.hint.as_deref(), Some("sirt confirm INC-0000-0001"));
 
-        let before = open
-            .check(&EventBody::Confirmed {}, t("07:00"), now)
-            .unwrap_err();
+        let before = open.check(&EventBody::Confirmed {}, t("07:00"), now).unwrap_err();
         assert!(before.message.contains("before INC-0000-0001 was detected"));
-        let future = open
-            .check(&EventBody::Confirmed {}, t("13:00"), now)
-            .unwrap_err();
+        let future = open.check(&EventBody::Confirmed {}, t("13:00"), now).unwrap_err();
         assert!(future.message.contains("in the future"));
-        assert!(
-            open.check(&EventBody::Confirmed {}, t("09:00"), now)
-                .is_ok()
-        );
+        assert!(open.check(&EventBody::Confirmed {}, t("09:00"), now).is_ok());
 
-        let dismissed = log(vec![
-            detected(),
-            event(
-                "E2",
-                2,
-                "09:00",
-                EventBody::Dismissed {
-                    reason: "drill".into(),
-                },
-            ),
-        ])
-        .fold()
-        .unwrap();
-        let refusal = dismissed
-            .check(&EventBody::Confirmed {}, t("10:00"), now)
-            .unwrap_err();
+        let dismissed =
+            log(vec![detected(), event("E2", 2, "09:00", EventBody::Dismissed { reason: "drill".into() })])
+                .fold()
+                .unwrap();
+        let refusal = dismissed.check(&EventBody::Confirmed {}, t("10:00"), now).unwrap_err();
         assert!(refusal.message.contains("dismissed"));
         assert!(refusal.hint.unwrap().contains("sirt detect"));
-        assert!(
-            dismissed
-                .check(&EventBody::Note { text: "x".into() }, t("10:00"), now)
-                .is_ok()
-        );
+        assert!(dismissed.check(&EventBody::Note { text: "x".into() }, t("10:00"), now).is_ok());
 
-        let declared = log(vec![
-            detected(),
-            event("E2", 2, "09:00", EventBody::Confirmed {}),
-        ])
-        .fold()
-        .unwrap();
-        assert!(
-            declared
-                .check(&EventBody::Confirmed {}, t("10:00"), now)
-                .is_err()
-        );
-        assert!(
-            declared
-                .check(
-                    &EventBody::Dismissed { reason: "x".into() },
-                    t("10:00"),
-                    now
-                )
-                .is_err()
-        );
-        assert!(
-            declared
-                .check(&impact, t("08:30"), now)
-                .unwrap_err()
-                .message
-                .contains("before")
-        );
+        let declared =
+            log(vec![detected(), event("E2", 2, "09:00", EventBody::Confirmed {})]).fold().unwrap();
+        assert!(declared.check(&EventBody::Confirmed {}, t("10:00"), now).is_err());
+        assert!(declared.check(&EventBody::Dismissed { reason: "x".into() }, t("10:00"), now).is_err());
+        assert!(declared.check(&impact, t("08:30"), now).unwrap_err().message.contains("before"));
         assert!(declared.check(&impact, t("09:30"), now).is_ok());
     }
 
@@ -902,7 +752,10 @@ mod tests {
 
         let open = log(vec![detected()]).fold().unwrap();
         let body = EventBody::TenantsAffected { tenants: vec!["contoso".into()], detail: None };
-        assert_eq!(open.check(&body, t("10:00"), t("12:00")).unwrap_err().hint.as_deref(), Some("sirt confirm INC-0000-0001"));
+        assert_eq!(
+            open.check(&body, t("10:00"), t("12:00")).unwrap_err().hint.as_deref(),
+            Some("sirt confirm INC-0000-0001")
+        );
     }
 
     #[test]

@@ -8,6 +8,6 @@ pub mod tenant;
 pub mod time;
 
 pub use incident::{
-    Effect, Engagement, Event, EventBody, Impact, Incident, IncidentLog, Phase, Refusal, Role,
-    Severity, Source,
+    Effect, Engagement, Event, EventBody, Impact, Incident, IncidentLog, Phase, Refusal, Role, Severity,
+    Source,
 };

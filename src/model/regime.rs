@@ -91,7 +91,11 @@ mod tests {
         assert_eq!(ids.len(), 35, "regime ids are unique");
         for regime in &catalog.regimes {
             for stage in &regime.stages {
-                assert!(["text", "secondary", "unverified"].contains(&stage.verified.as_str()), "{}", regime.id);
+                assert!(
+                    ["text", "secondary", "unverified"].contains(&stage.verified.as_str()),
+                    "{}",
+                    regime.id
+                );
                 assert!(!stage.description.is_empty(), "{} / {}", regime.id, stage.name);
             }
         }

@@ -34,7 +34,10 @@ impl Settings {
     pub fn contract_limit_hours(&self) -> Result<i64, String> {
         match super::time::parse_span(&self.contract_limit) {
             Some(span) if span > chrono::Duration::zero() => Ok(span.num_hours()),
-            _ => Err(format!("contract_limit '{}' in sirt.toml is not a duration like 72h", self.contract_limit)),
+            _ => Err(format!(
+                "contract_limit '{}' in sirt.toml is not a duration like 72h",
+                self.contract_limit
+            )),
         }
     }
 
@@ -70,9 +73,6 @@ mod tests {
     fn missing_keys_take_their_defaults() {
         let parsed: Settings = toml::from_str("schema = 1\norganisation = \"Acme\"").unwrap();
         assert_eq!(parsed.organisation, "Acme");
-        assert_eq!(
-            parsed.response_contact,
-            Settings::default().response_contact
-        );
+        assert_eq!(parsed.response_contact, Settings::default().response_contact);
     }
 }

@@ -46,7 +46,9 @@ pub struct PrivacyContact {
 }
 
 /// The channels a notification goes out on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, clap::ValueEnum)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, clap::ValueEnum,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum Channel {
     /// A post in the tenant's admin-portal message center.
@@ -60,7 +62,8 @@ pub enum Channel {
 }
 
 impl Channel {
-    pub const ALL: [Channel; 4] = [Channel::MessageCenter, Channel::EmailAdmin, Channel::EmailPrivacy, Channel::Phone];
+    pub const ALL: [Channel; 4] =
+        [Channel::MessageCenter, Channel::EmailAdmin, Channel::EmailPrivacy, Channel::Phone];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -173,7 +176,9 @@ impl Tenant {
 
     pub fn reach_on(&self, channel: Channel) -> Reach {
         let problem = match channel {
-            Channel::MessageCenter => self.admins.is_empty().then(|| "no administrator on file to read the post".to_string()),
+            Channel::MessageCenter => {
+                self.admins.is_empty().then(|| "no administrator on file to read the post".to_string())
+            }
             Channel::EmailAdmin => {
                 if self.admins.is_empty() {
                     Some("no administrator email".into())
@@ -185,7 +190,9 @@ impl Tenant {
             }
             Channel::EmailPrivacy => match &self.privacy {
                 None => Some("no Global Privacy Contact".into()),
-                Some(p) if check_email(&p.email).is_err() => Some(format!("malformed privacy email '{}'", p.email)),
+                Some(p) if check_email(&p.email).is_err() => {
+                    Some(format!("malformed privacy email '{}'", p.email))
+                }
                 Some(_) => None,
             },
             Channel::Phone => {
@@ -291,7 +298,9 @@ impl Tenant {
             self.name = name;
         }
         let admin_count = update.admin_emails.as_ref().map_or(self.admins.len(), Vec::len);
-        for (what, list) in [("administrator names", &update.admin_names), ("administrator phones", &update.admin_phones)] {
+        for (what, list) in
+            [("administrator names", &update.admin_names), ("administrator phones", &update.admin_phones)]
+        {
             if let Some(list) = list
                 && list.len() > admin_count
             {
@@ -307,17 +316,24 @@ impl Tenant {
             self.admins = dedup(emails)
                 .into_iter()
                 .map(|email| {
-                    old.iter().find(|a| a.email == email).cloned().unwrap_or(Admin { email, name: None, phone: None })
+                    old.iter().find(|a| a.email == email).cloned().unwrap_or(Admin {
+                        email,
+                        name: None,
+                        phone: None,
+                    })
                 })
                 .collect();
         }
         if let Some(names) = update.admin_names {
-            for (admin, name) in self.admins.iter_mut().zip(names.into_iter().chain(std::iter::repeat(None))) {
+            for (admin, name) in self.admins.iter_mut().zip(names.into_iter().chain(std::iter::repeat(None)))
+            {
                 admin.name = name;
             }
         }
         if let Some(phones) = update.admin_phones {
-            for (admin, phone) in self.admins.iter_mut().zip(phones.into_iter().chain(std::iter::repeat(None))) {
+            for (admin, phone) in
+                self.admins.iter_mut().zip(phones.into_iter().chain(std::iter::repeat(None)))
+            {
                 admin.phone = phone;
             }
         }
@@ -326,11 +342,15 @@ impl Tenant {
                 let name = name.unwrap_or_else(|| self.privacy.as_ref().and_then(|p| p.name.clone()));
                 self.privacy = Some(PrivacyContact { email, name });
             }
-            (Some(None), Some(Some(_))) => return Err("a privacy contact name needs a privacy email".into()),
+            (Some(None), Some(Some(_))) => {
+                return Err("a privacy contact name needs a privacy email".into());
+            }
             (Some(None), _) => self.privacy = None,
             (None, Some(name)) => match &mut self.privacy {
                 Some(privacy) => privacy.name = name,
-                None if name.is_some() => return Err("a privacy contact name needs a privacy email".into()),
+                None if name.is_some() => {
+                    return Err("a privacy contact name needs a privacy email".into());
+                }
                 None => {}
             },
             (None, None) => {}
@@ -399,7 +419,9 @@ pub fn check_line(what: &str, value: &str, required: bool) -> Result<(), String>
 /// allows unquoted, the domain in letters, digits and hyphens.
 pub fn check_email(value: &str) -> Result<(), String> {
     let bad = |why: &str| Err(format!("'{}' is not a valid email address ({why})", value.escape_default()));
-    let Some((local, domain)) = value.rsplit_once('@') else { return bad("no @") };
+    let Some((local, domain)) = value.rsplit_once('@') else {
+        return bad("no @");
+    };
     if local.is_empty() || local.len() > 64 {
         return bad("nothing before the @");
     }
@@ -436,7 +458,10 @@ pub fn check_phone(value: &str) -> Result<(), String> {
     if ok {
         Ok(())
     } else {
-        Err(format!("'{}' is not an E.164 number (+ then 8 to 15 digits, e.g. +14155550123)", value.escape_default()))
+        Err(format!(
+            "'{}' is not an E.164 number (+ then 8 to 15 digits, e.g. +14155550123)",
+            value.escape_default()
+        ))
     }
 }
 
@@ -446,7 +471,11 @@ mod tests {
 
     fn tenant() -> Tenant {
         let mut t = Tenant::new("contoso", "Contoso Ltd");
-        t.admins.push(Admin { email: "it@contoso.example".into(), name: Some("Ida".into()), phone: Some("+442071234567".into()) });
+        t.admins.push(Admin {
+            email: "it@contoso.example".into(),
+            name: Some("Ida".into()),
+            phone: Some("+442071234567".into()),
+        });
         t.privacy = Some(PrivacyContact { email: "privacy@contoso.example".into(), name: None });
         t.regimes.push("gdpr-art33".into());
         t
@@ -464,7 +493,19 @@ mod tests {
         for good in ["a@b.co", "first.last+tag@mail.example.org", "x_y@sub-domain.example.com"] {
             assert!(check_email(good).is_ok(), "{good}");
         }
-        for bad in ["", "a", "a@b", "@b.co", "a@.co", "a..b@c.co", "a@b..co", "a b@c.co", "a@b.co\r\nBcc: x@y.co", "a@-b.co", "a@b.1"] {
+        for bad in [
+            "",
+            "a",
+            "a@b",
+            "@b.co",
+            "a@.co",
+            "a..b@c.co",
+            "a@b..co",
+            "a b@c.co",
+            "a@b.co\r\nBcc: x@y.co",
+            "a@-b.co",
+            "a@b.1",
+        ] {
             assert!(check_email(bad).is_err(), "{bad:?}");
         }
     }
@@ -472,7 +513,9 @@ mod tests {
     #[test]
     fn phones_are_e164() {
         assert!(check_phone("+14155550123").is_ok());
-        for bad in ["14155550123", "+1 415 555 0123", "+0123456789", "+123", "+1234567890123456", "+1415555012a"] {
+        for bad in
+            ["14155550123", "+1 415 555 0123", "+0123456789", "+123", "+1234567890123456", "+1415555012a"]
+        {
             assert!(check_phone(bad).is_err(), "{bad}");
         }
     }
@@ -515,7 +558,11 @@ mod tests {
     #[test]
     fn updates_replace_only_what_they_name() {
         let mut t = tenant();
-        t.apply(TenantUpdate { regions: Some(vec!["eu-west".into(), "eu-west".into()]), ..Default::default() }).unwrap();
+        t.apply(TenantUpdate {
+            regions: Some(vec!["eu-west".into(), "eu-west".into()]),
+            ..Default::default()
+        })
+        .unwrap();
         assert_eq!(t.regions, ["eu-west"]);
         assert_eq!(t.admins[0].name.as_deref(), Some("Ida"));
 
@@ -528,9 +575,14 @@ mod tests {
         assert_eq!(t.admins[1].name.as_deref(), Some("Ida"));
         assert_eq!(t.admins[0].name, None);
 
-        let too_many = TenantUpdate { admin_names: Some(vec![None, None, Some("x".into())]), ..Default::default() };
+        let too_many =
+            TenantUpdate { admin_names: Some(vec![None, None, Some("x".into())]), ..Default::default() };
         assert!(t.clone().apply(too_many).unwrap_err().contains("3 administrator names for 2"));
-        let orphan_name = TenantUpdate { privacy_email: Some(None), privacy_name: Some(Some("P".into())), ..Default::default() };
+        let orphan_name = TenantUpdate {
+            privacy_email: Some(None),
+            privacy_name: Some(Some("P".into())),
+            ..Default::default()
+        };
         assert!(t.clone().apply(orphan_name).is_err());
         t.apply(TenantUpdate { privacy_email: Some(None), ..Default::default() }).unwrap();
         assert_eq!(t.privacy, None);
@@ -539,7 +591,11 @@ mod tests {
     #[test]
     fn csv_columns_round_trip() {
         let mut t = tenant();
-        t.admins.push(Admin { email: "b@contoso.example".into(), name: None, phone: Some("+14155550123".into()) });
+        t.admins.push(Admin {
+            email: "b@contoso.example".into(),
+            name: None,
+            phone: Some("+14155550123".into()),
+        });
         t.regions = vec!["eu-west".into(), "us-east".into()];
         t.notify_within = Some("24h".into());
         let row = t.to_columns();

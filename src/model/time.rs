@@ -22,12 +22,7 @@ pub fn parse_when(input: &str, now: DateTime<Utc>) -> Result<DateTime<Utc>, Stri
     if let Some(ago) = text.strip_suffix("ago") {
         return parse_span(ago.trim()).map(|d| now - d).ok_or_else(fail);
     }
-    for pattern in [
-        "%Y-%m-%d %H:%M",
-        "%Y-%m-%dT%H:%M",
-        "%Y-%m-%d %H:%M:%S",
-        "%Y-%m-%dT%H:%M:%S",
-    ] {
+    for pattern in ["%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S"] {
         if let Ok(naive) = NaiveDateTime::parse_from_str(text, pattern) {
             return local_to_utc(naive).ok_or_else(fail);
         }
@@ -40,10 +35,7 @@ pub fn parse_when(input: &str, now: DateTime<Utc>) -> Result<DateTime<Utc>, Stri
 
 fn local_to_utc(naive: NaiveDateTime) -> Option<DateTime<Utc>> {
     // In a DST fold the earlier reading is the one a person most likely meant.
-    Local
-        .from_local_datetime(&naive)
-        .earliest()
-        .map(|t| t.with_timezone(&Utc))
+    Local.from_local_datetime(&naive).earliest().map(|t| t.with_timezone(&Utc))
 }
 
 /// A duration such as `2h`, `90m`, `3d`, `1w`, `2 hours`, `1h30m`.
@@ -54,17 +46,13 @@ pub fn parse_span(text: &str) -> Option<Duration> {
         return None;
     }
     while !rest.is_empty() {
-        let digits = rest
-            .find(|c: char| !c.is_ascii_digit())
-            .unwrap_or(rest.len());
+        let digits = rest.find(|c: char| !c.is_ascii_digit()).unwrap_or(rest.len());
         if digits == 0 {
             return None;
         }
         let amount: i64 = rest[..digits].parse().ok()?;
         rest = rest[digits..].trim_start();
-        let unit_len = rest
-            .find(|c: char| !c.is_ascii_alphabetic())
-            .unwrap_or(rest.len());
+        let unit_len = rest.find(|c: char| !c.is_ascii_alphabetic()).unwrap_or(rest.len());
         let unit = &rest[..unit_len];
         rest = rest[unit_len..].trim_start();
         let step = match unit {
@@ -89,11 +77,7 @@ pub fn format_span(span: Duration) -> String {
         (0, h, m) => format!("{h}h {m:02}m"),
         (d, h, _) => format!("{d}d {h}h"),
     };
-    if span < Duration::zero() {
-        format!("-{text}")
-    } else {
-        text
-    }
+    if span < Duration::zero() { format!("-{text}") } else { text }
 }
 
 /// A time in the given zone, compact and unambiguous: `2026-11-20 08:00Z`, `2026-11-20 09:00+01:00`.
@@ -122,22 +106,10 @@ mod tests {
     #[test]
     fn relative_forms() {
         assert_eq!(parse_when("now", now()).unwrap(), now());
-        assert_eq!(
-            parse_when("-2h", now()).unwrap(),
-            now() - Duration::hours(2)
-        );
-        assert_eq!(
-            parse_when("2h ago", now()).unwrap(),
-            now() - Duration::hours(2)
-        );
-        assert_eq!(
-            parse_when("1h30m ago", now()).unwrap(),
-            now() - Duration::minutes(90)
-        );
-        assert_eq!(
-            parse_when("3 days ago", now()).unwrap(),
-            now() - Duration::days(3)
-        );
+        assert_eq!(parse_when("-2h", now()).unwrap(), now() - Duration::hours(2));
+        assert_eq!(parse_when("2h ago", now()).unwrap(), now() - Duration::hours(2));
+        assert_eq!(parse_when("1h30m ago", now()).unwrap(), now() - Duration::minutes(90));
+        assert_eq!(parse_when("3 days ago", now()).unwrap(), now() - Duration::days(3));
     }
 
     #[test]

@@ -57,10 +57,7 @@ fn enable_fsync() {
 fn set_fsync(on: bool) {
     // SAFETY: a documented libgit2 option taking one int, set before any write.
     unsafe {
-        libgit2_sys::git_libgit2_opts(
-            libgit2_sys::GIT_OPT_ENABLE_FSYNC_GITDIR as _,
-            on as std::ffi::c_int,
-        );
+        libgit2_sys::git_libgit2_opts(libgit2_sys::GIT_OPT_ENABLE_FSYNC_GITDIR as _, on as std::ffi::c_int);
     }
 }
 
@@ -76,13 +73,10 @@ impl Git {
 
     pub fn open(dir: &Path) -> Result<Git> {
         enable_fsync();
-        let repo = Repository::open(dir)
-            .with_context(|| format!("{} is not a git repository", dir.display()))?;
+        let repo =
+            Repository::open(dir).with_context(|| format!("{} is not a git repository", dir.display()))?;
         if repo.workdir().is_none() {
-            bail!(
-                "{} is a bare git repository; a store needs a working tree",
-                dir.display()
-            );
+            bail!("{} is a bare git repository; a store needs a working tree", dir.display());
         }
         Ok(Git { repo })
     }
@@ -102,9 +96,7 @@ impl Git {
     fn head(&self) -> Result<Option<git2::Commit<'_>>> {
         match self.repo.head() {
             Ok(head) => Ok(Some(head.peel_to_commit()?)),
-            Err(e) if e.code() == ErrorCode::UnbornBranch || e.code() == ErrorCode::NotFound => {
-                Ok(None)
-            }
+            Err(e) if e.code() == ErrorCode::UnbornBranch || e.code() == ErrorCode::NotFound => Ok(None),
             Err(e) => Err(e.into()),
         }
     }
@@ -137,36 +129,19 @@ impl Git {
         } else {
             files
                 .iter()
-                .map(|(_, content)| {
-                    content
-                        .as_deref()
-                        .map(|bytes| self.repo.blob(bytes))
-                        .transpose()
-                })
+                .map(|(_, content)| content.as_deref().map(|bytes| self.repo.blob(bytes)).transpose())
                 .collect::<Result<Vec<_>, _>>()?
         };
-        let changes: Vec<PathChange> = files
-            .iter()
-            .zip(blobs)
-            .map(|((path, _), blob)| (path.split('/').collect(), blob))
-            .collect();
+        let changes: Vec<PathChange> =
+            files.iter().zip(blobs).map(|((path, _), blob)| (path.split('/').collect(), blob)).collect();
         let base = head.as_ref().map(|c| c.tree()).transpose()?;
         let tree = self.repo.find_tree(self.write_tree(base, &changes)?)?;
         let time = Time::new(when.timestamp(), 0);
-        let signature = Signature::new(author.name, author.email, &time).with_context(|| {
-            format!(
-                "'{} <{}>' is not a usable git identity",
-                author.name, author.email
-            )
-        })?;
+        let signature = Signature::new(author.name, author.email, &time)
+            .with_context(|| format!("'{} <{}>' is not a usable git identity", author.name, author.email))?;
         let parents: Vec<&git2::Commit> = head.iter().collect();
-        let commit = self
-            .repo
-            .commit(None, &signature, &signature, message, &tree, &parents)?;
-        Ok(Prepared {
-            commit,
-            parent: head.map(|c| c.id()),
-        })
+        let commit = self.repo.commit(None, &signature, &signature, message, &tree, &parents)?;
+        Ok(Prepared { commit, parent: head.map(|c| c.id()) })
     }
 
     /// Writes many blobs as one pack file instead of one loose object (one file, one fsync)
@@ -179,12 +154,7 @@ impl Git {
         let _mempack = scratch_odb.add_new_mempack_backend(1000)?;
         let mut blobs = Vec::with_capacity(files.len());
         for (_, content) in files {
-            blobs.push(
-                content
-                    .as_deref()
-                    .map(|bytes| scratch.blob(bytes))
-                    .transpose()?,
-            );
+            blobs.push(content.as_deref().map(|bytes| scratch.blob(bytes)).transpose()?);
         }
         // The mempack's own dump packs only commits and what they reach; pack the blobs directly.
         let mut builder = scratch.packbuilder()?;
@@ -305,15 +275,8 @@ fn describe(commit: &git2::Commit<'_>) -> CommitInfo {
     let message = String::from_utf8_lossy(commit.message_bytes()).into_owned();
     CommitInfo {
         hash: commit.id().to_string(),
-        author: if email.is_empty() {
-            name.to_string()
-        } else {
-            format!("{name} <{email}>")
-        },
-        date: Utc
-            .timestamp_opt(author.when().seconds(), 0)
-            .single()
-            .unwrap_or_default(),
+        author: if email.is_empty() { name.to_string() } else { format!("{name} <{email}>") },
+        date: Utc.timestamp_opt(author.when().seconds(), 0).single().unwrap_or_default(),
         subject: message.lines().next().unwrap_or("").to_string(),
         message,
     }
@@ -322,10 +285,7 @@ fn describe(commit: &git2::Commit<'_>) -> CommitInfo {
 /// `user.name`/`user.email` from the user's global git configuration, outside any repository.
 pub fn global_identity() -> Option<(String, String)> {
     let config = git2::Config::open_default().ok()?;
-    Some((
-        config.get_string("user.name").ok()?,
-        config.get_string("user.email").ok()?,
-    ))
+    Some((config.get_string("user.name").ok()?, config.get_string("user.email").ok()?))
 }
 
 #[cfg(test)]
@@ -336,9 +296,8 @@ mod tests {
     fn packed_blobs_are_readable() {
         let dir = tempfile::tempdir().unwrap();
         let git = Git::init(dir.path()).unwrap();
-        let files: Vec<(String, Option<Vec<u8>>)> = (0..100)
-            .map(|n| (format!("d/f{n}"), Some(format!("content {n}").into_bytes())))
-            .collect();
+        let files: Vec<(String, Option<Vec<u8>>)> =
+            (0..100).map(|n| (format!("d/f{n}"), Some(format!("content {n}").into_bytes()))).collect();
         let blobs = git.write_blobs_packed(&files).unwrap();
         let oid = blobs[0].unwrap();
         assert_eq!(git.repo.find_blob(oid).unwrap().content(), b"content 0");

@@ -62,15 +62,10 @@ impl Actor {
             Some((name, rest)) => {
                 let email = rest.strip_suffix('>')?.trim();
                 let name = name.trim();
-                (!name.is_empty() && !email.contains(['<', '>'])).then(|| Actor {
-                    name: name.into(),
-                    email: email.into(),
-                })
+                (!name.is_empty() && !email.contains(['<', '>']))
+                    .then(|| Actor { name: name.into(), email: email.into() })
             }
-            None => (!text.contains('>')).then(|| Actor {
-                name: text.into(),
-                email: String::new(),
-            }),
+            None => (!text.contains('>')).then(|| Actor { name: text.into(), email: String::new() }),
         }
     }
 }
@@ -129,15 +124,12 @@ impl Store {
     /// Creates a store in `dir`, which must be absent or empty.
     pub fn init(dir: &Path, author: &Actor, at: DateTime<Utc>) -> Result<Store> {
         if is_store(dir) {
-            return Err(
-                UserError::new(format!("{} is already a sirt store", dir.display()))
-                    .hint(format!("use it: sirt --store {} list", dir.display()))
-                    .into(),
-            );
+            return Err(UserError::new(format!("{} is already a sirt store", dir.display()))
+                .hint(format!("use it: sirt --store {} list", dir.display()))
+                .into());
         }
         if dir.exists() {
-            let mut entries =
-                fs::read_dir(dir).with_context(|| format!("cannot read {}", dir.display()))?;
+            let mut entries = fs::read_dir(dir).with_context(|| format!("cannot read {}", dir.display()))?;
             if entries.next().is_some() {
                 return Err(UserError::new(format!(
                     "{} is not empty; a store needs a directory of its own",
@@ -149,24 +141,14 @@ impl Store {
         }
         create_private_dir(dir)?;
         let git = Git::init(dir)?;
-        let store = Store {
-            root: dir.to_path_buf(),
-            settings: Settings::default(),
-            git,
-        };
+        let store = Store { root: dir.to_path_buf(), settings: Settings::default(), git };
         let lock = store.lock()?;
         store.commit(
             &lock,
             Change {
                 files: vec![
-                    (
-                        SETTINGS_FILE.into(),
-                        Some(Settings::initial_file().into_bytes()),
-                    ),
-                    (
-                        ".gitignore".into(),
-                        Some(format!("{TEMP_PREFIX}*\n").into_bytes()),
-                    ),
+                    (SETTINGS_FILE.into(), Some(Settings::initial_file().into_bytes())),
+                    (".gitignore".into(), Some(format!("{TEMP_PREFIX}*\n").into_bytes())),
                 ],
                 subject: "store created".into(),
                 body: None,
@@ -182,17 +164,14 @@ impl Store {
     /// Opens the store in `dir`.
     pub fn open(dir: &Path) -> Result<Store> {
         if !is_store(dir) {
-            return Err(
-                UserError::new(format!("{} is not a sirt store", dir.display()))
-                    .hint(format!("create one: sirt init {}", dir.display()))
-                    .into(),
-            );
+            return Err(UserError::new(format!("{} is not a sirt store", dir.display()))
+                .hint(format!("create one: sirt init {}", dir.display()))
+                .into());
         }
         let git = Git::open(dir)?;
         let settings_path = dir.join(SETTINGS_FILE);
         let text = read_text(&settings_path)?;
-        let settings: Settings =
-            toml::from_str(&text).map_err(|e| toml_error(&settings_path, &text, &e))?;
+        let settings: Settings = toml::from_str(&text).map_err(|e| toml_error(&settings_path, &text, &e))?;
         if settings.schema != crate::model::settings::SCHEMA {
             return Err(UserError::new(format!(
                 "{} has schema {}, which this version of sirt does not read",
@@ -202,11 +181,7 @@ impl Store {
             .hint("upgrade sirt")
             .into());
         }
-        Ok(Store {
-            root: dir.to_path_buf(),
-            settings,
-            git,
-        })
+        Ok(Store { root: dir.to_path_buf(), settings, git })
     }
 
     pub fn root(&self) -> &Path {
@@ -215,9 +190,7 @@ impl Store {
 
     /// git's own `user.name` / `user.email`, if set.
     pub fn git_identity(&self) -> Option<Actor> {
-        self.git
-            .configured_identity()
-            .map(|(name, email)| Actor { name, email })
+        self.git.configured_identity().map(|(name, email)| Actor { name, email })
     }
 
     /// Takes the store's write lock, waiting for any other writer, then finishes undoing any
@@ -230,13 +203,9 @@ impl Store {
             .write(true)
             .open(&path)
             .with_context(|| format!("cannot open the lock file {}", path.display()))?;
-        file.lock()
-            .with_context(|| format!("cannot lock {}", path.display()))?;
+        file.lock().with_context(|| format!("cannot lock {}", path.display()))?;
         let recovered = self.recover()?;
-        Ok(WriteLock {
-            _file: file,
-            recovered,
-        })
+        Ok(WriteLock { _file: file, recovered })
     }
 
     fn recover(&self) -> Result<Vec<String>> {
@@ -244,11 +213,7 @@ impl Store {
         let Ok(text) = fs::read_to_string(&marker) else {
             return Ok(Vec::new());
         };
-        let paths: Vec<String> = text
-            .lines()
-            .filter(|l| !l.is_empty())
-            .map(String::from)
-            .collect();
+        let paths: Vec<String> = text.lines().filter(|l| !l.is_empty()).map(String::from).collect();
         for path in &paths {
             let target = self.root.join(path);
             match self.git.committed_file(path)? {
@@ -265,13 +230,8 @@ impl Store {
     /// Makes `change` as one commit. Returns the commit's hash.
     pub fn commit(&self, _lock: &WriteLock, change: Change) -> Result<String> {
         let message = change.message();
-        let author = Author {
-            name: &change.author.name,
-            email: &change.author.email,
-        };
-        let prepared = self
-            .git
-            .prepare(&change.files, &author, change.at, &message)?;
+        let author = Author { name: &change.author.name, email: &change.author.email };
+        let prepared = self.git.prepare(&change.files, &author, change.at, &message)?;
         let paths: Vec<String> = change.files.iter().map(|(p, _)| p.clone()).collect();
         let marker = self.git.git_dir().join(PENDING_FILE);
         write_atomic(&marker, paths.join("\n").as_bytes())?;
@@ -331,11 +291,8 @@ impl Store {
                 .into());
         }
         let wanted = id::canonical(query);
-        let matches: Vec<String> = self
-            .incident_ids()?
-            .into_iter()
-            .filter(|id| id::canonical(id).starts_with(&wanted))
-            .collect();
+        let matches: Vec<String> =
+            self.incident_ids()?.into_iter().filter(|id| id::canonical(id).starts_with(&wanted)).collect();
         match matches.as_slice() {
             [one] => Ok(one.clone()),
             [] => Err(UserError::new(format!("no incident matches '{query}'"))
@@ -356,13 +313,9 @@ impl Store {
         let text = read_text(&path)?;
         let log: IncidentLog = toml::from_str(&text).map_err(|e| toml_error(&path, &text, &e))?;
         if log.id != id {
-            return Err(UserError::new(format!(
-                "{} holds incident '{}', not {id}",
-                path.display(),
-                log.id
-            ))
-            .hint("restore the file from history: git -C STORE checkout -- FILE")
-            .into());
+            return Err(UserError::new(format!("{} holds incident '{}', not {id}", path.display(), log.id))
+                .hint("restore the file from history: git -C STORE checkout -- FILE")
+                .into());
         }
         Ok(log)
     }
@@ -370,20 +323,14 @@ impl Store {
     pub fn load_incident(&self, id: &str) -> Result<(IncidentLog, Incident)> {
         let log = self.read_log(id)?;
         let incident = log.fold().map_err(|e| {
-            anyhow!(UserError::new(format!(
-                "{}: {e}",
-                self.root.join(Self::incident_path(id)).display()
-            )))
+            anyhow!(UserError::new(format!("{}: {e}", self.root.join(Self::incident_path(id)).display())))
         })?;
         Ok((log, incident))
     }
 
     /// Every incident that reads; a file that doesn't is a warning, not a failure.
     pub fn load_incidents(&self) -> Result<Loaded> {
-        let mut loaded = Loaded {
-            incidents: Vec::new(),
-            warnings: Vec::new(),
-        };
+        let mut loaded = Loaded { incidents: Vec::new(), warnings: Vec::new() };
         for id in self.incident_ids()? {
             match self.load_incident(&id) {
                 Ok((_, incident)) => loaded.incidents.push(incident),
@@ -396,16 +343,14 @@ impl Store {
     /// The file content for `log`, checked to read back as the same log before anything is written.
     pub fn incident_file(log: &IncidentLog) -> Result<(String, Option<Vec<u8>>)> {
         let text = toml::to_string(log).context("cannot encode the incident")?;
-        let back: IncidentLog =
-            toml::from_str(&text).context("the encoded incident does not read back")?;
+        let back: IncidentLog = toml::from_str(&text).context("the encoded incident does not read back")?;
         if &back != log {
             return Err(anyhow!(
                 "the encoded incident {} reads back differently; nothing was written",
                 log.id
             ));
         }
-        back.fold()
-            .map_err(|e| anyhow!("refusing to write an inconsistent incident {}: {e}", log.id))?;
+        back.fold().map_err(|e| anyhow!("refusing to write an inconsistent incident {}: {e}", log.id))?;
         Ok((Self::incident_path(&log.id), Some(text.into_bytes())))
     }
 }
@@ -461,7 +406,10 @@ impl Store {
         let text = toml::to_string(tenant).context("cannot encode the tenant")?;
         let back: Tenant = toml::from_str(&text).context("the encoded tenant does not read back")?;
         if &back != tenant {
-            return Err(anyhow!("the encoded tenant {} reads back differently; nothing was written", tenant.id));
+            return Err(anyhow!(
+                "the encoded tenant {} reads back differently; nothing was written",
+                tenant.id
+            ));
         }
         Ok((Self::tenant_path(&tenant.id), Some(text.into_bytes())))
     }
@@ -474,32 +422,21 @@ impl Store {
 
 /// An error naming the file and line of a TOML syntax or type error.
 fn toml_error(path: &Path, text: &str, error: &toml::de::Error) -> anyhow::Error {
-    let line = error
-        .span()
-        .map(|span| text[..span.start.min(text.len())].matches('\n').count() + 1);
+    let line = error.span().map(|span| text[..span.start.min(text.len())].matches('\n').count() + 1);
     let location = match line {
         Some(line) => format!("{}:{line}", path.display()),
         None => path.display().to_string(),
     };
-    anyhow!(
-        UserError::new(format!("{location}: {}", error.message().trim())).hint(format!(
-            "fix the file by hand, or restore it: git -C {} checkout -- .",
-            path.parent()
-                .and_then(Path::parent)
-                .unwrap_or(path)
-                .display()
-        ))
-    )
+    anyhow!(UserError::new(format!("{location}: {}", error.message().trim())).hint(format!(
+        "fix the file by hand, or restore it: git -C {} checkout -- .",
+        path.parent().and_then(Path::parent).unwrap_or(path).display()
+    )))
 }
 
 fn read_text(path: &Path) -> Result<String> {
     let bytes = fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
-    String::from_utf8(bytes).map_err(|_| {
-        anyhow!(UserError::new(format!(
-            "{} is not UTF-8 text",
-            path.display()
-        )))
-    })
+    String::from_utf8(bytes)
+        .map_err(|_| anyhow!(UserError::new(format!("{} is not UTF-8 text", path.display()))))
 }
 
 /// A directory only its owner can enter.
@@ -508,9 +445,7 @@ pub fn create_private_dir(dir: &Path) -> Result<()> {
     builder.recursive(true);
     #[cfg(unix)]
     std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
-    builder
-        .create(dir)
-        .with_context(|| format!("cannot create {}", dir.display()))?;
+    builder.create(dir).with_context(|| format!("cannot create {}", dir.display()))?;
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
@@ -524,10 +459,7 @@ pub fn create_private_dir(dir: &Path) -> Result<()> {
 pub fn write_atomic(path: &Path, content: &[u8]) -> Result<()> {
     let root = path.parent().context("a file to write has no directory")?;
     let name = path.file_name().context("a file to write has no name")?;
-    replace_files(
-        root,
-        &[(name.to_string_lossy().into_owned(), Some(content.to_vec()))],
-    )
+    replace_files(root, &[(name.to_string_lossy().into_owned(), Some(content.to_vec()))])
 }
 
 /// Replaces (or, for `None`, deletes) files under `root`, each atomically. Many files are
@@ -540,10 +472,7 @@ fn replace_files(root: &Path, files: &[(String, Option<Vec<u8>>)]) -> Result<()>
     let result = (|| -> Result<()> {
         for (path, content) in files {
             let target = root.join(path);
-            let dir = target
-                .parent()
-                .context("a file to write has no directory")?
-                .to_path_buf();
+            let dir = target.parent().context("a file to write has no directory")?.to_path_buf();
             if !dir.exists() {
                 create_private_dir(&dir)?;
             }
@@ -551,10 +480,7 @@ fn replace_files(root: &Path, files: &[(String, Option<Vec<u8>>)]) -> Result<()>
                 dirs.push(dir.clone());
             }
             if let Some(bytes) = content {
-                let name = target
-                    .file_name()
-                    .context("a file to write has no name")?
-                    .to_string_lossy();
+                let name = target.file_name().context("a file to write has no name")?.to_string_lossy();
                 let temp = dir.join(format!("{TEMP_PREFIX}{}-{name}", std::process::id()));
                 write_new(&temp, bytes, !batch)
                     .with_context(|| format!("cannot write {}", target.display()))?;
@@ -565,14 +491,12 @@ fn replace_files(root: &Path, files: &[(String, Option<Vec<u8>>)]) -> Result<()>
             sync_filesystem(root)?;
         }
         for (temp, target) in staged.drain(..) {
-            fs::rename(&temp, &target)
-                .with_context(|| format!("cannot replace {}", target.display()))?;
+            fs::rename(&temp, &target).with_context(|| format!("cannot replace {}", target.display()))?;
         }
         for (path, content) in files {
             let target = root.join(path);
             if content.is_none() && target.exists() {
-                fs::remove_file(&target)
-                    .with_context(|| format!("cannot remove {}", target.display()))?;
+                fs::remove_file(&target).with_context(|| format!("cannot remove {}", target.display()))?;
             }
         }
         for dir in &dirs {
@@ -631,18 +555,9 @@ mod tests {
     fn actors_read_with_or_without_email() {
         assert_eq!(
             Actor::parse("Ana Lima <ana@example.com>"),
-            Some(Actor {
-                name: "Ana Lima".into(),
-                email: "ana@example.com".into()
-            })
+            Some(Actor { name: "Ana Lima".into(), email: "ana@example.com".into() })
         );
-        assert_eq!(
-            Actor::parse("ana"),
-            Some(Actor {
-                name: "ana".into(),
-                email: String::new()
-            })
-        );
+        assert_eq!(Actor::parse("ana"), Some(Actor { name: "ana".into(), email: String::new() }));
         assert_eq!(Actor::parse(""), None);
         assert_eq!(Actor::parse("ana <a@b"), None);
         assert_eq!(Actor::parse("ana\n<a@b>"), None);
@@ -656,15 +571,9 @@ mod tests {
             subject: "INC-1: confirmed".into(),
             body: Some("Happened earlier.".into()),
             trailers: vec![("Sirt-Incident", "INC-1".into())],
-            author: Actor {
-                name: "a".into(),
-                email: String::new(),
-            },
+            author: Actor { name: "a".into(), email: String::new() },
             at: DateTime::UNIX_EPOCH,
         };
-        assert_eq!(
-            change.message(),
-            "INC-1: confirmed\n\nHappened earlier.\n\nSirt-Incident: INC-1\n"
-        );
+        assert_eq!(change.message(), "INC-1: confirmed\n\nHappened earlier.\n\nSirt-Incident: INC-1\n");
     }
 }

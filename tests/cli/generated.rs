@@ -12,13 +12,7 @@ fn root() -> PathBuf {
 
 fn completions() -> BTreeMap<PathBuf, Vec<u8>> {
     let mut files = BTreeMap::new();
-    for shell in [
-        Shell::Bash,
-        Shell::Zsh,
-        Shell::Fish,
-        Shell::PowerShell,
-        Shell::Elvish,
-    ] {
+    for shell in [Shell::Bash, Shell::Zsh, Shell::Fish, Shell::PowerShell, Shell::Elvish] {
         let mut bytes = Vec::new();
         clap_complete::generate(shell, &mut sirt::commands::command(), "sirt", &mut bytes);
         let name = match shell {
@@ -37,9 +31,7 @@ fn completions() -> BTreeMap<PathBuf, Vec<u8>> {
 fn man_pages() -> BTreeMap<PathBuf, Vec<u8>> {
     fn add(files: &mut BTreeMap<PathBuf, Vec<u8>>, command: &clap::Command, name: String) {
         let mut bytes = Vec::new();
-        clap_mangen::Man::new(command.clone().name(name.clone()))
-            .render(&mut bytes)
-            .unwrap();
+        clap_mangen::Man::new(command.clone().name(name.clone())).render(&mut bytes).unwrap();
         files.insert(root().join("man").join(format!("{name}.1")), bytes);
         for sub in command.get_subcommands().filter(|s| s.get_name() != "help") {
             add(files, sub, format!("{name}-{}", sub.get_name()));
@@ -83,10 +75,7 @@ fn check(dir: &str, expected: BTreeMap<PathBuf, Vec<u8>>) {
 }
 
 fn rel(path: &Path) -> String {
-    path.strip_prefix(root())
-        .unwrap_or(path)
-        .display()
-        .to_string()
+    path.strip_prefix(root()).unwrap_or(path).display().to_string()
 }
 
 #[test]

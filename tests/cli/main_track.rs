@@ -31,60 +31,31 @@ fn refused(env: &Env, args: &[&str]) -> String {
     let commits = env.commit_count();
     let files = incident_files(env);
     let stderr = env.fails(args);
-    assert!(
-        stderr.lines().any(|line| line.starts_with("hint: ")),
-        "no hint: line for {args:?}:\n{stderr}"
-    );
-    assert_eq!(
-        env.commit_count(),
-        commits,
-        "a refused {args:?} made a commit"
-    );
-    assert!(
-        incident_files(env) == files,
-        "a refused {args:?} changed an incident file"
-    );
+    assert!(stderr.lines().any(|line| line.starts_with("hint: ")), "no hint: line for {args:?}:\n{stderr}");
+    assert_eq!(env.commit_count(), commits, "a refused {args:?} made a commit");
+    assert!(incident_files(env) == files, "a refused {args:?} changed an incident file");
     stderr
 }
 
 /// The `hint:` line of an error output.
 fn hint_of(stderr: &str) -> &str {
-    stderr
-        .lines()
-        .find(|line| line.starts_with("hint: "))
-        .unwrap_or_else(|| panic!("no hint in:\n{stderr}"))
+    stderr.lines().find(|line| line.starts_with("hint: ")).unwrap_or_else(|| panic!("no hint in:\n{stderr}"))
 }
 
 /// A trailer of the last commit, as git itself parses it.
 fn trailer(env: &Env, key: &str) -> String {
-    env.git(&[
-        "log",
-        "-1",
-        &format!("--format=%(trailers:key={key},valueonly)"),
-    ])
-    .trim()
-    .to_string()
+    env.git(&["log", "-1", &format!("--format=%(trailers:key={key},valueonly)")]).trim().to_string()
 }
 
 /// Checks that the step just run made exactly one commit on top of `commits_before`, authored by
 /// `author`, whose subject names the incident and says `what`, and whose trailers name the
 /// incident and the event just appended. Returns that event as `timeline --format json` shows it.
 fn recorded_by(env: &Env, commits_before: usize, id: &str, what: &str, author: &str) -> Value {
-    assert_eq!(
-        env.commit_count(),
-        commits_before + 1,
-        "expected exactly one new commit for '{what}'"
-    );
+    assert_eq!(env.commit_count(), commits_before + 1, "expected exactly one new commit for '{what}'");
     let message = env.git(&["log", "-1", "--format=%B"]);
     let subject = message.lines().next().unwrap();
-    assert!(
-        subject.starts_with(&format!("{id}: ")),
-        "subject does not name {id}: {subject}"
-    );
-    assert!(
-        subject.contains(what),
-        "subject does not say '{what}': {subject}"
-    );
+    assert!(subject.starts_with(&format!("{id}: ")), "subject does not name {id}: {subject}");
+    assert!(subject.contains(what), "subject does not say '{what}': {subject}");
     assert!(
         message.lines().any(|l| l == format!("Sirt-Incident: {id}")),
         "no Sirt-Incident trailer:\n{message}"
@@ -93,18 +64,11 @@ fn recorded_by(env: &Env, commits_before: usize, id: &str, what: &str, author: &
     assert_eq!(env.git(&["log", "-1", "--format=%an <%ae>"]).trim(), author);
 
     let timeline = env.json(&["timeline", id, "--format", "json"]);
-    let newest = timeline
-        .as_array()
-        .unwrap()
-        .iter()
-        .max_by_key(|e| e["seq"].as_u64().unwrap())
-        .unwrap()
-        .clone();
+    let newest =
+        timeline.as_array().unwrap().iter().max_by_key(|e| e["seq"].as_u64().unwrap()).unwrap().clone();
     let event_id = newest["id"].as_str().unwrap();
     assert!(
-        message
-            .lines()
-            .any(|l| l == format!("Sirt-Event: {event_id}")),
+        message.lines().any(|l| l == format!("Sirt-Event: {event_id}")),
         "no Sirt-Event: {event_id}:\n{message}"
     );
     assert_eq!(trailer(env, "Sirt-Event"), event_id);
@@ -146,27 +110,13 @@ fn detect_opens_an_incident_and_prints_its_id() {
     assert_eq!(out.status.code(), Some(0));
     let stdout = String::from_utf8(out.stdout).unwrap();
     let id = stdout.trim();
-    assert_eq!(
-        stdout,
-        format!("{id}\n"),
-        "detect prints the id alone on stdout"
-    );
-    assert!(
-        id.len() == 13 && id.starts_with("INC-") && id.as_bytes()[8] == b'-',
-        "not an incident id: {id}"
-    );
+    assert_eq!(stdout, format!("{id}\n"), "detect prints the id alone on stdout");
+    assert!(id.len() == 13 && id.starts_with("INC-") && id.as_bytes()[8] == b'-', "not an incident id: {id}");
     let stderr = String::from_utf8(out.stderr).unwrap();
-    assert!(
-        stderr.contains(&format!("sirt engage {id} oce")),
-        "no hint to engage:\n{stderr}"
-    );
+    assert!(stderr.contains(&format!("sirt engage {id} oce")), "no hint to engage:\n{stderr}");
 
-    let event = recorded(
-        &env,
-        before,
-        id,
-        "detected (sev2, customer-report): Unusual sign-ins to the admin API",
-    );
+    let event =
+        recorded(&env, before, id, "detected (sev2, customer-report): Unusual sign-ins to the admin API");
     assert_eq!(event["kind"], "detected");
     assert_eq!(event["at"], "2026-11-20T08:00:00Z");
     assert_eq!(event["recorded_at"], NOW);
@@ -181,12 +131,7 @@ fn detect_opens_an_incident_and_prints_its_id() {
     assert_eq!(incident["started_at"], "2026-11-20T06:30:00Z");
     assert_eq!(incident["detected_at"], "2026-11-20T08:00:00Z");
     assert_eq!(incident["declared_at"], Value::Null);
-    assert!(
-        env.store
-            .join("incidents")
-            .join(format!("{id}.toml"))
-            .is_file()
-    );
+    assert!(env.store.join("incidents").join(format!("{id}.toml")).is_file());
 }
 
 #[test]
@@ -213,14 +158,7 @@ fn detect_refuses_a_start_after_the_detection() {
     let env = Env::new();
     let stderr = refused(
         &env,
-        &[
-            "detect",
-            "Odd traffic",
-            "--started",
-            "2026-11-20T11:30:00Z",
-            "--at",
-            "2026-11-20T11:00:00Z",
-        ],
+        &["detect", "Odd traffic", "--started", "2026-11-20T11:30:00Z", "--at", "2026-11-20T11:00:00Z"],
     );
     assert!(stderr.contains("after it was detected"), "{stderr}");
     assert!(hint_of(&stderr).contains("--started"), "{stderr}");
@@ -230,10 +168,7 @@ fn detect_refuses_a_start_after_the_detection() {
 #[test]
 fn detect_refuses_a_detection_in_the_future() {
     let env = Env::new();
-    let stderr = refused(
-        &env,
-        &["detect", "Odd traffic", "--at", "2026-11-20T12:30:00Z"],
-    );
+    let stderr = refused(&env, &["detect", "Odd traffic", "--at", "2026-11-20T12:30:00Z"]);
     assert!(stderr.contains("in the future"), "{stderr}");
     assert!(incident_files(&env).is_empty());
 }
@@ -246,10 +181,7 @@ fn detect_refuses_unreadable_times_listing_the_accepted_forms() {
         &["detect", "Odd traffic", "--at", "yesterday"][..],
     ] {
         let stderr = refused(&env, args);
-        assert!(
-            stderr.contains(&format!("'{}'", args[3])),
-            "the error quotes the value:\n{stderr}"
-        );
+        assert!(stderr.contains(&format!("'{}'", args[3])), "the error quotes the value:\n{stderr}");
         assert_lists_the_accepted_forms(hint_of(&stderr));
     }
     assert!(incident_files(&env).is_empty());
@@ -257,10 +189,7 @@ fn detect_refuses_unreadable_times_listing_the_accepted_forms() {
 
 fn assert_lists_the_accepted_forms(hint: &str) {
     for form in ["RFC 3339", "YYYY-MM-DD HH:MM", "now", "-2h", "2h ago"] {
-        assert!(
-            hint.contains(form),
-            "the hint does not list '{form}': {hint}"
-        );
+        assert!(hint.contains(form), "the hint does not list '{form}': {hint}");
     }
 }
 
@@ -272,14 +201,7 @@ fn engage_records_who_is_engaged_in_which_role() {
     let id = env.detect("Odd sign-ins", &["--at", "2026-11-20T08:00:00Z"]);
 
     let before = env.commit_count();
-    env.ok(&[
-        "engage",
-        &id,
-        "oce",
-        "Bo Chen",
-        "--at",
-        "2026-11-20T08:10:00Z",
-    ]);
+    env.ok(&["engage", &id, "oce", "Bo Chen", "--at", "2026-11-20T08:10:00Z"]);
     let event = recorded(&env, before, &id, "on-call engineer engaged: Bo Chen");
     assert_eq!(event["kind"], "engaged");
     assert_eq!(event["at"], "2026-11-20T08:10:00Z");
@@ -287,12 +209,7 @@ fn engage_records_who_is_engaged_in_which_role() {
 
     let before = env.commit_count();
     env.ok(&["engage", &id, "srt", "Carla Diaz"]);
-    recorded(
-        &env,
-        before,
-        &id,
-        "security response team engaged: Carla Diaz",
-    );
+    recorded(&env, before, &id, "security response team engaged: Carla Diaz");
 
     let incident = show(&env, &id);
     assert_eq!(incident["phase"], "srt-engaged");
@@ -320,26 +237,14 @@ fn engaging_the_same_person_twice_changes_nothing() {
         assert_eq!(out.status.code(), Some(0), "{stderr}");
         assert!(stderr.contains("already engaged"), "{stderr}");
         assert!(!stderr.contains("error"), "{stderr}");
-        assert_eq!(
-            env.commit_count(),
-            commits,
-            "engaging {who} again made a commit"
-        );
-        assert!(
-            incident_files(&env) == files,
-            "engaging {who} again changed the file"
-        );
+        assert_eq!(env.commit_count(), commits, "engaging {who} again made a commit");
+        assert!(incident_files(&env) == files, "engaging {who} again changed the file");
     }
     assert_eq!(show(&env, &id)["engagements"].as_array().unwrap().len(), 1);
 
     // The same person in another role is a new engagement.
     env.ok(&["engage", &id, "srt", "Bo Chen"]);
-    recorded(
-        &env,
-        commits,
-        &id,
-        "security response team engaged: Bo Chen",
-    );
+    recorded(&env, commits, &id, "security response team engaged: Bo Chen");
 }
 
 #[test]
@@ -365,18 +270,12 @@ fn engage_with_an_unknown_role_is_a_usage_error() {
 #[test]
 fn confirm_declares_the_incident() {
     let env = Env::new();
-    let id = env.detect(
-        "Odd sign-ins",
-        &["--severity", "sev1", "--at", "2026-11-20T08:00:00Z"],
-    );
+    let id = env.detect("Odd sign-ins", &["--severity", "sev1", "--at", "2026-11-20T08:00:00Z"]);
     let before = env.commit_count();
     let out = env.run(&["confirm", &id, "--at", "2026-11-20T09:30:00Z"]);
     assert_eq!(out.status.code(), Some(0));
     let stderr = String::from_utf8(out.stderr).unwrap();
-    assert!(
-        stderr.contains("sirt impact"),
-        "no hint to assess the impact:\n{stderr}"
-    );
+    assert!(stderr.contains("sirt impact"), "no hint to assess the impact:\n{stderr}");
 
     let event = recorded(&env, before, &id, "confirmed as a security incident");
     assert_eq!(event["kind"], "confirmed");
@@ -399,10 +298,7 @@ fn confirming_twice_is_refused() {
     let id = env.declared("Odd sign-ins");
     let stderr = refused(&env, &["confirm", &id]);
     assert!(stderr.contains("already confirmed"), "{stderr}");
-    assert!(
-        hint_of(&stderr).contains(&format!("sirt show {id}")),
-        "{stderr}"
-    );
+    assert!(hint_of(&stderr).contains(&format!("sirt show {id}")), "{stderr}");
     assert_eq!(show(&env, &id)["declared_at"], "2026-11-20T09:00:00Z");
 }
 
@@ -412,10 +308,7 @@ fn confirming_a_dismissed_incident_is_refused() {
     let id = env.detect("Port scan", &["--at", "2026-11-20T08:00:00Z"]);
     env.ok(&["dismiss", &id, "--reason", "red-team exercise"]);
     let stderr = refused(&env, &["confirm", &id]);
-    assert!(
-        stderr.starts_with(&format!("error: {id} was dismissed")),
-        "{stderr}"
-    );
+    assert!(stderr.starts_with(&format!("error: {id} was dismissed")), "{stderr}");
     assert!(hint_of(&stderr).contains("sirt detect"), "{stderr}");
     assert_eq!(show(&env, &id)["phase"], "dismissed");
 }
@@ -427,20 +320,9 @@ fn dismiss_closes_the_incident() {
     let env = Env::new();
     let id = env.detect("Port scan", &["--at", "2026-11-20T08:00:00Z"]);
     let before = env.commit_count();
-    env.ok(&[
-        "dismiss",
-        &id,
-        "--reason",
-        "scheduled red-team exercise",
-        "--at",
-        "2026-11-20T10:00:00Z",
-    ]);
-    let event = recorded(
-        &env,
-        before,
-        &id,
-        "dismissed, not a security incident: scheduled red-team exercise",
-    );
+    env.ok(&["dismiss", &id, "--reason", "scheduled red-team exercise", "--at", "2026-11-20T10:00:00Z"]);
+    let event =
+        recorded(&env, before, &id, "dismissed, not a security incident: scheduled red-team exercise");
     assert_eq!(event["kind"], "dismissed");
 
     let incident = show(&env, &id);
@@ -456,10 +338,7 @@ fn dismissing_a_confirmed_incident_is_refused() {
     let id = env.declared("Odd sign-ins");
     let stderr = refused(&env, &["dismiss", &id, "--reason", "false alarm"]);
     assert!(stderr.contains("cannot be dismissed"), "{stderr}");
-    assert!(
-        hint_of(&stderr).contains(&format!("sirt note {id}")),
-        "{stderr}"
-    );
+    assert!(hint_of(&stderr).contains(&format!("sirt note {id}")), "{stderr}");
     assert_eq!(show(&env, &id)["phase"], "confirmed");
 }
 
@@ -481,11 +360,7 @@ fn dismiss_refuses_an_empty_reason() {
 
     let commits = env.commit_count();
     let out = env.run(&["dismiss", &id]);
-    assert_eq!(
-        out.status.code(),
-        Some(2),
-        "dismiss without --reason is a usage error"
-    );
+    assert_eq!(out.status.code(), Some(2), "dismiss without --reason is a usage error");
     assert_eq!(env.commit_count(), commits);
 }
 
@@ -506,21 +381,14 @@ fn impact_records_the_effects_and_the_summary() {
         "--at",
         "2026-11-20T10:00:00Z",
     ]);
-    let event = recorded(
-        &env,
-        before,
-        &id,
-        "customer impact determined: disclosure, access — Mailboxes were read",
-    );
+    let event =
+        recorded(&env, before, &id, "customer impact determined: disclosure, access — Mailboxes were read");
     assert_eq!(event["kind"], "impact-determined");
 
     let incident = show(&env, &id);
     assert_eq!(incident["phase"], "impact-determined");
     let impact = &incident["impact"];
-    assert_eq!(
-        impact["effects"],
-        serde_json::json!(["disclosure", "access"])
-    );
+    assert_eq!(impact["effects"], serde_json::json!(["disclosure", "access"]));
     assert_eq!(impact["summary"], "Mailboxes were read");
     assert_eq!(impact["at"], "2026-11-20T10:00:00Z");
 
@@ -536,12 +404,7 @@ fn impact_records_the_effects_and_the_summary() {
         "--summary",
         "Rows were changed and lost",
     ]);
-    recorded(
-        &env,
-        before,
-        &id,
-        "customer impact determined: loss, alteration — Rows were changed and lost",
-    );
+    recorded(&env, before, &id, "customer impact determined: loss, alteration — Rows were changed and lost");
     let impact = &show(&env, &id)["impact"];
     assert_eq!(impact["effects"], serde_json::json!(["loss", "alteration"]));
     assert_eq!(impact["at"], NOW);
@@ -553,12 +416,7 @@ fn impact_none_records_no_effect_on_customer_data() {
     let id = env.declared("Odd sign-ins");
     let before = env.commit_count();
     env.ok(&["impact", &id, "--none"]);
-    recorded(
-        &env,
-        before,
-        &id,
-        "customer impact determined: no effect on customer data",
-    );
+    recorded(&env, before, &id, "customer impact determined: no effect on customer data");
     let incident = show(&env, &id);
     assert_eq!(incident["phase"], "impact-determined");
     assert_eq!(incident["impact"]["effects"], serde_json::json!([]));
@@ -568,21 +426,8 @@ fn impact_none_records_no_effect_on_customer_data() {
 fn impact_before_confirmation_is_refused() {
     let env = Env::new();
     let id = env.detect("Odd sign-ins", &["--at", "2026-11-20T08:00:00Z"]);
-    let stderr = refused(
-        &env,
-        &[
-            "impact",
-            &id,
-            "--effect",
-            "access",
-            "--summary",
-            "Mailboxes were read",
-        ],
-    );
-    assert!(
-        stderr.contains("not confirmed"),
-        "the error names the missing step:\n{stderr}"
-    );
+    let stderr = refused(&env, &["impact", &id, "--effect", "access", "--summary", "Mailboxes were read"]);
+    assert!(stderr.contains("not confirmed"), "the error names the missing step:\n{stderr}");
     assert_eq!(hint_of(&stderr), format!("hint: sirt confirm {id}"));
     let stderr = refused(&env, &["impact", &id, "--none"]);
     assert!(stderr.contains("not confirmed"), "{stderr}");
@@ -606,10 +451,7 @@ fn impact_before_the_declaration_is_refused() {
             "2026-11-20T08:30:00Z",
         ],
     );
-    assert!(
-        stderr.contains("before") && stderr.contains("confirmed"),
-        "{stderr}"
-    );
+    assert!(stderr.contains("before") && stderr.contains("confirmed"), "{stderr}");
     assert!(hint_of(&stderr).contains("--at"), "{stderr}");
 }
 
@@ -622,24 +464,12 @@ fn impact_without_a_complete_assessment_is_a_usage_error() {
     for args in [
         &["impact", &id, "--effect", "access"][..],
         &["impact", &id][..],
-        &[
-            "impact",
-            &id,
-            "--effect",
-            "access",
-            "--none",
-            "--summary",
-            "x",
-        ][..],
+        &["impact", &id, "--effect", "access", "--none", "--summary", "x"][..],
         &["impact", &id, "--effect", "theft", "--summary", "x"][..],
     ] {
         let out = env.run(args);
         let stderr = String::from_utf8(out.stderr).unwrap();
-        assert_eq!(
-            out.status.code(),
-            Some(2),
-            "{args:?} should be a usage error:\n{stderr}"
-        );
+        assert_eq!(out.status.code(), Some(2), "{args:?} should be a usage error:\n{stderr}");
         assert!(stderr.starts_with("error:"), "{stderr}");
     }
     assert_eq!(env.commit_count(), commits);
@@ -650,10 +480,7 @@ fn impact_without_a_complete_assessment_is_a_usage_error() {
 fn impact_refuses_an_empty_summary() {
     let env = Env::new();
     let id = env.declared("Odd sign-ins");
-    let stderr = refused(
-        &env,
-        &["impact", &id, "--effect", "access", "--summary", " "],
-    );
+    let stderr = refused(&env, &["impact", &id, "--effect", "access", "--summary", " "]);
     assert!(stderr.contains("summary is empty"), "{stderr}");
 }
 
@@ -664,13 +491,7 @@ fn note_adds_to_the_timeline() {
     let env = Env::new();
     let id = env.detect("Odd sign-ins", &["--at", "2026-11-20T08:00:00Z"]);
     let before = env.commit_count();
-    env.ok(&[
-        "note",
-        &id,
-        "Token minted by the support tool",
-        "--at",
-        "2026-11-20T08:45:00Z",
-    ]);
+    env.ok(&["note", &id, "Token minted by the support tool", "--at", "2026-11-20T08:45:00Z"]);
     let event = recorded(&env, before, &id, "note: Token minted by the support tool");
     assert_eq!(event["kind"], "note");
     assert_eq!(event["text"], "Token minted by the support tool");
@@ -701,22 +522,12 @@ fn a_backfilled_time_before_the_detection_is_refused() {
     let id = env.detect("Odd sign-ins", &["--at", "2026-11-20T08:00:00Z"]);
     for args in [
         &["confirm", &id, "--at", "2026-11-20T07:59:00Z"][..],
-        &[
-            "engage",
-            &id,
-            "oce",
-            "Bo Chen",
-            "--at",
-            "2026-11-20T07:00:00Z",
-        ][..],
+        &["engage", &id, "oce", "Bo Chen", "--at", "2026-11-20T07:00:00Z"][..],
         &["note", &id, "seen earlier", "--at", "2026-11-19 23:00"][..],
         &["dismiss", &id, "--reason", "drill", "--at", "5h ago"][..],
     ] {
         let stderr = refused(&env, args);
-        assert!(
-            stderr.contains(&format!("before {id} was detected")),
-            "{args:?}:\n{stderr}"
-        );
+        assert!(stderr.contains(&format!("before {id} was detected")), "{args:?}:\n{stderr}");
     }
     assert_eq!(show(&env, &id)["events"], 1);
 }
@@ -727,14 +538,7 @@ fn a_time_in_the_future_is_refused() {
     let id = env.declared("Odd sign-ins");
     for args in [
         &["note", &id, "later", "--at", "2026-11-20T12:01:00Z"][..],
-        &[
-            "engage",
-            &id,
-            "eim",
-            "Carla Diaz",
-            "--at",
-            "2026-11-21 09:00",
-        ][..],
+        &["engage", &id, "eim", "Carla Diaz", "--at", "2026-11-21 09:00"][..],
         &["impact", &id, "--none", "--at", "2026-11-20T13:00:00+00:00"][..],
     ] {
         let stderr = refused(&env, args);
@@ -755,10 +559,7 @@ fn unreadable_at_values_are_refused_listing_the_accepted_forms() {
         let mut args = command.to_vec();
         args.extend(["--at", value]);
         let stderr = refused(&env, &args);
-        assert!(
-            stderr.contains(&format!("'{value}'")),
-            "the error quotes the value:\n{stderr}"
-        );
+        assert!(stderr.contains(&format!("'{value}'")), "the error quotes the value:\n{stderr}");
         assert_lists_the_accepted_forms(hint_of(&stderr));
     }
 }
@@ -809,12 +610,7 @@ fn at_takes_a_leading_minus_as_a_separate_argument() {
 fn started_takes_a_leading_minus_as_a_separate_argument() {
     let env = Env::new();
     let out = env.run(&["detect", "Odd sign-ins", "--started", "-3h", "--at", "-2h"]);
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
     let id = String::from_utf8(out.stdout).unwrap().trim().to_string();
     let incident = show(&env, &id);
     assert_eq!(incident["started_at"], "2026-11-20T09:00:00Z");
@@ -828,16 +624,8 @@ fn the_actor_flag_overrides_sirt_actor() {
     let env = Env::new();
     let bo = "Bo Chen <bo@example.com>";
     let before = env.commit_count();
-    let out = env
-        .cmd()
-        .args(["--actor", bo, "detect", "Odd sign-ins"])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let out = env.cmd().args(["--actor", bo, "detect", "Odd sign-ins"]).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let id = String::from_utf8(out.stdout).unwrap().trim().to_string();
     let event = recorded_by(&env, before, &id, "detected", bo);
     assert_eq!(event["by"], bo);
@@ -854,17 +642,8 @@ fn without_an_actor_the_git_identity_of_the_store_is_used() {
     env.git(&["config", "user.name", "Dev Patel"]);
     env.git(&["config", "user.email", "dev@example.com"]);
     let before = env.commit_count();
-    let out = env
-        .cmd()
-        .env_remove("SIRT_ACTOR")
-        .args(["detect", "Odd sign-ins"])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let out = env.cmd().env_remove("SIRT_ACTOR").args(["detect", "Odd sign-ins"]).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let id = String::from_utf8(out.stdout).unwrap().trim().to_string();
     recorded_by(&env, before, &id, "detected", "Dev Patel <dev@example.com>");
 }
@@ -875,26 +654,14 @@ fn without_an_actor_or_a_git_identity_recording_fails() {
     let id = env.detect("Odd sign-ins", &[]);
     let commits = env.commit_count();
     let files = incident_files(&env);
-    for args in [
-        &["detect", "Another"][..],
-        &["note", &id, "hello"][..],
-        &["confirm", &id][..],
-    ] {
-        let out = env
-            .cmd()
-            .env_remove("SIRT_ACTOR")
-            .args(args)
-            .output()
-            .unwrap();
+    for args in [&["detect", "Another"][..], &["note", &id, "hello"][..], &["confirm", &id][..]] {
+        let out = env.cmd().env_remove("SIRT_ACTOR").args(args).output().unwrap();
         let stderr = String::from_utf8(out.stderr).unwrap();
         assert_eq!(out.status.code(), Some(1), "{args:?}:\n{stderr}");
         assert!(stderr.starts_with("error: "), "{stderr}");
         assert!(stderr.contains("--actor"), "{stderr}");
         assert!(hint_of(&stderr).contains("SIRT_ACTOR"), "{stderr}");
-        assert!(
-            out.stdout.is_empty(),
-            "nothing on stdout for a failed {args:?}"
-        );
+        assert!(out.stdout.is_empty(), "nothing on stdout for a failed {args:?}");
     }
     assert_eq!(env.commit_count(), commits);
     assert!(incident_files(&env) == files);
@@ -906,17 +673,10 @@ fn an_unusable_actor_is_refused() {
     let id = env.detect("Odd sign-ins", &[]);
     let commits = env.commit_count();
     let files = incident_files(&env);
-    let out = env
-        .cmd()
-        .args(["--actor", "Bo Chen <bo@example.com", "note", &id, "hello"])
-        .output()
-        .unwrap();
+    let out = env.cmd().args(["--actor", "Bo Chen <bo@example.com", "note", &id, "hello"]).output().unwrap();
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert_eq!(out.status.code(), Some(1), "{stderr}");
-    assert!(
-        stderr.starts_with("error: ") && stderr.contains("not a usable actor"),
-        "{stderr}"
-    );
+    assert!(stderr.starts_with("error: ") && stderr.contains("not a usable actor"), "{stderr}");
     assert!(hint_of(&stderr).contains("--actor"), "{stderr}");
     assert_eq!(env.commit_count(), commits);
     assert!(incident_files(&env) == files);
@@ -935,30 +695,15 @@ fn any_unique_prefix_of_an_id_is_accepted() {
     let lower = four.to_lowercase();
     let steps = [
         (
-            vec![
-                "engage".to_string(),
-                four.clone(),
-                "oce".into(),
-                "Bo Chen".into(),
-            ],
+            vec!["engage".to_string(), four.clone(), "oce".into(), "Bo Chen".into()],
             "on-call engineer engaged",
         ),
+        (vec!["confirm".to_string(), format!("inc-{lower}")], "confirmed as a security incident"),
         (
-            vec!["confirm".to_string(), format!("inc-{lower}")],
-            "confirmed as a security incident",
-        ),
-        (
-            vec![
-                "note".to_string(),
-                format!("INC-{four}"),
-                "prefix with INC-".into(),
-            ],
+            vec!["note".to_string(), format!("INC-{four}"), "prefix with INC-".into()],
             "note: prefix with INC-",
         ),
-        (
-            vec!["note".to_string(), lower.clone(), "lowercase prefix".into()],
-            "note: lowercase prefix",
-        ),
+        (vec!["note".to_string(), lower.clone(), "lowercase prefix".into()], "note: lowercase prefix"),
         (
             vec![
                 "impact".to_string(),
@@ -977,11 +722,7 @@ fn any_unique_prefix_of_an_id_is_accepted() {
         env.ok(&args);
         recorded(&env, before, &id, what);
     }
-    assert_eq!(
-        show(&env, &other)["events"],
-        1,
-        "the other incident was not touched"
-    );
+    assert_eq!(show(&env, &other)["events"], 1, "the other incident was not touched");
 }
 
 #[test]
@@ -989,15 +730,9 @@ fn an_ambiguous_prefix_lists_the_candidates() {
     let env = Env::new();
     let mut ids: Vec<String> = Vec::new();
     let (first, second) = loop {
-        assert!(
-            ids.len() < 40,
-            "40 random ids without two sharing a first character"
-        );
+        assert!(ids.len() < 40, "40 random ids without two sharing a first character");
         let id = env.detect(&format!("Alert {}", ids.len()), &[]);
-        if let Some(twin) = ids
-            .iter()
-            .find(|other| other.as_bytes()[4] == id.as_bytes()[4])
-        {
+        if let Some(twin) = ids.iter().find(|other| other.as_bytes()[4] == id.as_bytes()[4]) {
             break (twin.clone(), id);
         }
         ids.push(id);
@@ -1005,10 +740,7 @@ fn an_ambiguous_prefix_lists_the_candidates() {
     let letter = &first[4..5];
     for query in [letter.to_string(), format!("INC-{}", letter.to_lowercase())] {
         let stderr = refused(&env, &["note", &query, "which one?"]);
-        assert!(
-            stderr.contains(&first) && stderr.contains(&second),
-            "the candidates are listed:\n{stderr}"
-        );
+        assert!(stderr.contains(&first) && stderr.contains(&second), "the candidates are listed:\n{stderr}");
         assert!(stderr.contains(&format!("'{query}'")), "{stderr}");
     }
 }
@@ -1020,18 +752,12 @@ fn an_unknown_id_gives_a_hint() {
     // A prefix no incident has: the first character differs from the one id there is.
     let absent = if id.as_bytes()[4] == b'Z' { "Y" } else { "Z" };
     let stderr = refused(&env, &["confirm", absent]);
-    assert!(
-        stderr.contains(&format!("no incident matches '{absent}'")),
-        "{stderr}"
-    );
+    assert!(stderr.contains(&format!("no incident matches '{absent}'")), "{stderr}");
     assert!(hint_of(&stderr).contains("sirt list"), "{stderr}");
 
     for nonsense in ["#42", "INC-", "INC-UUUU"] {
         let stderr = refused(&env, &["note", nonsense, "x"]);
         assert!(stderr.contains("not an incident id"), "{stderr}");
-        assert!(
-            hint_of(&stderr).contains("INC-"),
-            "the hint shows what an id looks like:\n{stderr}"
-        );
+        assert!(hint_of(&stderr).contains("INC-"), "the hint shows what an id looks like:\n{stderr}");
     }
 }

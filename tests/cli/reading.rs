@@ -10,11 +10,7 @@ use crate::support::{ACTOR, Env, NOW, sirt_path};
 
 /// The ids of a JSON array of incidents, in order.
 fn ids(list: &Value) -> Vec<String> {
-    list.as_array()
-        .unwrap()
-        .iter()
-        .map(|i| i["id"].as_str().unwrap().to_string())
-        .collect()
+    list.as_array().unwrap().iter().map(|i| i["id"].as_str().unwrap().to_string()).collect()
 }
 
 fn list_ids(env: &Env, filters: &[&str]) -> Vec<String> {
@@ -38,14 +34,8 @@ fn list_shows_open_incidents_unless_told_otherwise() {
     let declared = env.declared("Mailbox export");
 
     let table = env.ok(&["list"]);
-    assert!(
-        table.contains(&open) && table.contains(&declared),
-        "{table}"
-    );
-    assert!(
-        !table.contains(&dismissed),
-        "a dismissed incident is not open:\n{table}"
-    );
+    assert!(table.contains(&open) && table.contains(&declared), "{table}");
+    assert!(!table.contains(&dismissed), "a dismissed incident is not open:\n{table}");
     assert!(table.contains("Odd sign-ins"), "{table}");
 
     let mut default = list_ids(&env, &[]);
@@ -58,10 +48,7 @@ fn list_shows_open_incidents_unless_told_otherwise() {
     assert_eq!(list_ids(&env, &["--all"]).len(), 3);
 
     let table = env.ok(&["list", "--closed"]);
-    assert!(
-        table.contains(&dismissed) && !table.contains(&open),
-        "{table}"
-    );
+    assert!(table.contains(&dismissed) && !table.contains(&open), "{table}");
 }
 
 #[test]
@@ -79,25 +66,12 @@ fn list_filters_by_severity_and_phase() {
     expected.sort();
     assert_eq!(both, expected);
     assert_eq!(list_ids(&env, &["--severity", "sev4"]), vec![sev4.clone()]);
-    assert_eq!(
-        list_ids(&env, &["--phase", "confirmed"]),
-        vec![sev2.clone()]
-    );
-    assert_eq!(
-        list_ids(&env, &["--phase", "oce-engaged"]),
-        vec![sev3.clone()]
-    );
-    assert_eq!(
-        list_ids(&env, &["--phase", "confirmed", "--severity", "sev1"]),
-        Vec::<String>::new()
-    );
+    assert_eq!(list_ids(&env, &["--phase", "confirmed"]), vec![sev2.clone()]);
+    assert_eq!(list_ids(&env, &["--phase", "oce-engaged"]), vec![sev3.clone()]);
+    assert_eq!(list_ids(&env, &["--phase", "confirmed", "--severity", "sev1"]), Vec::<String>::new());
 
     let out = env.run(&["list", "--severity", "sev9"]);
-    assert_eq!(
-        out.status.code(),
-        Some(2),
-        "an unknown severity is a usage error"
-    );
+    assert_eq!(out.status.code(), Some(2), "an unknown severity is a usage error");
 }
 
 #[test]
@@ -111,25 +85,12 @@ fn list_shows_the_newest_detection_first() {
     assert_eq!(list_ids(&env, &["--all"]), newest_first);
 
     let table = env.ok(&["list"]);
-    let positions: Vec<usize> = newest_first
-        .iter()
-        .map(|id| table.find(id.as_str()).unwrap())
-        .collect();
-    assert!(
-        positions.windows(2).all(|w| w[0] < w[1]),
-        "table not newest first:\n{table}"
-    );
+    let positions: Vec<usize> = newest_first.iter().map(|id| table.find(id.as_str()).unwrap()).collect();
+    assert!(positions.windows(2).all(|w| w[0] < w[1]), "table not newest first:\n{table}");
 
     let csv = env.ok(&["list", "--format", "csv"]);
-    let column: Vec<&str> = csv
-        .lines()
-        .skip(1)
-        .map(|l| l.split(',').next().unwrap())
-        .collect();
-    assert_eq!(
-        column,
-        newest_first.iter().map(String::as_str).collect::<Vec<_>>()
-    );
+    let column: Vec<&str> = csv.lines().skip(1).map(|l| l.split(',').next().unwrap()).collect();
+    assert_eq!(column, newest_first.iter().map(String::as_str).collect::<Vec<_>>());
 }
 
 #[test]
@@ -137,23 +98,9 @@ fn list_json_has_the_stable_field_names() {
     let env = Env::new();
     let id = env.detect(
         "Odd sign-ins",
-        &[
-            "--severity",
-            "sev2",
-            "--started",
-            "2026-11-20T07:00:00Z",
-            "--at",
-            "2026-11-20T08:00:00Z",
-        ],
+        &["--severity", "sev2", "--started", "2026-11-20T07:00:00Z", "--at", "2026-11-20T08:00:00Z"],
     );
-    env.ok(&[
-        "engage",
-        &id,
-        "oce",
-        "Bo Chen",
-        "--at",
-        "2026-11-20T08:10:00Z",
-    ]);
+    env.ok(&["engage", &id, "oce", "Bo Chen", "--at", "2026-11-20T08:10:00Z"]);
     env.ok(&["confirm", &id, "--at", "2026-11-20T09:00:00Z"]);
     env.ok(&[
         "impact",
@@ -229,10 +176,7 @@ fn list_csv_starts_with_a_header_line() {
     let id = env.declared("Odd sign-ins, and more");
     let csv = env.ok(&["list", "--format", "csv"]);
     let mut lines = csv.lines();
-    assert_eq!(
-        lines.next(),
-        Some("id,severity,phase,open,detected_at,declared_at,affected,title")
-    );
+    assert_eq!(lines.next(), Some("id,severity,phase,open,detected_at,declared_at,affected,title"));
     assert_eq!(
         lines.next(),
         Some(format!("{id},sev2,confirmed,true,2026-11-20T08:00:00Z,2026-11-20T09:00:00Z,0,\"Odd sign-ins, and more\"").as_str())
@@ -246,15 +190,8 @@ fn list_of_an_empty_store() {
     let out = env.run(&["list"]);
     assert_eq!(out.status.code(), Some(0));
     assert!(out.stdout.is_empty(), "no table without incidents");
-    assert!(
-        String::from_utf8(out.stderr)
-            .unwrap()
-            .contains("no incidents")
-    );
-    assert_eq!(
-        env.json(&["list", "--format", "json"]),
-        serde_json::json!([])
-    );
+    assert!(String::from_utf8(out.stderr).unwrap().contains("no incidents"));
+    assert_eq!(env.json(&["list", "--format", "json"]), serde_json::json!([]));
     let csv = env.ok(&["list", "--format", "csv"]);
     assert_eq!(csv.lines().count(), 1, "only the header:\n{csv}");
 }
@@ -265,34 +202,13 @@ fn list_of_an_empty_store() {
 fn show_tells_where_the_incident_stands() {
     let env = Env::new();
     let id = env.declared("Odd sign-ins to the admin API");
-    env.ok(&[
-        "engage",
-        &id,
-        "oce",
-        "Bo Chen",
-        "--at",
-        "2026-11-20T08:10:00Z",
-    ]);
-    env.ok(&[
-        "engage",
-        &id,
-        "srt",
-        "Carla Diaz",
-        "--at",
-        "2026-11-20T08:40:00Z",
-    ]);
+    env.ok(&["engage", &id, "oce", "Bo Chen", "--at", "2026-11-20T08:10:00Z"]);
+    env.ok(&["engage", &id, "srt", "Carla Diaz", "--at", "2026-11-20T08:40:00Z"]);
 
     let before = env.ok(&["show", &id]);
     assert!(before.contains("not yet determined"), "{before}");
 
-    env.ok(&[
-        "impact",
-        &id,
-        "--effect",
-        "access,disclosure",
-        "--summary",
-        "Mailboxes were read",
-    ]);
+    env.ok(&["impact", &id, "--effect", "access,disclosure", "--summary", "Mailboxes were read"]);
     let table = env.ok(&["show", &id[..8]]);
     let field = |label: &str| -> String {
         table
@@ -312,20 +228,12 @@ fn show_tells_where_the_incident_stands() {
     );
     let impact = field("Impact");
     assert!(
-        impact.contains("disclosure")
-            && impact.contains("access")
-            && impact.contains("Mailboxes were read"),
+        impact.contains("disclosure") && impact.contains("access") && impact.contains("Mailboxes were read"),
         "{table}"
     );
     let engaged = field("Engaged");
-    assert!(
-        engaged.contains("oce") && engaged.contains("Bo Chen"),
-        "{table}"
-    );
-    assert!(
-        table.contains("Carla Diaz"),
-        "every engagement is shown:\n{table}"
-    );
+    assert!(engaged.contains("oce") && engaged.contains("Bo Chen"), "{table}");
+    assert!(table.contains("Carla Diaz"), "every engagement is shown:\n{table}");
 
     let json = env.json(&["show", &id, "--format", "json"]);
     assert_eq!(json["phase"], "impact-determined");
@@ -336,29 +244,11 @@ fn show_tells_where_the_incident_stands() {
 fn show_of_a_dismissed_incident_gives_the_reason() {
     let env = Env::new();
     let id = env.detect("Port scan", &["--at", "2026-11-20T08:00:00Z"]);
-    env.ok(&[
-        "dismiss",
-        &id,
-        "--reason",
-        "red-team exercise",
-        "--at",
-        "2026-11-20T09:00:00Z",
-    ]);
+    env.ok(&["dismiss", &id, "--reason", "red-team exercise", "--at", "2026-11-20T09:00:00Z"]);
     let table = env.ok(&["show", &id]);
-    let dismissed = table
-        .lines()
-        .find(|l| l.starts_with("Dismissed"))
-        .expect(&table);
-    assert!(
-        dismissed.contains("2026-11-20 09:00") && dismissed.contains("red-team exercise"),
-        "{table}"
-    );
-    assert!(
-        table
-            .lines()
-            .any(|l| l.starts_with("Engaged") && l.contains("nobody")),
-        "{table}"
-    );
+    let dismissed = table.lines().find(|l| l.starts_with("Dismissed")).expect(&table);
+    assert!(dismissed.contains("2026-11-20 09:00") && dismissed.contains("red-team exercise"), "{table}");
+    assert!(table.lines().any(|l| l.starts_with("Engaged") && l.contains("nobody")), "{table}");
 }
 
 #[test]
@@ -376,14 +266,7 @@ fn show_has_no_csv_form() {
 fn backfilled(env: &Env) -> String {
     let id = env.detect("Odd sign-ins", &["--at", "2026-11-20T08:00:00Z"]);
     env.ok(&["note", &id, "Writing this up"]);
-    env.ok(&[
-        "engage",
-        &id,
-        "oce",
-        "Bo Chen",
-        "--at",
-        "2026-11-20T09:00:00Z",
-    ]);
+    env.ok(&["engage", &id, "oce", "Bo Chen", "--at", "2026-11-20T09:00:00Z"]);
     env.ok(&["confirm", &id, "--at", "2026-11-20T10:00:00Z"]);
     id
 }
@@ -394,53 +277,25 @@ fn timeline_lists_events_in_the_order_they_happened() {
     let id = backfilled(&env);
     let timeline = env.json(&["timeline", &id, "--format", "json"]);
     let entries = timeline.as_array().unwrap();
-    let kinds: Vec<&str> = entries
-        .iter()
-        .map(|e| e["kind"].as_str().unwrap())
-        .collect();
+    let kinds: Vec<&str> = entries.iter().map(|e| e["kind"].as_str().unwrap()).collect();
     assert_eq!(kinds, ["detected", "engaged", "confirmed", "note"]);
     let at: Vec<&str> = entries.iter().map(|e| e["at"].as_str().unwrap()).collect();
-    assert_eq!(
-        at,
-        [
-            "2026-11-20T08:00:00Z",
-            "2026-11-20T09:00:00Z",
-            "2026-11-20T10:00:00Z",
-            NOW
-        ]
-    );
+    assert_eq!(at, ["2026-11-20T08:00:00Z", "2026-11-20T09:00:00Z", "2026-11-20T10:00:00Z", NOW]);
     let seq: Vec<u64> = entries.iter().map(|e| e["seq"].as_u64().unwrap()).collect();
     assert_eq!(seq, [1, 3, 4, 2], "seq keeps the order of recording");
 
     for entry in entries {
         let object = entry.as_object().unwrap();
-        for field in [
-            "id",
-            "seq",
-            "kind",
-            "at",
-            "recorded_at",
-            "by",
-            "description",
-        ] {
+        for field in ["id", "seq", "kind", "at", "recorded_at", "by", "description"] {
             assert!(object.contains_key(field), "no {field} in {entry}");
         }
         assert_eq!(entry["recorded_at"], NOW);
         assert_eq!(entry["by"], ACTOR);
         assert!(entry["id"].as_str().unwrap().starts_with('E'));
     }
-    assert_eq!(
-        entries[0]["description"],
-        "detected (sev3, monitoring): Odd sign-ins"
-    );
-    assert_eq!(
-        entries[1]["description"],
-        "on-call engineer engaged: Bo Chen"
-    );
-    assert_eq!(
-        entries[2]["description"],
-        "confirmed as a security incident"
-    );
+    assert_eq!(entries[0]["description"], "detected (sev3, monitoring): Odd sign-ins");
+    assert_eq!(entries[1]["description"], "on-call engineer engaged: Bo Chen");
+    assert_eq!(entries[2]["description"], "confirmed as a security incident");
     assert_eq!(entries[3]["description"], "note: Writing this up");
     let mut event_ids: Vec<&str> = entries.iter().map(|e| e["id"].as_str().unwrap()).collect();
     event_ids.sort();
@@ -448,28 +303,14 @@ fn timeline_lists_events_in_the_order_they_happened() {
     assert_eq!(event_ids.len(), 4, "event ids are unique");
 
     let table = env.ok(&["timeline", &id]);
-    let positions: Vec<usize> = [
-        "detected (sev3",
-        "engaged: Bo Chen",
-        "confirmed as a security incident",
-        "note: Writing this up",
-    ]
-    .iter()
-    .map(|what| {
-        table
-            .find(what)
-            .unwrap_or_else(|| panic!("no '{what}' in:\n{table}"))
-    })
-    .collect();
-    assert!(
-        positions.windows(2).all(|w| w[0] < w[1]),
-        "table not in order:\n{table}"
-    );
+    let positions: Vec<usize> =
+        ["detected (sev3", "engaged: Bo Chen", "confirmed as a security incident", "note: Writing this up"]
+            .iter()
+            .map(|what| table.find(what).unwrap_or_else(|| panic!("no '{what}' in:\n{table}")))
+            .collect();
+    assert!(positions.windows(2).all(|w| w[0] < w[1]), "table not in order:\n{table}");
     let engaged = table.lines().find(|l| l.contains("Bo Chen")).unwrap();
-    assert!(
-        engaged.contains("2026-11-20 09:00") && engaged.contains("recorded 2026-11-20 12:00"),
-        "{table}"
-    );
+    assert!(engaged.contains("2026-11-20 09:00") && engaged.contains("recorded 2026-11-20 12:00"), "{table}");
 }
 
 #[test]
@@ -479,20 +320,14 @@ fn timeline_csv() {
     let json = env.json(&["timeline", &id, "--format", "json"]);
     let csv = env.ok(&["timeline", &id, "--format", "csv"]);
     let mut lines = csv.lines();
-    assert_eq!(
-        lines.next(),
-        Some("at,kind,description,by,recorded_at,event")
-    );
+    assert_eq!(lines.next(), Some("at,kind,description,by,recorded_at,event"));
     let rows: Vec<&str> = lines.collect();
     assert_eq!(rows.len(), 4);
     for (row, entry) in rows.iter().zip(json.as_array().unwrap()) {
         let at = entry["at"].as_str().unwrap();
         let kind = entry["kind"].as_str().unwrap();
         assert!(row.starts_with(&format!("{at},{kind},")), "{row}");
-        assert!(
-            row.ends_with(&format!(",{ACTOR},{NOW},{}", entry["id"].as_str().unwrap())),
-            "{row}"
-        );
+        assert!(row.ends_with(&format!(",{ACTOR},{NOW},{}", entry["id"].as_str().unwrap())), "{row}");
     }
 }
 
@@ -508,62 +343,35 @@ fn history_lists_the_commits_of_one_incident_newest_first() {
     env.ok(&["engage", &id, "oce", "Bo Chen"]);
     mine.push(head(&env));
     env.ok(&["note", &other, "Still unrelated"]);
-    let out = env
-        .cmd()
-        .args(["--actor", "Bo Chen <bo@example.com>", "confirm", &id[..8]])
-        .output()
-        .unwrap();
+    let out = env.cmd().args(["--actor", "Bo Chen <bo@example.com>", "confirm", &id[..8]]).output().unwrap();
     assert!(out.status.success());
     mine.push(head(&env));
     mine.reverse();
 
     let history = env.json(&["history", &id[4..8], "--format", "json"]);
     let commits = history.as_array().unwrap();
-    let hashes: Vec<&str> = commits
-        .iter()
-        .map(|c| c["hash"].as_str().unwrap())
-        .collect();
+    let hashes: Vec<&str> = commits.iter().map(|c| c["hash"].as_str().unwrap()).collect();
     assert_eq!(hashes, mine, "one row per commit of {id}, newest first");
     for commit in commits {
-        let mut fields: Vec<&str> = commit
-            .as_object()
-            .unwrap()
-            .keys()
-            .map(String::as_str)
-            .collect();
+        let mut fields: Vec<&str> = commit.as_object().unwrap().keys().map(String::as_str).collect();
         fields.sort();
         assert_eq!(fields, ["author", "date", "hash", "message", "subject"]);
         assert_eq!(commit["date"], NOW);
         let message = commit["message"].as_str().unwrap();
         assert!(message.starts_with(commit["subject"].as_str().unwrap()));
-        assert!(
-            message.lines().any(|l| l == format!("Sirt-Incident: {id}")),
-            "{message}"
-        );
+        assert!(message.lines().any(|l| l == format!("Sirt-Incident: {id}")), "{message}");
         assert!(!message.contains(&other));
     }
     assert_eq!(commits[0]["author"], "Bo Chen <bo@example.com>");
-    assert_eq!(
-        commits[0]["subject"],
-        format!("{id}: confirmed as a security incident")
-    );
+    assert_eq!(commits[0]["subject"], format!("{id}: confirmed as a security incident"));
     assert_eq!(commits[1]["author"], ACTOR);
-    assert_eq!(
-        commits[1]["subject"],
-        format!("{id}: on-call engineer engaged: Bo Chen")
-    );
-    assert_eq!(
-        commits[2]["subject"],
-        format!("{id}: detected (sev3, monitoring): Odd sign-ins")
-    );
+    assert_eq!(commits[1]["subject"], format!("{id}: on-call engineer engaged: Bo Chen"));
+    assert_eq!(commits[2]["subject"], format!("{id}: detected (sev3, monitoring): Odd sign-ins"));
 
     let table = env.ok(&["history", &id]);
     let rows: Vec<&str> = table.lines().filter(|l| l.contains(&id)).collect();
     assert_eq!(rows.len(), 3, "{table}");
-    assert!(
-        rows[0].contains(&mine[0][..10]) && rows[0].contains("Bo Chen"),
-        "{table}"
-    );
+    assert!(rows[0].contains(&mine[0][..10]) && rows[0].contains("Bo Chen"), "{table}");
     assert!(!table.contains(&other), "{table}");
 
     let csv = env.ok(&["history", &id, "--format", "csv"]);
@@ -571,13 +379,7 @@ fn history_lists_the_commits_of_one_incident_newest_first() {
     assert_eq!(lines.next(), Some("hash,date,author,subject"));
     let column: Vec<&str> = lines.map(|l| l.split(',').next().unwrap()).collect();
     assert_eq!(column, mine);
-    assert_eq!(
-        env.json(&["history", &other, "--format", "json"])
-            .as_array()
-            .unwrap()
-            .len(),
-        3
-    );
+    assert_eq!(env.json(&["history", &other, "--format", "json"]).as_array().unwrap().len(), 3);
 }
 
 // ---- conventions ----
@@ -626,19 +428,12 @@ fn a_corrupted_incident_file_is_named_with_its_line() {
     let good = env.declared("Odd sign-ins");
     let broken = env.detect("Port scan", &[]);
     let path = env.store.join("incidents").join(format!("{broken}.toml"));
-    std::fs::write(
-        &path,
-        format!("schema = 1\nid = \"{broken}\"\n[[event]\nid = \"E1\"\n"),
-    )
-    .unwrap();
+    std::fs::write(&path, format!("schema = 1\nid = \"{broken}\"\n[[event]\nid = \"E1\"\n")).unwrap();
     let commits = env.commit_count();
     let name = format!("incidents/{broken}.toml:3");
 
     let stderr = env.fails(&["show", &broken]);
-    assert!(
-        stderr.lines().next().unwrap().contains(&name),
-        "the error names the file and line:\n{stderr}"
-    );
+    assert!(stderr.lines().next().unwrap().contains(&name), "the error names the file and line:\n{stderr}");
     assert!(stderr.contains("hint: "), "{stderr}");
     let stderr = env.fails(&["note", &broken, "x"]);
     assert!(stderr.contains(&name), "{stderr}");
@@ -648,18 +443,10 @@ fn a_corrupted_incident_file_is_named_with_its_line() {
     let stdout = String::from_utf8(out.stdout).unwrap();
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert_eq!(out.status.code(), Some(0), "{stderr}");
-    assert!(
-        stdout.contains(&good),
-        "the other incidents are listed:\n{stdout}"
-    );
-    let warning = stderr
-        .lines()
-        .find(|l| l.starts_with("warning:"))
-        .unwrap_or_else(|| panic!("no warning:\n{stderr}"));
-    assert!(
-        warning.contains(&name),
-        "the warning names the file:\n{stderr}"
-    );
+    assert!(stdout.contains(&good), "the other incidents are listed:\n{stdout}");
+    let warning =
+        stderr.lines().find(|l| l.starts_with("warning:")).unwrap_or_else(|| panic!("no warning:\n{stderr}"));
+    assert!(warning.contains(&name), "the warning names the file:\n{stderr}");
 
     let out = env.run(&["list", "--all", "--format", "json"]);
     assert_eq!(out.status.code(), Some(0));

@@ -17,10 +17,7 @@ fn init_creates_a_private_store_with_one_commit() {
     assert_eq!(mode(&env.store), 0o700);
     assert_eq!(mode(&env.store.join("sirt.toml")), 0o600);
     assert_eq!(env.commit_count(), 1);
-    assert_eq!(
-        env.git(&["log", "-1", "--format=%s"]).trim(),
-        "store created"
-    );
+    assert_eq!(env.git(&["log", "-1", "--format=%s"]).trim(), "store created");
     assert_eq!(env.git(&["status", "--porcelain"]), "");
 }
 
@@ -37,10 +34,7 @@ fn init_refuses_to_clobber() {
     let refused = env.fails(&["init", busy.to_str().unwrap()]);
     assert!(refused.contains("not empty"), "{refused}");
     assert!(!busy.join(".git").exists());
-    assert_eq!(
-        std::fs::read_to_string(busy.join("notes.txt")).unwrap(),
-        "mine"
-    );
+    assert_eq!(std::fs::read_to_string(busy.join("notes.txt")).unwrap(), "mine");
 }
 
 #[test]
@@ -56,17 +50,9 @@ fn the_store_flag_wins_over_the_environment() {
     let env = Env::new();
     let other = env.home.join("other");
     env.ok(&["init", other.to_str().unwrap()]);
-    env.ok(&[
-        "--store",
-        other.to_str().unwrap(),
-        "detect",
-        "in the other store",
-    ]);
+    env.ok(&["--store", other.to_str().unwrap(), "detect", "in the other store"]);
     assert!(env.ok(&["list"]).trim().is_empty());
-    assert!(
-        env.ok(&["--store", other.to_str().unwrap(), "list"])
-            .contains("in the other store")
-    );
+    assert!(env.ok(&["--store", other.to_str().unwrap(), "list"]).contains("in the other store"));
 }
 
 #[test]
@@ -74,44 +60,21 @@ fn the_config_file_names_the_store() {
     let env = Env::new();
     let config = env.home.join(".config/sirt");
     std::fs::create_dir_all(&config).unwrap();
-    std::fs::write(
-        config.join("config.toml"),
-        format!("store = {:?}\n", env.store),
-    )
-    .unwrap();
+    std::fs::write(config.join("config.toml"), format!("store = {:?}\n", env.store)).unwrap();
     env.detect("found through the config file", &[]);
-    let listed = env
-        .cmd()
-        .env_remove("SIRT_STORE")
-        .args(["list", "--format", "csv"])
-        .output()
-        .unwrap();
+    let listed = env.cmd().env_remove("SIRT_STORE").args(["list", "--format", "csv"]).output().unwrap();
     assert!(String::from_utf8_lossy(&listed.stdout).contains("found through the config file"));
 }
 
 #[test]
 fn without_any_setting_the_data_directory_is_used_and_created() {
     let env = Env::bare();
-    let out = env
-        .cmd()
-        .env_remove("SIRT_STORE")
-        .args(["detect", "first ever"])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let out = env.cmd().env_remove("SIRT_STORE").args(["detect", "first ever"]).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let data_store = env.home.join(".local/share/sirt");
     assert!(data_store.join("sirt.toml").is_file());
     assert!(String::from_utf8_lossy(&out.stderr).contains("created a new store"));
-    let listed = env
-        .cmd()
-        .env_remove("SIRT_STORE")
-        .args(["list"])
-        .output()
-        .unwrap();
+    let listed = env.cmd().env_remove("SIRT_STORE").args(["list"]).output().unwrap();
     assert!(String::from_utf8_lossy(&listed.stdout).contains("first ever"));
 }
 
@@ -146,11 +109,7 @@ fn concurrent_writers_are_serialized_and_nothing_is_lost() {
                 for n in 0..25 {
                     let text = format!("writer {writer} note {n}");
                     let out = env.run(&["note", id, &text]);
-                    assert!(
-                        out.status.success(),
-                        "{}",
-                        String::from_utf8_lossy(&out.stderr)
-                    );
+                    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
                 }
             });
         }
@@ -175,24 +134,13 @@ fn an_interrupted_change_is_rolled_back_by_the_next_writer() {
     let committed = std::fs::read_to_string(&path).unwrap();
     // What a crash between replacing the file and moving the branch leaves behind.
     std::fs::write(&path, "schema = 1\nid = \"garbage").unwrap();
-    std::fs::write(
-        env.store.join(".git/sirt-pending"),
-        format!("incidents/{id}.toml"),
-    )
-    .unwrap();
+    std::fs::write(env.store.join(".git/sirt-pending"), format!("incidents/{id}.toml")).unwrap();
 
     let out = env.run(&["note", &id, "after the crash"]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     assert!(String::from_utf8_lossy(&out.stderr).contains("interrupted"));
     let now = std::fs::read_to_string(&path).unwrap();
-    assert!(
-        now.starts_with(&committed[..committed.len() - 1]),
-        "the committed events are back"
-    );
+    assert!(now.starts_with(&committed[..committed.len() - 1]), "the committed events are back");
     assert!(now.contains("after the crash"));
     assert!(!env.store.join(".git/sirt-pending").exists());
     assert_eq!(env.git(&["status", "--porcelain"]), "");
@@ -201,18 +149,10 @@ fn an_interrupted_change_is_rolled_back_by_the_next_writer() {
 #[test]
 fn a_bad_pinned_clock_is_an_error() {
     let env = Env::new();
-    let out = env
-        .cmd()
-        .env("SIRT_NOW", "tuesday")
-        .args(["list"])
-        .output()
-        .unwrap();
+    let out = env.cmd().env("SIRT_NOW", "tuesday").args(["list"]).output().unwrap();
     assert_eq!(out.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(
-        stderr.contains("SIRT_NOW") && stderr.contains("hint:"),
-        "{stderr}"
-    );
+    assert!(stderr.contains("SIRT_NOW") && stderr.contains("hint:"), "{stderr}");
 }
 
 #[test]
@@ -220,10 +160,7 @@ fn usage_errors_exit_2_and_help_exits_0() {
     let env = Env::new();
     assert_eq!(env.run(&["frobnicate"]).status.code(), Some(2));
     assert_eq!(env.run(&["detect"]).status.code(), Some(2));
-    assert_eq!(
-        env.run(&["list", "--format", "yaml"]).status.code(),
-        Some(2)
-    );
+    assert_eq!(env.run(&["list", "--format", "yaml"]).status.code(), Some(2));
     assert_eq!(env.run(&["--help"]).status.code(), Some(0));
     assert_eq!(env.run(&["--version"]).status.code(), Some(0));
 }

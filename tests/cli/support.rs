@@ -36,12 +36,7 @@ impl Env {
         let home = dir.path().join("home");
         std::fs::create_dir_all(&home).unwrap();
         let store = home.join("store");
-        Env {
-            _dir: dir,
-            home,
-            store,
-            now: NOW.into(),
-        }
+        Env { _dir: dir, home, store, now: NOW.into() }
     }
 
     /// `sirt` with the isolated environment; `--store` is passed through `SIRT_STORE`.
@@ -83,15 +78,8 @@ impl Env {
     pub fn fails(&self, args: &[&str]) -> String {
         let out = self.run(args);
         let stderr = String::from_utf8(out.stderr).unwrap();
-        assert_eq!(
-            out.status.code(),
-            Some(1),
-            "sirt {args:?} should fail with 1; stderr:\n{stderr}"
-        );
-        assert!(
-            stderr.starts_with("error: "),
-            "no error: line for {args:?}:\n{stderr}"
-        );
+        assert_eq!(out.status.code(), Some(1), "sirt {args:?} should fail with 1; stderr:\n{stderr}");
+        assert!(stderr.starts_with("error: "), "no error: line for {args:?}:\n{stderr}");
         stderr
     }
 
@@ -104,10 +92,7 @@ impl Env {
 
     /// An incident detected at 08:00 and confirmed at 09:00 on the pinned day.
     pub fn declared(&self, title: &str) -> String {
-        let id = self.detect(
-            title,
-            &["--severity", "sev2", "--at", "2026-11-20T08:00:00Z"],
-        );
+        let id = self.detect(title, &["--severity", "sev2", "--at", "2026-11-20T08:00:00Z"]);
         self.ok(&["confirm", &id, "--at", "2026-11-20T09:00:00Z"]);
         id
     }
@@ -121,19 +106,12 @@ impl Env {
             .env("GIT_CONFIG_NOSYSTEM", "1")
             .output()
             .unwrap();
-        assert!(
-            out.status.success(),
-            "git {args:?}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+        assert!(out.status.success(), "git {args:?}: {}", String::from_utf8_lossy(&out.stderr));
         String::from_utf8(out.stdout).unwrap()
     }
 
     pub fn commit_count(&self) -> usize {
-        self.git(&["rev-list", "--count", "HEAD"])
-            .trim()
-            .parse()
-            .unwrap()
+        self.git(&["rev-list", "--count", "HEAD"]).trim().parse().unwrap()
     }
 
     pub fn json(&self, args: &[&str]) -> serde_json::Value {

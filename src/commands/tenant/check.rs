@@ -47,7 +47,9 @@ pub fn run(ctx: &Ctx, args: CheckArgs) -> Result<i32> {
         args.ids.iter().map(|id| store.read_tenant(id)).collect::<Result<Vec<_>>>()?
     };
     let mut named: BTreeMap<String, Vec<String>> = BTreeMap::new();
-    for incident in store.load_incidents()?.incidents.into_iter().filter(|i| i.open && i.declared_at.is_some()) {
+    for incident in
+        store.load_incidents()?.incidents.into_iter().filter(|i| i.open && i.declared_at.is_some())
+    {
         for tenant in incident.affected.keys() {
             named.entry(tenant.clone()).or_default().push(incident.id.clone());
         }
@@ -73,7 +75,9 @@ pub fn run(ctx: &Ctx, args: CheckArgs) -> Result<i32> {
                 .iter()
                 .map(|row| {
                     let mut cells = vec![row.tenant.clone()];
-                    cells.extend(row.channels.iter().map(|c| c.problem.clone().unwrap_or_else(|| "ok".into())));
+                    cells.extend(
+                        row.channels.iter().map(|c| c.problem.clone().unwrap_or_else(|| "ok".into())),
+                    );
                     cells.push(row.open_incidents.join(";"));
                     cells
                 })
@@ -96,7 +100,10 @@ pub fn run(ctx: &Ctx, args: CheckArgs) -> Result<i32> {
                     cells
                 })
                 .collect();
-            ctx.ui.table(&["TENANT", "MESSAGE-CENTER", "EMAIL-ADMIN", "EMAIL-PRIVACY", "PHONE", "OPEN INCIDENTS"], table_rows)?;
+            ctx.ui.table(
+                &["TENANT", "MESSAGE-CENTER", "EMAIL-ADMIN", "EMAIL-PRIVACY", "PHONE", "OPEN INCIDENTS"],
+                table_rows,
+            )?;
         }
     }
     let all_ok = tenants.iter().filter(|t| t.reach().iter().all(|r| r.reachable)).count();
@@ -114,7 +121,10 @@ pub fn run(ctx: &Ctx, args: CheckArgs) -> Result<i32> {
                 None,
             );
         }
-        ctx.ui.hint(&format!("add an administrator email: sirt tenant set {} --admin-email EMAIL", stranded[0].tenant));
+        ctx.ui.hint(&format!(
+            "add an administrator email: sirt tenant set {} --admin-email EMAIL",
+            stranded[0].tenant
+        ));
         return Ok(exit::ATTENTION);
     }
     Ok(exit::OK)

@@ -96,7 +96,11 @@ pub fn run(ctx: &Ctx, args: ImportArgs) -> Result<()> {
         files.push((path, content));
     }
     if files.is_empty() {
-        ctx.ui.status(&format!("nothing to change: the {} tenants in {} are up to date", tenants.len(), args.file.display()));
+        ctx.ui.status(&format!(
+            "nothing to change: the {} tenants in {} are up to date",
+            tenants.len(),
+            args.file.display()
+        ));
         return Ok(());
     }
     let name = args.file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
@@ -109,9 +113,12 @@ pub fn run(ctx: &Ctx, args: ImportArgs) -> Result<()> {
         format!("tenants imported from {name}: {added} added, {updated} updated"),
         vec![("Sirt-Action", "tenant-import".into())],
     )?;
-    let unreachable = tenants.iter().filter(|t| !t.reach_on(crate::model::tenant::Channel::EmailAdmin).reachable).count();
+    let unreachable =
+        tenants.iter().filter(|t| !t.reach_on(crate::model::tenant::Channel::EmailAdmin).reachable).count();
     if unreachable > 0 {
-        ctx.ui.warn(&format!("{unreachable} imported tenant(s) cannot be reached by email; see: sirt tenant check --problems"));
+        ctx.ui.warn(&format!(
+            "{unreachable} imported tenant(s) cannot be reached by email; see: sirt tenant check --problems"
+        ));
     }
     Ok(())
 }

@@ -42,7 +42,10 @@ pub fn run(ctx: &Ctx, args: ListArgs) -> Result<()> {
                     ]
                 })
                 .collect();
-            Ok(ctx.ui.table(&["ID", "NAME", "ADMINS", "PRIVACY CONTACT", "REGIONS", "REGIMES", "LIMIT"], plain_rows(&rows))?)
+            Ok(ctx.ui.table(
+                &["ID", "NAME", "ADMINS", "PRIVACY CONTACT", "REGIONS", "REGIMES", "LIMIT"],
+                plain_rows(&rows),
+            )?)
         }
     }
 }

@@ -141,5 +141,10 @@ pub fn commit(
 /// Ids of the open incidents that name `tenant` as affected.
 pub fn open_incidents_naming(store: &Store, tenant: &str) -> Result<Vec<String>> {
     let loaded = store.load_incidents()?;
-    Ok(loaded.incidents.into_iter().filter(|i| i.open && i.affected.contains_key(tenant)).map(|i| i.id).collect())
+    Ok(loaded
+        .incidents
+        .into_iter()
+        .filter(|i| i.open && i.affected.contains_key(tenant))
+        .map(|i| i.id)
+        .collect())
 }

@@ -78,7 +78,10 @@ pub fn run(ctx: &Ctx, args: SetArgs) -> Result<()> {
     Ok(())
 }
 
-fn changed_parts(before: &crate::model::tenant::Tenant, after: &crate::model::tenant::Tenant) -> Vec<&'static str> {
+fn changed_parts(
+    before: &crate::model::tenant::Tenant,
+    after: &crate::model::tenant::Tenant,
+) -> Vec<&'static str> {
     let mut parts = Vec::new();
     if before.name != after.name {
         parts.push("name");

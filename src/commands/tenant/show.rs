@@ -62,12 +62,17 @@ pub fn run(ctx: &Ctx, args: ShowArgs) -> Result<()> {
             fields.push(("Regimes", or_none(&tenant.regimes.join(", "))));
             fields.push((
                 "Notify within",
-                tenant.notify_within.clone().unwrap_or_else(|| format!("{} (store default)", store.settings.contract_limit)),
+                tenant
+                    .notify_within
+                    .clone()
+                    .unwrap_or_else(|| format!("{} (store default)", store.settings.contract_limit)),
             ));
             for (n, reach) in shown.reach.iter().enumerate() {
                 let text = match &reach.problem {
                     None => format!("{:<15} {}", reach.channel.as_str(), ctx.ui.toned("ok", Tone::Good)),
-                    Some(problem) => format!("{:<15} {}", reach.channel.as_str(), ctx.ui.toned(problem, Tone::Alarm)),
+                    Some(problem) => {
+                        format!("{:<15} {}", reach.channel.as_str(), ctx.ui.toned(problem, Tone::Alarm))
+                    }
                 };
                 fields.push((if n == 0 { "Reachable" } else { "" }, text));
             }

@@ -16,6 +16,9 @@ pub struct DemoArgs {
     pub dir: Option<PathBuf>,
 }
 
+/// The example tenant directory, also documented in README.
+const EXAMPLE_TENANTS: &str = include_str!("tenants.csv");
+
 const ANA: &str = "Ana Lima <ana.lima@example.com>";
 const BO: &str = "Bo Chen <bo.chen@example.com>";
 const CARLA: &str = "Carla Diaz <carla.diaz@example.com>";
@@ -24,12 +27,11 @@ pub fn run(ctx: &Ctx, args: DemoArgs) -> Result<()> {
     let dir = args.dir.unwrap_or_else(|| {
         std::env::temp_dir().join(format!("sirt-demo-{:08x}", clock::random_u64() as u32))
     });
-    let demo = Demo {
-        ctx,
-        store: dir.to_string_lossy().into_owned(),
-    };
+    let demo = Demo { ctx, store: dir.to_string_lossy().into_owned() };
 
-    demo.say("A monitoring alert fires at night; the on-call engineer opens an incident, backfilling the times.")?;
+    demo.say(
+        "A monitoring alert fires at night; the on-call engineer opens an incident, backfilling the times.",
+    )?;
     demo.step(ANA, &["init", &demo.store])?;
     demo.step(
         ANA,
@@ -47,25 +49,12 @@ pub fn run(ctx: &Ctx, args: DemoArgs) -> Result<()> {
         ],
     )?;
     let store = crate::store::Store::open(&dir)?;
-    let id = store
-        .incident_ids()?
-        .into_iter()
-        .next()
-        .context("the demo incident was not created")?;
-    demo.step(
-        ANA,
-        &["engage", &id, "oce", "Ana Lima", "--at", "25h 50m ago"],
-    )?;
+    let id = store.incident_ids()?.into_iter().next().context("the demo incident was not created")?;
+    demo.step(ANA, &["engage", &id, "oce", "Ana Lima", "--at", "25h 50m ago"])?;
     demo.step(ANA, &["engage", &id, "srt", "Bo Chen", "--at", "25h ago"])?;
     demo.step(
         BO,
-        &[
-            "note",
-            &id,
-            "Sign-ins used a token minted by the support tooling service",
-            "--at",
-            "24h ago",
-        ],
+        &["note", &id, "Sign-ins used a token minted by the support tooling service", "--at", "24h ago"],
     )?;
 
     demo.say("The security response team confirms it: the official declaration, which starts the clocks.")?;
@@ -86,35 +75,29 @@ pub fn run(ctx: &Ctx, args: DemoArgs) -> Result<()> {
     )?;
     demo.step(CARLA, &["engage", &id, "comms", "Dev Patel"])?;
 
+    demo.say("The tenant directory: contacts and regimes, checked before anyone needs them.")?;
+    let tenants_csv = format!("{}-tenants.csv", demo.store);
+    std::fs::write(&tenants_csv, EXAMPLE_TENANTS).with_context(|| format!("cannot write {tenants_csv}"))?;
+    demo.step(CARLA, &["tenant", "import", &tenants_csv])?;
+    demo.step(CARLA, &["tenant", "check", "--problems"])?;
+
+    demo.say("The investigation finds the affected customers as it widens; one of them cannot be emailed.")?;
+    demo.step(BO, &["affected", &id, "contoso", "woodgrove", "--at", "19h ago"])?;
+    demo.step(BO, &["affected", &id, "contoso", "--detail", "12 mailboxes read", "--at", "18h ago"])?;
+    demo.step(BO, &["affected", &id, "fabrikam", "litware", "--at", "17h ago"])?;
+    demo.step(BO, &["tenant", "check", "--check", "contoso", "woodgrove", "fabrikam", "litware"])?;
+    demo.step(
+        CARLA,
+        &["tenant", "set", "litware", "--admin-email", "it@litware.example", "--admin-name", "Lea Martin"],
+    )?;
+    demo.step(BO, &["tenant", "check", "--check", "litware"])?;
+
     demo.say("A second alert turns out to be a red-team exercise; sirt refuses to declare it afterwards.")?;
-    demo.step(
-        ANA,
-        &[
-            "detect",
-            "Port scan from a partner network",
-            "--severity",
-            "sev4",
-            "--at",
-            "3h ago",
-        ],
-    )?;
+    demo.step(ANA, &["detect", "Port scan from a partner network", "--severity", "sev4", "--at", "3h ago"])?;
     let store = crate::store::Store::open(&dir)?;
-    let drill = store
-        .incident_ids()?
-        .into_iter()
-        .find(|other| *other != id)
-        .context("second demo incident")?;
-    demo.step(
-        ANA,
-        &[
-            "dismiss",
-            &drill,
-            "--reason",
-            "scheduled red-team exercise",
-            "--at",
-            "2h ago",
-        ],
-    )?;
+    let drill =
+        store.incident_ids()?.into_iter().find(|other| *other != id).context("second demo incident")?;
+    demo.step(ANA, &["dismiss", &drill, "--reason", "scheduled red-team exercise", "--at", "2h ago"])?;
     demo.expect_refusal(ANA, &["confirm", &drill[..8]])?;
 
     demo.say("What the people on the incident look at:")?;
@@ -122,6 +105,7 @@ pub fn run(ctx: &Ctx, args: DemoArgs) -> Result<()> {
     demo.step(ANA, &["show", &id])?;
     demo.step(ANA, &["timeline", &id])?;
     demo.step(ANA, &["history", &id])?;
+    demo.step(ANA, &["tenant", "show", "woodgrove"])?;
     ctx.ui.line("")?;
     ctx.ui.line(&format!(
         "The demo store is in {}. Look around: sirt --store {} list --all",
@@ -156,23 +140,17 @@ impl Demo<'_> {
     }
 
     fn step(&self, actor: &str, words: &[&str]) -> Result<()> {
-        self.ctx.ui.line(
-            &self
-                .ctx
-                .ui
-                .toned(&self.command_line(words), crate::output::Tone::Good),
-        )?;
-        super::run(self.parse(actor, words)?)?;
+        self.ctx.ui.line(&self.ctx.ui.toned(&self.command_line(words), crate::output::Tone::Good))?;
+        let code = super::run(self.parse(actor, words)?)?;
+        if code != crate::error::exit::OK {
+            // A runbook would stop here; the demo shows the exit code and goes on.
+            self.ctx.ui.line(&format!("(exit code {code})"))?;
+        }
         Ok(())
     }
 
     fn expect_refusal(&self, actor: &str, words: &[&str]) -> Result<()> {
-        self.ctx.ui.line(
-            &self
-                .ctx
-                .ui
-                .toned(&self.command_line(words), crate::output::Tone::Good),
-        )?;
+        self.ctx.ui.line(&self.ctx.ui.toned(&self.command_line(words), crate::output::Tone::Good))?;
         match super::run(self.parse(actor, words)?) {
             Ok(_) => anyhow::bail!("the demo expected '{}' to be refused", words.join(" ")),
             Err(error) => {
@@ -185,11 +163,7 @@ impl Demo<'_> {
 
 /// Quotes a word the way a shell user would type it.
 fn quote(word: &str) -> String {
-    if !word.is_empty()
-        && word
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || "-_./:,@".contains(c))
-    {
+    if !word.is_empty() && word.chars().all(|c| c.is_ascii_alphanumeric() || "-_./:,@".contains(c)) {
         word.to_string()
     } else {
         format!("\"{}\"", word.replace('\\', "\\\\").replace('"', "\\\""))
