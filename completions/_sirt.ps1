@@ -36,6 +36,10 @@ Register-ArgumentCompleter -Native -CommandName 'sirt' -ScriptBlock {
             [CompletionResult]::new('impact', 'impact', [CompletionResultType]::ParameterValue, 'Record the effect on customer data; a later assessment replaces the earlier one')
             [CompletionResult]::new('note', 'note', [CompletionResultType]::ParameterValue, 'Add a note to an incident''s timeline')
             [CompletionResult]::new('affected', 'affected', [CompletionResultType]::ParameterValue, 'Record which tenants an incident affects (or, with --remove, does not after all)')
+            [CompletionResult]::new('notified', 'notified', [CompletionResultType]::ParameterValue, 'Record that tenants were notified on a channel; stops their contract clocks')
+            [CompletionResult]::new('classify', 'classify', [CompletionResultType]::ParameterValue, 'Record a classification (major: DORA and the like; material: SEC) that starts regime clocks')
+            [CompletionResult]::new('filed', 'filed', [CompletionResultType]::ParameterValue, 'Record that a regime''s stage was filed with its authority')
+            [CompletionResult]::new('deadlines', 'deadlines', [CompletionResultType]::ParameterValue, 'Show every running clock of every open incident, most urgent first')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List incidents (open ones unless told otherwise), newest first')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show an incident''s current state')
             [CompletionResult]::new('timeline', 'timeline', [CompletionResultType]::ParameterValue, 'Show an incident''s events in the order they happened')
@@ -137,6 +141,59 @@ Register-ArgumentCompleter -Native -CommandName 'sirt' -ScriptBlock {
             [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who is recording: ''Name <email>'' [default: $SIRT_ACTOR, else git''s user.name/user.email]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (NO_COLOR is honoured with auto)')
             [CompletionResult]::new('--remove', '--remove', [CompletionResultType]::ParameterName, 'The tenants are not affected after all')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'sirt;notified' {
+            [CompletionResult]::new('--via', '--via', [CompletionResultType]::ParameterName, 'The channel it went out on')
+            [CompletionResult]::new('--ref', '--ref', [CompletionResultType]::ParameterName, 'A reference to what was sent: message id, ticket, call log')
+            [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'When the step really happened, if not now: RFC 3339, local ''YYYY-MM-DD HH:MM'', ''now'', ''-2h'' or ''2h ago''')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]')
+            [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who is recording: ''Name <email>'' [default: $SIRT_ACTOR, else git''s user.name/user.email]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (NO_COLOR is honoured with auto)')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Every affected tenant (e.g. a message-center post that went out in bulk)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'sirt;classify' {
+            [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'When the step really happened, if not now: RFC 3339, local ''YYYY-MM-DD HH:MM'', ''now'', ''-2h'' or ''2h ago''')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]')
+            [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who is recording: ''Name <email>'' [default: $SIRT_ACTOR, else git''s user.name/user.email]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (NO_COLOR is honoured with auto)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'sirt;filed' {
+            [CompletionResult]::new('--ref', '--ref', [CompletionResultType]::ParameterName, 'The authority''s reference for the filing')
+            [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'When the step really happened, if not now: RFC 3339, local ''YYYY-MM-DD HH:MM'', ''now'', ''-2h'' or ''2h ago''')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]')
+            [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who is recording: ''Name <email>'' [default: $SIRT_ACTOR, else git''s user.name/user.email]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (NO_COLOR is honoured with auto)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'sirt;deadlines' {
+            [CompletionResult]::new('--incident', '--incident', [CompletionResultType]::ParameterName, 'Only this incident (any unique prefix of its id); it may be closed')
+            [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'As of this time instead of now (RFC 3339, ''YYYY-MM-DD HH:MM'', ''-2h'', ''2h ago'', …)')
+            [CompletionResult]::new('--tz', '--tz', [CompletionResultType]::ParameterName, 'Show times in this zone: UTC, or an offset like +01:00 [default: the local zone]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'format')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]')
+            [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who is recording: ''Name <email>'' [default: $SIRT_ACTOR, else git''s user.name/user.email]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (NO_COLOR is honoured with auto)')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Include met and late clocks, and the tenants'' own clocks that are pending or past due')
+            [CompletionResult]::new('--check', '--check', [CompletionResultType]::ParameterName, 'Exit with 3 when any of our clocks is overdue or at risk (for cron and runbooks)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
@@ -385,6 +442,10 @@ Register-ArgumentCompleter -Native -CommandName 'sirt' -ScriptBlock {
             [CompletionResult]::new('impact', 'impact', [CompletionResultType]::ParameterValue, 'Record the effect on customer data; a later assessment replaces the earlier one')
             [CompletionResult]::new('note', 'note', [CompletionResultType]::ParameterValue, 'Add a note to an incident''s timeline')
             [CompletionResult]::new('affected', 'affected', [CompletionResultType]::ParameterValue, 'Record which tenants an incident affects (or, with --remove, does not after all)')
+            [CompletionResult]::new('notified', 'notified', [CompletionResultType]::ParameterValue, 'Record that tenants were notified on a channel; stops their contract clocks')
+            [CompletionResult]::new('classify', 'classify', [CompletionResultType]::ParameterValue, 'Record a classification (major: DORA and the like; material: SEC) that starts regime clocks')
+            [CompletionResult]::new('filed', 'filed', [CompletionResultType]::ParameterValue, 'Record that a regime''s stage was filed with its authority')
+            [CompletionResult]::new('deadlines', 'deadlines', [CompletionResultType]::ParameterValue, 'Show every running clock of every open incident, most urgent first')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List incidents (open ones unless told otherwise), newest first')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show an incident''s current state')
             [CompletionResult]::new('timeline', 'timeline', [CompletionResultType]::ParameterValue, 'Show an incident''s events in the order they happened')
@@ -417,6 +478,18 @@ Register-ArgumentCompleter -Native -CommandName 'sirt' -ScriptBlock {
             break
         }
         'sirt;help;affected' {
+            break
+        }
+        'sirt;help;notified' {
+            break
+        }
+        'sirt;help;classify' {
+            break
+        }
+        'sirt;help;filed' {
+            break
+        }
+        'sirt;help;deadlines' {
             break
         }
         'sirt;help;list' {

@@ -33,6 +33,10 @@ set edit:completion:arg-completer[sirt] = {|@words|
             cand impact 'Record the effect on customer data; a later assessment replaces the earlier one'
             cand note 'Add a note to an incident''s timeline'
             cand affected 'Record which tenants an incident affects (or, with --remove, does not after all)'
+            cand notified 'Record that tenants were notified on a channel; stops their contract clocks'
+            cand classify 'Record a classification (major: DORA and the like; material: SEC) that starts regime clocks'
+            cand filed 'Record that a regime''s stage was filed with its authority'
+            cand deadlines 'Show every running clock of every open incident, most urgent first'
             cand list 'List incidents (open ones unless told otherwise), newest first'
             cand show 'Show an incident''s current state'
             cand timeline 'Show an incident''s events in the order they happened'
@@ -126,6 +130,55 @@ set edit:completion:arg-completer[sirt] = {|@words|
             cand --actor 'Who is recording: ''Name <email>'' [default: $SIRT_ACTOR, else git''s user.name/user.email]'
             cand --color 'When to colour the output (NO_COLOR is honoured with auto)'
             cand --remove 'The tenants are not affected after all'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'sirt;notified'= {
+            cand --via 'The channel it went out on'
+            cand --ref 'A reference to what was sent: message id, ticket, call log'
+            cand --at 'When the step really happened, if not now: RFC 3339, local ''YYYY-MM-DD HH:MM'', ''now'', ''-2h'' or ''2h ago'''
+            cand --store 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]'
+            cand --actor 'Who is recording: ''Name <email>'' [default: $SIRT_ACTOR, else git''s user.name/user.email]'
+            cand --color 'When to colour the output (NO_COLOR is honoured with auto)'
+            cand --all 'Every affected tenant (e.g. a message-center post that went out in bulk)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'sirt;classify'= {
+            cand --at 'When the step really happened, if not now: RFC 3339, local ''YYYY-MM-DD HH:MM'', ''now'', ''-2h'' or ''2h ago'''
+            cand --store 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]'
+            cand --actor 'Who is recording: ''Name <email>'' [default: $SIRT_ACTOR, else git''s user.name/user.email]'
+            cand --color 'When to colour the output (NO_COLOR is honoured with auto)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'sirt;filed'= {
+            cand --ref 'The authority''s reference for the filing'
+            cand --at 'When the step really happened, if not now: RFC 3339, local ''YYYY-MM-DD HH:MM'', ''now'', ''-2h'' or ''2h ago'''
+            cand --store 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]'
+            cand --actor 'Who is recording: ''Name <email>'' [default: $SIRT_ACTOR, else git''s user.name/user.email]'
+            cand --color 'When to colour the output (NO_COLOR is honoured with auto)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'sirt;deadlines'= {
+            cand --incident 'Only this incident (any unique prefix of its id); it may be closed'
+            cand --at 'As of this time instead of now (RFC 3339, ''YYYY-MM-DD HH:MM'', ''-2h'', ''2h ago'', …)'
+            cand --tz 'Show times in this zone: UTC, or an offset like +01:00 [default: the local zone]'
+            cand --format 'format'
+            cand --store 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]'
+            cand --actor 'Who is recording: ''Name <email>'' [default: $SIRT_ACTOR, else git''s user.name/user.email]'
+            cand --color 'When to colour the output (NO_COLOR is honoured with auto)'
+            cand --all 'Include met and late clocks, and the tenants'' own clocks that are pending or past due'
+            cand --check 'Exit with 3 when any of our clocks is overdue or at risk (for cron and runbooks)'
             cand -h 'Print help'
             cand --help 'Print help'
             cand -V 'Print version'
@@ -348,6 +401,10 @@ set edit:completion:arg-completer[sirt] = {|@words|
             cand impact 'Record the effect on customer data; a later assessment replaces the earlier one'
             cand note 'Add a note to an incident''s timeline'
             cand affected 'Record which tenants an incident affects (or, with --remove, does not after all)'
+            cand notified 'Record that tenants were notified on a channel; stops their contract clocks'
+            cand classify 'Record a classification (major: DORA and the like; material: SEC) that starts regime clocks'
+            cand filed 'Record that a regime''s stage was filed with its authority'
+            cand deadlines 'Show every running clock of every open incident, most urgent first'
             cand list 'List incidents (open ones unless told otherwise), newest first'
             cand show 'Show an incident''s current state'
             cand timeline 'Show an incident''s events in the order they happened'
@@ -372,6 +429,14 @@ set edit:completion:arg-completer[sirt] = {|@words|
         &'sirt;help;note'= {
         }
         &'sirt;help;affected'= {
+        }
+        &'sirt;help;notified'= {
+        }
+        &'sirt;help;classify'= {
+        }
+        &'sirt;help;filed'= {
+        }
+        &'sirt;help;deadlines'= {
         }
         &'sirt;help;list'= {
         }

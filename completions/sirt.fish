@@ -39,6 +39,10 @@ complete -c sirt -n "__fish_sirt_needs_command" -f -a "dismiss" -d 'Close an eve
 complete -c sirt -n "__fish_sirt_needs_command" -f -a "impact" -d 'Record the effect on customer data; a later assessment replaces the earlier one'
 complete -c sirt -n "__fish_sirt_needs_command" -f -a "note" -d 'Add a note to an incident\'s timeline'
 complete -c sirt -n "__fish_sirt_needs_command" -f -a "affected" -d 'Record which tenants an incident affects (or, with --remove, does not after all)'
+complete -c sirt -n "__fish_sirt_needs_command" -f -a "notified" -d 'Record that tenants were notified on a channel; stops their contract clocks'
+complete -c sirt -n "__fish_sirt_needs_command" -f -a "classify" -d 'Record a classification (major: DORA and the like; material: SEC) that starts regime clocks'
+complete -c sirt -n "__fish_sirt_needs_command" -f -a "filed" -d 'Record that a regime\'s stage was filed with its authority'
+complete -c sirt -n "__fish_sirt_needs_command" -f -a "deadlines" -d 'Show every running clock of every open incident, most urgent first'
 complete -c sirt -n "__fish_sirt_needs_command" -f -a "list" -d 'List incidents (open ones unless told otherwise), newest first'
 complete -c sirt -n "__fish_sirt_needs_command" -f -a "show" -d 'Show an incident\'s current state'
 complete -c sirt -n "__fish_sirt_needs_command" -f -a "timeline" -d 'Show an incident\'s events in the order they happened'
@@ -133,6 +137,52 @@ never\t''"
 complete -c sirt -n "__fish_sirt_using_subcommand affected" -l remove -d 'The tenants are not affected after all'
 complete -c sirt -n "__fish_sirt_using_subcommand affected" -s h -l help -d 'Print help'
 complete -c sirt -n "__fish_sirt_using_subcommand affected" -s V -l version -d 'Print version'
+complete -c sirt -n "__fish_sirt_using_subcommand notified" -l via -d 'The channel it went out on' -r -f -a "message-center\t'A post in the tenant\'s admin-portal message center'
+email-admin\t'Email to every administrator'
+email-privacy\t'Email to the Global Privacy Contact'
+phone\t'A call to an administrator by trained support staff'"
+complete -c sirt -n "__fish_sirt_using_subcommand notified" -l ref -d 'A reference to what was sent: message id, ticket, call log' -r
+complete -c sirt -n "__fish_sirt_using_subcommand notified" -l at -d 'When the step really happened, if not now: RFC 3339, local \'YYYY-MM-DD HH:MM\', \'now\', \'-2h\' or \'2h ago\'' -r
+complete -c sirt -n "__fish_sirt_using_subcommand notified" -l store -d 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]' -r -F
+complete -c sirt -n "__fish_sirt_using_subcommand notified" -l actor -d 'Who is recording: \'Name <email>\' [default: $SIRT_ACTOR, else git\'s user.name/user.email]' -r
+complete -c sirt -n "__fish_sirt_using_subcommand notified" -l color -d 'When to colour the output (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c sirt -n "__fish_sirt_using_subcommand notified" -l all -d 'Every affected tenant (e.g. a message-center post that went out in bulk)'
+complete -c sirt -n "__fish_sirt_using_subcommand notified" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c sirt -n "__fish_sirt_using_subcommand notified" -s V -l version -d 'Print version'
+complete -c sirt -n "__fish_sirt_using_subcommand classify" -l at -d 'When the step really happened, if not now: RFC 3339, local \'YYYY-MM-DD HH:MM\', \'now\', \'-2h\' or \'2h ago\'' -r
+complete -c sirt -n "__fish_sirt_using_subcommand classify" -l store -d 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]' -r -F
+complete -c sirt -n "__fish_sirt_using_subcommand classify" -l actor -d 'Who is recording: \'Name <email>\' [default: $SIRT_ACTOR, else git\'s user.name/user.email]' -r
+complete -c sirt -n "__fish_sirt_using_subcommand classify" -l color -d 'When to colour the output (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c sirt -n "__fish_sirt_using_subcommand classify" -s h -l help -d 'Print help'
+complete -c sirt -n "__fish_sirt_using_subcommand classify" -s V -l version -d 'Print version'
+complete -c sirt -n "__fish_sirt_using_subcommand filed" -l ref -d 'The authority\'s reference for the filing' -r
+complete -c sirt -n "__fish_sirt_using_subcommand filed" -l at -d 'When the step really happened, if not now: RFC 3339, local \'YYYY-MM-DD HH:MM\', \'now\', \'-2h\' or \'2h ago\'' -r
+complete -c sirt -n "__fish_sirt_using_subcommand filed" -l store -d 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]' -r -F
+complete -c sirt -n "__fish_sirt_using_subcommand filed" -l actor -d 'Who is recording: \'Name <email>\' [default: $SIRT_ACTOR, else git\'s user.name/user.email]' -r
+complete -c sirt -n "__fish_sirt_using_subcommand filed" -l color -d 'When to colour the output (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c sirt -n "__fish_sirt_using_subcommand filed" -s h -l help -d 'Print help'
+complete -c sirt -n "__fish_sirt_using_subcommand filed" -s V -l version -d 'Print version'
+complete -c sirt -n "__fish_sirt_using_subcommand deadlines" -l incident -d 'Only this incident (any unique prefix of its id); it may be closed' -r
+complete -c sirt -n "__fish_sirt_using_subcommand deadlines" -l at -d 'As of this time instead of now (RFC 3339, \'YYYY-MM-DD HH:MM\', \'-2h\', \'2h ago\', …)' -r
+complete -c sirt -n "__fish_sirt_using_subcommand deadlines" -l tz -d 'Show times in this zone: UTC, or an offset like +01:00 [default: the local zone]' -r
+complete -c sirt -n "__fish_sirt_using_subcommand deadlines" -l format -r -f -a "table\t''
+json\t''
+csv\t''"
+complete -c sirt -n "__fish_sirt_using_subcommand deadlines" -l store -d 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]' -r -F
+complete -c sirt -n "__fish_sirt_using_subcommand deadlines" -l actor -d 'Who is recording: \'Name <email>\' [default: $SIRT_ACTOR, else git\'s user.name/user.email]' -r
+complete -c sirt -n "__fish_sirt_using_subcommand deadlines" -l color -d 'When to colour the output (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c sirt -n "__fish_sirt_using_subcommand deadlines" -l all -d 'Include met and late clocks, and the tenants\' own clocks that are pending or past due'
+complete -c sirt -n "__fish_sirt_using_subcommand deadlines" -l check -d 'Exit with 3 when any of our clocks is overdue or at risk (for cron and runbooks)'
+complete -c sirt -n "__fish_sirt_using_subcommand deadlines" -s h -l help -d 'Print help'
+complete -c sirt -n "__fish_sirt_using_subcommand deadlines" -s V -l version -d 'Print version'
 complete -c sirt -n "__fish_sirt_using_subcommand list" -l severity -d 'Only these severities; repeat or separate with commas' -r -f -a "sev1\t''
 sev2\t''
 sev3\t''
@@ -143,6 +193,7 @@ srt-engaged\t''
 confirmed\t''
 impact-determined\t''
 tenants-determined\t''
+notified\t''
 dismissed\t''"
 complete -c sirt -n "__fish_sirt_using_subcommand list" -l format -r -f -a "table\t''
 json\t''
@@ -321,22 +372,26 @@ always\t''
 never\t''"
 complete -c sirt -n "__fish_sirt_using_subcommand demo" -s h -l help -d 'Print help'
 complete -c sirt -n "__fish_sirt_using_subcommand demo" -s V -l version -d 'Print version'
-complete -c sirt -n "__fish_sirt_using_subcommand help; and not __fish_seen_subcommand_from init detect engage confirm dismiss impact note affected list show timeline history tenant regimes demo help" -f -a "init" -d 'Create a store: a git repository holding the store\'s settings'
-complete -c sirt -n "__fish_sirt_using_subcommand help; and not __fish_seen_subcommand_from init detect engage confirm dismiss impact note affected list show timeline history tenant regimes demo help" -f -a "detect" -d 'Record a detected event; opens an incident and prints its id'
-complete -c sirt -n "__fish_sirt_using_subcommand help; and not __fish_seen_subcommand_from init detect engage confirm dismiss impact note affected list show timeline history tenant regimes demo help" -f -a "engage" -d 'Record that someone is engaged on an incident in a role'
-complete -c sirt -n "__fish_sirt_using_subcommand help; and not __fish_seen_subcommand_from init detect engage confirm dismiss impact note affected list show timeline history tenant regimes demo help" -f -a "confirm" -d 'Declare a security incident: customer data was affected. Starts the notification clock'
-complete -c sirt -n "__fish_sirt_using_subcommand help; and not __fish_seen_subcommand_from init detect engage confirm dismiss impact note affected list show timeline history tenant regimes demo help" -f -a "dismiss" -d 'Close an event that turned out not to be a security incident'
-complete -c sirt -n "__fish_sirt_using_subcommand help; and not __fish_seen_subcommand_from init detect engage confirm dismiss impact note affected list show timeline history tenant regimes demo help" -f -a "impact" -d 'Record the effect on customer data; a later assessment replaces the earlier one'
-complete -c sirt -n "__fish_sirt_using_subcommand help; and not __fish_seen_subcommand_from init detect engage confirm dismiss impact note affected list show timeline history tenant regimes demo help" -f -a "note" -d 'Add a note to an incident\'s timeline'
-complete -c sirt -n "__fish_sirt_using_subcommand help; and not __fish_seen_subcommand_from init detect engage confirm dismiss impact note affected list show timeline history tenant regimes demo help" -f -a "affected" -d 'Record which tenants an incident affects (or, with --remove, does not after all)'
-complete -c sirt -n "__fish_sirt_using_subcommand help; and not __fish_seen_subcommand_from init detect engage confirm dismiss impact note affected list show timeline history tenant regimes demo help" -f -a "list" -d 'List incidents (open ones unless told otherwise), newest first'
-complete -c sirt -n "__fish_sirt_using_subcommand help; and not __fish_seen_subcommand_from init detect engage confirm dismiss impact note affected list show timeline history tenant regimes demo help" -f -a "show" -d 'Show an incident\'s current state'
-complete -c sirt -n "__fish_sirt_using_subcommand help; and not __fish_seen_subcommand_from init detect engage confirm dismiss impact note affected list show timeline history tenant regimes demo help" -f -a "timeline" -d 'Show an incident\'s events in the order they happened'
-complete -c sirt -n "__fish_sirt_using_subcommand help; and not __fish_seen_subcommand_from init detect engage confirm dismiss impact note affected list show timeline history tenant regimes demo help" -f -a "history" -d 'Show the commits that recorded an incident\'s changes, newest first'
-complete -c sirt -n "__fish_sirt_using_subcommand help; and not __fish_seen_subcommand_from init detect engage confirm dismiss impact note affected list show timeline history tenant regimes demo help" -f -a "tenant" -d 'Manage the tenant directory: customers, their contacts and the regimes that apply to them'
-complete -c sirt -n "__fish_sirt_using_subcommand help; and not __fish_seen_subcommand_from init detect engage confirm dismiss impact note affected list show timeline history tenant regimes demo help" -f -a "regimes" -d 'List the notification regimes sirt knows, or show one with its stages and sources'
-complete -c sirt -n "__fish_sirt_using_subcommand help; and not __fish_seen_subcommand_from init detect engage confirm dismiss impact note affected list show timeline history tenant regimes demo help" -f -a "demo" -d 'Build a demo store and walk an incident through the process, showing each command'
-complete -c sirt -n "__fish_sirt_using_subcommand help; and not __fish_seen_subcommand_from init detect engage confirm dismiss impact note affected list show timeline history tenant regimes demo help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c sirt -n "__fish_sirt_using_subcommand help; and not __fish_seen_subcommand_from init detect engage confirm dismiss impact note affected notified classify filed deadlines list show timeline history tenant regimes demo help" -f -a "init" -d 'Create a store: a git repository holding the store\'s settings'
+complete -c sirt -n "__fish_sirt_using_subcommand help; and not __fish_seen_subcommand_from init detect engage confirm dismiss impact note affected notified classify filed deadlines list show timeline history tenant regimes demo help" -f -a "detect" -d 'Record a detected event; opens an incident and prints its id'
+complete -c sirt -n "__fish_sirt_using_subcommand help; and not __fish_seen_subcommand_from init detect engage confirm dismiss impact note affected notified classify filed deadlines list show timeline history tenant regimes demo help" -f -a "engage" -d 'Record that someone is engaged on an incident in a role'
+complete -c sirt -n "__fish_sirt_using_subcommand help; and not __fish_seen_subcommand_from init detect engage confirm dismiss impact note affected notified classify filed deadlines list show timeline history tenant regimes demo help" -f -a "confirm" -d 'Declare a security incident: customer data was affected. Starts the notification clock'
+complete -c sirt -n "__fish_sirt_using_subcommand help; and not __fish_seen_subcommand_from init detect engage confirm dismiss impact note affected notified classify filed deadlines list show timeline history tenant regimes demo help" -f -a "dismiss" -d 'Close an event that turned out not to be a security incident'
+complete -c sirt -n "__fish_sirt_using_subcommand help; and not __fish_seen_subcommand_from init detect engage confirm dismiss impact note affected notified classify filed deadlines list show timeline history tenant regimes demo help" -f -a "impact" -d 'Record the effect on customer data; a later assessment replaces the earlier one'
+complete -c sirt -n "__fish_sirt_using_subcommand help; and not __fish_seen_subcommand_from init detect engage confirm dismiss impact note affected notified classify filed deadlines list show timeline history tenant regimes demo help" -f -a "note" -d 'Add a note to an incident\'s timeline'
+complete -c sirt -n "__fish_sirt_using_subcommand help; and not __fish_seen_subcommand_from init detect engage confirm dismiss impact note affected notified classify filed deadlines list show timeline history tenant regimes demo help" -f -a "affected" -d 'Record which tenants an incident affects (or, with --remove, does not after all)'
+complete -c sirt -n "__fish_sirt_using_subcommand help; and not __fish_seen_subcommand_from init detect engage confirm dismiss impact note affected notified classify filed deadlines list show timeline history tenant regimes demo help" -f -a "notified" -d 'Record that tenants were notified on a channel; stops their contract clocks'
+complete -c sirt -n "__fish_sirt_using_subcommand help; and not __fish_seen_subcommand_from init detect engage confirm dismiss impact note affected notified classify filed deadlines list show timeline history tenant regimes demo help" -f -a "classify" -d 'Record a classification (major: DORA and the like; material: SEC) that starts regime clocks'
+complete -c sirt -n "__fish_sirt_using_subcommand help; and not __fish_seen_subcommand_from init detect engage confirm dismiss impact note affected notified classify filed deadlines list show timeline history tenant regimes demo help" -f -a "filed" -d 'Record that a regime\'s stage was filed with its authority'
+complete -c sirt -n "__fish_sirt_using_subcommand help; and not __fish_seen_subcommand_from init detect engage confirm dismiss impact note affected notified classify filed deadlines list show timeline history tenant regimes demo help" -f -a "deadlines" -d 'Show every running clock of every open incident, most urgent first'
+complete -c sirt -n "__fish_sirt_using_subcommand help; and not __fish_seen_subcommand_from init detect engage confirm dismiss impact note affected notified classify filed deadlines list show timeline history tenant regimes demo help" -f -a "list" -d 'List incidents (open ones unless told otherwise), newest first'
+complete -c sirt -n "__fish_sirt_using_subcommand help; and not __fish_seen_subcommand_from init detect engage confirm dismiss impact note affected notified classify filed deadlines list show timeline history tenant regimes demo help" -f -a "show" -d 'Show an incident\'s current state'
+complete -c sirt -n "__fish_sirt_using_subcommand help; and not __fish_seen_subcommand_from init detect engage confirm dismiss impact note affected notified classify filed deadlines list show timeline history tenant regimes demo help" -f -a "timeline" -d 'Show an incident\'s events in the order they happened'
+complete -c sirt -n "__fish_sirt_using_subcommand help; and not __fish_seen_subcommand_from init detect engage confirm dismiss impact note affected notified classify filed deadlines list show timeline history tenant regimes demo help" -f -a "history" -d 'Show the commits that recorded an incident\'s changes, newest first'
+complete -c sirt -n "__fish_sirt_using_subcommand help; and not __fish_seen_subcommand_from init detect engage confirm dismiss impact note affected notified classify filed deadlines list show timeline history tenant regimes demo help" -f -a "tenant" -d 'Manage the tenant directory: customers, their contacts and the regimes that apply to them'
+complete -c sirt -n "__fish_sirt_using_subcommand help; and not __fish_seen_subcommand_from init detect engage confirm dismiss impact note affected notified classify filed deadlines list show timeline history tenant regimes demo help" -f -a "regimes" -d 'List the notification regimes sirt knows, or show one with its stages and sources'
+complete -c sirt -n "__fish_sirt_using_subcommand help; and not __fish_seen_subcommand_from init detect engage confirm dismiss impact note affected notified classify filed deadlines list show timeline history tenant regimes demo help" -f -a "demo" -d 'Build a demo store and walk an incident through the process, showing each command'
+complete -c sirt -n "__fish_sirt_using_subcommand help; and not __fish_seen_subcommand_from init detect engage confirm dismiss impact note affected notified classify filed deadlines list show timeline history tenant regimes demo help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c sirt -n "__fish_sirt_using_subcommand help; and __fish_seen_subcommand_from tenant" -f -a "add" -d 'Add a tenant to the directory'
 complete -c sirt -n "__fish_sirt_using_subcommand help; and __fish_seen_subcommand_from tenant" -f -a "import" -d 'Import tenants from a CSV file with a header row; adds new tenants and updates the ones it names'
 complete -c sirt -n "__fish_sirt_using_subcommand help; and __fish_seen_subcommand_from tenant" -f -a "export" -d 'Write the whole tenant directory to stdout, as CSV that `sirt tenant import` reads back, or JSON'

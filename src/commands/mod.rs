@@ -1,16 +1,20 @@
 //! The command line: global options, one module per subcommand, and the dispatch.
 
 mod affected;
+mod classify;
 mod confirm;
+mod deadlines;
 mod demo;
 mod detect;
 mod dismiss;
 mod engage;
+mod filed;
 mod history;
 mod impact;
 mod init;
 mod list;
 mod note;
+mod notified;
 mod regimes;
 mod show;
 mod tenant;
@@ -62,6 +66,10 @@ pub enum Command {
     Impact(impact::ImpactArgs),
     Note(note::NoteArgs),
     Affected(affected::AffectedArgs),
+    Notified(notified::NotifiedArgs),
+    Classify(classify::ClassifyArgs),
+    Filed(filed::FiledArgs),
+    Deadlines(deadlines::DeadlinesArgs),
     List(list::ListArgs),
     Show(show::ShowArgs),
     Timeline(timeline::TimelineArgs),
@@ -81,6 +89,7 @@ pub fn run(cli: Cli) -> Result<i32> {
     let ctx = Ctx { ui: Ui::new(cli.color), now: clock::now()?, store_dir: cli.store, actor: cli.actor };
     match cli.command {
         Command::Tenant(args) => return tenant::run(&ctx, args),
+        Command::Deadlines(args) => return deadlines::run(&ctx, args),
         Command::Init(args) => init::run(&ctx, args),
         Command::Detect(args) => detect::run(&ctx, args),
         Command::Engage(args) => engage::run(&ctx, args),
@@ -89,6 +98,9 @@ pub fn run(cli: Cli) -> Result<i32> {
         Command::Impact(args) => impact::run(&ctx, args),
         Command::Note(args) => note::run(&ctx, args),
         Command::Affected(args) => affected::run(&ctx, args),
+        Command::Notified(args) => notified::run(&ctx, args),
+        Command::Classify(args) => classify::run(&ctx, args),
+        Command::Filed(args) => filed::run(&ctx, args),
         Command::List(args) => list::run(&ctx, args),
         Command::Show(args) => show::run(&ctx, args),
         Command::Timeline(args) => timeline::run(&ctx, args),
@@ -196,13 +208,13 @@ fn default_store_dir() -> Result<PathBuf> {
 
 /// Appends one event to an incident and commits it: the path every recording command takes.
 /// `decide` sees the current state and returns the event to record, or `None` when the step
-/// would change nothing.
+/// would change nothing. Returns the incident as it stands afterwards, if anything was recorded.
 pub fn record(
     ctx: &Ctx,
     query: &str,
     at: &AtArg,
     decide: impl FnOnce(&Incident) -> Result<Option<EventBody>>,
-) -> Result<Option<Event>> {
+) -> Result<Option<Incident>> {
     let store = ctx.store()?;
     let actor = ctx.actor(&store)?;
     let id = ctx.resolve(&store, query)?;
@@ -217,7 +229,7 @@ pub fn record(
     let event = new_event(&log, &actor, at, ctx.now, body);
     log.events.push(event.clone());
     commit_event(ctx, &store, &lock, &log, &event, &actor)?;
-    Ok(Some(event))
+    Ok(Some(log.fold().map_err(anyhow::Error::msg)?))
 }
 
 pub fn new_event(

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use std::collections::BTreeMap;
 
+use super::tenant::Channel;
 use super::time::format_local;
 
 /// Version of the incident file format, stored in every file.
@@ -76,6 +77,24 @@ pub enum EventBody {
     TenantsUnaffected {
         tenants: Vec<String>,
     },
+    /// A notification went out to these tenants on one channel.
+    Notified {
+        tenants: Vec<String>,
+        channel: Channel,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        reference: Option<String>,
+    },
+    /// The incident was classified (`major`, `material`), which starts some regimes' clocks.
+    Classified {
+        class: Classification,
+    },
+    /// A regime's stage was filed with its authority.
+    Filed {
+        regime: String,
+        stage: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        reference: Option<String>,
+    },
 }
 
 impl EventBody {
@@ -90,6 +109,9 @@ impl EventBody {
             EventBody::Note { .. } => "note",
             EventBody::TenantsAffected { .. } => "tenants-affected",
             EventBody::TenantsUnaffected { .. } => "tenants-unaffected",
+            EventBody::Notified { .. } => "notified",
+            EventBody::Classified { .. } => "classified",
+            EventBody::Filed { .. } => "filed",
         }
     }
 
@@ -127,6 +149,21 @@ impl EventBody {
             }
             EventBody::TenantsUnaffected { tenants } => {
                 format!("not affected after all: {}", name_some(tenants))
+            }
+            EventBody::Notified { tenants, channel, reference } => {
+                let mut line = format!("notified via {channel}: {}", name_some(tenants));
+                if let Some(reference) = reference {
+                    line.push_str(&format!(" (ref {reference})"));
+                }
+                line
+            }
+            EventBody::Classified { class } => format!("classified as {class}"),
+            EventBody::Filed { regime, stage, reference } => {
+                let mut line = format!("filed {regime} {stage}");
+                if let Some(reference) = reference {
+                    line.push_str(&format!(" (ref {reference})"));
+                }
+                line
             }
         }
     }
@@ -231,6 +268,11 @@ impl Effect {
 }
 
 word_enum!(
+    /// Classifications some regimes start their clocks from (DORA: major; SEC: material).
+    Classification { Major => "major", Material => "material" }
+);
+
+word_enum!(
     /// Where an incident stands on the main track of the process.
     Phase {
         Detected => "detected",
@@ -239,6 +281,7 @@ word_enum!(
         Confirmed => "confirmed",
         ImpactDetermined => "impact-determined",
         TenantsDetermined => "tenants-determined",
+        Notified => "notified",
         Dismissed => "dismissed",
     }
 );
@@ -265,6 +308,26 @@ pub struct AffectedTenant {
     pub since: DateTime<Utc>,
     /// What this tenant's drafts alone say, e.g. "3 mailboxes read".
     pub detail: Option<String>,
+}
+
+/// A notification recorded as sent.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Notification {
+    pub tenant: String,
+    pub channel: Channel,
+    pub at: DateTime<Utc>,
+    pub by: String,
+    pub reference: Option<String>,
+}
+
+/// A regime's stage recorded as filed.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Filing {
+    pub regime: String,
+    pub stage: String,
+    pub at: DateTime<Utc>,
+    pub by: String,
+    pub reference: Option<String>,
 }
 
 /// The latest impact assessment.
@@ -295,11 +358,17 @@ pub struct Incident {
     /// Ordered by tenant id.
     #[serde(rename = "affected_tenants", serialize_with = "affected_as_list")]
     pub affected: BTreeMap<String, AffectedTenant>,
+    pub notifications: Vec<Notification>,
+    pub classifications: Vec<(Classification, DateTime<Utc>)>,
+    pub filings: Vec<Filing>,
     pub notes: usize,
     pub events: usize,
     pub updated_at: DateTime<Utc>,
     #[serde(skip)]
     pub last_seq: u64,
+    /// The first notification to each tenant: when it became aware.
+    #[serde(skip)]
+    first_notified: BTreeMap<String, DateTime<Utc>>,
 }
 
 fn affected_as_list<S: serde::Serializer>(
@@ -364,6 +433,10 @@ impl IncidentLog {
             impact: None,
             engagements: Vec::new(),
             affected: BTreeMap::new(),
+            notifications: Vec::new(),
+            classifications: Vec::new(),
+            filings: Vec::new(),
+            first_notified: BTreeMap::new(),
             notes: 0,
             events: self.events.len(),
             updated_at: first.recorded_at,
@@ -419,6 +492,27 @@ impl Incident {
                     self.affected.remove(tenant);
                 }
             }
+            EventBody::Notified { tenants, channel, reference } => {
+                for tenant in tenants {
+                    let first = self.first_notified.entry(tenant.clone()).or_insert(event.at);
+                    *first = (*first).min(event.at);
+                    self.notifications.push(Notification {
+                        tenant: tenant.clone(),
+                        channel: *channel,
+                        at: event.at,
+                        by: event.by.clone(),
+                        reference: reference.clone(),
+                    });
+                }
+            }
+            EventBody::Classified { class } => self.classifications.push((*class, event.at)),
+            EventBody::Filed { regime, stage, reference } => self.filings.push(Filing {
+                regime: regime.clone(),
+                stage: stage.clone(),
+                at: event.at,
+                by: event.by.clone(),
+                reference: reference.clone(),
+            }),
         }
         Ok(())
     }
@@ -426,6 +520,11 @@ impl Incident {
     fn derive_phase(&self) -> Phase {
         if self.dismissed_at.is_some() && self.declared_at.is_none() {
             Phase::Dismissed
+        } else if self.declared_at.is_some()
+            && !self.affected.is_empty()
+            && self.affected.keys().all(|t| self.first_notified.contains_key(t))
+        {
+            Phase::Notified
         } else if !self.affected.is_empty() && self.declared_at.is_some() {
             Phase::TenantsDetermined
         } else if self.impact.is_some() && self.declared_at.is_some() {
@@ -439,6 +538,21 @@ impl Incident {
         } else {
             Phase::Detected
         }
+    }
+
+    /// When the tenant was first notified, on any channel.
+    pub fn first_notified(&self, tenant: &str) -> Option<DateTime<Utc>> {
+        self.first_notified.get(tenant).copied()
+    }
+
+    /// When the incident was first classified as `class` (`major`, `material`).
+    pub fn classified_at(&self, class: &str) -> Option<DateTime<Utc>> {
+        self.classifications.iter().filter(|(c, _)| c.as_str() == class).map(|(_, t)| *t).min()
+    }
+
+    /// When a regime's stage was first recorded as filed.
+    pub fn filed_at(&self, regime: &str, stage: &str) -> Option<DateTime<Utc>> {
+        self.filings.iter().filter(|f| f.regime == regime && f.stage == stage).map(|f| f.at).min()
     }
 
     pub fn is_role_engaged(&self, role: Role) -> bool {
@@ -520,6 +634,37 @@ impl Incident {
                 ),
                 Some(_) => Ok(()),
             },
+            EventBody::Notified { tenants, .. } => {
+                let Some(declared) = self.declared_at else {
+                    return refuse(
+                        format!(
+                            "{id} is not confirmed as a security incident; customers are notified after the declaration"
+                        ),
+                        format!("sirt confirm {id}"),
+                    );
+                };
+                if at < declared {
+                    return refuse(
+                        format!(
+                            "{} is before {id} was confirmed ({})",
+                            format_local(at),
+                            format_local(declared)
+                        ),
+                        "pass a time after the declaration with --at".to_string(),
+                    );
+                }
+                let strangers: Vec<String> =
+                    tenants.iter().filter(|t| !self.affected.contains_key(*t)).cloned().collect();
+                if strangers.is_empty() {
+                    Ok(())
+                } else {
+                    refuse(
+                        format!("not on {id}'s affected list: {}", name_some(&strangers)),
+                        format!("record it first: sirt affected {id} {}", strangers[0]),
+                    )
+                }
+            }
+            EventBody::Classified { .. } | EventBody::Filed { .. } => Ok(()),
             EventBody::TenantsAffected { .. } | EventBody::TenantsUnaffected { .. } => {
                 match self.declared_at {
                     None => refuse(

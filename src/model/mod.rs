@@ -1,5 +1,6 @@
 //! Domain types: incidents, events, settings. Plain data and pure functions; no I/O, no clock.
 
+pub mod deadline;
 pub mod id;
 pub mod incident;
 pub mod regime;
@@ -8,6 +9,6 @@ pub mod tenant;
 pub mod time;
 
 pub use incident::{
-    Effect, Engagement, Event, EventBody, Impact, Incident, IncidentLog, Phase, Refusal, Role, Severity,
-    Source,
+    Classification, Effect, Engagement, Event, EventBody, Impact, Incident, IncidentLog, Phase, Refusal,
+    Role, Severity, Source,
 };

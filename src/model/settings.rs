@@ -16,6 +16,29 @@ pub struct Settings {
     /// How long after the declaration every affected tenant must have been notified, unless its
     /// contract says less.
     pub contract_limit: String,
+    /// A clock of a day or more is at risk with less than this left; shorter clocks use a quarter
+    /// of their limit.
+    pub at_risk_margin: String,
+    /// Regimes the provider itself answers to; each stage becomes a clock.
+    pub own_regimes: Vec<String>,
+    /// What `aware`-type triggers run from: `declaration`, or `detection` for the cautious.
+    pub aware_at: String,
+    /// Days business-day limits skip besides weekends, `YYYY-MM-DD`.
+    pub holidays: Vec<String>,
+    /// Regimes added to the built-in catalog (same fields as `sirt regimes ID --format json`).
+    #[serde(rename = "regime", skip_serializing_if = "Vec::is_empty")]
+    pub regimes: Vec<super::regime::Regime>,
+    /// Limits that replace the catalog's for one stage.
+    #[serde(rename = "limit", skip_serializing_if = "Vec::is_empty")]
+    pub limits: Vec<LimitOverride>,
+}
+
+/// `[[limit]] regime = "…" stage = "…" within = "48h"`.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct LimitOverride {
+    pub regime: String,
+    pub stage: String,
+    pub within: String,
 }
 
 impl Default for Settings {
@@ -25,11 +48,42 @@ impl Default for Settings {
             organisation: "Example Cloud".into(),
             response_contact: "security-response@example.com".into(),
             contract_limit: "72h".into(),
+            at_risk_margin: "12h".into(),
+            own_regimes: Vec::new(),
+            aware_at: "declaration".into(),
+            holidays: Vec::new(),
+            regimes: Vec::new(),
+            limits: Vec::new(),
         }
     }
 }
 
 impl Settings {
+    /// The holidays as dates, or the first one that is not a date.
+    pub fn holiday_dates(&self) -> Result<Vec<chrono::NaiveDate>, String> {
+        self.holidays
+            .iter()
+            .map(|d| {
+                chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d")
+                    .map_err(|_| format!("holiday '{d}' in sirt.toml is not a date like 2026-12-25"))
+            })
+            .collect()
+    }
+
+    pub fn at_risk_margin(&self) -> Result<chrono::Duration, String> {
+        super::time::parse_span(&self.at_risk_margin).ok_or_else(|| {
+            format!("at_risk_margin '{}' in sirt.toml is not a duration like 12h", self.at_risk_margin)
+        })
+    }
+
+    pub fn aware_at_detection(&self) -> Result<bool, String> {
+        match self.aware_at.as_str() {
+            "declaration" => Ok(false),
+            "detection" => Ok(true),
+            other => Err(format!("aware_at '{other}' in sirt.toml must be \"declaration\" or \"detection\"")),
+        }
+    }
+
     /// The contractual limit in whole hours, or why it cannot be read.
     pub fn contract_limit_hours(&self) -> Result<i64, String> {
         match super::time::parse_span(&self.contract_limit) {
@@ -53,8 +107,19 @@ impl Settings {
              response_contact = \"{}\"\n\n\
              # Every affected tenant is notified within this long of the declaration, unless its\n\
              # contract says less (tenant notify_within).\n\
-             contract_limit = \"{}\"\n",
-            d.schema, d.organisation, d.response_contact, d.contract_limit
+             contract_limit = \"{}\"\n\n\
+             # A clock of a day or more is at risk when less than this is left; shorter clocks\n\
+             # are at risk in their last quarter.\n\
+             at_risk_margin = \"{}\"\n\n\
+             # Regimes the provider itself answers to, ids from `sirt regimes`, e.g. [\"nis2-art23\"].\n\
+             own_regimes = []\n\n\
+             # What an `aware` trigger runs from: \"declaration\", or \"detection\" to be cautious.\n\
+             aware_at = \"{}\"\n\n\
+             # Days that business-day limits skip besides weekends, e.g. [\"2026-12-25\"].\n\
+             holidays = []\n\n\
+             # Add a regime: [[regime]] with the fields `sirt regimes ID --format json` shows.\n\
+             # Change a limit: [[limit]] regime = \"nis2-art23\"  stage = \"early warning\"  within = \"12h\"\n",
+            d.schema, d.organisation, d.response_contact, d.contract_limit, d.at_risk_margin, d.aware_at
         )
     }
 }

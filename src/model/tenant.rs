@@ -122,10 +122,14 @@ impl Tenant {
             if let Err(e) = check_email(&admin.email) {
                 problems.push(format!("admin email: {e}"));
             }
-            if let Some(name) = &admin.name
-                && let Err(e) = check_line("admin name", name, true)
-            {
-                problems.push(e);
+            if let Some(name) = &admin.name {
+                if let Err(e) = check_line("admin name", name, true) {
+                    problems.push(e);
+                }
+                // In CSV, `;` separates one administrator's name from the next.
+                if name.contains(';') {
+                    problems.push(format!("admin name '{name}' contains ';', which separates names in CSV"));
+                }
             }
             if let Some(phone) = &admin.phone
                 && let Err(e) = check_phone(phone)
@@ -269,6 +273,23 @@ fn dedup(values: Vec<String>) -> Vec<String> {
 }
 
 impl TenantUpdate {
+    /// The same update with surrounding spaces removed, so flags and CSV cells store alike.
+    fn trimmed(self) -> TenantUpdate {
+        let text = |v: String| v.trim().to_string();
+        let opt = |v: Option<String>| v.map(text).filter(|v| !v.is_empty());
+        TenantUpdate {
+            name: self.name.map(text),
+            admin_emails: self.admin_emails.map(|l| l.into_iter().map(text).collect()),
+            admin_names: self.admin_names.map(|l| l.into_iter().map(opt).collect()),
+            admin_phones: self.admin_phones.map(|l| l.into_iter().map(opt).collect()),
+            privacy_email: self.privacy_email.map(opt),
+            privacy_name: self.privacy_name.map(opt),
+            regions: self.regions.map(|l| l.into_iter().map(text).collect()),
+            regimes: self.regimes.map(|l| l.into_iter().map(text).collect()),
+            notify_within: self.notify_within.map(opt),
+        }
+    }
+
     /// The update a CSV row describes: `cells` pairs each present column with its value.
     pub fn from_columns(cells: &[(&str, &str)]) -> TenantUpdate {
         let mut update = TenantUpdate::default();
@@ -294,6 +315,7 @@ impl Tenant {
     /// Applies an update. Fails when the parts do not fit together (more administrator names
     /// than administrators, a privacy name with no privacy email).
     pub fn apply(&mut self, update: TenantUpdate) -> Result<(), String> {
+        let update = update.trimmed();
         if let Some(name) = update.name {
             self.name = name;
         }

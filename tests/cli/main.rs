@@ -1,7 +1,9 @@
 //! End-to-end tests of the `sirt` binary: one test binary, one module per area.
 
+mod affected;
 mod generated;
 mod main_track;
 mod reading;
 mod store;
 mod support;
+mod tenants;

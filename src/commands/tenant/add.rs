@@ -36,7 +36,7 @@ pub fn run(ctx: &Ctx, args: AddArgs) -> Result<()> {
             .into());
     }
     let mut tenant = Tenant::new(&args.id, "");
-    tenant.apply(args.contacts.update(Some(args.name))).map_err(UserError::new)?;
+    tenant.apply(args.contacts.update(Some(args.name))).map_err(|e| UserError::new(e).hint("give --admin-name and --admin-phone in the order of the --admin-email values, and --privacy-name with --privacy-email"))?;
     super::validate(&store, &Catalog::built_in(), &tenant)?;
     let file = Store::tenant_file(&tenant)?;
     super::commit(

@@ -34,7 +34,17 @@ pub fn run(ctx: &Ctx, args: ImportArgs) -> Result<()> {
     let mut reader = csv::ReaderBuilder::new().has_headers(true).from_reader(bytes.as_slice());
     let headers: Vec<String> = reader
         .headers()
-        .map_err(|e| UserError::new(format!("{}: cannot read the header row: {e}", args.file.display())))?
+        .map_err(|e| {
+            UserError::new(format!(
+                "{}: the header row {}; nothing imported",
+                args.file.display(),
+                csv_reason(&e)
+            ))
+            .hint(format!(
+                "the file must be UTF-8 CSV whose first row names columns from: {}",
+                COLUMNS.join(",")
+            ))
+        })?
         .iter()
         .map(|h| h.trim().to_string())
         .collect();

@@ -59,7 +59,7 @@ pub fn run(ctx: &Ctx, args: SetArgs) -> Result<()> {
             .hint(format!("for example: sirt tenant set {} --admin-email it@example.com", args.id))
             .into());
     }
-    tenant.apply(update).map_err(UserError::new)?;
+    tenant.apply(update).map_err(|e| UserError::new(e).hint("give --admin-name and --admin-phone in the order of the --admin-email values, and --privacy-name with --privacy-email"))?;
     super::validate(&store, &Catalog::built_in(), &tenant)?;
     if tenant == before {
         ctx.ui.status(&format!("tenant {} already has those values; nothing changed", tenant.id));

@@ -1,0 +1,321 @@
+//! `sirt deadlines`: every running clock of every open incident, most urgent first.
+
+use std::collections::HashMap;
+
+use anyhow::Result;
+use chrono::{DateTime, Duration, FixedOffset, Local, NaiveDate, Utc};
+use clap::Args;
+use serde::Serialize;
+
+use super::Ctx;
+use crate::error::{UserError, exit};
+use crate::model::Incident;
+use crate::model::deadline::{ClockKind, Deadline, Limit, Rules, Status, TenantTerms, limit_from_span};
+use crate::model::regime::Catalog;
+use crate::model::tenant::Tenant;
+use crate::model::time::{ACCEPTED, format_in, format_span, parse_when};
+use crate::output::{Format, Tone};
+use crate::store::Store;
+
+/// Show every running clock of every open incident, most urgent first
+#[derive(Debug, Args)]
+pub struct DeadlinesArgs {
+    /// Only this incident (any unique prefix of its id); it may be closed
+    #[arg(long, value_name = "ID")]
+    pub incident: Option<String>,
+    /// Include met and late clocks, and the tenants' own clocks that are pending or past due
+    #[arg(long)]
+    pub all: bool,
+    /// As of this time instead of now (RFC 3339, 'YYYY-MM-DD HH:MM', '-2h', '2h ago', …)
+    #[arg(long, value_name = "TIME", allow_hyphen_values = true)]
+    pub at: Option<String>,
+    /// Exit with 3 when any of our clocks is overdue or at risk (for cron and runbooks)
+    #[arg(long)]
+    pub check: bool,
+    /// Show times in this zone: UTC, or an offset like +01:00 [default: the local zone]
+    #[arg(long, value_name = "ZONE", allow_hyphen_values = true)]
+    pub tz: Option<String>,
+    #[arg(long, value_enum, default_value_t)]
+    pub format: Format,
+}
+
+/// What the clocks of a store are computed with, read once from its settings.
+pub struct ClockSetup {
+    catalog: Catalog,
+    contract_limit: Limit,
+    margin: Duration,
+    own_regimes: Vec<String>,
+    aware_at_detection: bool,
+    holidays: Vec<NaiveDate>,
+}
+
+impl ClockSetup {
+    pub fn for_store(store: &Store) -> Result<ClockSetup> {
+        let settings = &store.settings;
+        let bad =
+            |e: String| UserError::new(e).hint(format!("fix {}", store.root().join("sirt.toml").display()));
+        Ok(ClockSetup {
+            catalog: Catalog::for_store(settings).map_err(bad)?,
+            contract_limit: limit_from_span(&settings.contract_limit).ok_or_else(|| {
+                bad(format!("contract_limit '{}' is not like 72h", settings.contract_limit))
+            })?,
+            margin: settings.at_risk_margin().map_err(bad)?,
+            own_regimes: settings.own_regimes.clone(),
+            aware_at_detection: settings.aware_at_detection().map_err(bad)?,
+            holidays: settings.holiday_dates().map_err(bad)?,
+        })
+    }
+
+    pub fn rules(&self) -> Rules<'_> {
+        Rules {
+            catalog: &self.catalog,
+            contract_limit: self.contract_limit,
+            at_risk_margin: self.margin,
+            own_regimes: &self.own_regimes,
+            aware_at_detection: self.aware_at_detection,
+            holidays: &self.holidays,
+        }
+    }
+
+    /// Every clock of these incidents as of `now`, most urgent first. Tenants are read once each.
+    pub fn clocks(&self, store: &Store, incidents: &[&Incident], now: DateTime<Utc>) -> Vec<Deadline> {
+        let mut tenants: HashMap<&str, Option<Tenant>> = HashMap::new();
+        for incident in incidents {
+            for id in incident.affected.keys() {
+                tenants.entry(id.as_str()).or_insert_with(|| store.read_tenant(id).ok());
+            }
+        }
+        let terms = |id: &str| {
+            tenants.get(id).and_then(Option::as_ref).map(|t| TenantTerms {
+                limit: t.notify_within.as_deref().and_then(limit_from_span),
+                regimes: &t.regimes,
+            })
+        };
+        let rules = self.rules();
+        let mut clocks: Vec<Deadline> = incidents.iter().flat_map(|i| rules.clocks(i, terms, now)).collect();
+        clocks.sort_by(|a, b| urgency(a).cmp(&urgency(b)));
+        clocks
+    }
+}
+
+fn urgency(d: &Deadline) -> (Status, bool, Option<DateTime<Utc>>, &str, &str) {
+    (d.status, d.due.is_none(), d.due, &d.incident, &d.party)
+}
+
+/// A clock in JSON: the clock, and the time left as of the report.
+#[derive(Serialize)]
+struct Row<'a> {
+    #[serde(flatten)]
+    deadline: &'a Deadline,
+    /// Seconds until due (negative: overdue); null without a due time.
+    seconds_left: Option<i64>,
+}
+
+pub fn run(ctx: &Ctx, args: DeadlinesArgs) -> Result<i32> {
+    let store = ctx.store()?;
+    let now = match &args.at {
+        Some(text) => {
+            parse_when(text, ctx.now).map_err(|e| UserError::new(e).hint(format!("--at takes {ACCEPTED}")))?
+        }
+        None => ctx.now,
+    };
+    let zone = display_zone(args.tz.as_deref(), now)?;
+    let setup = ClockSetup::for_store(&store)?;
+    let loaded;
+    let single;
+    let incidents: Vec<&Incident> = match &args.incident {
+        Some(query) => {
+            single = store.load_incident(&ctx.resolve(&store, query)?)?.1;
+            vec![&single]
+        }
+        None => {
+            loaded = store.load_incidents()?;
+            for warning in &loaded.warnings {
+                ctx.ui.warn(&format!("skipped {warning}"));
+            }
+            loaded.incidents.iter().filter(|i| i.open).collect()
+        }
+    };
+    let clocks: Vec<Deadline> = setup
+        .clocks(&store, &incidents, now)
+        .into_iter()
+        .filter(|d| args.all || shown_by_default(d))
+        .collect();
+
+    let ours = |d: &&Deadline| d.clock != ClockKind::TenantRegime;
+    let count = |status: Status| clocks.iter().filter(ours).filter(|d| d.status == status).count();
+    let attention = count(Status::Overdue) + count(Status::AtRisk);
+    match args.format {
+        Format::Json => {
+            let rows: Vec<Row> = clocks
+                .iter()
+                .map(|d| Row { deadline: d, seconds_left: d.due.map(|due| (due - now).num_seconds()) })
+                .collect();
+            ctx.ui.json(&rows)?;
+        }
+        Format::Csv => {
+            let rows: Vec<Vec<String>> = clocks
+                .iter()
+                .map(|d| {
+                    vec![
+                        d.incident.clone(),
+                        kind(d.clock).into(),
+                        d.party.clone(),
+                        d.rule.clone(),
+                        d.started_by.clone(),
+                        rfc3339(d.started_at),
+                        rfc3339(d.due),
+                        rfc3339(d.done_at),
+                        d.status.as_str().into(),
+                        d.due.map(|due| (due - now).num_seconds().to_string()).unwrap_or_default(),
+                        d.stop.clone(),
+                    ]
+                })
+                .collect();
+            ctx.ui.csv(
+                &[
+                    "incident",
+                    "clock",
+                    "party",
+                    "rule",
+                    "started_by",
+                    "started_at",
+                    "due",
+                    "done_at",
+                    "status",
+                    "seconds_left",
+                    "stop",
+                ],
+                &rows,
+            )?;
+        }
+        Format::Table => {
+            let mut summary = vec![
+                format!("{} overdue", count(Status::Overdue)),
+                format!("{} at risk", count(Status::AtRisk)),
+                format!("{} running", count(Status::Running)),
+            ];
+            for (status, word) in [(Status::Pending, "pending"), (Status::Late, "late"), (Status::Met, "met")]
+            {
+                if count(status) > 0 {
+                    summary.push(format!("{} {word}", count(status)));
+                }
+            }
+            let mut line = summary.join(", ");
+            let tenant_clocks = clocks.iter().filter(|d| d.clock == ClockKind::TenantRegime).count();
+            if tenant_clocks > 0 {
+                line.push_str(&format!("; {tenant_clocks} of the tenants' own clocks, for information"));
+            }
+            let tone = if count(Status::Overdue) > 0 {
+                Tone::Alarm
+            } else if count(Status::AtRisk) > 0 {
+                Tone::Caution
+            } else {
+                Tone::Plain
+            };
+            ctx.ui.line(&ctx.ui.toned(&line, tone))?;
+            if !clocks.is_empty() {
+                let rows = clocks.iter().map(|d| table_row(d, now, zone)).collect();
+                ctx.ui
+                    .table(&["INCIDENT", "OWED TO", "RULE", "STARTED BY", "DUE", "LEFT", "STATUS"], rows)?;
+                if let Some(first) = clocks.iter().find(|d| ours(d) && d.status.is_live()) {
+                    ctx.ui.hint(&format!("most urgent: {}", first.stop));
+                }
+            }
+        }
+    }
+    Ok(if args.check && attention > 0 { exit::ATTENTION } else { exit::OK })
+}
+
+/// Default view: every live clock of ours; the tenants' clocks only while they run.
+fn shown_by_default(d: &Deadline) -> bool {
+    match d.clock {
+        ClockKind::TenantRegime => matches!(d.status, Status::Running | Status::AtRisk),
+        _ => d.status.is_live(),
+    }
+}
+
+fn kind(clock: ClockKind) -> &'static str {
+    match clock {
+        ClockKind::Contract => "contract",
+        ClockKind::OwnRegime => "own-regime",
+        ClockKind::TenantRegime => "tenant-regime",
+    }
+}
+
+fn rfc3339(at: Option<DateTime<Utc>>) -> String {
+    at.map(|t| t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)).unwrap_or_default()
+}
+
+/// The time left in words: `5h 20m left`, `overdue by 2h 00m`, `met, 3h 10m early`.
+pub fn left(d: &Deadline, now: DateTime<Utc>) -> String {
+    match (d.status, d.due, d.started_at) {
+        (Status::Pending, _, _) => "-".into(),
+        (Status::Met, Some(due), _) => format!("met, {} early", format_span(due - d.done_at.unwrap_or(due))),
+        (Status::Met, None, _) => "met".into(),
+        (Status::Late, Some(due), _) => format!("late by {}", format_span(d.done_at.unwrap_or(due) - due)),
+        (Status::Overdue, Some(due), _) => format!("overdue by {}", format_span(now - due)),
+        (_, Some(due), _) => format!("{} left", format_span(due - now)),
+        (_, None, Some(start)) => format!("{} since it started (no fixed limit)", format_span(now - start)),
+        (_, None, None) => "-".into(),
+    }
+}
+
+fn table_row(d: &Deadline, now: DateTime<Utc>, zone: FixedOffset) -> Vec<(String, Tone)> {
+    let tone = match d.status {
+        Status::Overdue | Status::Late => Tone::Alarm,
+        Status::AtRisk => Tone::Caution,
+        Status::Met => Tone::Good,
+        Status::Pending => Tone::Dim,
+        Status::Running if d.clock == ClockKind::TenantRegime => Tone::Dim,
+        Status::Running => Tone::Plain,
+    };
+    let mut rule = d.rule.clone();
+    if d.verified.as_deref() == Some("unverified") {
+        rule.push_str(" [unverified limit]");
+    }
+    let started = match d.started_at {
+        Some(at) => format!("{} {}", d.started_by, format_in(at, zone)),
+        None => d.started_by.clone(),
+    };
+    vec![
+        (d.incident.clone(), Tone::Plain),
+        (d.party.clone(), Tone::Plain),
+        (rule, Tone::Plain),
+        (started, Tone::Plain),
+        (d.due.map(|t| format_in(t, zone)).unwrap_or_else(|| "asap".into()), Tone::Plain),
+        (left(d, now), tone),
+        (d.status.as_str().to_string(), tone),
+    ]
+}
+
+/// `--tz`: UTC, Z, an offset such as +01:00 or -0500, or the local zone.
+pub fn display_zone(tz: Option<&str>, now: DateTime<Utc>) -> Result<FixedOffset> {
+    let local = || *now.with_timezone(&Local).offset();
+    let Some(text) = tz.map(str::trim) else { return Ok(local()) };
+    if text.eq_ignore_ascii_case("local") {
+        return Ok(local());
+    }
+    if text.eq_ignore_ascii_case("utc") || text == "Z" {
+        return Ok(FixedOffset::east_opt(0).expect("zero offset"));
+    }
+    let parsed = (|| {
+        let (sign, rest) = match text.as_bytes().first()? {
+            b'+' => (1, &text[1..]),
+            b'-' => (-1, &text[1..]),
+            _ => return None,
+        };
+        let digits: String = rest.chars().filter(|c| *c != ':').collect();
+        if digits.len() != 4 || !digits.chars().all(|c| c.is_ascii_digit()) {
+            return None;
+        }
+        let hours: i32 = digits[..2].parse().ok()?;
+        let minutes: i32 = digits[2..].parse().ok()?;
+        FixedOffset::east_opt(sign * (hours * 3600 + minutes * 60))
+    })();
+    parsed.ok_or_else(|| {
+        UserError::new(format!("'{text}' is not a zone sirt understands"))
+            .hint("--tz takes UTC, local, or an offset such as +01:00")
+            .into()
+    })
+}

@@ -1,0 +1,66 @@
+//! `sirt notified ID TENANT… --via CHANNEL`: a notification went out. Stops the contract clock.
+
+use anyhow::Result;
+use clap::Args;
+
+use super::{AtArg, Ctx};
+use crate::error::UserError;
+use crate::model::EventBody;
+use crate::model::tenant::Channel;
+
+/// Record that tenants were notified on a channel; stops their contract clocks
+#[derive(Debug, Args)]
+pub struct NotifiedArgs {
+    /// Incident id, or any unique prefix of it
+    pub id: String,
+    /// Tenant ids (or --all)
+    pub tenants: Vec<String>,
+    /// The channel it went out on
+    #[arg(long, value_enum)]
+    pub via: Channel,
+    /// Every affected tenant (e.g. a message-center post that went out in bulk)
+    #[arg(long, conflicts_with = "tenants")]
+    pub all: bool,
+    /// A reference to what was sent: message id, ticket, call log
+    #[arg(long = "ref", value_name = "TEXT")]
+    pub reference: Option<String>,
+    #[command(flatten)]
+    pub at: AtArg,
+}
+
+pub fn run(ctx: &Ctx, args: NotifiedArgs) -> Result<()> {
+    if args.tenants.is_empty() && !args.all {
+        return Err(UserError::new("no tenants named")
+            .hint(format!("sirt notified {} TENANT… --via {}, or --all", args.id, args.via))
+            .into());
+    }
+    let reference = args.reference.as_deref().map(|r| super::require_line("reference", r)).transpose()?;
+    let recorded = super::record(ctx, &args.id, &args.at, |incident| {
+        let named: Vec<String> =
+            if args.all { incident.affected.keys().cloned().collect() } else { args.tenants.clone() };
+        if args.all && named.is_empty() {
+            return Err(UserError::new(format!("{} has no affected tenants yet", incident.id))
+                .hint(format!("sirt affected {} TENANT…", incident.id))
+                .into());
+        }
+        // Already recorded on this channel: nothing new to say about those.
+        let fresh: Vec<String> = named
+            .into_iter()
+            .filter(|t| !incident.notifications.iter().any(|n| &n.tenant == t && n.channel == args.via))
+            .collect();
+        if fresh.is_empty() {
+            ctx.ui.status(&format!("already recorded as notified via {}; nothing recorded", args.via));
+            return Ok(None);
+        }
+        Ok(Some(EventBody::Notified { tenants: fresh, channel: args.via, reference: reference.clone() }))
+    })?;
+    if let Some(incident) = recorded {
+        let waiting = incident.affected.keys().filter(|t| incident.first_notified(t).is_none()).count();
+        if waiting == 0 {
+            ctx.ui.status(&format!("{}: every affected tenant has now been notified", incident.id));
+        } else {
+            ctx.ui.status(&format!("{}: {waiting} affected tenant(s) not yet notified", incident.id));
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,455 @@
+//! Clocks: every promise with a time limit that an incident sets running, and how it stands.
+//!
+//! Three kinds: the *contract* clock from the declaration to our notification of each affected
+//! tenant; *own-regime* clocks for the regimes the provider itself answers to, stopped by a
+//! recorded filing; and *tenant-regime* clocks, the tenant's own obligations, which start when
+//! our notification makes the tenant aware. All arithmetic is in UTC.
+
+use chrono::{DateTime, Datelike, Duration, Months, NaiveDate, Utc, Weekday};
+use serde::Serialize;
+
+use super::incident::Incident;
+use super::regime::{Catalog, Regime, Stage};
+
+/// A time limit as the catalog writes it: `72h`, `3d`, `4bd`, `1mo`, `asap`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Limit {
+    Hours(i64),
+    CalendarDays(i64),
+    BusinessDays(i64),
+    CalendarMonths(u32),
+    /// "Without undue delay": no due time.
+    Asap,
+}
+
+impl Limit {
+    pub fn parse(text: &str) -> Option<Limit> {
+        let text = text.trim();
+        if text == "asap" {
+            return Some(Limit::Asap);
+        }
+        let split = text.find(|c: char| !c.is_ascii_digit())?;
+        let (number, unit) = text.split_at(split);
+        let n: i64 = number.parse().ok().filter(|n| *n > 0)?;
+        match unit {
+            "h" => Some(Limit::Hours(n)),
+            "d" => Some(Limit::CalendarDays(n)),
+            "bd" => Some(Limit::BusinessDays(n)),
+            "mo" => u32::try_from(n).ok().map(Limit::CalendarMonths),
+            _ => None,
+        }
+    }
+
+    /// When a clock started at `start` runs out. Business days skip Saturdays, Sundays and
+    /// `holidays`, keeping the time of day; months keep the day, clamped to the month's end.
+    pub fn due(self, start: DateTime<Utc>, holidays: &[NaiveDate]) -> Option<DateTime<Utc>> {
+        match self {
+            Limit::Asap => None,
+            Limit::Hours(h) => Some(start + Duration::hours(h)),
+            Limit::CalendarDays(d) => Some(start + Duration::days(d)),
+            Limit::CalendarMonths(m) => start.checked_add_months(Months::new(m)),
+            Limit::BusinessDays(n) => {
+                let mut due = start;
+                let mut counted = 0;
+                while counted < n {
+                    due += Duration::days(1);
+                    let day = due.date_naive();
+                    if !matches!(day.weekday(), Weekday::Sat | Weekday::Sun) && !holidays.contains(&day) {
+                        counted += 1;
+                    }
+                }
+                Some(due)
+            }
+        }
+    }
+
+    /// About how long the limit is, to size the at-risk margin.
+    pub fn nominal(self) -> Option<Duration> {
+        match self {
+            Limit::Asap => None,
+            Limit::Hours(h) => Some(Duration::hours(h)),
+            Limit::CalendarDays(d) | Limit::BusinessDays(d) => Some(Duration::days(d)),
+            Limit::CalendarMonths(m) => Some(Duration::days(30 * i64::from(m))),
+        }
+    }
+}
+
+/// Which kind of promise a clock tracks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ClockKind {
+    Contract,
+    OwnRegime,
+    TenantRegime,
+}
+
+/// Where a clock stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Status {
+    Overdue,
+    AtRisk,
+    Running,
+    Pending,
+    Late,
+    Met,
+}
+
+impl Status {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Pending => "pending",
+            Status::Running => "running",
+            Status::AtRisk => "at-risk",
+            Status::Overdue => "overdue",
+            Status::Met => "met",
+            Status::Late => "late",
+        }
+    }
+
+    /// Still ticking: not yet met or late.
+    pub fn is_live(self) -> bool {
+        matches!(self, Status::Overdue | Status::AtRisk | Status::Running | Status::Pending)
+    }
+}
+
+/// One clock, with everything needed to say why it exists and what stops it. Field names are the
+/// stable JSON interface of `sirt deadlines --format json`.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Deadline {
+    pub incident: String,
+    pub clock: ClockKind,
+    /// The tenant, or the authority, the promise is owed to.
+    pub party: String,
+    pub tenant: Option<String>,
+    /// The rule in words: `contract 24h`, `nis2-art23 early warning (24h)`.
+    pub rule: String,
+    pub regime: Option<String>,
+    pub stage: Option<String>,
+    pub limit: String,
+    /// How sure the catalog is of the limit: text, secondary or unverified.
+    pub verified: Option<String>,
+    /// The event that started it, in words, or what it waits for.
+    pub started_by: String,
+    pub started_at: Option<DateTime<Utc>>,
+    pub due: Option<DateTime<Utc>>,
+    pub done_at: Option<DateTime<Utc>>,
+    pub status: Status,
+    /// The command that stops it.
+    pub stop: String,
+}
+
+impl Deadline {
+    /// Sort key: overdue first (most overdue first), then at risk, running by due time, pending.
+    pub fn urgency(&self) -> (Status, Option<DateTime<Utc>>, &str, &str) {
+        (self.status, self.due, &self.incident, &self.party)
+    }
+}
+
+/// Settings the clocks depend on.
+pub struct Rules<'a> {
+    pub catalog: &'a Catalog,
+    pub contract_limit: Limit,
+    /// The at-risk margin for clocks of a day or more; shorter ones use a quarter of the limit.
+    pub at_risk_margin: Duration,
+    /// Regimes the provider itself answers to.
+    pub own_regimes: &'a [String],
+    /// Whether `aware`-type triggers run from the detection instead of the declaration.
+    pub aware_at_detection: bool,
+    pub holidays: &'a [NaiveDate],
+}
+
+/// What the clocks need to know of an affected tenant.
+pub struct TenantTerms<'a> {
+    pub limit: Option<Limit>,
+    pub regimes: &'a [String],
+}
+
+impl Rules<'_> {
+    fn status(
+        &self,
+        limit: Limit,
+        started: Option<DateTime<Utc>>,
+        due: Option<DateTime<Utc>>,
+        done: Option<DateTime<Utc>>,
+        now: DateTime<Utc>,
+    ) -> Status {
+        let Some(_) = started else { return Status::Pending };
+        match (done, due) {
+            (Some(done), Some(due)) if done > due => Status::Late,
+            (Some(_), _) => Status::Met,
+            (None, None) => Status::Running,
+            (None, Some(due)) if now > due => Status::Overdue,
+            (None, Some(due)) => {
+                let margin = match limit.nominal() {
+                    Some(length) if length >= Duration::days(1) => self.at_risk_margin,
+                    Some(length) => length / 4,
+                    None => Duration::zero(),
+                };
+                if due - now <= margin { Status::AtRisk } else { Status::Running }
+            }
+        }
+    }
+
+    /// When a trigger or anchor of the catalog happened on this incident, and in words.
+    fn anchor_time(
+        &self,
+        incident: &Incident,
+        regime: &Regime,
+        anchor: &str,
+    ) -> Result<(DateTime<Utc>, String), String> {
+        let declared = || {
+            incident.declared_at.map(|t| (t, "declaration".to_string())).ok_or("the declaration".to_string())
+        };
+        let aware = || {
+            if self.aware_at_detection {
+                Ok((incident.detected_at, "detection".to_string()))
+            } else {
+                declared()
+            }
+        };
+        match anchor {
+            "discovered" => Ok((incident.detected_at, "detection".into())),
+            "aware" | "assessed" => aware(),
+            "declared" => declared(),
+            "classified_major" => incident
+                .classified_at("major")
+                .map(|t| (t, "classified major".into()))
+                .ok_or("a classification as major (sirt classify ID major)".into()),
+            "determined_material" => incident
+                .classified_at("material")
+                .map(|t| (t, "determined material".into()))
+                .ok_or("a determination of materiality (sirt classify ID material)".into()),
+            stage if stage.starts_with("stage:") => {
+                let name = &stage["stage:".len()..];
+                incident
+                    .filed_at(&regime.id, name)
+                    .map(|t| (t, format!("{name} filed")))
+                    .ok_or(format!("the filing of '{name}'"))
+            }
+            other => Err(format!("'{}', which sirt does not record", other.replace('_', " "))),
+        }
+    }
+
+    fn regime_clock(
+        &self,
+        incident: &Incident,
+        regime: &Regime,
+        stage: &Stage,
+        now: DateTime<Utc>,
+    ) -> Deadline {
+        let limit = Limit::parse(&stage.within).unwrap_or(Limit::Asap);
+        let anchor = stage.anchor.clone().unwrap_or_else(|| regime.trigger.clone());
+        let start = self.anchor_time(incident, regime, &anchor);
+        let mut due = start.as_ref().ok().and_then(|(t, _)| limit.due(*t, self.holidays));
+        if let (Some(cap), Some(cap_anchor)) = (&stage.cap, &stage.cap_anchor)
+            && let (Some(cap), Ok((from, _))) =
+                (Limit::parse(cap), self.anchor_time(incident, regime, cap_anchor))
+        {
+            due = match (due, cap.due(from, self.holidays)) {
+                (Some(a), Some(b)) => Some(a.min(b)),
+                (a, b) => a.or(b),
+            };
+        }
+        let done = incident.filed_at(&regime.id, &stage.name);
+        let started_at = start.as_ref().ok().map(|(t, _)| *t);
+        Deadline {
+            incident: incident.id.clone(),
+            clock: ClockKind::OwnRegime,
+            party: stage.to.clone().unwrap_or_else(|| regime.notifies.clone()),
+            tenant: None,
+            rule: format!("{} {} ({})", regime.id, stage.name, stage.within),
+            regime: Some(regime.id.clone()),
+            stage: Some(stage.name.clone()),
+            limit: stage.within.clone(),
+            verified: Some(stage.verified.clone()),
+            started_by: match &start {
+                Ok((_, what)) => what.clone(),
+                Err(waits) => format!("waits for {waits}"),
+            },
+            started_at,
+            due,
+            done_at: done,
+            status: self.status(limit, started_at, due, done, now),
+            stop: format!("sirt filed {} {} \"{}\"", incident.id, regime.id, stage.name),
+        }
+    }
+
+    /// Every clock of one incident, as of `now`.
+    pub fn clocks<'t>(
+        &self,
+        incident: &Incident,
+        terms: impl Fn(&str) -> Option<TenantTerms<'t>>,
+        now: DateTime<Utc>,
+    ) -> Vec<Deadline> {
+        let mut clocks = Vec::new();
+        let contract = |tenant: Option<&str>, limit: Limit| {
+            let due = incident.declared_at.and_then(|t| limit.due(t, self.holidays));
+            let done = tenant.and_then(|t| incident.first_notified(t));
+            Deadline {
+                incident: incident.id.clone(),
+                clock: ClockKind::Contract,
+                party: tenant.unwrap_or("tenants not yet determined").to_string(),
+                tenant: tenant.map(String::from),
+                rule: format!("contract {}", limit_text(limit)),
+                regime: None,
+                stage: None,
+                limit: limit_text(limit),
+                verified: None,
+                started_by: if incident.declared_at.is_some() {
+                    "declaration".into()
+                } else {
+                    "waits for the declaration".into()
+                },
+                started_at: incident.declared_at,
+                due,
+                done_at: done,
+                status: self.status(limit, incident.declared_at, due, done, now),
+                stop: match tenant {
+                    Some(t) => format!("sirt notified {} {t} --via email-admin", incident.id),
+                    None => format!("sirt affected {} TENANT…", incident.id),
+                },
+            }
+        };
+        if incident.declared_at.is_some() {
+            if incident.affected.is_empty() {
+                clocks.push(contract(None, self.contract_limit));
+            }
+            for tenant in incident.affected.keys() {
+                let limit = terms(tenant).and_then(|t| t.limit).unwrap_or(self.contract_limit);
+                clocks.push(contract(Some(tenant), limit));
+            }
+        }
+        for regime in self.own_regimes.iter().filter_map(|id| self.catalog.get(id)) {
+            for stage in &regime.stages {
+                clocks.push(self.regime_clock(incident, regime, stage, now));
+            }
+        }
+        for tenant in incident.affected.keys() {
+            let Some(terms) = terms(tenant) else { continue };
+            let aware = incident.first_notified(tenant);
+            for regime in terms.regimes.iter().filter_map(|id| self.catalog.get(id)) {
+                for stage in regime.stages.iter().filter(|s| s.anchor.is_none()) {
+                    clocks.push(self.tenant_clock(incident, tenant, regime, stage, aware, now));
+                }
+            }
+        }
+        clocks
+    }
+
+    /// The tenant's own obligation, for information: runs from our notification when the
+    /// regime's clock starts at awareness, and waits otherwise (e.g. the tenant classifying).
+    fn tenant_clock(
+        &self,
+        incident: &Incident,
+        tenant: &str,
+        regime: &Regime,
+        stage: &Stage,
+        notified: Option<DateTime<Utc>>,
+        now: DateTime<Utc>,
+    ) -> Deadline {
+        let limit = Limit::parse(&stage.within).unwrap_or(Limit::Asap);
+        let from_awareness =
+            matches!(regime.trigger.as_str(), "aware" | "discovered" | "declared" | "assessed");
+        let started_at = notified.filter(|_| from_awareness);
+        let due = started_at.and_then(|t| limit.due(t, self.holidays));
+        Deadline {
+            incident: incident.id.clone(),
+            clock: ClockKind::TenantRegime,
+            party: format!("{tenant}: {}", stage.to.clone().unwrap_or_else(|| regime.notifies.clone())),
+            tenant: Some(tenant.to_string()),
+            rule: format!("{} {} ({}), the tenant's own", regime.id, stage.name, stage.within),
+            regime: Some(regime.id.clone()),
+            stage: Some(stage.name.clone()),
+            limit: stage.within.clone(),
+            verified: Some(stage.verified.clone()),
+            started_by: match (started_at, from_awareness) {
+                (Some(_), _) => "our notification".into(),
+                (None, true) => "waits for our notification".into(),
+                (None, false) => format!("waits for the tenant: {}", regime.trigger.replace('_', " ")),
+            },
+            started_at,
+            due,
+            done_at: None,
+            status: self.status(limit, started_at, due, None, now),
+            stop: "the tenant's to file; shown for information".into(),
+        }
+    }
+}
+
+fn limit_text(limit: Limit) -> String {
+    match limit {
+        Limit::Hours(h) => format!("{h}h"),
+        Limit::CalendarDays(d) => format!("{d}d"),
+        Limit::BusinessDays(d) => format!("{d}bd"),
+        Limit::CalendarMonths(m) => format!("{m}mo"),
+        Limit::Asap => "asap".into(),
+    }
+}
+
+/// Reads a tenant's or the store's limit (`24h`, `3d`) as a clock limit.
+pub fn limit_from_span(text: &str) -> Option<Limit> {
+    Limit::parse(text).or_else(|| super::time::parse_span(text).map(|d| Limit::Hours(d.num_hours().max(1))))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(s: &str) -> DateTime<Utc> {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn limits_read_the_catalog_notation() {
+        assert_eq!(Limit::parse("72h"), Some(Limit::Hours(72)));
+        assert_eq!(Limit::parse("3d"), Some(Limit::CalendarDays(3)));
+        assert_eq!(Limit::parse("4bd"), Some(Limit::BusinessDays(4)));
+        assert_eq!(Limit::parse("1mo"), Some(Limit::CalendarMonths(1)));
+        assert_eq!(Limit::parse("asap"), Some(Limit::Asap));
+        for bad in ["", "h", "0h", "3x", "-1d", "3 d"] {
+            assert_eq!(Limit::parse(bad), None, "{bad}");
+        }
+        assert_eq!(limit_from_span("1d"), Some(Limit::CalendarDays(1)));
+        assert_eq!(limit_from_span("36h"), Some(Limit::Hours(36)));
+    }
+
+    #[test]
+    fn business_days_skip_weekends_and_holidays() {
+        // Friday 2026-11-20 10:00 + 1 business day = Monday 10:00.
+        let friday = at("2026-11-20T10:00:00Z");
+        assert_eq!(Limit::BusinessDays(1).due(friday, &[]), Some(at("2026-11-23T10:00:00Z")));
+        assert_eq!(Limit::BusinessDays(3).due(friday, &[]), Some(at("2026-11-25T10:00:00Z")));
+        let holiday = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+        assert_eq!(Limit::BusinessDays(1).due(friday, &[holiday]), Some(at("2026-11-24T10:00:00Z")));
+        // Started on a Saturday: the first business day counted is Monday.
+        assert_eq!(
+            Limit::BusinessDays(1).due(at("2026-11-21T09:00:00Z"), &[]),
+            Some(at("2026-11-23T09:00:00Z"))
+        );
+    }
+
+    #[test]
+    fn months_clamp_to_the_end_of_the_month() {
+        assert_eq!(
+            Limit::CalendarMonths(1).due(at("2027-01-31T12:00:00Z"), &[]),
+            Some(at("2027-02-28T12:00:00Z"))
+        );
+        assert_eq!(
+            Limit::CalendarMonths(1).due(at("2028-01-31T12:00:00Z"), &[]),
+            Some(at("2028-02-29T12:00:00Z"))
+        );
+        assert_eq!(
+            Limit::CalendarMonths(1).due(at("2026-11-15T08:00:00Z"), &[]),
+            Some(at("2026-12-15T08:00:00Z"))
+        );
+    }
+
+    #[test]
+    fn hours_and_days_are_plain_arithmetic() {
+        let start = at("2026-11-20T10:00:00Z");
+        assert_eq!(Limit::Hours(72).due(start, &[]), Some(at("2026-11-23T10:00:00Z")));
+        assert_eq!(Limit::CalendarDays(3).due(start, &[]), Some(at("2026-11-23T10:00:00Z")));
+        assert_eq!(Limit::Asap.due(start, &[]), None);
+    }
+}
