@@ -320,6 +320,13 @@ pub struct Notification {
     pub reference: Option<String>,
 }
 
+/// A classification and when it was made.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Classified {
+    pub class: Classification,
+    pub at: DateTime<Utc>,
+}
+
 /// A regime's stage recorded as filed.
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct Filing {
@@ -359,7 +366,7 @@ pub struct Incident {
     #[serde(rename = "affected_tenants", serialize_with = "affected_as_list")]
     pub affected: BTreeMap<String, AffectedTenant>,
     pub notifications: Vec<Notification>,
-    pub classifications: Vec<(Classification, DateTime<Utc>)>,
+    pub classifications: Vec<Classified>,
     pub filings: Vec<Filing>,
     pub notes: usize,
     pub events: usize,
@@ -505,7 +512,7 @@ impl Incident {
                     });
                 }
             }
-            EventBody::Classified { class } => self.classifications.push((*class, event.at)),
+            EventBody::Classified { class } => self.classifications.push(Classified { class: *class, at: event.at }),
             EventBody::Filed { regime, stage, reference } => self.filings.push(Filing {
                 regime: regime.clone(),
                 stage: stage.clone(),
@@ -547,7 +554,7 @@ impl Incident {
 
     /// When the incident was first classified as `class` (`major`, `material`).
     pub fn classified_at(&self, class: &str) -> Option<DateTime<Utc>> {
-        self.classifications.iter().filter(|(c, _)| c.as_str() == class).map(|(_, t)| *t).min()
+        self.classifications.iter().filter(|c| c.class.as_str() == class).map(|c| c.at).min()
     }
 
     /// When a regime's stage was first recorded as filed.
