@@ -4,8 +4,10 @@ use anyhow::Result;
 use clap::Args;
 
 use super::Ctx;
+use super::deadlines::{ClockSetup, left};
+use crate::model::deadline::{ClockKind, Deadline, Status};
 use crate::model::time::{format_local, format_span};
-use crate::output::Format;
+use crate::output::{Format, Tone};
 
 /// Show an incident's current state
 #[derive(Debug, Args)]
@@ -21,7 +23,10 @@ pub fn run(ctx: &Ctx, args: ShowArgs) -> Result<()> {
     let id = ctx.resolve(&store, &args.id)?;
     let (_, incident) = store.load_incident(&id)?;
     match args.format {
-        Format::Json => return ctx.ui.json(&incident),
+        Format::Json => {
+            let clocks = ClockSetup::for_store(&store)?.clocks(&store, &[&incident], ctx.now);
+            return ctx.ui.json(&Shown { incident: &incident, clocks });
+        }
         Format::Csv => {
             return Err(crate::error::UserError::new("show has no CSV form")
                 .hint(format!("sirt show {id} --format json, or sirt list --all --format csv"))
@@ -77,9 +82,69 @@ pub fn run(ctx: &Ctx, args: ShowArgs) -> Result<()> {
         ));
     }
     fields.push(("Affected", affected_line(&store, &incident)));
+    fields.push(("Notified", notified_line(&incident)));
     fields.push(("Events", format!("{} recorded, {} of them notes", incident.events, incident.notes)));
     ctx.ui.fields(&fields)?;
+
+    // Our clocks, live ones first; the tenants' own only while they run.
+    let clocks: Vec<Deadline> = ClockSetup::for_store(&store)?
+        .clocks(&store, &[&incident], ctx.now)
+        .into_iter()
+        .filter(|d| {
+            d.clock != ClockKind::TenantRegime || matches!(d.status, Status::Running | Status::AtRisk)
+        })
+        .collect();
+    if !clocks.is_empty() {
+        ctx.ui.line("")?;
+        ctx.ui.line(&ctx.ui.bold("Clocks"))?;
+        let rows = clocks
+            .iter()
+            .map(|d| {
+                let tone = match d.status {
+                    Status::Overdue | Status::Late => Tone::Alarm,
+                    Status::AtRisk => Tone::Caution,
+                    Status::Met => Tone::Good,
+                    _ => Tone::Plain,
+                };
+                vec![
+                    (d.party.clone(), Tone::Plain),
+                    (d.rule.clone(), Tone::Plain),
+                    (d.due.map(format_local).unwrap_or_else(|| "asap".into()), Tone::Plain),
+                    (left(d, ctx.now), tone),
+                    (d.status.as_str().to_string(), tone),
+                ]
+            })
+            .collect();
+        ctx.ui.table(&["OWED TO", "RULE", "DUE", "LEFT", "STATUS"], rows)?;
+    }
     Ok(())
+}
+
+/// `show --format json`: the incident's state and its clocks.
+#[derive(serde::Serialize)]
+struct Shown<'a> {
+    #[serde(flatten)]
+    incident: &'a crate::model::Incident,
+    clocks: Vec<Deadline>,
+}
+
+/// "2 of 4 tenants: contoso (email-admin, 2026-11-21 08:00Z, by Ana), …".
+fn notified_line(incident: &crate::model::Incident) -> String {
+    const SHOWN: usize = 10;
+    if incident.notifications.is_empty() {
+        return "nobody yet".into();
+    }
+    let done = incident.affected.keys().filter(|t| incident.first_notified(t).is_some()).count();
+    let mut parts: Vec<String> = incident
+        .notifications
+        .iter()
+        .take(SHOWN)
+        .map(|n| format!("{} ({}, {}, by {})", n.tenant, n.channel, format_local(n.at), n.by))
+        .collect();
+    if incident.notifications.len() > SHOWN {
+        parts.push(format!("and {} more", incident.notifications.len() - SHOWN));
+    }
+    format!("{done} of {} tenants: {}", incident.affected.len(), parts.join(", "))
 }
 
 fn since(ctx: &Ctx, at: chrono::DateTime<chrono::Utc>) -> String {

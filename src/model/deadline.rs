@@ -256,7 +256,7 @@ impl Rules<'_> {
         Deadline {
             incident: incident.id.clone(),
             clock: ClockKind::OwnRegime,
-            party: stage.to.clone().unwrap_or_else(|| regime.notifies.clone()),
+            party: recipient(regime, stage),
             tenant: None,
             rule: format!("{} {} ({})", regime.id, stage.name, stage.within),
             regime: Some(regime.id.clone()),
@@ -356,7 +356,7 @@ impl Rules<'_> {
         Deadline {
             incident: incident.id.clone(),
             clock: ClockKind::TenantRegime,
-            party: format!("{tenant}: {}", stage.to.clone().unwrap_or_else(|| regime.notifies.clone())),
+            party: format!("{tenant} → {}", recipient(regime, stage)),
             tenant: Some(tenant.to_string()),
             rule: format!("{} {} ({}), the tenant's own", regime.id, stage.name, stage.within),
             regime: Some(regime.id.clone()),
@@ -374,6 +374,15 @@ impl Rules<'_> {
             status: self.status(limit, started_at, due, None, now),
             stop: "the tenant's to file; shown for information".into(),
         }
+    }
+}
+
+/// Who a stage's notice goes to: the stage's own recipient, else the right side of the
+/// regime's "who → whom".
+fn recipient(regime: &Regime, stage: &Stage) -> String {
+    match &stage.to {
+        Some(to) => to.clone(),
+        None => regime.notifies.rsplit('→').next().unwrap_or(&regime.notifies).trim().to_string(),
     }
 }
 

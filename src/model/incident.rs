@@ -512,7 +512,9 @@ impl Incident {
                     });
                 }
             }
-            EventBody::Classified { class } => self.classifications.push(Classified { class: *class, at: event.at }),
+            EventBody::Classified { class } => {
+                self.classifications.push(Classified { class: *class, at: event.at })
+            }
             EventBody::Filed { regime, stage, reference } => self.filings.push(Filing {
                 regime: regime.clone(),
                 stage: stage.clone(),

@@ -33,6 +33,7 @@ pub fn run(ctx: &Ctx, args: DemoArgs) -> Result<()> {
         "A monitoring alert fires at night; the on-call engineer opens an incident, backfilling the times.",
     )?;
     demo.step(ANA, &["init", &demo.store])?;
+    demo.answer_to_nis2(&dir)?;
     demo.step(
         ANA,
         &[
@@ -92,6 +93,30 @@ pub fn run(ctx: &Ctx, args: DemoArgs) -> Result<()> {
     )?;
     demo.step(BO, &["tenant", "check", "--check", "litware"])?;
 
+    demo.say("The clocks: which promise breaks first? Two tenants have 24-hour contracts.")?;
+    demo.step(CARLA, &["deadlines"])?;
+    demo.step(
+        BO,
+        &["filed", &id, "nis2-art23", "early warning", "--ref", "CSIRT-2026-114", "--at", "20h ago"],
+    )?;
+    demo.step(
+        CARLA,
+        &[
+            "notified",
+            &id,
+            "fabrikam",
+            "woodgrove",
+            "--via",
+            "email-admin",
+            "--ref",
+            "case 4711",
+            "--at",
+            "1h ago",
+        ],
+    )?;
+    demo.step(CARLA, &["notified", &id, "--all", "--via", "message-center"])?;
+    demo.step(CARLA, &["deadlines", "--all", "--incident", &id])?;
+
     demo.say("A second alert turns out to be a red-team exercise; sirt refuses to declare it afterwards.")?;
     demo.step(ANA, &["detect", "Port scan from a partner network", "--severity", "sev4", "--at", "3h ago"])?;
     let store = crate::store::Store::open(&dir)?;
@@ -112,6 +137,30 @@ pub fn run(ctx: &Ctx, args: DemoArgs) -> Result<()> {
         demo.store, demo.store
     ))?;
     Ok(())
+}
+
+/// The demo provider answers to NIS2 itself, so its own-regime clocks show too. A store's
+/// settings are edited by hand and committed; the demo does the same through the store.
+impl Demo<'_> {
+    fn answer_to_nis2(&self, dir: &std::path::Path) -> Result<()> {
+        let store = crate::store::Store::open(dir)?;
+        let settings = std::fs::read_to_string(dir.join(crate::store::SETTINGS_FILE))?;
+        let settings = settings.replace("own_regimes = []", "own_regimes = [\"nis2-art23\"]");
+        let lock = store.lock()?;
+        store.commit(
+            &lock,
+            crate::store::Change {
+                files: vec![(crate::store::SETTINGS_FILE.into(), Some(settings.into_bytes()))],
+                subject: "settings: the provider answers to NIS2 (own_regimes)".into(),
+                body: None,
+                trailers: vec![("Sirt-Action", "settings".into())],
+                author: crate::store::Actor::parse(CARLA).context("demo actor")?,
+                at: self.ctx.now,
+            },
+        )?;
+        self.ctx.ui.line("$ # sirt.toml: own_regimes = [\"nis2-art23\"], committed")?;
+        Ok(())
+    }
 }
 
 struct Demo<'a> {
