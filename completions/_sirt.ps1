@@ -194,6 +194,7 @@ Register-ArgumentCompleter -Native -CommandName 'sirt' -ScriptBlock {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (NO_COLOR is honoured with auto)')
             [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Include met and late clocks, and the tenants'' own clocks that are pending or past due')
             [CompletionResult]::new('--check', '--check', [CompletionResultType]::ParameterName, 'Exit with 3 when any of our clocks is overdue or at risk (for cron and runbooks)')
+            [CompletionResult]::new('--each', '--each', [CompletionResultType]::ParameterName, 'In the table, one row per clock instead of one per group of tenants with the same due time')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')

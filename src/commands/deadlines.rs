@@ -32,6 +32,9 @@ pub struct DeadlinesArgs {
     /// Exit with 3 when any of our clocks is overdue or at risk (for cron and runbooks)
     #[arg(long)]
     pub check: bool,
+    /// In the table, one row per clock instead of one per group of tenants with the same due time
+    #[arg(long)]
+    pub each: bool,
     /// Show times in this zone: UTC, or an offset like +01:00 [default: the local zone]
     #[arg(long, value_name = "ZONE", allow_hyphen_values = true)]
     pub tz: Option<String>,
@@ -113,23 +116,28 @@ struct Row<'a> {
 
 pub fn run(ctx: &Ctx, args: DeadlinesArgs) -> Result<i32> {
     let store = ctx.store()?;
-    let now = match &args.at {
-        Some(text) => {
-            parse_when(text, ctx.now).map_err(|e| UserError::new(e).hint(format!("--at takes {ACCEPTED}")))?
-        }
-        None => ctx.now,
-    };
+    // "As of" a time: the incidents as they stood then, not only the clock moved.
+    let as_of = args
+        .at
+        .as_deref()
+        .map(|text| parse_when(text, ctx.now))
+        .transpose()
+        .map_err(|e| UserError::new(e).hint(format!("--at takes {ACCEPTED}")))?;
+    let now = as_of.unwrap_or(ctx.now);
     let zone = display_zone(args.tz.as_deref(), now)?;
     let setup = ClockSetup::for_store(&store)?;
     let loaded;
     let single;
     let incidents: Vec<&Incident> = match &args.incident {
         Some(query) => {
-            single = store.load_incident(&ctx.resolve(&store, query)?)?.1;
+            let id = ctx.resolve(&store, query)?;
+            single = store.load_incident_as_of(&id, as_of)?.ok_or_else(|| {
+                UserError::new(format!("{id} had not been detected by then")).hint("pass a later --at")
+            })?;
             vec![&single]
         }
         None => {
-            loaded = store.load_incidents()?;
+            loaded = store.load_incidents_as_of(as_of)?;
             for warning in &loaded.warnings {
                 ctx.ui.warn(&format!("skipped {warning}"));
             }
@@ -215,7 +223,7 @@ pub fn run(ctx: &Ctx, args: DeadlinesArgs) -> Result<i32> {
             };
             ctx.ui.line(&ctx.ui.toned(&line, tone))?;
             if !clocks.is_empty() {
-                let rows = clocks.iter().map(|d| table_row(d, now, zone)).collect();
+                let rows = group(&clocks, args.each).into_iter().map(|g| table_row(&g, now, zone)).collect();
                 ctx.ui
                     .table(&["INCIDENT", "OWED TO", "RULE", "STARTED BY", "DUE", "LEFT", "STATUS"], rows)?;
                 if let Some(first) = clocks.iter().find(|d| ours(d) && d.status.is_live()) {
@@ -261,7 +269,39 @@ pub fn left(d: &Deadline, now: DateTime<Utc>) -> String {
     }
 }
 
-fn table_row(d: &Deadline, now: DateTime<Utc>, zone: FixedOffset) -> Vec<(String, Tone)> {
+/// Clocks that differ only in the tenant they are owed to, shown as one row.
+struct Group<'a> {
+    first: &'a Deadline,
+    parties: Vec<&'a str>,
+}
+
+/// Groups neighbouring clocks (the sort puts equal status, due time and incident together) with
+/// the same rule and start: 500 tenants notified by one deadline read as one line, not 500.
+fn group(clocks: &[Deadline], each: bool) -> Vec<Group<'_>> {
+    let mut groups: Vec<Group> = Vec::new();
+    for clock in clocks {
+        if let Some(last) = groups.last_mut() {
+            let d = last.first;
+            let same = !each
+                && d.incident == clock.incident
+                && d.clock == clock.clock
+                && d.rule == clock.rule
+                && d.status == clock.status
+                && d.due == clock.due
+                && d.started_at == clock.started_at
+                && d.tenant.is_some();
+            if same {
+                last.parties.push(&clock.party);
+                continue;
+            }
+        }
+        groups.push(Group { first: clock, parties: vec![&clock.party] });
+    }
+    groups
+}
+
+fn table_row(group: &Group, now: DateTime<Utc>, zone: FixedOffset) -> Vec<(String, Tone)> {
+    let d = group.first;
     let tone = match d.status {
         Status::Overdue | Status::Late => Tone::Alarm,
         Status::AtRisk => Tone::Caution,
@@ -280,13 +320,32 @@ fn table_row(d: &Deadline, now: DateTime<Utc>, zone: FixedOffset) -> Vec<(String
     };
     vec![
         (d.incident.clone(), Tone::Plain),
-        (d.party.clone(), Tone::Plain),
+        (
+            match group.parties.len() {
+                1 => d.party.clone(),
+                n => {
+                    let names: Vec<String> = group.parties.iter().take(4).map(|p| p.to_string()).collect();
+                    format!("{n} tenants: {}", name_some_of(&names, n))
+                }
+            },
+            Tone::Plain,
+        ),
         (rule, Tone::Plain),
         (started, Tone::Plain),
         (d.due.map(|t| format_in(t, zone)).unwrap_or_else(|| "asap".into()), Tone::Plain),
         (left(d, now), tone),
         (d.status.as_str().to_string(), tone),
     ]
+}
+
+/// The first few of `total` names: `a, b, c and 497 more`.
+fn name_some_of(first: &[String], total: usize) -> String {
+    let shown = first.len().min(3);
+    if total <= 3 {
+        first.join(", ")
+    } else {
+        format!("{} and {} more", first[..shown].join(", "), total - shown)
+    }
 }
 
 /// `--tz`: UTC, Z, an offset such as +01:00 or -0500, or the local zone.

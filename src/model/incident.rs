@@ -404,6 +404,17 @@ impl IncidentLog {
         events
     }
 
+    /// The log as it stood at `at`: only the events that had happened by then. `None` when the
+    /// incident had not been detected yet.
+    pub fn as_of(&self, at: DateTime<Utc>) -> Option<IncidentLog> {
+        let events: Vec<Event> = self.events.iter().filter(|e| e.at <= at).cloned().collect();
+        events.iter().any(|e| matches!(e.body, EventBody::Detected { .. })).then(|| IncidentLog {
+            schema: self.schema,
+            id: self.id.clone(),
+            events,
+        })
+    }
+
     /// The sequence number the next appended event gets.
     pub fn next_seq(&self) -> u64 {
         self.events.iter().map(|e| e.seq).max().unwrap_or(0) + 1

@@ -330,14 +330,29 @@ impl Store {
 
     /// Every incident that reads; a file that doesn't is a warning, not a failure.
     pub fn load_incidents(&self) -> Result<Loaded> {
+        self.load_incidents_as_of(None)
+    }
+
+    /// Every incident as it stood at `as_of` (only the events that had happened by then), or as
+    /// it stands now.
+    pub fn load_incidents_as_of(&self, as_of: Option<DateTime<Utc>>) -> Result<Loaded> {
         let mut loaded = Loaded { incidents: Vec::new(), warnings: Vec::new() };
         for id in self.incident_ids()? {
-            match self.load_incident(&id) {
-                Ok((_, incident)) => loaded.incidents.push(incident),
+            match self.load_incident_as_of(&id, as_of) {
+                Ok(Some(incident)) => loaded.incidents.push(incident),
+                Ok(None) => {}
                 Err(e) => loaded.warnings.push(format!("{e:#}")),
             }
         }
         Ok(loaded)
+    }
+
+    /// One incident as it stood at `as_of`; `None` if it had not been detected by then.
+    pub fn load_incident_as_of(&self, id: &str, as_of: Option<DateTime<Utc>>) -> Result<Option<Incident>> {
+        let Some(at) = as_of else { return self.load_incident(id).map(|(_, incident)| Some(incident)) };
+        let Some(log) = self.read_log(id)?.as_of(at) else { return Ok(None) };
+        let path = self.root.join(Self::incident_path(id));
+        log.fold().map(Some).map_err(|e| anyhow!(UserError::new(format!("{}: {e}", path.display()))))
     }
 
     /// The file content for `log`, checked to read back as the same log before anything is written.

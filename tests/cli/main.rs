@@ -1,6 +1,8 @@
 //! End-to-end tests of the `sirt` binary: one test binary, one module per area.
 
 mod affected;
+mod clock_properties;
+mod deadlines;
 mod generated;
 mod main_track;
 mod reading;
