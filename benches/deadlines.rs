@@ -101,7 +101,11 @@ fn incident(n: usize, rng: &mut Lcg, now: DateTime<Utc>) -> IncidentLog {
 
 fn main() {
     let dir = tempfile::tempdir().unwrap();
-    let root = dir.path().join("store");
+    // SIRT_BENCH_KEEP=DIR builds the store there and keeps it, for profiling.
+    let root = match std::env::var_os("SIRT_BENCH_KEEP") {
+        Some(keep) => std::path::PathBuf::from(keep),
+        None => dir.path().join("store"),
+    };
     let now: DateTime<Utc> = NOW.parse().unwrap();
     let actor = Actor { name: "Bench".into(), email: "bench@example.com".into() };
     let store = Store::init(&root, &actor, now).unwrap();

@@ -10,7 +10,9 @@ use serde::Serialize;
 use super::Ctx;
 use crate::error::{UserError, exit};
 use crate::model::Incident;
-use crate::model::deadline::{ClockKind, Deadline, Limit, Rules, Status, TenantTerms, limit_from_span};
+use crate::model::deadline::{
+    ClockKind, Deadline, Limit, Rules, Status, TenantTerms, limit_from_span, sort_by_urgency,
+};
 use crate::model::regime::Catalog;
 use crate::model::tenant::Tenant;
 use crate::model::time::{ACCEPTED, format_in, format_span, parse_when};
@@ -81,28 +83,41 @@ impl ClockSetup {
     }
 
     /// Every clock of these incidents as of `now`, most urgent first. Tenants are read once each.
-    pub fn clocks(&self, store: &Store, incidents: &[&Incident], now: DateTime<Utc>) -> Vec<Deadline> {
+    pub fn clocks(
+        &self,
+        store: &Store,
+        incidents: &[&Incident],
+        now: DateTime<Utc>,
+        keep: impl Fn(&Deadline) -> bool,
+    ) -> Vec<Deadline> {
         let mut tenants: HashMap<&str, Option<Tenant>> = HashMap::new();
         for incident in incidents {
             for id in incident.affected.keys() {
                 tenants.entry(id.as_str()).or_insert_with(|| store.read_tenant(id).ok());
             }
         }
-        let terms = |id: &str| {
-            tenants.get(id).and_then(Option::as_ref).map(|t| TenantTerms {
-                limit: t.notify_within.as_deref().and_then(limit_from_span),
-                regimes: &t.regimes,
+        // Each tenant's limit is read once, not once per clock.
+        let terms: HashMap<&str, (Option<Limit>, &[String])> = tenants
+            .iter()
+            .filter_map(|(id, t)| {
+                t.as_ref()
+                    .map(|t| (*id, (t.notify_within.as_deref().and_then(limit_from_span), &t.regimes[..])))
             })
-        };
+            .collect();
         let rules = self.rules();
-        let mut clocks: Vec<Deadline> = incidents.iter().flat_map(|i| rules.clocks(i, terms, now)).collect();
-        clocks.sort_by(|a, b| urgency(a).cmp(&urgency(b)));
-        clocks
+        let clocks: Vec<Deadline> = incidents
+            .iter()
+            .flat_map(|i| {
+                rules.clocks(
+                    i,
+                    |id| terms.get(id).map(|(limit, regimes)| TenantTerms { limit: *limit, regimes }),
+                    now,
+                )
+            })
+            .filter(|d| keep(d))
+            .collect();
+        sort_by_urgency(clocks)
     }
-}
-
-fn urgency(d: &Deadline) -> (Status, bool, Option<DateTime<Utc>>, &str, &str) {
-    (d.status, d.due.is_none(), d.due, &d.incident, &d.party)
 }
 
 /// A clock in JSON: the clock, and the time left as of the report.
@@ -112,6 +127,8 @@ struct Row<'a> {
     deadline: &'a Deadline,
     /// Seconds until due (negative: overdue); null without a due time.
     seconds_left: Option<i64>,
+    /// The command that stops it.
+    stop: String,
 }
 
 pub fn run(ctx: &Ctx, args: DeadlinesArgs) -> Result<i32> {
@@ -144,11 +161,7 @@ pub fn run(ctx: &Ctx, args: DeadlinesArgs) -> Result<i32> {
             loaded.incidents.iter().filter(|i| i.open).collect()
         }
     };
-    let clocks: Vec<Deadline> = setup
-        .clocks(&store, &incidents, now)
-        .into_iter()
-        .filter(|d| args.all || shown_by_default(d))
-        .collect();
+    let clocks: Vec<Deadline> = setup.clocks(&store, &incidents, now, |d| args.all || shown_by_default(d));
 
     let ours = |d: &&Deadline| d.clock != ClockKind::TenantRegime;
     let count = |status: Status| clocks.iter().filter(ours).filter(|d| d.status == status).count();
@@ -157,7 +170,11 @@ pub fn run(ctx: &Ctx, args: DeadlinesArgs) -> Result<i32> {
         Format::Json => {
             let rows: Vec<Row> = clocks
                 .iter()
-                .map(|d| Row { deadline: d, seconds_left: d.due.map(|due| (due - now).num_seconds()) })
+                .map(|d| Row {
+                    deadline: d,
+                    seconds_left: d.due.map(|due| (due - now).num_seconds()),
+                    stop: d.stop(),
+                })
                 .collect();
             ctx.ui.json(&rows)?;
         }
@@ -166,17 +183,17 @@ pub fn run(ctx: &Ctx, args: DeadlinesArgs) -> Result<i32> {
                 .iter()
                 .map(|d| {
                     vec![
-                        d.incident.clone(),
+                        d.incident.to_string(),
                         kind(d.clock).into(),
-                        d.party.clone(),
-                        d.rule.clone(),
-                        d.started_by.clone(),
+                        d.party.to_string(),
+                        d.rule.to_string(),
+                        d.started_by.to_string(),
                         rfc3339(d.started_at),
                         rfc3339(d.due),
                         rfc3339(d.done_at),
                         d.status.as_str().into(),
                         d.due.map(|due| (due - now).num_seconds().to_string()).unwrap_or_default(),
-                        d.stop.clone(),
+                        d.stop(),
                     ]
                 })
                 .collect();
@@ -227,7 +244,7 @@ pub fn run(ctx: &Ctx, args: DeadlinesArgs) -> Result<i32> {
                 ctx.ui
                     .table(&["INCIDENT", "OWED TO", "RULE", "STARTED BY", "DUE", "LEFT", "STATUS"], rows)?;
                 if let Some(first) = clocks.iter().find(|d| ours(d) && d.status.is_live()) {
-                    ctx.ui.hint(&format!("most urgent: {}", first.stop));
+                    ctx.ui.hint(&format!("most urgent: {}", first.stop()));
                 }
             }
         }
@@ -310,19 +327,19 @@ fn table_row(group: &Group, now: DateTime<Utc>, zone: FixedOffset) -> Vec<(Strin
         Status::Running if d.clock == ClockKind::TenantRegime => Tone::Dim,
         Status::Running => Tone::Plain,
     };
-    let mut rule = d.rule.clone();
+    let mut rule = d.rule.to_string();
     if d.verified.as_deref() == Some("unverified") {
         rule.push_str(" [unverified limit]");
     }
     let started = match d.started_at {
         Some(at) => format!("{} {}", d.started_by, format_in(at, zone)),
-        None => d.started_by.clone(),
+        None => d.started_by.to_string(),
     };
     vec![
-        (d.incident.clone(), Tone::Plain),
+        (d.incident.to_string(), Tone::Plain),
         (
             match group.parties.len() {
-                1 => d.party.clone(),
+                1 => d.party.to_string(),
                 n => {
                     let names: Vec<String> = group.parties.iter().take(4).map(|p| p.to_string()).collect();
                     format!("{n} tenants: {}", name_some_of(&names, n))

@@ -24,7 +24,7 @@ pub fn run(ctx: &Ctx, args: ShowArgs) -> Result<()> {
     let (_, incident) = store.load_incident(&id)?;
     match args.format {
         Format::Json => {
-            let clocks = ClockSetup::for_store(&store)?.clocks(&store, &[&incident], ctx.now);
+            let clocks = ClockSetup::for_store(&store)?.clocks(&store, &[&incident], ctx.now, |_| true);
             return ctx.ui.json(&Shown { incident: &incident, clocks });
         }
         Format::Csv => {
@@ -87,13 +87,9 @@ pub fn run(ctx: &Ctx, args: ShowArgs) -> Result<()> {
     ctx.ui.fields(&fields)?;
 
     // Our clocks, live ones first; the tenants' own only while they run.
-    let clocks: Vec<Deadline> = ClockSetup::for_store(&store)?
-        .clocks(&store, &[&incident], ctx.now)
-        .into_iter()
-        .filter(|d| {
-            d.clock != ClockKind::TenantRegime || matches!(d.status, Status::Running | Status::AtRisk)
-        })
-        .collect();
+    let clocks: Vec<Deadline> = ClockSetup::for_store(&store)?.clocks(&store, &[&incident], ctx.now, |d| {
+        d.clock != ClockKind::TenantRegime || matches!(d.status, Status::Running | Status::AtRisk)
+    });
     if !clocks.is_empty() {
         ctx.ui.line("")?;
         ctx.ui.line(&ctx.ui.bold("Clocks"))?;
@@ -107,8 +103,8 @@ pub fn run(ctx: &Ctx, args: ShowArgs) -> Result<()> {
                     _ => Tone::Plain,
                 };
                 vec![
-                    (d.party.clone(), Tone::Plain),
-                    (d.rule.clone(), Tone::Plain),
+                    (d.party.to_string(), Tone::Plain),
+                    (d.rule.to_string(), Tone::Plain),
                     (d.due.map(format_local).unwrap_or_else(|| "asap".into()), Tone::Plain),
                     (left(d, ctx.now), tone),
                     (d.status.as_str().to_string(), tone),

@@ -5,6 +5,8 @@
 //! recorded filing; and *tenant-regime* clocks, the tenant's own obligations, which start when
 //! our notification makes the tenant aware. All arithmetic is in UTC.
 
+use std::sync::Arc;
+
 use chrono::{DateTime, Datelike, Duration, Months, NaiveDate, Utc, Weekday};
 use serde::Serialize;
 
@@ -114,36 +116,60 @@ impl Status {
 }
 
 /// One clock, with everything needed to say why it exists and what stops it. Field names are the
-/// stable JSON interface of `sirt deadlines --format json`.
+/// stable JSON interface of `sirt deadlines --format json`. Text shared by many clocks of one
+/// report is reference-counted: an incident with a thousand affected tenants has thousands of
+/// clocks, and copying the same strings into each was most of the report's time.
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct Deadline {
-    pub incident: String,
+    pub incident: Arc<str>,
     pub clock: ClockKind,
     /// The tenant, or the authority, the promise is owed to.
-    pub party: String,
-    pub tenant: Option<String>,
+    pub party: Arc<str>,
+    pub tenant: Option<Arc<str>>,
     /// The rule in words: `contract 24h`, `nis2-art23 early warning (24h)`.
-    pub rule: String,
-    pub regime: Option<String>,
-    pub stage: Option<String>,
-    pub limit: String,
+    pub rule: Arc<str>,
+    pub regime: Option<Arc<str>>,
+    pub stage: Option<Arc<str>>,
+    pub limit: Arc<str>,
     /// How sure the catalog is of the limit: text, secondary or unverified.
-    pub verified: Option<String>,
+    pub verified: Option<Arc<str>>,
     /// The event that started it, in words, or what it waits for.
-    pub started_by: String,
+    pub started_by: Arc<str>,
     pub started_at: Option<DateTime<Utc>>,
     pub due: Option<DateTime<Utc>>,
     pub done_at: Option<DateTime<Utc>>,
     pub status: Status,
-    /// The command that stops it.
-    pub stop: String,
 }
 
 impl Deadline {
-    /// Sort key: overdue first (most overdue first), then at risk, running by due time, pending.
-    pub fn urgency(&self) -> (Status, Option<DateTime<Utc>>, &str, &str) {
-        (self.status, self.due, &self.incident, &self.party)
+    /// The command that stops the clock.
+    pub fn stop(&self) -> String {
+        match (self.clock, &self.tenant, &self.regime, &self.stage) {
+            (ClockKind::Contract, Some(tenant), _, _) => {
+                format!("sirt notified {} {tenant} --via email-admin", self.incident)
+            }
+            (ClockKind::Contract, None, _, _) => format!("sirt affected {} TENANT…", self.incident),
+            (ClockKind::OwnRegime, _, Some(regime), Some(stage)) => {
+                format!("sirt filed {} {regime} \"{stage}\"", self.incident)
+            }
+            _ => "the tenant's to file; shown for information".into(),
+        }
     }
+
+    /// Sort key: overdue first (most overdue first), then at risk, running by due time, then
+    /// clocks without a due time, then pending.
+    pub fn urgency(&self) -> (Status, bool, Option<DateTime<Utc>>) {
+        (self.status, self.due.is_none(), self.due)
+    }
+}
+
+/// Orders clocks most urgent first. A stable sort of small keys over indices: ties keep the
+/// order the clocks were made in (incident, then tenant id), and the large structs move once.
+pub fn sort_by_urgency(clocks: Vec<Deadline>) -> Vec<Deadline> {
+    let mut order: Vec<usize> = (0..clocks.len()).collect();
+    order.sort_by_key(|&i| clocks[i].urgency());
+    let mut slots: Vec<Option<Deadline>> = clocks.into_iter().map(Some).collect();
+    order.into_iter().filter_map(|i| slots[i].take()).collect()
 }
 
 /// Settings the clocks depend on.
@@ -254,24 +280,23 @@ impl Rules<'_> {
         let done = incident.filed_at(&regime.id, &stage.name);
         let started_at = start.as_ref().ok().map(|(t, _)| *t);
         Deadline {
-            incident: incident.id.clone(),
+            incident: Arc::from(incident.id.as_str()),
             clock: ClockKind::OwnRegime,
-            party: recipient(regime, stage),
+            party: recipient(regime, stage).into(),
             tenant: None,
-            rule: format!("{} {} ({})", regime.id, stage.name, stage.within),
-            regime: Some(regime.id.clone()),
-            stage: Some(stage.name.clone()),
-            limit: stage.within.clone(),
-            verified: Some(stage.verified.clone()),
+            rule: format!("{} {} ({})", regime.id, stage.name, stage.within).into(),
+            regime: Some(regime.id.as_str().into()),
+            stage: Some(stage.name.as_str().into()),
+            limit: stage.within.as_str().into(),
+            verified: Some(stage.verified.as_str().into()),
             started_by: match &start {
-                Ok((_, what)) => what.clone(),
-                Err(waits) => format!("waits for {waits}"),
+                Ok((_, what)) => what.as_str().into(),
+                Err(waits) => format!("waits for {waits}").into(),
             },
             started_at,
             due,
             done_at: done,
             status: self.status(limit, started_at, due, done, now),
-            stop: format!("sirt filed {} {} \"{}\"", incident.id, regime.id, stage.name),
         }
     }
 
@@ -283,32 +308,41 @@ impl Rules<'_> {
         now: DateTime<Utc>,
     ) -> Vec<Deadline> {
         let mut clocks = Vec::new();
-        let contract = |tenant: Option<&str>, limit: Limit| {
+        let incident_id: Arc<str> = Arc::from(incident.id.as_str());
+        let started_by: Arc<str> = if incident.declared_at.is_some() {
+            "declaration".into()
+        } else {
+            "waits for the declaration".into()
+        };
+        // One rule text per distinct limit, shared by every tenant with that limit.
+        let mut rules: Vec<(Limit, Arc<str>, Arc<str>)> = Vec::new();
+        let mut contract = |tenant: Option<Arc<str>>, limit: Limit| {
+            let (rule, limit_name) = match rules.iter().find(|(l, _, _)| *l == limit) {
+                Some((_, rule, name)) => (rule.clone(), name.clone()),
+                None => {
+                    let name: Arc<str> = limit_text(limit).into();
+                    let rule: Arc<str> = format!("contract {name}").into();
+                    rules.push((limit, rule.clone(), name.clone()));
+                    (rule, name)
+                }
+            };
             let due = incident.declared_at.and_then(|t| limit.due(t, self.holidays));
-            let done = tenant.and_then(|t| incident.first_notified(t));
+            let done = tenant.as_deref().and_then(|t| incident.first_notified(t));
             Deadline {
-                incident: incident.id.clone(),
+                incident: incident_id.clone(),
                 clock: ClockKind::Contract,
-                party: tenant.unwrap_or("tenants not yet determined").to_string(),
-                tenant: tenant.map(String::from),
-                rule: format!("contract {}", limit_text(limit)),
+                party: tenant.clone().unwrap_or_else(|| "tenants not yet determined".into()),
+                tenant,
+                rule,
                 regime: None,
                 stage: None,
-                limit: limit_text(limit),
+                limit: limit_name,
                 verified: None,
-                started_by: if incident.declared_at.is_some() {
-                    "declaration".into()
-                } else {
-                    "waits for the declaration".into()
-                },
+                started_by: started_by.clone(),
                 started_at: incident.declared_at,
                 due,
                 done_at: done,
                 status: self.status(limit, incident.declared_at, due, done, now),
-                stop: match tenant {
-                    Some(t) => format!("sirt notified {} {t} --via email-admin", incident.id),
-                    None => format!("sirt affected {} TENANT…", incident.id),
-                },
             }
         };
         if incident.declared_at.is_some() {
@@ -317,7 +351,7 @@ impl Rules<'_> {
             }
             for tenant in incident.affected.keys() {
                 let limit = terms(tenant).and_then(|t| t.limit).unwrap_or(self.contract_limit);
-                clocks.push(contract(Some(tenant), limit));
+                clocks.push(contract(Some(Arc::from(tenant.as_str())), limit));
             }
         }
         for regime in self.own_regimes.iter().filter_map(|id| self.catalog.get(id)) {
@@ -330,7 +364,7 @@ impl Rules<'_> {
             let aware = incident.first_notified(tenant);
             for regime in terms.regimes.iter().filter_map(|id| self.catalog.get(id)) {
                 for stage in regime.stages.iter().filter(|s| s.anchor.is_none()) {
-                    clocks.push(self.tenant_clock(incident, tenant, regime, stage, aware, now));
+                    clocks.push(self.tenant_clock(&incident_id, tenant, regime, stage, aware, now));
                 }
             }
         }
@@ -341,7 +375,7 @@ impl Rules<'_> {
     /// regime's clock starts at awareness, and waits otherwise (e.g. the tenant classifying).
     fn tenant_clock(
         &self,
-        incident: &Incident,
+        incident: &Arc<str>,
         tenant: &str,
         regime: &Regime,
         stage: &Stage,
@@ -354,25 +388,24 @@ impl Rules<'_> {
         let started_at = notified.filter(|_| from_awareness);
         let due = started_at.and_then(|t| limit.due(t, self.holidays));
         Deadline {
-            incident: incident.id.clone(),
+            incident: incident.clone(),
             clock: ClockKind::TenantRegime,
-            party: format!("{tenant} → {}", recipient(regime, stage)),
-            tenant: Some(tenant.to_string()),
-            rule: format!("{} {} ({}), the tenant's own", regime.id, stage.name, stage.within),
-            regime: Some(regime.id.clone()),
-            stage: Some(stage.name.clone()),
-            limit: stage.within.clone(),
-            verified: Some(stage.verified.clone()),
+            party: format!("{tenant} → {}", recipient(regime, stage)).into(),
+            tenant: Some(tenant.into()),
+            rule: format!("{} {} ({}), the tenant's own", regime.id, stage.name, stage.within).into(),
+            regime: Some(regime.id.as_str().into()),
+            stage: Some(stage.name.as_str().into()),
+            limit: stage.within.as_str().into(),
+            verified: Some(stage.verified.as_str().into()),
             started_by: match (started_at, from_awareness) {
                 (Some(_), _) => "our notification".into(),
                 (None, true) => "waits for our notification".into(),
-                (None, false) => format!("waits for the tenant: {}", regime.trigger.replace('_', " ")),
+                (None, false) => format!("waits for the tenant: {}", regime.trigger.replace('_', " ")).into(),
             },
             started_at,
             due,
             done_at: None,
             status: self.status(limit, started_at, due, None, now),
-            stop: "the tenant's to file; shown for information".into(),
         }
     }
 }

@@ -307,7 +307,7 @@ fn check(history: &History) -> Result<(), TestCaseError> {
                     }
                     Some(tenant) => {
                         prop_assert!(
-                            facts.affected.contains(tenant),
+                            facts.affected.contains(tenant.as_ref()),
                             "a clock for an unaffected tenant: {}",
                             context
                         );
