@@ -1,6 +1,7 @@
 //! `sirt deadlines`: every running clock of every open incident, most urgent first.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use anyhow::Result;
 use chrono::{DateTime, Duration, FixedOffset, Local, NaiveDate, Utc};
@@ -97,11 +98,19 @@ impl ClockSetup {
             }
         }
         // Each tenant's limit is read once, not once per clock.
-        let terms: HashMap<&str, (Option<Limit>, &[String])> = tenants
+        let terms: HashMap<&str, (Arc<str>, Option<Limit>, &[String])> = tenants
             .iter()
             .filter_map(|(id, t)| {
-                t.as_ref()
-                    .map(|t| (*id, (t.notify_within.as_deref().and_then(limit_from_span), &t.regimes[..])))
+                t.as_ref().map(|t| {
+                    (
+                        *id,
+                        (
+                            Arc::from(*id),
+                            t.notify_within.as_deref().and_then(limit_from_span),
+                            &t.regimes[..],
+                        ),
+                    )
+                })
             })
             .collect();
         let rules = self.rules();
@@ -110,7 +119,13 @@ impl ClockSetup {
             .flat_map(|i| {
                 rules.clocks(
                     i,
-                    |id| terms.get(id).map(|(limit, regimes)| TenantTerms { limit: *limit, regimes }),
+                    |id| {
+                        terms.get(id).map(|(id, limit, regimes)| TenantTerms {
+                            id: id.clone(),
+                            limit: *limit,
+                            regimes,
+                        })
+                    },
                     now,
                 )
             })

@@ -187,6 +187,8 @@ pub struct Rules<'a> {
 
 /// What the clocks need to know of an affected tenant.
 pub struct TenantTerms<'a> {
+    /// The tenant's id, shared by all its clocks.
+    pub id: Arc<str>,
     pub limit: Option<Limit>,
     pub regimes: &'a [String],
 }
@@ -316,7 +318,7 @@ impl Rules<'_> {
         };
         // One rule text per distinct limit, shared by every tenant with that limit.
         let mut rules: Vec<(Limit, Arc<str>, Arc<str>)> = Vec::new();
-        let mut contract = |tenant: Option<Arc<str>>, limit: Limit| {
+        let mut contract = |tenant: Option<Arc<str>>, done: Option<DateTime<Utc>>, limit: Limit| {
             let (rule, limit_name) = match rules.iter().find(|(l, _, _)| *l == limit) {
                 Some((_, rule, name)) => (rule.clone(), name.clone()),
                 None => {
@@ -327,7 +329,6 @@ impl Rules<'_> {
                 }
             };
             let due = incident.declared_at.and_then(|t| limit.due(t, self.holidays));
-            let done = tenant.as_deref().and_then(|t| incident.first_notified(t));
             Deadline {
                 incident: incident_id.clone(),
                 clock: ClockKind::Contract,
@@ -347,11 +348,13 @@ impl Rules<'_> {
         };
         if incident.declared_at.is_some() {
             if incident.affected.is_empty() {
-                clocks.push(contract(None, self.contract_limit));
+                clocks.push(contract(None, None, self.contract_limit));
             }
-            for tenant in incident.affected.keys() {
-                let limit = terms(tenant).and_then(|t| t.limit).unwrap_or(self.contract_limit);
-                clocks.push(contract(Some(Arc::from(tenant.as_str())), limit));
+            for (tenant, affected) in &incident.affected {
+                let terms = terms(tenant);
+                let limit = terms.as_ref().and_then(|t| t.limit).unwrap_or(self.contract_limit);
+                let id = terms.map_or_else(|| Arc::from(tenant.as_str()), |t| t.id);
+                clocks.push(contract(Some(id), affected.notified_at, limit));
             }
         }
         for regime in self.own_regimes.iter().filter_map(|id| self.catalog.get(id)) {
@@ -359,9 +362,9 @@ impl Rules<'_> {
                 clocks.push(self.regime_clock(incident, regime, stage, now));
             }
         }
-        for tenant in incident.affected.keys() {
+        for (tenant, affected) in &incident.affected {
             let Some(terms) = terms(tenant) else { continue };
-            let aware = incident.first_notified(tenant);
+            let aware = affected.notified_at;
             for regime in terms.regimes.iter().filter_map(|id| self.catalog.get(id)) {
                 for stage in regime.stages.iter().filter(|s| s.anchor.is_none()) {
                     clocks.push(self.tenant_clock(&incident_id, tenant, regime, stage, aware, now));

@@ -308,6 +308,8 @@ pub struct AffectedTenant {
     pub since: DateTime<Utc>,
     /// What this tenant's drafts alone say, e.g. "3 mailboxes read".
     pub detail: Option<String>,
+    /// Our first recorded notification of this tenant: when it became aware.
+    pub notified_at: Option<DateTime<Utc>>,
 }
 
 /// A notification recorded as sent.
@@ -499,6 +501,7 @@ impl Incident {
                         tenant: tenant.clone(),
                         since: event.at,
                         detail: None,
+                        notified_at: self.first_notified.get(tenant).copied(),
                     });
                     if detail.is_some() {
                         entry.detail = detail.clone();
@@ -514,6 +517,9 @@ impl Incident {
                 for tenant in tenants {
                     let first = self.first_notified.entry(tenant.clone()).or_insert(event.at);
                     *first = (*first).min(event.at);
+                    if let Some(affected) = self.affected.get_mut(tenant) {
+                        affected.notified_at = Some(*first);
+                    }
                     self.notifications.push(Notification {
                         tenant: tenant.clone(),
                         channel: *channel,

@@ -309,22 +309,12 @@ impl Store {
     }
 
     pub fn read_log(&self, id: &str) -> Result<IncidentLog> {
-        let path = self.root.join(Self::incident_path(id));
-        let text = read_text(&path)?;
-        let log: IncidentLog = toml::from_str(&text).map_err(|e| toml_error(&path, &text, &e))?;
-        if log.id != id {
-            return Err(UserError::new(format!("{} holds incident '{}', not {id}", path.display(), log.id))
-                .hint("restore the file from history: git -C STORE checkout -- FILE")
-                .into());
-        }
-        Ok(log)
+        read_log(&self.root, id)
     }
 
     pub fn load_incident(&self, id: &str) -> Result<(IncidentLog, Incident)> {
         let log = self.read_log(id)?;
-        let incident = log.fold().map_err(|e| {
-            anyhow!(UserError::new(format!("{}: {e}", self.root.join(Self::incident_path(id)).display())))
-        })?;
+        let incident = fold(&self.root, &log)?;
         Ok((log, incident))
     }
 
@@ -334,11 +324,25 @@ impl Store {
     }
 
     /// Every incident as it stood at `as_of` (only the events that had happened by then), or as
-    /// it stands now.
+    /// it stands now. Files are parsed on every core: parsing is most of the time of `list` and
+    /// `deadlines`.
     pub fn load_incidents_as_of(&self, as_of: Option<DateTime<Utc>>) -> Result<Loaded> {
-        let mut loaded = Loaded { incidents: Vec::new(), warnings: Vec::new() };
-        for id in self.incident_ids()? {
-            match self.load_incident_as_of(&id, as_of) {
+        let ids = self.incident_ids()?;
+        let root = self.root.as_path();
+        let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 8);
+        let chunk = ids.len().div_ceil(workers).max(1);
+        let results: Vec<Vec<Result<Option<Incident>>>> = std::thread::scope(|scope| {
+            let handles: Vec<_> = ids
+                .chunks(chunk)
+                .map(|part| {
+                    scope.spawn(move || part.iter().map(|id| incident_as_of(root, id, as_of)).collect())
+                })
+                .collect();
+            handles.into_iter().map(|h| h.join().expect("a loader thread panicked")).collect()
+        });
+        let mut loaded = Loaded { incidents: Vec::with_capacity(ids.len()), warnings: Vec::new() };
+        for result in results.into_iter().flatten() {
+            match result {
                 Ok(Some(incident)) => loaded.incidents.push(incident),
                 Ok(None) => {}
                 Err(e) => loaded.warnings.push(format!("{e:#}")),
@@ -349,10 +353,7 @@ impl Store {
 
     /// One incident as it stood at `as_of`; `None` if it had not been detected by then.
     pub fn load_incident_as_of(&self, id: &str, as_of: Option<DateTime<Utc>>) -> Result<Option<Incident>> {
-        let Some(at) = as_of else { return self.load_incident(id).map(|(_, incident)| Some(incident)) };
-        let Some(log) = self.read_log(id)?.as_of(at) else { return Ok(None) };
-        let path = self.root.join(Self::incident_path(id));
-        log.fold().map(Some).map_err(|e| anyhow!(UserError::new(format!("{}: {e}", path.display()))))
+        incident_as_of(&self.root, id, as_of)
     }
 
     /// The file content for `log`, checked to read back as the same log before anything is written.
@@ -432,6 +433,32 @@ impl Store {
     /// The committed bytes of a store file as they are in the working tree, if any.
     pub fn current_file(&self, path: &str) -> Option<Vec<u8>> {
         fs::read(self.root.join(path)).ok()
+    }
+}
+
+fn read_log(root: &Path, id: &str) -> Result<IncidentLog> {
+    let path = root.join(Store::incident_path(id));
+    let text = read_text(&path)?;
+    let log: IncidentLog = toml::from_str(&text).map_err(|e| toml_error(&path, &text, &e))?;
+    if log.id != id {
+        return Err(UserError::new(format!("{} holds incident '{}', not {id}", path.display(), log.id))
+            .hint("restore the file from history: git -C STORE checkout -- FILE")
+            .into());
+    }
+    Ok(log)
+}
+
+fn fold(root: &Path, log: &IncidentLog) -> Result<Incident> {
+    log.fold().map_err(|e| {
+        anyhow!(UserError::new(format!("{}: {e}", root.join(Store::incident_path(&log.id)).display())))
+    })
+}
+
+fn incident_as_of(root: &Path, id: &str, as_of: Option<DateTime<Utc>>) -> Result<Option<Incident>> {
+    let log = read_log(root, id)?;
+    match as_of {
+        None => fold(root, &log).map(Some),
+        Some(at) => log.as_of(at).map(|past| fold(root, &past)).transpose(),
     }
 }
 

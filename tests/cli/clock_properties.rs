@@ -240,9 +240,11 @@ fn check(history: &History) -> Result<(), TestCaseError> {
     let t1_regimes = vec!["gdpr-art33".to_string()];
     let t3_regimes = vec!["nis2-art23".to_string(), "dora-art19".to_string()];
     let terms = |tenant: &str| match tenant {
-        "t1" => Some(TenantTerms { limit: Some(Limit::Hours(24)), regimes: &t1_regimes }),
-        "t2" => Some(TenantTerms { limit: None, regimes: &[] }),
-        "t3" => Some(TenantTerms { limit: Some(Limit::CalendarDays(1)), regimes: &t3_regimes }),
+        "t1" => Some(TenantTerms { id: "t1".into(), limit: Some(Limit::Hours(24)), regimes: &t1_regimes }),
+        "t2" => Some(TenantTerms { id: "t2".into(), limit: None, regimes: &[] }),
+        "t3" => {
+            Some(TenantTerms { id: "t3".into(), limit: Some(Limit::CalendarDays(1)), regimes: &t3_regimes })
+        }
         _ => None,
     };
     let contract_limit = |tenant: &str| match tenant {
@@ -417,7 +419,8 @@ fn the_generated_histories_reach_every_status() {
             aware_at_detection: history.aware_at_detection,
             holidays: &history.holidays,
         };
-        let terms = |_: &str| Some(TenantTerms { limit: Some(Limit::Hours(24)), regimes: &regimes });
+        let terms =
+            |_: &str| Some(TenantTerms { id: "t1".into(), limit: Some(Limit::Hours(24)), regimes: &regimes });
         for d in rules.clocks(&incident, terms, minute(history.now)) {
             seen.insert((format!("{:?}", d.clock), d.status.as_str()));
         }
