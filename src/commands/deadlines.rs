@@ -98,7 +98,7 @@ impl ClockSetup {
             }
         }
         // Each tenant's limit is read once, not once per clock.
-        let terms: HashMap<&str, (Arc<str>, Option<Limit>, &[String])> = tenants
+        let terms: HashMap<&str, Terms> = tenants
             .iter()
             .filter_map(|(id, t)| {
                 t.as_ref().map(|t| {
@@ -134,6 +134,9 @@ impl ClockSetup {
         sort_by_urgency(clocks)
     }
 }
+
+/// A tenant's id, contractual limit and regimes, as the clocks need them.
+type Terms<'a> = (Arc<str>, Option<Limit>, &'a [String]);
 
 /// A clock in JSON: the clock, and the time left as of the report.
 #[derive(Serialize)]

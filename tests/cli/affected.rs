@@ -127,8 +127,8 @@ fn affected_records_one_event_and_one_commit() {
     assert_eq!(
         incident["affected_tenants"],
         json!([
-            {"tenant": "contoso", "since": NOW, "detail": null},
-            {"tenant": "fabrikam", "since": NOW, "detail": null},
+            {"tenant": "contoso", "since": NOW, "detail": null, "notified_at": null},
+            {"tenant": "fabrikam", "since": NOW, "detail": null, "notified_at": null},
         ])
     );
     assert_eq!(incident["events"], 3);
@@ -147,7 +147,10 @@ fn repeated_calls_widen_the_list() {
     recorded(&env, before, &id, "affected: woodgrove, contoso");
     assert_eq!(affected_ids(&env, &id), ["contoso", "fabrikam", "woodgrove"]);
     let affected = show(&env, &id)["affected_tenants"].clone();
-    assert_eq!(affected[1], json!({"tenant": "fabrikam", "since": "2026-11-20T10:00:00Z", "detail": null}));
+    assert_eq!(
+        affected[1],
+        json!({"tenant": "fabrikam", "since": "2026-11-20T10:00:00Z", "detail": null, "notified_at": null})
+    );
     assert_eq!(affected[0]["since"], NOW);
 
     // Naming listed and new tenants together records only the new one.
@@ -278,9 +281,9 @@ fn detail_is_stored_for_the_tenants_named_with_it_only() {
     assert_eq!(
         show(&env, &id)["affected_tenants"],
         json!([
-            {"tenant": "contoso", "since": NOW, "detail": null},
-            {"tenant": "fabrikam", "since": NOW, "detail": "3 mailboxes read"},
-            {"tenant": "woodgrove", "since": NOW, "detail": "3 mailboxes read"},
+            {"tenant": "contoso", "since": NOW, "detail": null, "notified_at": null},
+            {"tenant": "fabrikam", "since": NOW, "detail": "3 mailboxes read", "notified_at": null},
+            {"tenant": "woodgrove", "since": NOW, "detail": "3 mailboxes read", "notified_at": null},
         ])
     );
     let table = env.ok(&["show", &id]);
