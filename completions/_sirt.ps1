@@ -36,6 +36,11 @@ Register-ArgumentCompleter -Native -CommandName 'sirt' -ScriptBlock {
             [CompletionResult]::new('impact', 'impact', [CompletionResultType]::ParameterValue, 'Record the effect on customer data; a later assessment replaces the earlier one')
             [CompletionResult]::new('note', 'note', [CompletionResultType]::ParameterValue, 'Add a note to an incident''s timeline')
             [CompletionResult]::new('affected', 'affected', [CompletionResultType]::ParameterValue, 'Record which tenants an incident affects (or, with --remove, does not after all)')
+            [CompletionResult]::new('describe', 'describe', [CompletionResultType]::ParameterValue, 'Record what happened, in words for customers; a later call replaces it (the history keeps both)')
+            [CompletionResult]::new('act', 'act', [CompletionResultType]::ParameterValue, 'Record an action the provider took; repeatable')
+            [CompletionResult]::new('advise', 'advise', [CompletionResultType]::ParameterValue, 'Record an action customers should take to resolve the issue or prevent it recurring; repeatable')
+            [CompletionResult]::new('publish', 'publish', [CompletionResultType]::ParameterValue, 'Mark an incident for the public service health dashboard (sirt notify then drafts its entry)')
+            [CompletionResult]::new('notify', 'notify', [CompletionResultType]::ParameterValue, 'Render notification drafts for the affected tenants (changes nothing in the store)')
             [CompletionResult]::new('notified', 'notified', [CompletionResultType]::ParameterValue, 'Record that tenants were notified on a channel; stops their contract clocks')
             [CompletionResult]::new('classify', 'classify', [CompletionResultType]::ParameterValue, 'Record a classification (major: DORA and the like; material: SEC) that starts regime clocks')
             [CompletionResult]::new('filed', 'filed', [CompletionResultType]::ParameterValue, 'Record that a regime''s stage was filed with its authority')
@@ -143,6 +148,66 @@ Register-ArgumentCompleter -Native -CommandName 'sirt' -ScriptBlock {
             [CompletionResult]::new('--remove', '--remove', [CompletionResultType]::ParameterName, 'The tenants are not affected after all')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'sirt;describe' {
+            [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'When the step really happened, if not now: RFC 3339, local ''YYYY-MM-DD HH:MM'', ''now'', ''-2h'' or ''2h ago''')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]')
+            [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who is recording: ''Name <email>'' [default: $SIRT_ACTOR, else git''s user.name/user.email]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (NO_COLOR is honoured with auto)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'sirt;act' {
+            [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'When the step really happened, if not now: RFC 3339, local ''YYYY-MM-DD HH:MM'', ''now'', ''-2h'' or ''2h ago''')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]')
+            [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who is recording: ''Name <email>'' [default: $SIRT_ACTOR, else git''s user.name/user.email]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (NO_COLOR is honoured with auto)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'sirt;advise' {
+            [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'When the step really happened, if not now: RFC 3339, local ''YYYY-MM-DD HH:MM'', ''now'', ''-2h'' or ''2h ago''')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]')
+            [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who is recording: ''Name <email>'' [default: $SIRT_ACTOR, else git''s user.name/user.email]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (NO_COLOR is honoured with auto)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'sirt;publish' {
+            [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'When the step really happened, if not now: RFC 3339, local ''YYYY-MM-DD HH:MM'', ''now'', ''-2h'' or ''2h ago''')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]')
+            [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who is recording: ''Name <email>'' [default: $SIRT_ACTOR, else git''s user.name/user.email]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (NO_COLOR is honoured with auto)')
+            [CompletionResult]::new('--off', '--off', [CompletionResultType]::ParameterName, 'Take it off the dashboard')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'sirt;notify' {
+            [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'Only this tenant; repeat [default: every affected tenant]')
+            [CompletionResult]::new('--channel', '--channel', [CompletionResultType]::ParameterName, 'Only these channels; repeat or separate with commas [default: all]')
+            [CompletionResult]::new('--out', '--out', [CompletionResultType]::ParameterName, 'Write one file per tenant and channel under DIR, and print a summary')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'format')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]')
+            [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who is recording: ''Name <email>'' [default: $SIRT_ACTOR, else git''s user.name/user.email]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (NO_COLOR is honoured with auto)')
+            [CompletionResult]::new('--incomplete', '--incomplete', [CompletionResultType]::ParameterName, 'Render even though pieces are missing; each gap is marked in the text')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
@@ -443,6 +508,11 @@ Register-ArgumentCompleter -Native -CommandName 'sirt' -ScriptBlock {
             [CompletionResult]::new('impact', 'impact', [CompletionResultType]::ParameterValue, 'Record the effect on customer data; a later assessment replaces the earlier one')
             [CompletionResult]::new('note', 'note', [CompletionResultType]::ParameterValue, 'Add a note to an incident''s timeline')
             [CompletionResult]::new('affected', 'affected', [CompletionResultType]::ParameterValue, 'Record which tenants an incident affects (or, with --remove, does not after all)')
+            [CompletionResult]::new('describe', 'describe', [CompletionResultType]::ParameterValue, 'Record what happened, in words for customers; a later call replaces it (the history keeps both)')
+            [CompletionResult]::new('act', 'act', [CompletionResultType]::ParameterValue, 'Record an action the provider took; repeatable')
+            [CompletionResult]::new('advise', 'advise', [CompletionResultType]::ParameterValue, 'Record an action customers should take to resolve the issue or prevent it recurring; repeatable')
+            [CompletionResult]::new('publish', 'publish', [CompletionResultType]::ParameterValue, 'Mark an incident for the public service health dashboard (sirt notify then drafts its entry)')
+            [CompletionResult]::new('notify', 'notify', [CompletionResultType]::ParameterValue, 'Render notification drafts for the affected tenants (changes nothing in the store)')
             [CompletionResult]::new('notified', 'notified', [CompletionResultType]::ParameterValue, 'Record that tenants were notified on a channel; stops their contract clocks')
             [CompletionResult]::new('classify', 'classify', [CompletionResultType]::ParameterValue, 'Record a classification (major: DORA and the like; material: SEC) that starts regime clocks')
             [CompletionResult]::new('filed', 'filed', [CompletionResultType]::ParameterValue, 'Record that a regime''s stage was filed with its authority')
@@ -479,6 +549,21 @@ Register-ArgumentCompleter -Native -CommandName 'sirt' -ScriptBlock {
             break
         }
         'sirt;help;affected' {
+            break
+        }
+        'sirt;help;describe' {
+            break
+        }
+        'sirt;help;act' {
+            break
+        }
+        'sirt;help;advise' {
+            break
+        }
+        'sirt;help;publish' {
+            break
+        }
+        'sirt;help;notify' {
             break
         }
         'sirt;help;notified' {

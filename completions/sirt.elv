@@ -33,6 +33,11 @@ set edit:completion:arg-completer[sirt] = {|@words|
             cand impact 'Record the effect on customer data; a later assessment replaces the earlier one'
             cand note 'Add a note to an incident''s timeline'
             cand affected 'Record which tenants an incident affects (or, with --remove, does not after all)'
+            cand describe 'Record what happened, in words for customers; a later call replaces it (the history keeps both)'
+            cand act 'Record an action the provider took; repeatable'
+            cand advise 'Record an action customers should take to resolve the issue or prevent it recurring; repeatable'
+            cand publish 'Mark an incident for the public service health dashboard (sirt notify then drafts its entry)'
+            cand notify 'Render notification drafts for the affected tenants (changes nothing in the store)'
             cand notified 'Record that tenants were notified on a channel; stops their contract clocks'
             cand classify 'Record a classification (major: DORA and the like; material: SEC) that starts regime clocks'
             cand filed 'Record that a regime''s stage was filed with its authority'
@@ -132,6 +137,61 @@ set edit:completion:arg-completer[sirt] = {|@words|
             cand --remove 'The tenants are not affected after all'
             cand -h 'Print help'
             cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'sirt;describe'= {
+            cand --at 'When the step really happened, if not now: RFC 3339, local ''YYYY-MM-DD HH:MM'', ''now'', ''-2h'' or ''2h ago'''
+            cand --store 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]'
+            cand --actor 'Who is recording: ''Name <email>'' [default: $SIRT_ACTOR, else git''s user.name/user.email]'
+            cand --color 'When to colour the output (NO_COLOR is honoured with auto)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'sirt;act'= {
+            cand --at 'When the step really happened, if not now: RFC 3339, local ''YYYY-MM-DD HH:MM'', ''now'', ''-2h'' or ''2h ago'''
+            cand --store 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]'
+            cand --actor 'Who is recording: ''Name <email>'' [default: $SIRT_ACTOR, else git''s user.name/user.email]'
+            cand --color 'When to colour the output (NO_COLOR is honoured with auto)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'sirt;advise'= {
+            cand --at 'When the step really happened, if not now: RFC 3339, local ''YYYY-MM-DD HH:MM'', ''now'', ''-2h'' or ''2h ago'''
+            cand --store 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]'
+            cand --actor 'Who is recording: ''Name <email>'' [default: $SIRT_ACTOR, else git''s user.name/user.email]'
+            cand --color 'When to colour the output (NO_COLOR is honoured with auto)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'sirt;publish'= {
+            cand --at 'When the step really happened, if not now: RFC 3339, local ''YYYY-MM-DD HH:MM'', ''now'', ''-2h'' or ''2h ago'''
+            cand --store 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]'
+            cand --actor 'Who is recording: ''Name <email>'' [default: $SIRT_ACTOR, else git''s user.name/user.email]'
+            cand --color 'When to colour the output (NO_COLOR is honoured with auto)'
+            cand --off 'Take it off the dashboard'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'sirt;notify'= {
+            cand --tenant 'Only this tenant; repeat [default: every affected tenant]'
+            cand --channel 'Only these channels; repeat or separate with commas [default: all]'
+            cand --out 'Write one file per tenant and channel under DIR, and print a summary'
+            cand --format 'format'
+            cand --store 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]'
+            cand --actor 'Who is recording: ''Name <email>'' [default: $SIRT_ACTOR, else git''s user.name/user.email]'
+            cand --color 'When to colour the output (NO_COLOR is honoured with auto)'
+            cand --incomplete 'Render even though pieces are missing; each gap is marked in the text'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
         }
@@ -402,6 +462,11 @@ set edit:completion:arg-completer[sirt] = {|@words|
             cand impact 'Record the effect on customer data; a later assessment replaces the earlier one'
             cand note 'Add a note to an incident''s timeline'
             cand affected 'Record which tenants an incident affects (or, with --remove, does not after all)'
+            cand describe 'Record what happened, in words for customers; a later call replaces it (the history keeps both)'
+            cand act 'Record an action the provider took; repeatable'
+            cand advise 'Record an action customers should take to resolve the issue or prevent it recurring; repeatable'
+            cand publish 'Mark an incident for the public service health dashboard (sirt notify then drafts its entry)'
+            cand notify 'Render notification drafts for the affected tenants (changes nothing in the store)'
             cand notified 'Record that tenants were notified on a channel; stops their contract clocks'
             cand classify 'Record a classification (major: DORA and the like; material: SEC) that starts regime clocks'
             cand filed 'Record that a regime''s stage was filed with its authority'
@@ -430,6 +495,16 @@ set edit:completion:arg-completer[sirt] = {|@words|
         &'sirt;help;note'= {
         }
         &'sirt;help;affected'= {
+        }
+        &'sirt;help;describe'= {
+        }
+        &'sirt;help;act'= {
+        }
+        &'sirt;help;advise'= {
+        }
+        &'sirt;help;publish'= {
+        }
+        &'sirt;help;notify'= {
         }
         &'sirt;help;notified'= {
         }

@@ -39,6 +39,11 @@ complete -c sirt -n "__fish_sirt_needs_command" -f -a "dismiss" -d 'Close an eve
 complete -c sirt -n "__fish_sirt_needs_command" -f -a "impact" -d 'Record the effect on customer data; a later assessment replaces the earlier one'
 complete -c sirt -n "__fish_sirt_needs_command" -f -a "note" -d 'Add a note to an incident\'s timeline'
 complete -c sirt -n "__fish_sirt_needs_command" -f -a "affected" -d 'Record which tenants an incident affects (or, with --remove, does not after all)'
+complete -c sirt -n "__fish_sirt_needs_command" -f -a "describe" -d 'Record what happened, in words for customers; a later call replaces it (the history keeps both)'
+complete -c sirt -n "__fish_sirt_needs_command" -f -a "act" -d 'Record an action the provider took; repeatable'
+complete -c sirt -n "__fish_sirt_needs_command" -f -a "advise" -d 'Record an action customers should take to resolve the issue or prevent it recurring; repeatable'
+complete -c sirt -n "__fish_sirt_needs_command" -f -a "publish" -d 'Mark an incident for the public service health dashboard (sirt notify then drafts its entry)'
+complete -c sirt -n "__fish_sirt_needs_command" -f -a "notify" -d 'Render notification drafts for the affected tenants (changes nothing in the store)'
 complete -c sirt -n "__fish_sirt_needs_command" -f -a "notified" -d 'Record that tenants were notified on a channel; stops their contract clocks'
 complete -c sirt -n "__fish_sirt_needs_command" -f -a "classify" -d 'Record a classification (major: DORA and the like; material: SEC) that starts regime clocks'
 complete -c sirt -n "__fish_sirt_needs_command" -f -a "filed" -d 'Record that a regime\'s stage was filed with its authority'
@@ -137,6 +142,58 @@ never\t''"
 complete -c sirt -n "__fish_sirt_using_subcommand affected" -l remove -d 'The tenants are not affected after all'
 complete -c sirt -n "__fish_sirt_using_subcommand affected" -s h -l help -d 'Print help'
 complete -c sirt -n "__fish_sirt_using_subcommand affected" -s V -l version -d 'Print version'
+complete -c sirt -n "__fish_sirt_using_subcommand describe" -l at -d 'When the step really happened, if not now: RFC 3339, local \'YYYY-MM-DD HH:MM\', \'now\', \'-2h\' or \'2h ago\'' -r
+complete -c sirt -n "__fish_sirt_using_subcommand describe" -l store -d 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]' -r -F
+complete -c sirt -n "__fish_sirt_using_subcommand describe" -l actor -d 'Who is recording: \'Name <email>\' [default: $SIRT_ACTOR, else git\'s user.name/user.email]' -r
+complete -c sirt -n "__fish_sirt_using_subcommand describe" -l color -d 'When to colour the output (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c sirt -n "__fish_sirt_using_subcommand describe" -s h -l help -d 'Print help'
+complete -c sirt -n "__fish_sirt_using_subcommand describe" -s V -l version -d 'Print version'
+complete -c sirt -n "__fish_sirt_using_subcommand act" -l at -d 'When the step really happened, if not now: RFC 3339, local \'YYYY-MM-DD HH:MM\', \'now\', \'-2h\' or \'2h ago\'' -r
+complete -c sirt -n "__fish_sirt_using_subcommand act" -l store -d 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]' -r -F
+complete -c sirt -n "__fish_sirt_using_subcommand act" -l actor -d 'Who is recording: \'Name <email>\' [default: $SIRT_ACTOR, else git\'s user.name/user.email]' -r
+complete -c sirt -n "__fish_sirt_using_subcommand act" -l color -d 'When to colour the output (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c sirt -n "__fish_sirt_using_subcommand act" -s h -l help -d 'Print help'
+complete -c sirt -n "__fish_sirt_using_subcommand act" -s V -l version -d 'Print version'
+complete -c sirt -n "__fish_sirt_using_subcommand advise" -l at -d 'When the step really happened, if not now: RFC 3339, local \'YYYY-MM-DD HH:MM\', \'now\', \'-2h\' or \'2h ago\'' -r
+complete -c sirt -n "__fish_sirt_using_subcommand advise" -l store -d 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]' -r -F
+complete -c sirt -n "__fish_sirt_using_subcommand advise" -l actor -d 'Who is recording: \'Name <email>\' [default: $SIRT_ACTOR, else git\'s user.name/user.email]' -r
+complete -c sirt -n "__fish_sirt_using_subcommand advise" -l color -d 'When to colour the output (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c sirt -n "__fish_sirt_using_subcommand advise" -s h -l help -d 'Print help'
+complete -c sirt -n "__fish_sirt_using_subcommand advise" -s V -l version -d 'Print version'
+complete -c sirt -n "__fish_sirt_using_subcommand publish" -l at -d 'When the step really happened, if not now: RFC 3339, local \'YYYY-MM-DD HH:MM\', \'now\', \'-2h\' or \'2h ago\'' -r
+complete -c sirt -n "__fish_sirt_using_subcommand publish" -l store -d 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]' -r -F
+complete -c sirt -n "__fish_sirt_using_subcommand publish" -l actor -d 'Who is recording: \'Name <email>\' [default: $SIRT_ACTOR, else git\'s user.name/user.email]' -r
+complete -c sirt -n "__fish_sirt_using_subcommand publish" -l color -d 'When to colour the output (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c sirt -n "__fish_sirt_using_subcommand publish" -l off -d 'Take it off the dashboard'
+complete -c sirt -n "__fish_sirt_using_subcommand publish" -s h -l help -d 'Print help'
+complete -c sirt -n "__fish_sirt_using_subcommand publish" -s V -l version -d 'Print version'
+complete -c sirt -n "__fish_sirt_using_subcommand notify" -l tenant -d 'Only this tenant; repeat [default: every affected tenant]' -r
+complete -c sirt -n "__fish_sirt_using_subcommand notify" -l channel -d 'Only these channels; repeat or separate with commas [default: all]' -r -f -a "message-center\t''
+email-admin\t''
+email-privacy\t''
+phone\t''
+status-page\t'One public entry per incident: no tenant names, no customer data'"
+complete -c sirt -n "__fish_sirt_using_subcommand notify" -l out -d 'Write one file per tenant and channel under DIR, and print a summary' -r -F
+complete -c sirt -n "__fish_sirt_using_subcommand notify" -l format -r -f -a "text\t''
+markdown\t''
+eml\t'RFC 5322 messages for the email channels (other channels are written as text)'
+json\t''"
+complete -c sirt -n "__fish_sirt_using_subcommand notify" -l store -d 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]' -r -F
+complete -c sirt -n "__fish_sirt_using_subcommand notify" -l actor -d 'Who is recording: \'Name <email>\' [default: $SIRT_ACTOR, else git\'s user.name/user.email]' -r
+complete -c sirt -n "__fish_sirt_using_subcommand notify" -l color -d 'When to colour the output (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c sirt -n "__fish_sirt_using_subcommand notify" -l incomplete -d 'Render even though pieces are missing; each gap is marked in the text'
+complete -c sirt -n "__fish_sirt_using_subcommand notify" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c sirt -n "__fish_sirt_using_subcommand notify" -s V -l version -d 'Print version'
 complete -c sirt -n "__fish_sirt_using_subcommand notified" -l via -d 'The channel it went out on' -r -f -a "message-center\t'A post in the tenant\'s admin-portal message center'
 email-admin\t'Email to every administrator'
 email-privacy\t'Email to the Global Privacy Contact'
@@ -373,26 +430,31 @@ always\t''
 never\t''"
 complete -c sirt -n "__fish_sirt_using_subcommand demo" -s h -l help -d 'Print help'
 complete -c sirt -n "__fish_sirt_using_subcommand demo" -s V -l version -d 'Print version'
-complete -c sirt -n "__fish_sirt_using_subcommand help; and not __fish_seen_subcommand_from init detect engage confirm dismiss impact note affected notified classify filed deadlines list show timeline history tenant regimes demo help" -f -a "init" -d 'Create a store: a git repository holding the store\'s settings'
-complete -c sirt -n "__fish_sirt_using_subcommand help; and not __fish_seen_subcommand_from init detect engage confirm dismiss impact note affected notified classify filed deadlines list show timeline history tenant regimes demo help" -f -a "detect" -d 'Record a detected event; opens an incident and prints its id'
-complete -c sirt -n "__fish_sirt_using_subcommand help; and not __fish_seen_subcommand_from init detect engage confirm dismiss impact note affected notified classify filed deadlines list show timeline history tenant regimes demo help" -f -a "engage" -d 'Record that someone is engaged on an incident in a role'
-complete -c sirt -n "__fish_sirt_using_subcommand help; and not __fish_seen_subcommand_from init detect engage confirm dismiss impact note affected notified classify filed deadlines list show timeline history tenant regimes demo help" -f -a "confirm" -d 'Declare a security incident: customer data was affected. Starts the notification clock'
-complete -c sirt -n "__fish_sirt_using_subcommand help; and not __fish_seen_subcommand_from init detect engage confirm dismiss impact note affected notified classify filed deadlines list show timeline history tenant regimes demo help" -f -a "dismiss" -d 'Close an event that turned out not to be a security incident'
-complete -c sirt -n "__fish_sirt_using_subcommand help; and not __fish_seen_subcommand_from init detect engage confirm dismiss impact note affected notified classify filed deadlines list show timeline history tenant regimes demo help" -f -a "impact" -d 'Record the effect on customer data; a later assessment replaces the earlier one'
-complete -c sirt -n "__fish_sirt_using_subcommand help; and not __fish_seen_subcommand_from init detect engage confirm dismiss impact note affected notified classify filed deadlines list show timeline history tenant regimes demo help" -f -a "note" -d 'Add a note to an incident\'s timeline'
-complete -c sirt -n "__fish_sirt_using_subcommand help; and not __fish_seen_subcommand_from init detect engage confirm dismiss impact note affected notified classify filed deadlines list show timeline history tenant regimes demo help" -f -a "affected" -d 'Record which tenants an incident affects (or, with --remove, does not after all)'
-complete -c sirt -n "__fish_sirt_using_subcommand help; and not __fish_seen_subcommand_from init detect engage confirm dismiss impact note affected notified classify filed deadlines list show timeline history tenant regimes demo help" -f -a "notified" -d 'Record that tenants were notified on a channel; stops their contract clocks'
-complete -c sirt -n "__fish_sirt_using_subcommand help; and not __fish_seen_subcommand_from init detect engage confirm dismiss impact note affected notified classify filed deadlines list show timeline history tenant regimes demo help" -f -a "classify" -d 'Record a classification (major: DORA and the like; material: SEC) that starts regime clocks'
-complete -c sirt -n "__fish_sirt_using_subcommand help; and not __fish_seen_subcommand_from init detect engage confirm dismiss impact note affected notified classify filed deadlines list show timeline history tenant regimes demo help" -f -a "filed" -d 'Record that a regime\'s stage was filed with its authority'
-complete -c sirt -n "__fish_sirt_using_subcommand help; and not __fish_seen_subcommand_from init detect engage confirm dismiss impact note affected notified classify filed deadlines list show timeline history tenant regimes demo help" -f -a "deadlines" -d 'Show every running clock of every open incident, most urgent first'
-complete -c sirt -n "__fish_sirt_using_subcommand help; and not __fish_seen_subcommand_from init detect engage confirm dismiss impact note affected notified classify filed deadlines list show timeline history tenant regimes demo help" -f -a "list" -d 'List incidents (open ones unless told otherwise), newest first'
-complete -c sirt -n "__fish_sirt_using_subcommand help; and not __fish_seen_subcommand_from init detect engage confirm dismiss impact note affected notified classify filed deadlines list show timeline history tenant regimes demo help" -f -a "show" -d 'Show an incident\'s current state'
-complete -c sirt -n "__fish_sirt_using_subcommand help; and not __fish_seen_subcommand_from init detect engage confirm dismiss impact note affected notified classify filed deadlines list show timeline history tenant regimes demo help" -f -a "timeline" -d 'Show an incident\'s events in the order they happened'
-complete -c sirt -n "__fish_sirt_using_subcommand help; and not __fish_seen_subcommand_from init detect engage confirm dismiss impact note affected notified classify filed deadlines list show timeline history tenant regimes demo help" -f -a "history" -d 'Show the commits that recorded an incident\'s changes, newest first'
-complete -c sirt -n "__fish_sirt_using_subcommand help; and not __fish_seen_subcommand_from init detect engage confirm dismiss impact note affected notified classify filed deadlines list show timeline history tenant regimes demo help" -f -a "tenant" -d 'Manage the tenant directory: customers, their contacts and the regimes that apply to them'
-complete -c sirt -n "__fish_sirt_using_subcommand help; and not __fish_seen_subcommand_from init detect engage confirm dismiss impact note affected notified classify filed deadlines list show timeline history tenant regimes demo help" -f -a "regimes" -d 'List the notification regimes sirt knows, or show one with its stages and sources'
-complete -c sirt -n "__fish_sirt_using_subcommand help; and not __fish_seen_subcommand_from init detect engage confirm dismiss impact note affected notified classify filed deadlines list show timeline history tenant regimes demo help" -f -a "demo" -d 'Build a demo store and walk an incident through the process, showing each command'
-complete -c sirt -n "__fish_sirt_using_subcommand help; and not __fish_seen_subcommand_from init detect engage confirm dismiss impact note affected notified classify filed deadlines list show timeline history tenant regimes demo help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c sirt -n "__fish_sirt_using_subcommand help; and not __fish_seen_subcommand_from init detect engage confirm dismiss impact note affected describe act advise publish notify notified classify filed deadlines list show timeline history tenant regimes demo help" -f -a "init" -d 'Create a store: a git repository holding the store\'s settings'
+complete -c sirt -n "__fish_sirt_using_subcommand help; and not __fish_seen_subcommand_from init detect engage confirm dismiss impact note affected describe act advise publish notify notified classify filed deadlines list show timeline history tenant regimes demo help" -f -a "detect" -d 'Record a detected event; opens an incident and prints its id'
+complete -c sirt -n "__fish_sirt_using_subcommand help; and not __fish_seen_subcommand_from init detect engage confirm dismiss impact note affected describe act advise publish notify notified classify filed deadlines list show timeline history tenant regimes demo help" -f -a "engage" -d 'Record that someone is engaged on an incident in a role'
+complete -c sirt -n "__fish_sirt_using_subcommand help; and not __fish_seen_subcommand_from init detect engage confirm dismiss impact note affected describe act advise publish notify notified classify filed deadlines list show timeline history tenant regimes demo help" -f -a "confirm" -d 'Declare a security incident: customer data was affected. Starts the notification clock'
+complete -c sirt -n "__fish_sirt_using_subcommand help; and not __fish_seen_subcommand_from init detect engage confirm dismiss impact note affected describe act advise publish notify notified classify filed deadlines list show timeline history tenant regimes demo help" -f -a "dismiss" -d 'Close an event that turned out not to be a security incident'
+complete -c sirt -n "__fish_sirt_using_subcommand help; and not __fish_seen_subcommand_from init detect engage confirm dismiss impact note affected describe act advise publish notify notified classify filed deadlines list show timeline history tenant regimes demo help" -f -a "impact" -d 'Record the effect on customer data; a later assessment replaces the earlier one'
+complete -c sirt -n "__fish_sirt_using_subcommand help; and not __fish_seen_subcommand_from init detect engage confirm dismiss impact note affected describe act advise publish notify notified classify filed deadlines list show timeline history tenant regimes demo help" -f -a "note" -d 'Add a note to an incident\'s timeline'
+complete -c sirt -n "__fish_sirt_using_subcommand help; and not __fish_seen_subcommand_from init detect engage confirm dismiss impact note affected describe act advise publish notify notified classify filed deadlines list show timeline history tenant regimes demo help" -f -a "affected" -d 'Record which tenants an incident affects (or, with --remove, does not after all)'
+complete -c sirt -n "__fish_sirt_using_subcommand help; and not __fish_seen_subcommand_from init detect engage confirm dismiss impact note affected describe act advise publish notify notified classify filed deadlines list show timeline history tenant regimes demo help" -f -a "describe" -d 'Record what happened, in words for customers; a later call replaces it (the history keeps both)'
+complete -c sirt -n "__fish_sirt_using_subcommand help; and not __fish_seen_subcommand_from init detect engage confirm dismiss impact note affected describe act advise publish notify notified classify filed deadlines list show timeline history tenant regimes demo help" -f -a "act" -d 'Record an action the provider took; repeatable'
+complete -c sirt -n "__fish_sirt_using_subcommand help; and not __fish_seen_subcommand_from init detect engage confirm dismiss impact note affected describe act advise publish notify notified classify filed deadlines list show timeline history tenant regimes demo help" -f -a "advise" -d 'Record an action customers should take to resolve the issue or prevent it recurring; repeatable'
+complete -c sirt -n "__fish_sirt_using_subcommand help; and not __fish_seen_subcommand_from init detect engage confirm dismiss impact note affected describe act advise publish notify notified classify filed deadlines list show timeline history tenant regimes demo help" -f -a "publish" -d 'Mark an incident for the public service health dashboard (sirt notify then drafts its entry)'
+complete -c sirt -n "__fish_sirt_using_subcommand help; and not __fish_seen_subcommand_from init detect engage confirm dismiss impact note affected describe act advise publish notify notified classify filed deadlines list show timeline history tenant regimes demo help" -f -a "notify" -d 'Render notification drafts for the affected tenants (changes nothing in the store)'
+complete -c sirt -n "__fish_sirt_using_subcommand help; and not __fish_seen_subcommand_from init detect engage confirm dismiss impact note affected describe act advise publish notify notified classify filed deadlines list show timeline history tenant regimes demo help" -f -a "notified" -d 'Record that tenants were notified on a channel; stops their contract clocks'
+complete -c sirt -n "__fish_sirt_using_subcommand help; and not __fish_seen_subcommand_from init detect engage confirm dismiss impact note affected describe act advise publish notify notified classify filed deadlines list show timeline history tenant regimes demo help" -f -a "classify" -d 'Record a classification (major: DORA and the like; material: SEC) that starts regime clocks'
+complete -c sirt -n "__fish_sirt_using_subcommand help; and not __fish_seen_subcommand_from init detect engage confirm dismiss impact note affected describe act advise publish notify notified classify filed deadlines list show timeline history tenant regimes demo help" -f -a "filed" -d 'Record that a regime\'s stage was filed with its authority'
+complete -c sirt -n "__fish_sirt_using_subcommand help; and not __fish_seen_subcommand_from init detect engage confirm dismiss impact note affected describe act advise publish notify notified classify filed deadlines list show timeline history tenant regimes demo help" -f -a "deadlines" -d 'Show every running clock of every open incident, most urgent first'
+complete -c sirt -n "__fish_sirt_using_subcommand help; and not __fish_seen_subcommand_from init detect engage confirm dismiss impact note affected describe act advise publish notify notified classify filed deadlines list show timeline history tenant regimes demo help" -f -a "list" -d 'List incidents (open ones unless told otherwise), newest first'
+complete -c sirt -n "__fish_sirt_using_subcommand help; and not __fish_seen_subcommand_from init detect engage confirm dismiss impact note affected describe act advise publish notify notified classify filed deadlines list show timeline history tenant regimes demo help" -f -a "show" -d 'Show an incident\'s current state'
+complete -c sirt -n "__fish_sirt_using_subcommand help; and not __fish_seen_subcommand_from init detect engage confirm dismiss impact note affected describe act advise publish notify notified classify filed deadlines list show timeline history tenant regimes demo help" -f -a "timeline" -d 'Show an incident\'s events in the order they happened'
+complete -c sirt -n "__fish_sirt_using_subcommand help; and not __fish_seen_subcommand_from init detect engage confirm dismiss impact note affected describe act advise publish notify notified classify filed deadlines list show timeline history tenant regimes demo help" -f -a "history" -d 'Show the commits that recorded an incident\'s changes, newest first'
+complete -c sirt -n "__fish_sirt_using_subcommand help; and not __fish_seen_subcommand_from init detect engage confirm dismiss impact note affected describe act advise publish notify notified classify filed deadlines list show timeline history tenant regimes demo help" -f -a "tenant" -d 'Manage the tenant directory: customers, their contacts and the regimes that apply to them'
+complete -c sirt -n "__fish_sirt_using_subcommand help; and not __fish_seen_subcommand_from init detect engage confirm dismiss impact note affected describe act advise publish notify notified classify filed deadlines list show timeline history tenant regimes demo help" -f -a "regimes" -d 'List the notification regimes sirt knows, or show one with its stages and sources'
+complete -c sirt -n "__fish_sirt_using_subcommand help; and not __fish_seen_subcommand_from init detect engage confirm dismiss impact note affected describe act advise publish notify notified classify filed deadlines list show timeline history tenant regimes demo help" -f -a "demo" -d 'Build a demo store and walk an incident through the process, showing each command'
+complete -c sirt -n "__fish_sirt_using_subcommand help; and not __fish_seen_subcommand_from init detect engage confirm dismiss impact note affected describe act advise publish notify notified classify filed deadlines list show timeline history tenant regimes demo help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c sirt -n "__fish_sirt_using_subcommand help; and __fish_seen_subcommand_from tenant" -f -a "add" -d 'Add a tenant to the directory'
 complete -c sirt -n "__fish_sirt_using_subcommand help; and __fish_seen_subcommand_from tenant" -f -a "import" -d 'Import tenants from a CSV file with a header row; adds new tenants and updates the ones it names'
 complete -c sirt -n "__fish_sirt_using_subcommand help; and __fish_seen_subcommand_from tenant" -f -a "export" -d 'Write the whole tenant directory to stdout, as CSV that `sirt tenant import` reads back, or JSON'

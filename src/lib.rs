@@ -9,6 +9,7 @@ pub mod commands;
 pub mod error;
 pub mod model;
 pub mod output;
+pub mod render;
 pub mod store;
 
 use clap::Parser;

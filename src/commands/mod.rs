@@ -1,10 +1,13 @@
 //! The command line: global options, one module per subcommand, and the dispatch.
 
+mod act;
+mod advise;
 mod affected;
 mod classify;
 mod confirm;
 mod deadlines;
 mod demo;
+mod describe;
 mod detect;
 mod dismiss;
 mod engage;
@@ -15,6 +18,8 @@ mod init;
 mod list;
 mod note;
 mod notified;
+mod notify;
+mod publish;
 mod regimes;
 mod show;
 mod tenant;
@@ -66,6 +71,11 @@ pub enum Command {
     Impact(impact::ImpactArgs),
     Note(note::NoteArgs),
     Affected(affected::AffectedArgs),
+    Describe(describe::DescribeArgs),
+    Act(act::ActArgs),
+    Advise(advise::AdviseArgs),
+    Publish(publish::PublishArgs),
+    Notify(notify::NotifyArgs),
     Notified(notified::NotifiedArgs),
     Classify(classify::ClassifyArgs),
     Filed(filed::FiledArgs),
@@ -98,6 +108,11 @@ pub fn run(cli: Cli) -> Result<i32> {
         Command::Impact(args) => impact::run(&ctx, args),
         Command::Note(args) => note::run(&ctx, args),
         Command::Affected(args) => affected::run(&ctx, args),
+        Command::Describe(args) => describe::run(&ctx, args),
+        Command::Act(args) => act::run(&ctx, args),
+        Command::Advise(args) => advise::run(&ctx, args),
+        Command::Publish(args) => publish::run(&ctx, args),
+        Command::Notify(args) => notify::run(&ctx, args),
         Command::Notified(args) => notified::run(&ctx, args),
         Command::Classify(args) => classify::run(&ctx, args),
         Command::Filed(args) => filed::run(&ctx, args),

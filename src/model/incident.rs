@@ -88,6 +88,22 @@ pub enum EventBody {
     Classified {
         class: Classification,
     },
+    /// What happened, written for customers; a later one replaces it.
+    Described {
+        text: String,
+    },
+    /// Something the provider did about the incident.
+    ActionTaken {
+        text: String,
+    },
+    /// Something customers should do to resolve the issue or prevent it recurring.
+    Advised {
+        text: String,
+    },
+    /// Whether the incident goes on the public service health dashboard.
+    Published {
+        public: bool,
+    },
     /// A regime's stage was filed with its authority.
     Filed {
         regime: String,
@@ -112,6 +128,10 @@ impl EventBody {
             EventBody::Notified { .. } => "notified",
             EventBody::Classified { .. } => "classified",
             EventBody::Filed { .. } => "filed",
+            EventBody::Described { .. } => "described",
+            EventBody::ActionTaken { .. } => "action-taken",
+            EventBody::Advised { .. } => "advised",
+            EventBody::Published { .. } => "published",
         }
     }
 
@@ -158,6 +178,11 @@ impl EventBody {
                 line
             }
             EventBody::Classified { class } => format!("classified as {class}"),
+            EventBody::Described { text } => format!("described for customers: {text}"),
+            EventBody::ActionTaken { text } => format!("action taken: {text}"),
+            EventBody::Advised { text } => format!("customers advised: {text}"),
+            EventBody::Published { public: true } => "marked for the public service health dashboard".into(),
+            EventBody::Published { public: false } => "taken off the public service health dashboard".into(),
             EventBody::Filed { regime, stage, reference } => {
                 let mut line = format!("filed {regime} {stage}");
                 if let Some(reference) = reference {
@@ -367,6 +392,14 @@ pub struct Incident {
     /// Ordered by tenant id.
     #[serde(rename = "affected_tenants", serialize_with = "affected_as_list")]
     pub affected: BTreeMap<String, AffectedTenant>,
+    /// What happened, for customers (the latest `describe`).
+    pub description: Option<String>,
+    /// What the provider has done, in order.
+    pub actions: Vec<String>,
+    /// What customers should do, in order.
+    pub advice: Vec<String>,
+    /// Whether it goes on the public service health dashboard.
+    pub public: bool,
     pub notifications: Vec<Notification>,
     pub classifications: Vec<Classified>,
     pub filings: Vec<Filing>,
@@ -453,6 +486,10 @@ impl IncidentLog {
             impact: None,
             engagements: Vec::new(),
             affected: BTreeMap::new(),
+            description: None,
+            actions: Vec::new(),
+            advice: Vec::new(),
+            public: false,
             notifications: Vec::new(),
             classifications: Vec::new(),
             filings: Vec::new(),
@@ -532,6 +569,10 @@ impl Incident {
             EventBody::Classified { class } => {
                 self.classifications.push(Classified { class: *class, at: event.at })
             }
+            EventBody::Described { text } => self.description = Some(text.clone()),
+            EventBody::ActionTaken { text } => self.actions.push(text.clone()),
+            EventBody::Advised { text } => self.advice.push(text.clone()),
+            EventBody::Published { public } => self.public = *public,
             EventBody::Filed { regime, stage, reference } => self.filings.push(Filing {
                 regime: regime.clone(),
                 stage: stage.clone(),
@@ -690,7 +731,12 @@ impl Incident {
                     )
                 }
             }
-            EventBody::Classified { .. } | EventBody::Filed { .. } => Ok(()),
+            EventBody::Classified { .. }
+            | EventBody::Filed { .. }
+            | EventBody::Described { .. }
+            | EventBody::ActionTaken { .. }
+            | EventBody::Advised { .. }
+            | EventBody::Published { .. } => Ok(()),
             EventBody::TenantsAffected { .. } | EventBody::TenantsUnaffected { .. } => {
                 match self.declared_at {
                     None => refuse(

@@ -25,6 +25,8 @@ pub struct Settings {
     pub aware_at: String,
     /// Days business-day limits skip besides weekends, `YYYY-MM-DD`.
     pub holidays: Vec<String>,
+    /// Severities whose tenants get a phone call script.
+    pub phone_severities: Vec<super::incident::Severity>,
     /// Regimes added to the built-in catalog (same fields as `sirt regimes ID --format json`).
     #[serde(rename = "regime", skip_serializing_if = "Vec::is_empty")]
     pub regimes: Vec<super::regime::Regime>,
@@ -52,6 +54,7 @@ impl Default for Settings {
             own_regimes: Vec::new(),
             aware_at: "declaration".into(),
             holidays: Vec::new(),
+            phone_severities: vec![super::incident::Severity::Sev1, super::incident::Severity::Sev2],
             regimes: Vec::new(),
             limits: Vec::new(),
         }
@@ -117,6 +120,8 @@ impl Settings {
              aware_at = \"{}\"\n\n\
              # Days that business-day limits skip besides weekends, e.g. [\"2026-12-25\"].\n\
              holidays = []\n\n\
+             # Severities whose affected tenants get a phone call script from `sirt notify`.\n\
+             phone_severities = [\"sev1\", \"sev2\"]\n\n\
              # Add a regime: [[regime]] with the fields `sirt regimes ID --format json` shows.\n\
              # Change a limit: [[limit]] regime = \"nis2-art23\"  stage = \"early warning\"  within = \"12h\"\n",
             d.schema, d.organisation, d.response_contact, d.contract_limit, d.at_risk_margin, d.aware_at

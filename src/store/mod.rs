@@ -27,6 +27,7 @@ use crate::model::{Incident, IncidentLog};
 pub const SETTINGS_FILE: &str = "sirt.toml";
 pub const INCIDENTS_DIR: &str = "incidents";
 pub const TENANTS_DIR: &str = "tenants";
+pub const TEMPLATES_DIR: &str = "templates";
 const LOCK_FILE: &str = "sirt.lock";
 const PENDING_FILE: &str = "sirt-pending";
 const TEMP_PREFIX: &str = ".sirt-tmp-";
@@ -428,6 +429,30 @@ impl Store {
             ));
         }
         Ok((Self::tenant_path(&tenant.id), Some(text.into_bytes())))
+    }
+
+    /// The store's template overrides: `(name, source)` for each file in `templates/` whose name
+    /// is one of the built-in templates. Other files there are an error, so a typo is not ignored.
+    pub fn template_overrides(&self) -> Result<Vec<(String, String)>> {
+        let dir = self.root.join(TEMPLATES_DIR);
+        let Ok(entries) = fs::read_dir(&dir) else { return Ok(Vec::new()) };
+        let mut overrides = Vec::new();
+        for entry in entries {
+            let path = entry?.path();
+            let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            if name.starts_with('.') {
+                continue;
+            }
+            if !crate::render::TEMPLATES.iter().any(|(known, _)| *known == name) {
+                let known: Vec<&str> = crate::render::TEMPLATES.iter().map(|(n, _)| *n).collect();
+                return Err(UserError::new(format!("{} is not a template sirt knows", path.display()))
+                    .hint(format!("template files are named: {}", known.join(", ")))
+                    .into());
+            }
+            overrides.push((name, read_text(&path)?));
+        }
+        overrides.sort();
+        Ok(overrides)
     }
 
     /// The committed bytes of a store file as they are in the working tree, if any.
