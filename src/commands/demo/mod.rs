@@ -22,6 +22,7 @@ const EXAMPLE_TENANTS: &str = include_str!("tenants.csv");
 const ANA: &str = "Ana Lima <ana.lima@example.com>";
 const BO: &str = "Bo Chen <bo.chen@example.com>";
 const CARLA: &str = "Carla Diaz <carla.diaz@example.com>";
+const DEV: &str = "Dev Patel <dev.patel@example.com>";
 
 pub fn run(ctx: &Ctx, args: DemoArgs) -> Result<()> {
     let dir = args.dir.unwrap_or_else(|| {
@@ -99,8 +100,34 @@ pub fn run(ctx: &Ctx, args: DemoArgs) -> Result<()> {
         BO,
         &["filed", &id, "nis2-art23", "early warning", "--ref", "CSIRT-2026-114", "--at", "20h ago"],
     )?;
+
+    demo.say("What customers will read: the parts every notification carries, then the drafts.")?;
     demo.step(
-        CARLA,
+        DEV,
+        &["describe", &id, "Someone used a stolen token of our support tooling to read mailbox contents through the support API on 20 November, between 03:00 and 11:00 UTC."],
+    )?;
+    demo.step(BO, &["act", &id, "Revoked every support-tooling token and rotated the keys that sign them."])?;
+    demo.step(
+        BO,
+        &["act", &id, "Blocked the network the sign-ins came from and added monitoring for token reuse."],
+    )?;
+    demo.step(
+        DEV,
+        &[
+            "advise",
+            &id,
+            "Review your mailbox audit logs for reads by the support service account on 20 November.",
+        ],
+    )?;
+    demo.step(DEV, &["advise", &id, "Change any password or secret that was sent by email in that window."])?;
+    demo.step(CARLA, &["publish", &id])?;
+    demo.step(DEV, &["notify", &id, "--tenant", "woodgrove", "--channel", "email-admin"])?;
+    let drafts = format!("{}-drafts", demo.store);
+    demo.step(DEV, &["notify", &id, "--out", &drafts, "--format", "eml"])?;
+
+    demo.say("Communications send them and record it; each recording stops that tenant's clock.")?;
+    demo.step(
+        DEV,
         &[
             "notified",
             &id,
@@ -114,7 +141,7 @@ pub fn run(ctx: &Ctx, args: DemoArgs) -> Result<()> {
             "1h ago",
         ],
     )?;
-    demo.step(CARLA, &["notified", &id, "--all", "--via", "message-center"])?;
+    demo.step(DEV, &["notified", &id, "--all", "--via", "message-center"])?;
     demo.step(CARLA, &["deadlines", "--all", "--incident", &id])?;
 
     demo.say("A second alert turns out to be a red-team exercise; sirt refuses to declare it afterwards.")?;
