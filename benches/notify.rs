@@ -1,0 +1,131 @@
+//! Notification-draft scale figures for the issue notes, on a release build:
+//!
+//!     cargo bench --bench notify
+//!
+//! Builds a store with 10,000 tenants, all affected by one sev1 incident, then times
+//! `sirt notify ID --out DIR` (text and eml) and `sirt notify ID --format json`. Prints
+//! wall-clock times and file counts; asserts nothing about time.
+
+use std::path::Path;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use chrono::{DateTime, Duration as Span, Utc};
+use sirt::model::incident::SCHEMA;
+use sirt::model::tenant::{Admin, PrivacyContact, Tenant};
+use sirt::model::{Effect, Event, EventBody, IncidentLog, Severity, Source, id};
+use sirt::store::{Actor, Change, Store};
+
+const TENANTS: usize = 10_000;
+const NOW: &str = "2026-11-20T12:00:00Z";
+
+fn sirt(store: &Path, args: &[&str]) -> (Duration, usize) {
+    let start = Instant::now();
+    let out = Command::new(env!("CARGO_BIN_EXE_sirt"))
+        .args(args)
+        .env("SIRT_STORE", store)
+        .env("SIRT_NOW", NOW)
+        .env("NO_COLOR", "1")
+        .env("GIT_CONFIG_GLOBAL", "/dev/null")
+        .output()
+        .unwrap();
+    let took = start.elapsed();
+    assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    (took, out.stdout.len())
+}
+
+fn tenant(n: usize) -> Tenant {
+    let mut t = Tenant::new(&format!("tenant-{n:05}"), &format!("Tenant {n} Ltd"));
+    t.admins.push(Admin {
+        email: format!("admin@t{n}.example"),
+        name: Some(format!("Admin {n}")),
+        phone: Some(format!("+1415555{:04}", n % 10_000)),
+    });
+    t.admins.push(Admin { email: format!("ops@t{n}.example"), name: None, phone: None });
+    if n.is_multiple_of(2) {
+        t.privacy = Some(PrivacyContact { email: format!("privacy@t{n}.example"), name: None });
+    }
+    if n.is_multiple_of(3) {
+        t.regimes = vec!["gdpr-art33".into(), "gdpr-art34".into()];
+    }
+    t
+}
+
+fn files_under(dir: &Path) -> usize {
+    std::fs::read_dir(dir)
+        .map(|entries| {
+            entries.map(|e| e.unwrap().path()).map(|p| if p.is_dir() { files_under(&p) } else { 1 }).sum()
+        })
+        .unwrap_or(0)
+}
+
+fn main() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("store");
+    let now: DateTime<Utc> = NOW.parse().unwrap();
+    let actor = Actor { name: "Bench".into(), email: "bench@example.com".into() };
+    let store = Store::init(&root, &actor, now).unwrap();
+    let tenants: Vec<String> = (0..TENANTS).map(|n| format!("tenant-{n:05}")).collect();
+    let mut seq = 0;
+    let mut event = |minutes: i64, body: EventBody| {
+        seq += 1;
+        Event {
+            id: id::event_id(seq),
+            seq,
+            at: now - Span::minutes(minutes),
+            recorded_at: now,
+            by: "Bench".into(),
+            body,
+        }
+    };
+    let log = IncidentLog {
+        schema: SCHEMA,
+        id: id::incident_id(42),
+        events: vec![
+            event(
+                300,
+                EventBody::Detected {
+                    title: "bench".into(),
+                    severity: Severity::Sev1,
+                    source: Source::Monitoring,
+                    started: None,
+                },
+            ),
+            event(240, EventBody::Confirmed {}),
+            event(
+                200,
+                EventBody::ImpactDetermined {
+                    effects: vec![Effect::Access],
+                    summary: Some("Mailbox contents read".into()),
+                },
+            ),
+            event(
+                190,
+                EventBody::Described { text: "A stolen support token was used to read mailboxes.".into() },
+            ),
+            event(180, EventBody::ActionTaken { text: "Revoked the tokens.".into() }),
+            event(170, EventBody::Advised { text: "Review your audit logs.".into() }),
+            event(160, EventBody::TenantsAffected { tenants, detail: None }),
+        ],
+    };
+    let id = log.id.clone();
+    let mut files: Vec<_> = (0..TENANTS).map(|n| Store::tenant_file(&tenant(n)).unwrap()).collect();
+    files.push(Store::incident_file(&log).unwrap());
+    let lock = store.lock().unwrap();
+    store
+        .commit(
+            &lock,
+            Change { files, subject: "bench".into(), body: None, trailers: vec![], author: actor, at: now },
+        )
+        .unwrap();
+    drop(lock);
+    println!("store: {TENANTS} tenants, all affected by {id}");
+
+    for format in ["text", "eml"] {
+        let out = dir.path().join(format!("drafts-{format}"));
+        let (took, _) = sirt(&root, &["notify", &id, "--out", out.to_str().unwrap(), "--format", format]);
+        println!("sirt notify --out DIR --format {format:<5}  {took:>8.2?}  ({} files)", files_under(&out));
+    }
+    let (took, bytes) = sirt(&root, &["notify", &id, "--format", "json"]);
+    println!("sirt notify --format json (stdout)     {took:>8.2?}  ({} MiB)", bytes / (1024 * 1024));
+}
