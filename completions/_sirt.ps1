@@ -41,6 +41,12 @@ Register-ArgumentCompleter -Native -CommandName 'sirt' -ScriptBlock {
             [CompletionResult]::new('advise', 'advise', [CompletionResultType]::ParameterValue, 'Record an action customers should take to resolve the issue or prevent it recurring; repeatable')
             [CompletionResult]::new('publish', 'publish', [CompletionResultType]::ParameterValue, 'Mark an incident for the public service health dashboard (sirt notify then drafts its entry)')
             [CompletionResult]::new('notify', 'notify', [CompletionResultType]::ParameterValue, 'Render notification drafts for the affected tenants (changes nothing in the store)')
+            [CompletionResult]::new('contain', 'contain', [CompletionResultType]::ParameterValue, 'Record containment: what was done to stop the intruder reaching more')
+            [CompletionResult]::new('eradicate', 'eradicate', [CompletionResultType]::ParameterValue, 'Record eradication: root cause removed, adversary evicted, the way in mitigated')
+            [CompletionResult]::new('recover', 'recover', [CompletionResultType]::ParameterValue, 'Record a step of recovery: last known good state, restore, inspection, monitoring, validation')
+            [CompletionResult]::new('review', 'review', [CompletionResultType]::ParameterValue, 'Record the post-incident review: root cause, what went well and badly, action items')
+            [CompletionResult]::new('action', 'action', [CompletionResultType]::ParameterValue, 'Work with the review''s action items')
+            [CompletionResult]::new('close', 'close', [CompletionResultType]::ParameterValue, 'Close an incident: needs every affected tenant notified (or a dismissal), validated recovery and a review')
             [CompletionResult]::new('notified', 'notified', [CompletionResultType]::ParameterValue, 'Record that tenants were notified on a channel; stops their contract clocks')
             [CompletionResult]::new('classify', 'classify', [CompletionResultType]::ParameterValue, 'Record a classification (major: DORA and the like; material: SEC) that starts regime clocks')
             [CompletionResult]::new('filed', 'filed', [CompletionResultType]::ParameterValue, 'Record that a regime''s stage was filed with its authority')
@@ -208,6 +214,113 @@ Register-ArgumentCompleter -Native -CommandName 'sirt' -ScriptBlock {
             [CompletionResult]::new('--incomplete', '--incomplete', [CompletionResultType]::ParameterName, 'Render even though pieces are missing; each gap is marked in the text')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'sirt;contain' {
+            [CompletionResult]::new('--summary', '--summary', [CompletionResultType]::ParameterName, 'What was done')
+            [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'When the step really happened, if not now: RFC 3339, local ''YYYY-MM-DD HH:MM'', ''now'', ''-2h'' or ''2h ago''')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]')
+            [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who is recording: ''Name <email>'' [default: $SIRT_ACTOR, else git''s user.name/user.email]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (NO_COLOR is honoured with auto)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'sirt;eradicate' {
+            [CompletionResult]::new('--summary', '--summary', [CompletionResultType]::ParameterName, 'What was done')
+            [CompletionResult]::new('--vulnerability', '--vulnerability', [CompletionResultType]::ParameterName, 'The vulnerability that let them in and how it was mitigated, or "unknown"')
+            [CompletionResult]::new('--approved-by', '--approved-by', [CompletionResultType]::ParameterName, 'The executive incident manager who approved it (someone engaged as eim)')
+            [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'When the step really happened, if not now: RFC 3339, local ''YYYY-MM-DD HH:MM'', ''now'', ''-2h'' or ''2h ago''')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]')
+            [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who is recording: ''Name <email>'' [default: $SIRT_ACTOR, else git''s user.name/user.email]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (NO_COLOR is honoured with auto)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'sirt;recover' {
+            [CompletionResult]::new('--summary', '--summary', [CompletionResultType]::ParameterName, 'What was done')
+            [CompletionResult]::new('--last-known-good', '--last-known-good', [CompletionResultType]::ParameterName, 'The last known good state of the service')
+            [CompletionResult]::new('--restored-from', '--restored-from', [CompletionResultType]::ParameterName, 'What was restored, and from which backup')
+            [CompletionResult]::new('--validated-by', '--validated-by', [CompletionResultType]::ParameterName, 'Who validated that no sign of the breach remains (the step that completes recovery)')
+            [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'When the step really happened, if not now: RFC 3339, local ''YYYY-MM-DD HH:MM'', ''now'', ''-2h'' or ''2h ago''')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]')
+            [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who is recording: ''Name <email>'' [default: $SIRT_ACTOR, else git''s user.name/user.email]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (NO_COLOR is honoured with auto)')
+            [CompletionResult]::new('--inspected', '--inspected', [CompletionResultType]::ParameterName, 'The restored state was inspected for attack paths')
+            [CompletionResult]::new('--monitoring', '--monitoring', [CompletionResultType]::ParameterName, 'Heightened monitoring is in place')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'sirt;review' {
+            [CompletionResult]::new('--root-cause', '--root-cause', [CompletionResultType]::ParameterName, 'The root cause')
+            [CompletionResult]::new('--went-well', '--went-well', [CompletionResultType]::ParameterName, 'Something that went well; repeat')
+            [CompletionResult]::new('--went-badly', '--went-badly', [CompletionResultType]::ParameterName, 'Something that did not; repeat')
+            [CompletionResult]::new('--action', '--action', [CompletionResultType]::ParameterName, 'An action item; repeat, with --owner (and --due) in the same order')
+            [CompletionResult]::new('--owner', '--owner', [CompletionResultType]::ParameterName, 'The owner of each action item, in order')
+            [CompletionResult]::new('--due', '--due', [CompletionResultType]::ParameterName, 'Due dates (YYYY-MM-DD) of the action items, in order; fewer than items is fine')
+            [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'When the step really happened, if not now: RFC 3339, local ''YYYY-MM-DD HH:MM'', ''now'', ''-2h'' or ''2h ago''')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]')
+            [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who is recording: ''Name <email>'' [default: $SIRT_ACTOR, else git''s user.name/user.email]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (NO_COLOR is honoured with auto)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'sirt;action' {
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]')
+            [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who is recording: ''Name <email>'' [default: $SIRT_ACTOR, else git''s user.name/user.email]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (NO_COLOR is honoured with auto)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('done', 'done', [CompletionResultType]::ParameterValue, 'Mark an action item done')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'sirt;action;done' {
+            [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'When the step really happened, if not now: RFC 3339, local ''YYYY-MM-DD HH:MM'', ''now'', ''-2h'' or ''2h ago''')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]')
+            [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who is recording: ''Name <email>'' [default: $SIRT_ACTOR, else git''s user.name/user.email]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (NO_COLOR is honoured with auto)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'sirt;action;help' {
+            [CompletionResult]::new('done', 'done', [CompletionResultType]::ParameterValue, 'Mark an action item done')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'sirt;action;help;done' {
+            break
+        }
+        'sirt;action;help;help' {
+            break
+        }
+        'sirt;close' {
+            [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why it is closed without the usual checks')
+            [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'When the step really happened, if not now: RFC 3339, local ''YYYY-MM-DD HH:MM'', ''now'', ''-2h'' or ''2h ago''')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]')
+            [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who is recording: ''Name <email>'' [default: $SIRT_ACTOR, else git''s user.name/user.email]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (NO_COLOR is honoured with auto)')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Close even though something is missing (needs --reason, kept on the timeline)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
@@ -513,6 +626,12 @@ Register-ArgumentCompleter -Native -CommandName 'sirt' -ScriptBlock {
             [CompletionResult]::new('advise', 'advise', [CompletionResultType]::ParameterValue, 'Record an action customers should take to resolve the issue or prevent it recurring; repeatable')
             [CompletionResult]::new('publish', 'publish', [CompletionResultType]::ParameterValue, 'Mark an incident for the public service health dashboard (sirt notify then drafts its entry)')
             [CompletionResult]::new('notify', 'notify', [CompletionResultType]::ParameterValue, 'Render notification drafts for the affected tenants (changes nothing in the store)')
+            [CompletionResult]::new('contain', 'contain', [CompletionResultType]::ParameterValue, 'Record containment: what was done to stop the intruder reaching more')
+            [CompletionResult]::new('eradicate', 'eradicate', [CompletionResultType]::ParameterValue, 'Record eradication: root cause removed, adversary evicted, the way in mitigated')
+            [CompletionResult]::new('recover', 'recover', [CompletionResultType]::ParameterValue, 'Record a step of recovery: last known good state, restore, inspection, monitoring, validation')
+            [CompletionResult]::new('review', 'review', [CompletionResultType]::ParameterValue, 'Record the post-incident review: root cause, what went well and badly, action items')
+            [CompletionResult]::new('action', 'action', [CompletionResultType]::ParameterValue, 'Work with the review''s action items')
+            [CompletionResult]::new('close', 'close', [CompletionResultType]::ParameterValue, 'Close an incident: needs every affected tenant notified (or a dismissal), validated recovery and a review')
             [CompletionResult]::new('notified', 'notified', [CompletionResultType]::ParameterValue, 'Record that tenants were notified on a channel; stops their contract clocks')
             [CompletionResult]::new('classify', 'classify', [CompletionResultType]::ParameterValue, 'Record a classification (major: DORA and the like; material: SEC) that starts regime clocks')
             [CompletionResult]::new('filed', 'filed', [CompletionResultType]::ParameterValue, 'Record that a regime''s stage was filed with its authority')
@@ -564,6 +683,28 @@ Register-ArgumentCompleter -Native -CommandName 'sirt' -ScriptBlock {
             break
         }
         'sirt;help;notify' {
+            break
+        }
+        'sirt;help;contain' {
+            break
+        }
+        'sirt;help;eradicate' {
+            break
+        }
+        'sirt;help;recover' {
+            break
+        }
+        'sirt;help;review' {
+            break
+        }
+        'sirt;help;action' {
+            [CompletionResult]::new('done', 'done', [CompletionResultType]::ParameterValue, 'Mark an action item done')
+            break
+        }
+        'sirt;help;action;done' {
+            break
+        }
+        'sirt;help;close' {
             break
         }
         'sirt;help;notified' {

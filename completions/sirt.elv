@@ -38,6 +38,12 @@ set edit:completion:arg-completer[sirt] = {|@words|
             cand advise 'Record an action customers should take to resolve the issue or prevent it recurring; repeatable'
             cand publish 'Mark an incident for the public service health dashboard (sirt notify then drafts its entry)'
             cand notify 'Render notification drafts for the affected tenants (changes nothing in the store)'
+            cand contain 'Record containment: what was done to stop the intruder reaching more'
+            cand eradicate 'Record eradication: root cause removed, adversary evicted, the way in mitigated'
+            cand recover 'Record a step of recovery: last known good state, restore, inspection, monitoring, validation'
+            cand review 'Record the post-incident review: root cause, what went well and badly, action items'
+            cand action 'Work with the review''s action items'
+            cand close 'Close an incident: needs every affected tenant notified (or a dismissal), validated recovery and a review'
             cand notified 'Record that tenants were notified on a channel; stops their contract clocks'
             cand classify 'Record a classification (major: DORA and the like; material: SEC) that starts regime clocks'
             cand filed 'Record that a regime''s stage was filed with its authority'
@@ -192,6 +198,103 @@ set edit:completion:arg-completer[sirt] = {|@words|
             cand --incomplete 'Render even though pieces are missing; each gap is marked in the text'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'sirt;contain'= {
+            cand --summary 'What was done'
+            cand --at 'When the step really happened, if not now: RFC 3339, local ''YYYY-MM-DD HH:MM'', ''now'', ''-2h'' or ''2h ago'''
+            cand --store 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]'
+            cand --actor 'Who is recording: ''Name <email>'' [default: $SIRT_ACTOR, else git''s user.name/user.email]'
+            cand --color 'When to colour the output (NO_COLOR is honoured with auto)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'sirt;eradicate'= {
+            cand --summary 'What was done'
+            cand --vulnerability 'The vulnerability that let them in and how it was mitigated, or "unknown"'
+            cand --approved-by 'The executive incident manager who approved it (someone engaged as eim)'
+            cand --at 'When the step really happened, if not now: RFC 3339, local ''YYYY-MM-DD HH:MM'', ''now'', ''-2h'' or ''2h ago'''
+            cand --store 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]'
+            cand --actor 'Who is recording: ''Name <email>'' [default: $SIRT_ACTOR, else git''s user.name/user.email]'
+            cand --color 'When to colour the output (NO_COLOR is honoured with auto)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'sirt;recover'= {
+            cand --summary 'What was done'
+            cand --last-known-good 'The last known good state of the service'
+            cand --restored-from 'What was restored, and from which backup'
+            cand --validated-by 'Who validated that no sign of the breach remains (the step that completes recovery)'
+            cand --at 'When the step really happened, if not now: RFC 3339, local ''YYYY-MM-DD HH:MM'', ''now'', ''-2h'' or ''2h ago'''
+            cand --store 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]'
+            cand --actor 'Who is recording: ''Name <email>'' [default: $SIRT_ACTOR, else git''s user.name/user.email]'
+            cand --color 'When to colour the output (NO_COLOR is honoured with auto)'
+            cand --inspected 'The restored state was inspected for attack paths'
+            cand --monitoring 'Heightened monitoring is in place'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'sirt;review'= {
+            cand --root-cause 'The root cause'
+            cand --went-well 'Something that went well; repeat'
+            cand --went-badly 'Something that did not; repeat'
+            cand --action 'An action item; repeat, with --owner (and --due) in the same order'
+            cand --owner 'The owner of each action item, in order'
+            cand --due 'Due dates (YYYY-MM-DD) of the action items, in order; fewer than items is fine'
+            cand --at 'When the step really happened, if not now: RFC 3339, local ''YYYY-MM-DD HH:MM'', ''now'', ''-2h'' or ''2h ago'''
+            cand --store 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]'
+            cand --actor 'Who is recording: ''Name <email>'' [default: $SIRT_ACTOR, else git''s user.name/user.email]'
+            cand --color 'When to colour the output (NO_COLOR is honoured with auto)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'sirt;action'= {
+            cand --store 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]'
+            cand --actor 'Who is recording: ''Name <email>'' [default: $SIRT_ACTOR, else git''s user.name/user.email]'
+            cand --color 'When to colour the output (NO_COLOR is honoured with auto)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand done 'Mark an action item done'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'sirt;action;done'= {
+            cand --at 'When the step really happened, if not now: RFC 3339, local ''YYYY-MM-DD HH:MM'', ''now'', ''-2h'' or ''2h ago'''
+            cand --store 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]'
+            cand --actor 'Who is recording: ''Name <email>'' [default: $SIRT_ACTOR, else git''s user.name/user.email]'
+            cand --color 'When to colour the output (NO_COLOR is honoured with auto)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'sirt;action;help'= {
+            cand done 'Mark an action item done'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'sirt;action;help;done'= {
+        }
+        &'sirt;action;help;help'= {
+        }
+        &'sirt;close'= {
+            cand --reason 'Why it is closed without the usual checks'
+            cand --at 'When the step really happened, if not now: RFC 3339, local ''YYYY-MM-DD HH:MM'', ''now'', ''-2h'' or ''2h ago'''
+            cand --store 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]'
+            cand --actor 'Who is recording: ''Name <email>'' [default: $SIRT_ACTOR, else git''s user.name/user.email]'
+            cand --color 'When to colour the output (NO_COLOR is honoured with auto)'
+            cand --force 'Close even though something is missing (needs --reason, kept on the timeline)'
+            cand -h 'Print help'
+            cand --help 'Print help'
             cand -V 'Print version'
             cand --version 'Print version'
         }
@@ -467,6 +570,12 @@ set edit:completion:arg-completer[sirt] = {|@words|
             cand advise 'Record an action customers should take to resolve the issue or prevent it recurring; repeatable'
             cand publish 'Mark an incident for the public service health dashboard (sirt notify then drafts its entry)'
             cand notify 'Render notification drafts for the affected tenants (changes nothing in the store)'
+            cand contain 'Record containment: what was done to stop the intruder reaching more'
+            cand eradicate 'Record eradication: root cause removed, adversary evicted, the way in mitigated'
+            cand recover 'Record a step of recovery: last known good state, restore, inspection, monitoring, validation'
+            cand review 'Record the post-incident review: root cause, what went well and badly, action items'
+            cand action 'Work with the review''s action items'
+            cand close 'Close an incident: needs every affected tenant notified (or a dismissal), validated recovery and a review'
             cand notified 'Record that tenants were notified on a channel; stops their contract clocks'
             cand classify 'Record a classification (major: DORA and the like; material: SEC) that starts regime clocks'
             cand filed 'Record that a regime''s stage was filed with its authority'
@@ -505,6 +614,21 @@ set edit:completion:arg-completer[sirt] = {|@words|
         &'sirt;help;publish'= {
         }
         &'sirt;help;notify'= {
+        }
+        &'sirt;help;contain'= {
+        }
+        &'sirt;help;eradicate'= {
+        }
+        &'sirt;help;recover'= {
+        }
+        &'sirt;help;review'= {
+        }
+        &'sirt;help;action'= {
+            cand done 'Mark an action item done'
+        }
+        &'sirt;help;action;done'= {
+        }
+        &'sirt;help;close'= {
         }
         &'sirt;help;notified'= {
         }

@@ -1,16 +1,20 @@
 //! The command line: global options, one module per subcommand, and the dispatch.
 
 mod act;
+mod action;
 mod advise;
 mod affected;
 mod classify;
+mod close;
 mod confirm;
+mod contain;
 mod deadlines;
 mod demo;
 mod describe;
 mod detect;
 mod dismiss;
 mod engage;
+mod eradicate;
 mod filed;
 mod history;
 mod impact;
@@ -20,7 +24,9 @@ mod note;
 mod notified;
 mod notify;
 mod publish;
+mod recover;
 mod regimes;
+mod review;
 mod show;
 mod tenant;
 mod timeline;
@@ -76,6 +82,12 @@ pub enum Command {
     Advise(advise::AdviseArgs),
     Publish(publish::PublishArgs),
     Notify(notify::NotifyArgs),
+    Contain(contain::ContainArgs),
+    Eradicate(eradicate::EradicateArgs),
+    Recover(recover::RecoverArgs),
+    Review(review::ReviewArgs),
+    Action(action::ActionArgs),
+    Close(close::CloseArgs),
     Notified(notified::NotifiedArgs),
     Classify(classify::ClassifyArgs),
     Filed(filed::FiledArgs),
@@ -113,6 +125,12 @@ pub fn run(cli: Cli) -> Result<i32> {
         Command::Advise(args) => advise::run(&ctx, args),
         Command::Publish(args) => publish::run(&ctx, args),
         Command::Notify(args) => notify::run(&ctx, args),
+        Command::Contain(args) => contain::run(&ctx, args),
+        Command::Eradicate(args) => eradicate::run(&ctx, args),
+        Command::Recover(args) => recover::run(&ctx, args),
+        Command::Review(args) => review::run(&ctx, args),
+        Command::Action(args) => action::run(&ctx, args),
+        Command::Close(args) => close::run(&ctx, args),
         Command::Notified(args) => notified::run(&ctx, args),
         Command::Classify(args) => classify::run(&ctx, args),
         Command::Filed(args) => filed::run(&ctx, args),

@@ -83,6 +83,54 @@ pub fn run(ctx: &Ctx, args: ShowArgs) -> Result<()> {
     }
     fields.push(("Affected", affected_line(&store, &incident)));
     fields.push(("Notified", notified_line(&incident)));
+    let r = &incident.response;
+    let step = |at: Option<chrono::DateTime<chrono::Utc>>, text: &Option<String>| match (at, text) {
+        (Some(at), Some(text)) => format!("{} — {text}", format_local(at)),
+        _ => "not yet".into(),
+    };
+    fields.push(("Contained", step(r.contained_at, &r.containment)));
+    let mut eradicated = step(r.eradicated_at, &r.eradication);
+    if let Some(who) = &r.approved_by {
+        eradicated.push_str(&format!(" (approved by {who})"));
+    }
+    fields.push(("Eradicated", eradicated));
+    let mut recovery: Vec<String> = Vec::new();
+    if let Some(good) = &r.last_known_good {
+        recovery.push(format!("last known good: {good}"));
+    }
+    if let Some(backup) = &r.restored_from {
+        recovery.push(format!("restored from {backup}"));
+    }
+    if r.inspected {
+        recovery.push("inspected for attack paths".into());
+    }
+    if r.monitoring {
+        recovery.push("heightened monitoring".into());
+    }
+    match &r.validated_by {
+        Some(who) => recovery.push(format!("validated by {who}")),
+        None if r.recovery_started_at.is_some() => recovery.push("not yet validated".into()),
+        None => {}
+    }
+    fields.push(("Recovery", if recovery.is_empty() { "not yet".into() } else { recovery.join("; ") }));
+    match &incident.review {
+        None => fields.push(("Review", "not yet".into())),
+        Some(review) => {
+            fields
+                .push(("Review", format!("{} — root cause: {}", format_local(review.at), review.root_cause)));
+            for item in review.action_items.iter().filter(|a| a.done_at.is_none()) {
+                let due = item.item.due.map(|d| format!(", due {d}")).unwrap_or_default();
+                fields.push((
+                    "Open action",
+                    format!("{} {} ({}{due})", item.item.id, item.item.text, item.item.owner),
+                ));
+            }
+        }
+    }
+    if let Some(closed) = incident.closed_at {
+        let reason = incident.close_reason.as_deref().map(|r| format!(" — {r}")).unwrap_or_default();
+        fields.push(("Closed", format!("{}{reason}", format_local(closed))));
+    }
     fields.push(("Events", format!("{} recorded, {} of them notes", incident.events, incident.notes)));
     ctx.ui.fields(&fields)?;
 

@@ -104,6 +104,59 @@ pub enum EventBody {
     Published {
         public: bool,
     },
+    /// The intruder can no longer reach more.
+    Contained {
+        summary: String,
+    },
+    /// Root cause removed and adversary evicted.
+    Eradicated {
+        summary: String,
+        /// The vulnerability that let them in, and how it was mitigated, or "unknown".
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        vulnerability: Option<String>,
+        /// The executive incident manager who approved it.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        approved_by: Option<String>,
+    },
+    /// A step of recovery; recovery is recorded as it happens.
+    Recovered {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        summary: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        last_known_good: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        restored_from: Option<String>,
+        /// The restored state was inspected for attack paths.
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        inspected: bool,
+        /// Heightened monitoring is in place.
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        monitoring: bool,
+        /// Who validated that no sign of the breach remains.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        validated_by: Option<String>,
+    },
+    /// The post-incident review.
+    Reviewed {
+        root_cause: String,
+        #[serde(default)]
+        went_well: Vec<String>,
+        #[serde(default)]
+        went_badly: Vec<String>,
+        #[serde(default)]
+        action_items: Vec<ActionItem>,
+    },
+    /// An action item from the review is done.
+    ActionDone {
+        item: String,
+    },
+    /// The incident is closed; `forced` when the checks were overridden.
+    Closed {
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        forced: bool,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        reason: Option<String>,
+    },
     /// A regime's stage was filed with its authority.
     Filed {
         regime: String,
@@ -128,6 +181,12 @@ impl EventBody {
             EventBody::Notified { .. } => "notified",
             EventBody::Classified { .. } => "classified",
             EventBody::Filed { .. } => "filed",
+            EventBody::Contained { .. } => "contained",
+            EventBody::Eradicated { .. } => "eradicated",
+            EventBody::Recovered { .. } => "recovered",
+            EventBody::Reviewed { .. } => "reviewed",
+            EventBody::ActionDone { .. } => "action-done",
+            EventBody::Closed { .. } => "closed",
             EventBody::Described { .. } => "described",
             EventBody::ActionTaken { .. } => "action-taken",
             EventBody::Advised { .. } => "advised",
@@ -179,6 +238,32 @@ impl EventBody {
             }
             EventBody::Classified { class } => format!("classified as {class}"),
             EventBody::Described { text } => format!("described for customers: {text}"),
+            EventBody::Contained { summary } => format!("contained: {summary}"),
+            EventBody::Eradicated { summary, approved_by, .. } => match approved_by {
+                Some(who) => format!("eradicated (approved by {who}): {summary}"),
+                None => format!("eradicated: {summary}"),
+            },
+            EventBody::Recovered { summary, validated_by, .. } => {
+                let mut parts = vec!["recovery".to_string()];
+                if let Some(summary) = summary {
+                    parts.push(summary.clone());
+                }
+                if let Some(who) = validated_by {
+                    parts.push(format!("validated by {who}"));
+                }
+                parts.join(": ")
+            }
+            EventBody::Reviewed { root_cause, action_items, .. } => {
+                format!(
+                    "post-incident review: root cause {root_cause}; {} action item(s)",
+                    action_items.len()
+                )
+            }
+            EventBody::ActionDone { item } => format!("action item {item} done"),
+            EventBody::Closed { forced: true, reason } => {
+                format!("closed without the usual checks: {}", reason.as_deref().unwrap_or(""))
+            }
+            EventBody::Closed { .. } => "closed".into(),
             EventBody::ActionTaken { text } => format!("action taken: {text}"),
             EventBody::Advised { text } => format!("customers advised: {text}"),
             EventBody::Published { public: true } => "marked for the public service health dashboard".into(),
@@ -307,13 +392,14 @@ word_enum!(
         ImpactDetermined => "impact-determined",
         TenantsDetermined => "tenants-determined",
         Notified => "notified",
+        Closed => "closed",
         Dismissed => "dismissed",
     }
 );
 
 impl Phase {
     pub fn is_open(self) -> bool {
-        !matches!(self, Phase::Dismissed)
+        !matches!(self, Phase::Dismissed | Phase::Closed)
     }
 }
 
@@ -335,6 +421,53 @@ pub struct AffectedTenant {
     pub detail: Option<String>,
     /// Our first recorded notification of this tenant: when it became aware.
     pub notified_at: Option<DateTime<Utc>>,
+}
+
+/// An action item from the review.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct ActionItem {
+    /// `A1`, `A2`, … within the incident.
+    pub id: String,
+    pub text: String,
+    pub owner: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub due: Option<chrono::NaiveDate>,
+}
+
+/// The response track: what has been done to contain, eradicate and recover.
+#[derive(Debug, Clone, Default, Serialize, PartialEq)]
+pub struct Response {
+    pub contained_at: Option<DateTime<Utc>>,
+    pub containment: Option<String>,
+    pub eradicated_at: Option<DateTime<Utc>>,
+    pub eradication: Option<String>,
+    pub vulnerability: Option<String>,
+    pub approved_by: Option<String>,
+    pub recovery: Option<String>,
+    pub recovery_started_at: Option<DateTime<Utc>>,
+    pub last_known_good: Option<String>,
+    pub restored_from: Option<String>,
+    pub inspected: bool,
+    pub monitoring: bool,
+    pub validated_by: Option<String>,
+    pub recovered_at: Option<DateTime<Utc>>,
+}
+
+/// The post-incident review, with the state of its action items.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Review {
+    pub at: DateTime<Utc>,
+    pub root_cause: String,
+    pub went_well: Vec<String>,
+    pub went_badly: Vec<String>,
+    pub action_items: Vec<ActionItemState>,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct ActionItemState {
+    #[serde(flatten)]
+    pub item: ActionItem,
+    pub done_at: Option<DateTime<Utc>>,
 }
 
 /// A notification recorded as sent.
@@ -401,6 +534,10 @@ pub struct Incident {
     /// Whether it goes on the public service health dashboard.
     pub public: bool,
     pub notifications: Vec<Notification>,
+    pub response: Response,
+    pub review: Option<Review>,
+    pub closed_at: Option<DateTime<Utc>>,
+    pub close_reason: Option<String>,
     pub classifications: Vec<Classified>,
     pub filings: Vec<Filing>,
     pub notes: usize,
@@ -491,6 +628,10 @@ impl IncidentLog {
             advice: Vec::new(),
             public: false,
             notifications: Vec::new(),
+            response: Response::default(),
+            review: None,
+            closed_at: None,
+            close_reason: None,
             classifications: Vec::new(),
             filings: Vec::new(),
             first_notified: BTreeMap::new(),
@@ -570,6 +711,78 @@ impl Incident {
                 self.classifications.push(Classified { class: *class, at: event.at })
             }
             EventBody::Described { text } => self.description = Some(text.clone()),
+            EventBody::Contained { summary } => {
+                self.response.contained_at.get_or_insert(event.at);
+                self.response.containment = Some(summary.clone());
+            }
+            EventBody::Eradicated { summary, vulnerability, approved_by } => {
+                self.response.eradicated_at.get_or_insert(event.at);
+                self.response.eradication = Some(summary.clone());
+                if vulnerability.is_some() {
+                    self.response.vulnerability = vulnerability.clone();
+                }
+                if approved_by.is_some() {
+                    self.response.approved_by = approved_by.clone();
+                }
+            }
+            EventBody::Recovered {
+                summary,
+                last_known_good,
+                restored_from,
+                inspected,
+                monitoring,
+                validated_by,
+            } => {
+                let r = &mut self.response;
+                r.recovery_started_at.get_or_insert(event.at);
+                for (field, value) in [
+                    (&mut r.recovery, summary),
+                    (&mut r.last_known_good, last_known_good),
+                    (&mut r.restored_from, restored_from),
+                ] {
+                    if value.is_some() {
+                        *field = value.clone();
+                    }
+                }
+                r.inspected |= inspected;
+                r.monitoring |= monitoring;
+                if validated_by.is_some() {
+                    r.validated_by = validated_by.clone();
+                    r.recovered_at.get_or_insert(event.at);
+                }
+            }
+            EventBody::Reviewed { root_cause, went_well, went_badly, action_items } => {
+                // A later review replaces the findings; items already done stay done.
+                let done: Vec<(String, Option<DateTime<Utc>>)> = self
+                    .review
+                    .iter()
+                    .flat_map(|r| r.action_items.iter().map(|a| (a.item.id.clone(), a.done_at)))
+                    .collect();
+                self.review = Some(Review {
+                    at: event.at,
+                    root_cause: root_cause.clone(),
+                    went_well: went_well.clone(),
+                    went_badly: went_badly.clone(),
+                    action_items: action_items
+                        .iter()
+                        .map(|item| ActionItemState {
+                            item: item.clone(),
+                            done_at: done.iter().find(|(id, _)| *id == item.id).and_then(|(_, t)| *t),
+                        })
+                        .collect(),
+                });
+            }
+            EventBody::ActionDone { item } => {
+                if let Some(state) =
+                    self.review.as_mut().and_then(|r| r.action_items.iter_mut().find(|a| a.item.id == *item))
+                {
+                    state.done_at.get_or_insert(event.at);
+                }
+            }
+            EventBody::Closed { reason, .. } => {
+                self.closed_at.get_or_insert(event.at);
+                self.close_reason = reason.clone();
+            }
             EventBody::ActionTaken { text } => self.actions.push(text.clone()),
             EventBody::Advised { text } => self.advice.push(text.clone()),
             EventBody::Published { public } => self.public = *public,
@@ -585,7 +798,9 @@ impl Incident {
     }
 
     fn derive_phase(&self) -> Phase {
-        if self.dismissed_at.is_some() && self.declared_at.is_none() {
+        if self.closed_at.is_some() {
+            Phase::Closed
+        } else if self.dismissed_at.is_some() && self.declared_at.is_none() {
             Phase::Dismissed
         } else if self.declared_at.is_some()
             && !self.affected.is_empty()
@@ -605,6 +820,55 @@ impl Incident {
         } else {
             Phase::Detected
         }
+    }
+
+    /// What must still happen before the incident can be closed, each with the command that
+    /// does it. Empty when it can be closed.
+    pub fn close_blockers(&self) -> Vec<(String, String)> {
+        let id = &self.id;
+        let mut missing = Vec::new();
+        let dismissed = self.dismissed_at.is_some() && self.declared_at.is_none();
+        if !dismissed {
+            match self.declared_at {
+                None => missing.push((
+                    "the incident is neither confirmed nor dismissed".into(),
+                    format!("sirt confirm {id}, or sirt dismiss {id} --reason …"),
+                )),
+                Some(_) if self.affected.is_empty() => missing
+                    .push(("no affected tenants are recorded".into(), format!("sirt affected {id} TENANT…"))),
+                Some(_) => {
+                    let waiting: Vec<String> = self
+                        .affected
+                        .values()
+                        .filter(|a| a.notified_at.is_none())
+                        .map(|a| a.tenant.clone())
+                        .collect();
+                    if !waiting.is_empty() {
+                        missing.push((
+                            format!(
+                                "{} affected tenant(s) not notified: {}",
+                                waiting.len(),
+                                name_some(&waiting)
+                            ),
+                            format!("sirt notified {id} {} --via email-admin", waiting[0]),
+                        ));
+                    }
+                }
+            }
+            if self.response.validated_by.is_none() {
+                missing.push((
+                    "recovery is not validated".into(),
+                    format!("sirt recover {id} --validated-by WHO"),
+                ));
+            }
+        }
+        if self.review.is_none() {
+            missing.push((
+                "no post-incident review is recorded".into(),
+                format!("sirt review {id} --root-cause \"…\""),
+            ));
+        }
+        missing
     }
 
     /// When the tenant was first notified, on any channel.
@@ -646,6 +910,17 @@ impl Incident {
                 format!(
                     "pass a time after the detection with --at; if the detection itself was earlier, note it: sirt note {id} \"detected earlier, at …\""
                 ),
+            );
+        }
+        if let Some(closed) = self.closed_at
+            && !matches!(body, EventBody::Note { .. } | EventBody::ActionDone { .. })
+        {
+            return refuse(
+                format!(
+                    "{id} was closed on {}; only notes and finished action items can be added",
+                    format_local(closed)
+                ),
+                format!("sirt note {id} \"…\""),
             );
         }
         if let Some(dismissed) = self.dismissed_at
@@ -736,7 +1011,24 @@ impl Incident {
             | EventBody::Described { .. }
             | EventBody::ActionTaken { .. }
             | EventBody::Advised { .. }
-            | EventBody::Published { .. } => Ok(()),
+            | EventBody::Published { .. }
+            | EventBody::Contained { .. }
+            | EventBody::Eradicated { .. }
+            | EventBody::Recovered { .. }
+            | EventBody::Reviewed { .. } => Ok(()),
+            EventBody::ActionDone { item } => {
+                match self.review.as_ref().and_then(|r| r.action_items.iter().find(|a| a.item.id == *item)) {
+                    None => refuse(
+                        format!("{id} has no action item '{item}'"),
+                        format!("list them: sirt show {id}"),
+                    ),
+                    Some(a) if a.done_at.is_some() => {
+                        refuse(format!("action item {item} is already done"), None)
+                    }
+                    Some(_) => Ok(()),
+                }
+            }
+            EventBody::Closed { .. } => Ok(()),
             EventBody::TenantsAffected { .. } | EventBody::TenantsUnaffected { .. } => {
                 match self.declared_at {
                     None => refuse(

@@ -27,6 +27,8 @@ pub struct Settings {
     pub holidays: Vec<String>,
     /// Severities whose tenants get a phone call script.
     pub phone_severities: Vec<super::incident::Severity>,
+    /// Severities whose eradication needs the executive incident manager's approval.
+    pub eradication_approval: Vec<super::incident::Severity>,
     /// Regimes added to the built-in catalog (same fields as `sirt regimes ID --format json`).
     #[serde(rename = "regime", skip_serializing_if = "Vec::is_empty")]
     pub regimes: Vec<super::regime::Regime>,
@@ -55,6 +57,7 @@ impl Default for Settings {
             aware_at: "declaration".into(),
             holidays: Vec::new(),
             phone_severities: vec![super::incident::Severity::Sev1, super::incident::Severity::Sev2],
+            eradication_approval: vec![super::incident::Severity::Sev1],
             regimes: Vec::new(),
             limits: Vec::new(),
         }
@@ -122,6 +125,8 @@ impl Settings {
              holidays = []\n\n\
              # Severities whose affected tenants get a phone call script from `sirt notify`.\n\
              phone_severities = [\"sev1\", \"sev2\"]\n\n\
+             # Severities whose eradication needs the executive incident manager's approval.\n\
+             eradication_approval = [\"sev1\"]\n\n\
              # Add a regime: [[regime]] with the fields `sirt regimes ID --format json` shows.\n\
              # Change a limit: [[limit]] regime = \"nis2-art23\"  stage = \"early warning\"  within = \"12h\"\n",
             d.schema, d.organisation, d.response_contact, d.contract_limit, d.at_risk_margin, d.aware_at

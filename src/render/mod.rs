@@ -114,13 +114,33 @@ pub fn gaps(incident: &Incident) -> Vec<Gap> {
             command: format!("sirt impact {id} --effect … --summary \"…\" (or --none)"),
         });
     }
-    if incident.actions.is_empty() {
+    if done_so_far(incident).is_empty() {
         gaps.push(Gap { what: "what we have done", command: format!("sirt act {id} \"…\"") });
     }
     if incident.advice.is_empty() {
         gaps.push(Gap { what: "what customers should do", command: format!("sirt advise {id} \"…\"") });
     }
     gaps
+}
+
+/// What the provider has done: the recorded actions, then containment, eradication and
+/// recovery as the response track records them.
+pub fn done_so_far(incident: &Incident) -> Vec<String> {
+    let mut done: Vec<String> = incident.actions.clone();
+    let r = &incident.response;
+    if let Some(containment) = &r.containment {
+        done.push(format!("Contained the incident: {containment}"));
+    }
+    if let Some(eradication) = &r.eradication {
+        done.push(format!("Removed the cause and evicted the intruder: {eradication}"));
+    }
+    if let Some(recovery) = &r.recovery {
+        done.push(format!("Restored the service: {recovery}"));
+    }
+    if r.validated_by.is_some() {
+        done.push("Confirmed, under heightened monitoring, that no sign of the breach remains.".into());
+    }
+    done
 }
 
 fn gap_marker(gap: &Gap) -> String {
@@ -323,10 +343,9 @@ impl<'a> Drafting<'a> {
             effects,
             impact_summary: summary,
             no_effect,
-            actions: if incident.actions.is_empty() {
-                missing("what we have done").into_iter().collect()
-            } else {
-                incident.actions.iter().map(|a| prose(a)).collect()
+            actions: match done_so_far(incident) {
+                done if done.is_empty() => missing("what we have done").into_iter().collect(),
+                done => done.iter().map(|a| prose(a)).collect(),
             },
             advice: if incident.advice.is_empty() {
                 missing("what customers should do").into_iter().collect()
