@@ -47,6 +47,9 @@ Register-ArgumentCompleter -Native -CommandName 'sirt' -ScriptBlock {
             [CompletionResult]::new('review', 'review', [CompletionResultType]::ParameterValue, 'Record the post-incident review: root cause, what went well and badly, action items')
             [CompletionResult]::new('action', 'action', [CompletionResultType]::ParameterValue, 'Work with the review''s action items')
             [CompletionResult]::new('close', 'close', [CompletionResultType]::ParameterValue, 'Close an incident: needs every affected tenant notified (or a dismissal), validated recovery and a review')
+            [CompletionResult]::new('edit', 'edit', [CompletionResultType]::ParameterValue, 'Open an incident in $VISUAL or $EDITOR; a valid edit (events added, none changed) is one commit')
+            [CompletionResult]::new('report', 'report', [CompletionResultType]::ParameterValue, 'Write the post-incident report (Markdown): summary, timeline, durations, notifications, filings, review')
+            [CompletionResult]::new('stats', 'stats', [CompletionResultType]::ParameterValue, 'Metrics across incidents: counts, median and 90th percentile times, notifications in time')
             [CompletionResult]::new('notified', 'notified', [CompletionResultType]::ParameterValue, 'Record that tenants were notified on a channel; stops their contract clocks')
             [CompletionResult]::new('classify', 'classify', [CompletionResultType]::ParameterValue, 'Record a classification (major: DORA and the like; material: SEC) that starts regime clocks')
             [CompletionResult]::new('filed', 'filed', [CompletionResultType]::ParameterValue, 'Record that a regime''s stage was filed with its authority')
@@ -319,6 +322,40 @@ Register-ArgumentCompleter -Native -CommandName 'sirt' -ScriptBlock {
             [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who is recording: ''Name <email>'' [default: $SIRT_ACTOR, else git''s user.name/user.email]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (NO_COLOR is honoured with auto)')
             [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Close even though something is missing (needs --reason, kept on the timeline)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'sirt;edit' {
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]')
+            [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who is recording: ''Name <email>'' [default: $SIRT_ACTOR, else git''s user.name/user.email]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (NO_COLOR is honoured with auto)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'sirt;report' {
+            [CompletionResult]::new('--out', '--out', [CompletionResultType]::ParameterName, 'Write it to FILE instead of stdout')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]')
+            [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who is recording: ''Name <email>'' [default: $SIRT_ACTOR, else git''s user.name/user.email]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (NO_COLOR is honoured with auto)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'sirt;stats' {
+            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Only incidents detected at or after this time')
+            [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'Only incidents detected before this time')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'format')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]')
+            [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who is recording: ''Name <email>'' [default: $SIRT_ACTOR, else git''s user.name/user.email]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (NO_COLOR is honoured with auto)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
@@ -632,6 +669,9 @@ Register-ArgumentCompleter -Native -CommandName 'sirt' -ScriptBlock {
             [CompletionResult]::new('review', 'review', [CompletionResultType]::ParameterValue, 'Record the post-incident review: root cause, what went well and badly, action items')
             [CompletionResult]::new('action', 'action', [CompletionResultType]::ParameterValue, 'Work with the review''s action items')
             [CompletionResult]::new('close', 'close', [CompletionResultType]::ParameterValue, 'Close an incident: needs every affected tenant notified (or a dismissal), validated recovery and a review')
+            [CompletionResult]::new('edit', 'edit', [CompletionResultType]::ParameterValue, 'Open an incident in $VISUAL or $EDITOR; a valid edit (events added, none changed) is one commit')
+            [CompletionResult]::new('report', 'report', [CompletionResultType]::ParameterValue, 'Write the post-incident report (Markdown): summary, timeline, durations, notifications, filings, review')
+            [CompletionResult]::new('stats', 'stats', [CompletionResultType]::ParameterValue, 'Metrics across incidents: counts, median and 90th percentile times, notifications in time')
             [CompletionResult]::new('notified', 'notified', [CompletionResultType]::ParameterValue, 'Record that tenants were notified on a channel; stops their contract clocks')
             [CompletionResult]::new('classify', 'classify', [CompletionResultType]::ParameterValue, 'Record a classification (major: DORA and the like; material: SEC) that starts regime clocks')
             [CompletionResult]::new('filed', 'filed', [CompletionResultType]::ParameterValue, 'Record that a regime''s stage was filed with its authority')
@@ -705,6 +745,15 @@ Register-ArgumentCompleter -Native -CommandName 'sirt' -ScriptBlock {
             break
         }
         'sirt;help;close' {
+            break
+        }
+        'sirt;help;edit' {
+            break
+        }
+        'sirt;help;report' {
+            break
+        }
+        'sirt;help;stats' {
             break
         }
         'sirt;help;notified' {

@@ -55,6 +55,9 @@ _sirt() {
             sirt,dismiss)
                 cmd="sirt__subcmd__dismiss"
                 ;;
+            sirt,edit)
+                cmd="sirt__subcmd__edit"
+                ;;
             sirt,engage)
                 cmd="sirt__subcmd__engage"
                 ;;
@@ -97,11 +100,17 @@ _sirt() {
             sirt,regimes)
                 cmd="sirt__subcmd__regimes"
                 ;;
+            sirt,report)
+                cmd="sirt__subcmd__report"
+                ;;
             sirt,review)
                 cmd="sirt__subcmd__review"
                 ;;
             sirt,show)
                 cmd="sirt__subcmd__show"
+                ;;
+            sirt,stats)
+                cmd="sirt__subcmd__stats"
                 ;;
             sirt,tenant)
                 cmd="sirt__subcmd__tenant"
@@ -160,6 +169,9 @@ _sirt() {
             sirt__subcmd__help,dismiss)
                 cmd="sirt__subcmd__help__subcmd__dismiss"
                 ;;
+            sirt__subcmd__help,edit)
+                cmd="sirt__subcmd__help__subcmd__edit"
+                ;;
             sirt__subcmd__help,engage)
                 cmd="sirt__subcmd__help__subcmd__engage"
                 ;;
@@ -202,11 +214,17 @@ _sirt() {
             sirt__subcmd__help,regimes)
                 cmd="sirt__subcmd__help__subcmd__regimes"
                 ;;
+            sirt__subcmd__help,report)
+                cmd="sirt__subcmd__help__subcmd__report"
+                ;;
             sirt__subcmd__help,review)
                 cmd="sirt__subcmd__help__subcmd__review"
                 ;;
             sirt__subcmd__help,show)
                 cmd="sirt__subcmd__help__subcmd__show"
+                ;;
+            sirt__subcmd__help,stats)
+                cmd="sirt__subcmd__help__subcmd__stats"
                 ;;
             sirt__subcmd__help,tenant)
                 cmd="sirt__subcmd__help__subcmd__tenant"
@@ -302,7 +320,7 @@ _sirt() {
 
     case "${cmd}" in
         sirt)
-            opts="-h -V --store --actor --color --help --version init detect engage confirm dismiss impact note affected describe act advise publish notify contain eradicate recover review action close notified classify filed deadlines list show timeline history tenant regimes demo help"
+            opts="-h -V --store --actor --color --help --version init detect engage confirm dismiss impact note affected describe act advise publish notify contain eradicate recover review action close edit report stats notified classify filed deadlines list show timeline history tenant regimes demo help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -825,6 +843,32 @@ _sirt() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        sirt__subcmd__edit)
+            opts="-h -V --store --actor --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         sirt__subcmd__engage)
             opts="-h -V --at --store --actor --color --help --version oce srt eim comms service"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -932,7 +976,7 @@ _sirt() {
             return 0
             ;;
         sirt__subcmd__help)
-            opts="init detect engage confirm dismiss impact note affected describe act advise publish notify contain eradicate recover review action close notified classify filed deadlines list show timeline history tenant regimes demo help"
+            opts="init detect engage confirm dismiss impact note affected describe act advise publish notify contain eradicate recover review action close edit report stats notified classify filed deadlines list show timeline history tenant regimes demo help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1128,6 +1172,20 @@ _sirt() {
             return 0
             ;;
         sirt__subcmd__help__subcmd__dismiss)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        sirt__subcmd__help__subcmd__edit)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1337,6 +1395,20 @@ _sirt() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        sirt__subcmd__help__subcmd__report)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         sirt__subcmd__help__subcmd__review)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1352,6 +1424,20 @@ _sirt() {
             return 0
             ;;
         sirt__subcmd__help__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        sirt__subcmd__help__subcmd__stats)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1853,6 +1939,36 @@ _sirt() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        sirt__subcmd__report)
+            opts="-h -V --out --store --actor --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --out)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         sirt__subcmd__review)
             opts="-h -V --root-cause --went-well --went-badly --action --owner --due --at --store --actor --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -1916,6 +2032,44 @@ _sirt() {
             case "${prev}" in
                 --format)
                     COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        sirt__subcmd__stats)
+            opts="-h -V --since --until --format --store --actor --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --since)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --until)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
                     return 0
                     ;;
                 --store)

@@ -44,6 +44,9 @@ set edit:completion:arg-completer[sirt] = {|@words|
             cand review 'Record the post-incident review: root cause, what went well and badly, action items'
             cand action 'Work with the review''s action items'
             cand close 'Close an incident: needs every affected tenant notified (or a dismissal), validated recovery and a review'
+            cand edit 'Open an incident in $VISUAL or $EDITOR; a valid edit (events added, none changed) is one commit'
+            cand report 'Write the post-incident report (Markdown): summary, timeline, durations, notifications, filings, review'
+            cand stats 'Metrics across incidents: counts, median and 90th percentile times, notifications in time'
             cand notified 'Record that tenants were notified on a channel; stops their contract clocks'
             cand classify 'Record a classification (major: DORA and the like; material: SEC) that starts regime clocks'
             cand filed 'Record that a regime''s stage was filed with its authority'
@@ -293,6 +296,37 @@ set edit:completion:arg-completer[sirt] = {|@words|
             cand --actor 'Who is recording: ''Name <email>'' [default: $SIRT_ACTOR, else git''s user.name/user.email]'
             cand --color 'When to colour the output (NO_COLOR is honoured with auto)'
             cand --force 'Close even though something is missing (needs --reason, kept on the timeline)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'sirt;edit'= {
+            cand --store 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]'
+            cand --actor 'Who is recording: ''Name <email>'' [default: $SIRT_ACTOR, else git''s user.name/user.email]'
+            cand --color 'When to colour the output (NO_COLOR is honoured with auto)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'sirt;report'= {
+            cand --out 'Write it to FILE instead of stdout'
+            cand --store 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]'
+            cand --actor 'Who is recording: ''Name <email>'' [default: $SIRT_ACTOR, else git''s user.name/user.email]'
+            cand --color 'When to colour the output (NO_COLOR is honoured with auto)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'sirt;stats'= {
+            cand --since 'Only incidents detected at or after this time'
+            cand --until 'Only incidents detected before this time'
+            cand --format 'format'
+            cand --store 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]'
+            cand --actor 'Who is recording: ''Name <email>'' [default: $SIRT_ACTOR, else git''s user.name/user.email]'
+            cand --color 'When to colour the output (NO_COLOR is honoured with auto)'
             cand -h 'Print help'
             cand --help 'Print help'
             cand -V 'Print version'
@@ -576,6 +610,9 @@ set edit:completion:arg-completer[sirt] = {|@words|
             cand review 'Record the post-incident review: root cause, what went well and badly, action items'
             cand action 'Work with the review''s action items'
             cand close 'Close an incident: needs every affected tenant notified (or a dismissal), validated recovery and a review'
+            cand edit 'Open an incident in $VISUAL or $EDITOR; a valid edit (events added, none changed) is one commit'
+            cand report 'Write the post-incident report (Markdown): summary, timeline, durations, notifications, filings, review'
+            cand stats 'Metrics across incidents: counts, median and 90th percentile times, notifications in time'
             cand notified 'Record that tenants were notified on a channel; stops their contract clocks'
             cand classify 'Record a classification (major: DORA and the like; material: SEC) that starts regime clocks'
             cand filed 'Record that a regime''s stage was filed with its authority'
@@ -629,6 +666,12 @@ set edit:completion:arg-completer[sirt] = {|@words|
         &'sirt;help;action;done'= {
         }
         &'sirt;help;close'= {
+        }
+        &'sirt;help;edit'= {
+        }
+        &'sirt;help;report'= {
+        }
+        &'sirt;help;stats'= {
         }
         &'sirt;help;notified'= {
         }

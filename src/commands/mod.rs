@@ -13,6 +13,7 @@ mod demo;
 mod describe;
 mod detect;
 mod dismiss;
+mod edit;
 mod engage;
 mod eradicate;
 mod filed;
@@ -26,8 +27,10 @@ mod notify;
 mod publish;
 mod recover;
 mod regimes;
+mod report;
 mod review;
 mod show;
+mod stats;
 mod tenant;
 mod timeline;
 
@@ -88,6 +91,9 @@ pub enum Command {
     Review(review::ReviewArgs),
     Action(action::ActionArgs),
     Close(close::CloseArgs),
+    Edit(edit::EditArgs),
+    Report(report::ReportArgs),
+    Stats(stats::StatsArgs),
     Notified(notified::NotifiedArgs),
     Classify(classify::ClassifyArgs),
     Filed(filed::FiledArgs),
@@ -131,6 +137,9 @@ pub fn run(cli: Cli) -> Result<i32> {
         Command::Review(args) => review::run(&ctx, args),
         Command::Action(args) => action::run(&ctx, args),
         Command::Close(args) => close::run(&ctx, args),
+        Command::Edit(args) => edit::run(&ctx, args),
+        Command::Report(args) => report::run(&ctx, args),
+        Command::Stats(args) => stats::run(&ctx, args),
         Command::Notified(args) => notified::run(&ctx, args),
         Command::Classify(args) => classify::run(&ctx, args),
         Command::Filed(args) => filed::run(&ctx, args),

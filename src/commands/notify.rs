@@ -109,11 +109,13 @@ pub fn run(ctx: &Ctx, args: NotifyArgs) -> Result<()> {
     };
     let drafting = Drafting::new(&renderer, &setting, &incident, &gaps);
 
-    let wanted: Vec<&String> = if args.tenants.is_empty() {
+    let mut wanted: Vec<&String> = if args.tenants.is_empty() {
         incident.affected.keys().collect()
     } else {
         args.tenants.iter().collect()
     };
+    wanted.sort();
+    wanted.dedup();
     let (mut drafts, mut skipped) = render_all(&store, &drafting, &wanted, &channels)?;
     if channels.contains(&DraftChannel::StatusPage) {
         match drafting.status_page().map_err(template_failure)? {

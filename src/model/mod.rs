@@ -5,6 +5,7 @@ pub mod id;
 pub mod incident;
 pub mod regime;
 pub mod settings;
+pub mod stats;
 pub mod tenant;
 pub mod time;
 

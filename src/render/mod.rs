@@ -2,6 +2,7 @@
 //! No I/O: the store hands in template overrides, the command writes the results.
 
 pub mod eml;
+pub mod report;
 
 use minijinja::value::Serde;
 use minijinja::{Environment, UndefinedBehavior, Value, context};

@@ -431,6 +431,11 @@ impl Store {
         Ok((Self::tenant_path(&tenant.id), Some(text.into_bytes())))
     }
 
+    /// Where `sirt edit` keeps the text being edited: inside `.git/`, so never committed.
+    pub fn edit_draft_path(&self, id: &str) -> PathBuf {
+        self.git.git_dir().join("sirt-edit").join(format!("{id}.toml"))
+    }
+
     /// The store's template overrides: `(name, source)` for each file in `templates/` whose name
     /// is one of the built-in templates. Other files there are an error, so a typo is not ignored.
     pub fn template_overrides(&self) -> Result<Vec<(String, String)>> {

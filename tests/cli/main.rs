@@ -5,6 +5,7 @@ mod clock_properties;
 mod deadlines;
 mod generated;
 mod main_track;
+mod notify;
 mod reading;
 mod store;
 mod support;

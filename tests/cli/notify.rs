@@ -1,0 +1,1167 @@
+//! Notification drafts: `sirt notify` (which drafts, what they say, the formats and files, header
+//! injection, template overrides, the refusal listing what is missing), the commands that record
+//! what the drafts say (`describe`, `act`, `advise`) and `sirt notified`. Time is pinned; every
+//! `notify` is checked to leave the store exactly as it was.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
+
+use crate::support::{ACTOR, Env};
+
+/// The declaration of the fixture's incident, as the drafts print it.
+const DECLARED: &str = "2026-11-20 09:00Z";
+const DESCRIPTION: &str =
+    "An attacker used a stolen support credential to read mail stored in our hosted mail service.";
+const SUMMARY: &str = "Mail in a small number of mailboxes was opened and read by an outsider.";
+const ACTIONS: [&str; 2] = [
+    "We revoked the stolen credential and closed every session it had opened.",
+    "We added a second approval step for support access to customer mailboxes.",
+];
+const ADVICE: [&str; 2] = [
+    "Review the mailbox audit log for access between 18 and 20 November.",
+    "Rotate application passwords used by your mail clients.",
+];
+const CONTACT: &str = "security-response@example.com";
+const DETAIL: &str = "3 mailboxes read";
+
+const FULL_ADMINS: [&str; 2] = ["ida.park@fabrikam.example", "olu.obi@fabrikam.example"];
+const FULL_PHONES: [&str; 2] = ["+493012345678", "+493087654321"];
+const FULL_PRIVACY: &str = "privacy@fabrikam.example";
+const PLAIN_ADMIN: &str = "it@plain.example";
+const DORA_ADMIN: &str = "ops@dorabank.example";
+
+/// Tenant ids, names and contacts of the fixture: what must never reach the status page.
+const TENANT_DATA: [&str; 12] = [
+    "Fabrikam GmbH",
+    "Plain Trading Co",
+    "Dora Bank AG",
+    FULL_ADMINS[0],
+    FULL_ADMINS[1],
+    FULL_PRIVACY,
+    PLAIN_ADMIN,
+    DORA_ADMIN,
+    FULL_PHONES[0],
+    FULL_PHONES[1],
+    "Ida Park",
+    DETAIL,
+];
+
+// ---- helpers ----
+
+/// The three tenants of the fixture: `full` (two named admins with phones, a Global Privacy
+/// Contact, GDPR), `plain` (one admin email, nothing else), `dora` (DORA, a 24h contract limit).
+fn tenants(env: &Env) {
+    env.ok(&[
+        "tenant",
+        "add",
+        "full",
+        "--name",
+        "Fabrikam GmbH",
+        "--admin-email",
+        FULL_ADMINS[0],
+        "--admin-name",
+        "Ida Park",
+        "--admin-phone",
+        FULL_PHONES[0],
+        "--admin-email",
+        FULL_ADMINS[1],
+        "--admin-name",
+        "Olu Obi",
+        "--admin-phone",
+        FULL_PHONES[1],
+        "--privacy-email",
+        FULL_PRIVACY,
+        "--privacy-name",
+        "Pia Lund",
+        "--region",
+        "eu-west",
+        "--regime",
+        "gdpr-art33,gdpr-art34",
+    ]);
+    env.ok(&["tenant", "add", "plain", "--name", "Plain Trading Co", "--admin-email", PLAIN_ADMIN]);
+    env.ok(&[
+        "tenant",
+        "add",
+        "dora",
+        "--name",
+        "Dora Bank AG",
+        "--admin-email",
+        DORA_ADMIN,
+        "--regime",
+        "dora-art19",
+        "--notify-within",
+        "24h",
+    ]);
+}
+
+/// Everything a notification must say, recorded on a confirmed incident: impact, description,
+/// two actions, two pieces of advice.
+fn complete(env: &Env, id: &str) {
+    env.ok(&["impact", id, "--effect", "access,disclosure", "--summary", SUMMARY]);
+    env.ok(&["describe", id, DESCRIPTION]);
+    for action in ACTIONS {
+        env.ok(&["act", id, action]);
+    }
+    for advice in ADVICE {
+        env.ok(&["advise", id, advice]);
+    }
+}
+
+/// The realistic fixture: the three tenants, an incident of `severity` detected at 08:00 and
+/// confirmed at 09:00, everything recorded, all three tenants affected and `full` with a detail
+/// of its own. Returns the incident id. 13 invocations.
+fn fixture(env: &Env, severity: &str) -> String {
+    tenants(env);
+    let id = env.detect(
+        "Unauthorized access to hosted mailboxes",
+        &["--severity", severity, "--at", "2026-11-20T08:00:00Z"],
+    );
+    env.ok(&["confirm", &id, "--at", "2026-11-20T09:00:00Z"]);
+    complete(env, &id);
+    env.ok(&["affected", &id, "full", "plain", "dora"]);
+    env.ok(&["affected", &id, "full", "--detail", DETAIL]);
+    id
+}
+
+/// What the store looks like to git: commit count, HEAD and the working-tree status.
+fn store_state(env: &Env) -> (usize, String, String) {
+    (
+        env.commit_count(),
+        env.git(&["rev-parse", "HEAD"]),
+        env.git(&["status", "--porcelain", "--untracked-files=all"]),
+    )
+}
+
+/// Runs `sirt notify …` and checks that it changed nothing in the store, whatever its outcome.
+/// Returns (exit code, stdout, stderr).
+fn notify(env: &Env, args: &[&str]) -> (Option<i32>, String, String) {
+    let before = store_state(env);
+    let mut full = vec!["notify"];
+    full.extend(args);
+    let out = env.run(&full);
+    let after = store_state(env);
+    assert_eq!(after.0, before.0, "sirt {full:?} made a commit");
+    assert_eq!(after.1, before.1, "sirt {full:?} moved HEAD");
+    assert_eq!(after.2, before.2, "sirt {full:?} changed the store's working tree");
+    (out.status.code(), String::from_utf8(out.stdout).unwrap(), String::from_utf8(out.stderr).unwrap())
+}
+
+/// `sirt notify …` that must succeed; returns stdout.
+fn notify_ok(env: &Env, args: &[&str]) -> String {
+    let (code, stdout, stderr) = notify(env, args);
+    assert_eq!(code, Some(0), "sirt notify {args:?} failed:\n{stderr}");
+    stdout
+}
+
+/// `sirt notify …` that must be refused: exit 1, an `error:` and a `hint:` line. Returns stderr.
+fn notify_refused(env: &Env, args: &[&str]) -> String {
+    let (code, stdout, stderr) = notify(env, args);
+    assert_eq!(
+        code,
+        Some(1),
+        "sirt notify {args:?} should fail with 1; stdout:\n{stdout}\nstderr:\n{stderr}"
+    );
+    assert!(stderr.starts_with("error: "), "no error: line for notify {args:?}:\n{stderr}");
+    assert!(stderr.lines().any(|l| l.starts_with("hint: ")), "no hint: line for notify {args:?}:\n{stderr}");
+    stderr
+}
+
+/// `sirt notify ID --format json` with `extra` options.
+fn notify_json(env: &Env, id: &str, extra: &[&str]) -> Value {
+    let mut args = vec![id, "--format", "json"];
+    args.extend(extra);
+    let stdout = notify_ok(env, &args);
+    serde_json::from_str(&stdout).unwrap_or_else(|e| panic!("notify {args:?} is not JSON ({e}):\n{stdout}"))
+}
+
+fn drafts(json: &Value) -> &Vec<Value> {
+    json["drafts"].as_array().unwrap_or_else(|| panic!("no drafts list in:\n{json:#}"))
+}
+
+fn skipped(json: &Value) -> &Vec<Value> {
+    json["skipped"].as_array().unwrap_or_else(|| panic!("no skipped list in:\n{json:#}"))
+}
+
+/// The channels `tenant` got a draft on.
+fn channels_of(json: &Value, tenant: &str) -> BTreeSet<String> {
+    drafts(json)
+        .iter()
+        .filter(|d| d["tenant"] == tenant)
+        .map(|d| d["channel"].as_str().unwrap().to_string())
+        .collect()
+}
+
+fn set(items: &[&str]) -> BTreeSet<String> {
+    items.iter().map(|s| s.to_string()).collect()
+}
+
+/// The one draft for `tenant` on `channel`.
+fn draft<'a>(json: &'a Value, tenant: &str, channel: &str) -> &'a Value {
+    let found: Vec<&Value> =
+        drafts(json).iter().filter(|d| d["tenant"] == tenant && d["channel"] == channel).collect();
+    assert_eq!(found.len(), 1, "expected one {tenant} {channel} draft in:\n{json:#}");
+    found[0]
+}
+
+/// The reason the `tenant` draft on `channel` was not produced.
+fn skip_reason(json: &Value, tenant: Option<&str>, channel: &str) -> String {
+    let tenant = tenant.map_or(Value::Null, Value::from);
+    let found: Vec<&Value> =
+        skipped(json).iter().filter(|s| s["tenant"] == tenant && s["channel"] == channel).collect();
+    assert_eq!(found.len(), 1, "expected one skipped {tenant} {channel} in:\n{json:#}");
+    found[0]["reason"].as_str().unwrap().to_string()
+}
+
+fn body(draft: &Value) -> &str {
+    draft["body"].as_str().unwrap()
+}
+
+fn strings(value: &Value) -> Vec<String> {
+    value.as_array().unwrap().iter().map(|v| v.as_str().unwrap().to_string()).collect()
+}
+
+/// Fails listing every needle that `text` lacks.
+fn assert_has_all(text: &str, what: &str, needles: &[&str]) {
+    let missing: Vec<&&str> = needles.iter().filter(|n| !text.contains(**n)).collect();
+    assert!(missing.is_empty(), "{what} lacks {missing:?}:\n{text}");
+}
+
+/// The words of a text, split at anything that cannot be part of a tenant id.
+fn words(text: &str) -> BTreeSet<&str> {
+    text.split(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_'))
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+fn out_dir(env: &Env, name: &str) -> PathBuf {
+    env.home.join(name)
+}
+
+/// Every file under `dir`, as paths relative to it.
+fn files_under(dir: &Path) -> BTreeSet<String> {
+    fn walk(root: &Path, dir: &Path, found: &mut BTreeSet<String>) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                walk(root, &path, found);
+            } else {
+                found.insert(path.strip_prefix(root).unwrap().display().to_string());
+            }
+        }
+    }
+    let mut found = BTreeSet::new();
+    walk(dir, dir, &mut found);
+    found
+}
+
+/// The rows of `DIR/index.csv`, header checked.
+fn index(dir: &Path) -> Vec<Vec<String>> {
+    let mut reader = csv::Reader::from_path(dir.join("index.csv")).unwrap();
+    let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
+    assert_eq!(header, ["tenant", "channel", "recipient", "file", "warning"]);
+    reader.records().map(|r| r.unwrap().iter().map(String::from).collect()).collect()
+}
+
+fn index_row<'a>(rows: &'a [Vec<String>], tenant: &str, channel: &str) -> &'a Vec<String> {
+    let found: Vec<&Vec<String>> = rows.iter().filter(|r| r[0] == tenant && r[1] == channel).collect();
+    assert_eq!(found.len(), 1, "expected one {tenant},{channel} row in index.csv: {rows:?}");
+    found[0]
+}
+
+fn parse_mail(raw: &[u8]) -> mail_parser::Message<'_> {
+    mail_parser::MessageParser::default()
+        .parse(raw)
+        .unwrap_or_else(|| panic!("not a message:\n{}", String::from_utf8_lossy(raw)))
+}
+
+/// The addresses of the To header.
+fn to_addresses(message: &mail_parser::Message) -> Vec<String> {
+    message
+        .to()
+        .unwrap_or_else(|| panic!("no To header"))
+        .iter()
+        .map(|a| a.address().unwrap_or_default().to_string())
+        .collect()
+}
+
+/// The raw header block of an RFC 5322 message (before the first empty line).
+fn header_block(raw: &str) -> &str {
+    raw.split("\r\n\r\n").next().unwrap()
+}
+
+/// Writes a file in the store's `templates/` directory.
+fn template(env: &Env, name: &str, text: &str) {
+    let dir = env.store.join("templates");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join(name), text).unwrap();
+}
+
+/// Commits a hand edit of the store, as a user would.
+fn commit_hand_edit(env: &Env) {
+    env.git(&["-c", "user.name=t", "-c", "user.email=t@e.x", "commit", "-qam", "x"]);
+}
+
+// ---- which drafts ----
+
+#[test]
+fn each_tenant_gets_the_drafts_its_contacts_allow_and_the_rest_are_explained() {
+    let env = Env::new();
+    let id = fixture(&env, "sev1");
+    let json = notify_json(&env, &id, &[]);
+    assert_eq!(json["incident"], id.as_str());
+
+    for d in drafts(&json) {
+        for key in ["incident", "tenant", "channel", "recipients", "subject", "body", "gaps"] {
+            assert!(d.get(key).is_some(), "a draft lacks {key}: {d:#}");
+        }
+        assert_eq!(d["incident"], id.as_str());
+        assert_eq!(d["gaps"], serde_json::json!([]), "a complete incident has no gaps: {d:#}");
+        let subject = d["subject"].as_str().unwrap();
+        assert!(subject.contains(&id), "the subject names the incident: {subject}");
+    }
+    for s in skipped(&json) {
+        for key in ["tenant", "channel", "reason"] {
+            assert!(s.get(key).is_some(), "a skipped entry lacks {key}: {s:#}");
+        }
+    }
+
+    assert_eq!(channels_of(&json, "full"), set(&["message-center", "email-admin", "email-privacy", "phone"]));
+    assert_eq!(channels_of(&json, "plain"), set(&["message-center", "email-admin"]));
+    assert_eq!(channels_of(&json, "dora"), set(&["message-center", "email-admin"]));
+
+    assert_eq!(strings(&draft(&json, "full", "email-admin")["recipients"]), FULL_ADMINS);
+    assert_eq!(strings(&draft(&json, "full", "email-privacy")["recipients"]), [FULL_PRIVACY]);
+    assert_eq!(strings(&draft(&json, "full", "phone")["recipients"]), FULL_PHONES);
+    assert_eq!(strings(&draft(&json, "plain", "email-admin")["recipients"]), [PLAIN_ADMIN]);
+    assert_eq!(strings(&draft(&json, "dora", "email-admin")["recipients"]), [DORA_ADMIN]);
+    let post = strings(&draft(&json, "full", "message-center")["recipients"]).join(" ");
+    assert!(post.contains("full"), "the message-center post goes to the tenant's portal: {post}");
+    assert!(body(draft(&json, "full", "message-center")).to_lowercase().contains("data privacy"));
+
+    let privacy = skip_reason(&json, Some("plain"), "email-privacy");
+    assert!(privacy.contains("no Global Privacy Contact"), "{privacy}");
+    let phone = skip_reason(&json, Some("plain"), "phone");
+    assert!(phone.contains("phone"), "{phone}");
+    assert!(skip_reason(&json, Some("dora"), "email-privacy").contains("no Global Privacy Contact"));
+    let status = skip_reason(&json, None, "status-page");
+    assert!(status.contains(&format!("sirt publish {id}")), "{status}");
+    assert!(!drafts(&json).iter().any(|d| d["channel"] == "status-page"));
+    assert_eq!(skipped(&json).len(), 5, "{json:#}");
+
+    // The text form: every draft headed by its tenant and channel, the skipped ones on stderr.
+    let (code, stdout, stderr) = notify(&env, &[&id]);
+    assert_eq!(code, Some(0), "{stderr}");
+    for (tenant, channel) in [
+        ("full", "message-center"),
+        ("full", "email-admin"),
+        ("full", "email-privacy"),
+        ("full", "phone"),
+        ("plain", "message-center"),
+        ("plain", "email-admin"),
+        ("dora", "message-center"),
+        ("dora", "email-admin"),
+    ] {
+        assert!(
+            stdout.lines().any(|l| l.starts_with("====") && words(l).contains(tenant) && l.contains(channel)),
+            "no heading for {tenant} {channel}:\n{stdout}"
+        );
+    }
+    assert!(stderr.contains("plain") && stderr.contains("no Global Privacy Contact"), "{stderr}");
+
+    // Once published, exactly one public entry, with nothing of any tenant in it.
+    env.ok(&["publish", &id]);
+    let json = notify_json(&env, &id, &[]);
+    let public: Vec<&Value> = drafts(&json).iter().filter(|d| d["channel"] == "status-page").collect();
+    assert_eq!(public.len(), 1, "{json:#}");
+    let entry = public[0];
+    assert_eq!(entry["tenant"], Value::Null);
+    assert!(!skipped(&json).iter().any(|s| s["channel"] == "status-page"), "{json:#}");
+    let text = format!("{}\n{}\n{}", entry["subject"], entry["recipients"], body(entry));
+    assert!(body(entry).contains(DESCRIPTION), "{text}");
+    for tenant in ["full", "plain", "dora"] {
+        assert!(!words(&text).contains(tenant), "the status page names tenant {tenant}:\n{text}");
+    }
+    for data in TENANT_DATA {
+        assert!(!text.contains(data), "the status page carries tenant data {data:?}:\n{text}");
+    }
+}
+
+#[test]
+fn a_severity_outside_phone_severities_gets_no_call_script() {
+    let env = Env::new();
+    let id = fixture(&env, "sev3");
+    let json = notify_json(&env, &id, &[]);
+    assert!(!drafts(&json).iter().any(|d| d["channel"] == "phone"), "{json:#}");
+    assert_eq!(channels_of(&json, "full"), set(&["message-center", "email-admin", "email-privacy"]));
+    let reason = skip_reason(&json, Some("full"), "phone");
+    assert!(reason.contains("phone_severities"), "{reason}");
+    assert!(reason.contains("sev3"), "{reason}");
+}
+
+// ---- what the drafts say ----
+
+#[test]
+fn every_tenant_draft_carries_every_required_piece() {
+    let env = Env::new();
+    let id = fixture(&env, "sev1");
+    let json = notify_json(&env, &id, &[]);
+    let mut common = vec![
+        id.as_str(),
+        DECLARED,
+        DESCRIPTION,
+        "accessed without authorization",
+        "disclosed without authorization",
+        SUMMARY,
+        "not an admission of fault or liability",
+        CONTACT,
+    ];
+    common.extend(ACTIONS);
+    common.extend(ADVICE);
+
+    // The call script: verify first, then the key points in order, what to ask, what to record.
+    let script = body(draft(&json, "full", "phone"));
+    let lower = script.to_lowercase();
+    let verify = lower.find("verif").unwrap_or_else(|| panic!("no verification step:\n{script}"));
+    let told = script.find(DESCRIPTION).unwrap();
+    assert!(verify < told, "the caller is verified before anything is disclosed:\n{script}");
+    assert!(lower.contains("key points"), "{script}");
+    let order = [DESCRIPTION, SUMMARY, ACTIONS[0], ADVICE[0]].map(|p| script.find(p).unwrap());
+    assert!(order.windows(2).all(|w| w[0] < w[1]), "key points out of order:\n{script}");
+    let after_points = &lower[order[3]..];
+    let confirm = after_points
+        .find("confirm")
+        .unwrap_or_else(|| panic!("nothing to ask after the key points:\n{script}"));
+    let record =
+        after_points.rfind("record").unwrap_or_else(|| panic!("nothing to record afterwards:\n{script}"));
+    assert!(confirm < record, "ask, then record:\n{script}");
+    assert!(lower.contains("contact"), "the customer is asked to confirm their contacts:\n{script}");
+    assert!(
+        script.contains(&format!("sirt notified {id} full --via phone")),
+        "the script says what to record afterwards:\n{script}"
+    );
+    for admin in FULL_ADMINS.iter().chain(&FULL_PHONES) {
+        assert!(script.contains(admin), "the script lists who may be told ({admin}):\n{script}");
+    }
+
+    let tenant_drafts: Vec<&Value> = drafts(&json).iter().filter(|d| !d["tenant"].is_null()).collect();
+    assert_eq!(tenant_drafts.len(), 8);
+    // Every piece in every draft: collect what lacks what, so one report shows all of it.
+    let mut lacking = Vec::new();
+    for d in &tenant_drafts {
+        let what = format!("the {} {} draft", d["tenant"], d["channel"]);
+        let text = body(d);
+        let missing: Vec<&&str> = common.iter().filter(|n| !text.contains(**n)).collect();
+        if !missing.is_empty() {
+            lacking.push(format!("{what} lacks {missing:?}"));
+        }
+        match d["tenant"].as_str().unwrap() {
+            "full" => {
+                assert_has_all(text, &what, &["GDPR Art. 33", "GDPR Art. 34", "72 hours", "help"]);
+                assert!(!text.contains("DORA"), "{what} names dora's regime:\n{text}");
+            }
+            "plain" => {
+                assert!(text.contains("controller"), "{what} has no controller paragraph:\n{text}");
+                for regime in ["GDPR", "DORA", "72 hours"] {
+                    assert!(
+                        !text.contains(regime),
+                        "{what} lists a regime ({regime}) plain does not have:\n{text}"
+                    );
+                }
+            }
+            "dora" => {
+                assert!(text.contains("DORA"), "{what} does not name DORA:\n{text}");
+                assert!(!text.contains("GDPR"), "{what} names full's regimes:\n{text}");
+            }
+            other => panic!("a draft for {other}"),
+        }
+    }
+    assert!(lacking.is_empty(), "required pieces missing:\n{}", lacking.join("\n"));
+}
+
+#[test]
+fn a_tenant_specific_detail_stays_in_its_own_tenants_drafts() {
+    let env = Env::new();
+    let id = fixture(&env, "sev1");
+    env.ok(&["publish", &id]);
+    let json = notify_json(&env, &id, &[]);
+    for d in drafts(&json) {
+        let text = format!("{}\n{}\n{}", d["subject"], d["recipients"], body(d));
+        if d["tenant"] == "full" {
+            assert!(text.contains(DETAIL), "the {} full draft lacks its detail:\n{text}", d["channel"]);
+        } else {
+            assert!(
+                !text.contains(DETAIL),
+                "full's detail leaked into the {} {} draft:\n{text}",
+                d["tenant"],
+                d["channel"]
+            );
+        }
+        // Nor does one tenant's name or contact reach another's draft.
+        if d["tenant"] == "plain" || d["tenant"] == "dora" {
+            for other in ["Fabrikam GmbH", FULL_ADMINS[0], FULL_PRIVACY] {
+                assert!(
+                    !text.contains(other),
+                    "{other} is in the {} {} draft:\n{text}",
+                    d["tenant"],
+                    d["channel"]
+                );
+            }
+        }
+    }
+    let text = notify_ok(&env, &[&id, "--tenant", "plain", "--tenant", "dora"]);
+    assert!(!text.contains(DETAIL), "{text}");
+}
+
+// ---- filters ----
+
+#[test]
+fn tenant_and_channel_filters_narrow_the_drafts() {
+    let env = Env::new();
+    let id = fixture(&env, "sev1");
+    env.ok(&[
+        "tenant",
+        "add",
+        "bystander",
+        "--name",
+        "Bystander Ltd",
+        "--admin-email",
+        "it@bystander.example",
+    ]);
+
+    let json = notify_json(&env, &id, &["--tenant", "plain"]);
+    assert_eq!(channels_of(&json, "plain"), set(&["message-center", "email-admin"]));
+    assert!(drafts(&json).iter().all(|d| d["tenant"] == "plain"), "{json:#}");
+
+    let json = notify_json(&env, &id, &["--tenant", "full", "--tenant", "dora", "--channel", "email-admin"]);
+    let got: BTreeSet<(String, String)> = drafts(&json)
+        .iter()
+        .map(|d| (d["tenant"].as_str().unwrap().to_string(), d["channel"].as_str().unwrap().to_string()))
+        .collect();
+    let want: BTreeSet<(String, String)> = [("dora", "email-admin"), ("full", "email-admin")]
+        .iter()
+        .map(|(t, c)| (t.to_string(), c.to_string()))
+        .collect();
+    assert_eq!(got, want);
+    assert!(skipped(&json).is_empty(), "only what was asked for is considered: {json:#}");
+
+    let json = notify_json(&env, &id, &["--channel", "phone,email-privacy"]);
+    let channels: BTreeSet<String> =
+        drafts(&json).iter().map(|d| d["channel"].as_str().unwrap().to_string()).collect();
+    assert_eq!(channels, set(&["phone", "email-privacy"]));
+    assert_eq!(channels_of(&json, "full"), set(&["phone", "email-privacy"]));
+    assert!(skipped(&json).iter().all(|s| s["channel"] == "phone" || s["channel"] == "email-privacy"));
+
+    let json =
+        notify_json(&env, &id, &["--channel", "phone", "--channel", "message-center", "--tenant", "full"]);
+    assert_eq!(channels_of(&json, "full"), set(&["phone", "message-center"]));
+    assert_eq!(drafts(&json).len(), 2);
+
+    for stranger in ["bystander", "nosuch"] {
+        let stderr = notify_refused(&env, &[&id, "--tenant", stranger]);
+        assert!(stderr.contains(stranger), "the refusal names {stranger}:\n{stderr}");
+        let hint = stderr.lines().find(|l| l.starts_with("hint: ")).unwrap();
+        assert!(hint.contains("sirt affected"), "{hint}");
+    }
+    let stderr = notify_refused(&env, &[&id, "--tenant", "full", "--tenant", "bystander"]);
+    assert!(stderr.contains("bystander"), "{stderr}");
+
+    // Naming a tenant twice still gives one draft per channel.
+    let json =
+        notify_json(&env, &id, &["--tenant", "plain", "--tenant", "plain", "--channel", "email-admin"]);
+    assert_eq!(drafts(&json).len(), 1, "one draft for plain's email-admin:\n{json:#}");
+}
+
+// ---- formats and files ----
+
+#[test]
+fn eml_drafts_parse_as_messages_to_the_right_recipients() {
+    let env = Env::new();
+    let id = fixture(&env, "sev1");
+    let dir = out_dir(&env, "eml");
+    notify_ok(&env, &[&id, "--out", dir.to_str().unwrap(), "--format", "eml"]);
+
+    let files = files_under(&dir);
+    let want = set(&[
+        "index.csv",
+        "full/message-center.txt",
+        "full/email-admin.eml",
+        "full/email-privacy.eml",
+        "full/phone.txt",
+        "plain/message-center.txt",
+        "plain/email-admin.eml",
+        "dora/message-center.txt",
+        "dora/email-admin.eml",
+    ]);
+    assert_eq!(files, want);
+
+    let raw = std::fs::read(dir.join("full/email-admin.eml")).unwrap();
+    let text = String::from_utf8(raw.clone()).unwrap();
+    assert!(
+        !text.replace("\r\n", "").contains(['\n', '\r']),
+        "the message does not use CRLF throughout:\n{text:?}"
+    );
+    let message = parse_mail(&raw);
+    assert_eq!(to_addresses(&message), FULL_ADMINS);
+    let subject = message.subject().unwrap_or_else(|| panic!("no Subject:\n{text}"));
+    assert!(subject.contains(&id) && subject.contains("Fabrikam GmbH"), "{subject}");
+    let date = message.date().unwrap_or_else(|| panic!("no Date:\n{text}"));
+    assert_eq!(
+        (date.year, date.month, date.day, date.hour, date.minute),
+        (2026, 11, 20, 12, 0),
+        "the pinned now"
+    );
+    let message_id = message.message_id().unwrap_or_else(|| panic!("no Message-ID:\n{text}"));
+    assert!(message_id.contains('@'), "{message_id}");
+    assert!(message.from().is_some(), "no From:\n{text}");
+    assert!(message.bcc().is_none() && message.cc().is_none(), "{text}");
+    let body = message.body_text(0).unwrap();
+    assert_has_all(
+        &body,
+        "the full email-admin message body",
+        &[DESCRIPTION, SUMMARY, ACTIONS[1], DETAIL, CONTACT],
+    );
+
+    let privacy = std::fs::read(dir.join("full/email-privacy.eml")).unwrap();
+    let privacy = parse_mail(&privacy);
+    assert_eq!(to_addresses(&privacy), [FULL_PRIVACY]);
+    assert_ne!(privacy.message_id(), Some(message_id), "each message has its own Message-ID");
+
+    for (tenant, admin) in [("plain", PLAIN_ADMIN), ("dora", DORA_ADMIN)] {
+        let raw = std::fs::read(dir.join(format!("{tenant}/email-admin.eml"))).unwrap();
+        let message = parse_mail(&raw);
+        assert_eq!(to_addresses(&message), [admin]);
+        let body = message.body_text(0).unwrap();
+        assert!(body.contains(DESCRIPTION) && !body.contains(DETAIL), "{body}");
+    }
+
+    // On stdout, each email is a message too.
+    let stdout = notify_ok(&env, &[&id, "--format", "eml", "--tenant", "plain", "--channel", "email-admin"]);
+    let start = stdout.find("From: ").unwrap_or_else(|| panic!("no message on stdout:\n{stdout}"));
+    let message = parse_mail(&stdout.as_bytes()[start..]);
+    assert_eq!(to_addresses(&message), [PLAIN_ADMIN]);
+}
+
+#[test]
+fn out_writes_one_file_per_draft_an_index_and_a_summary() {
+    let env = Env::new();
+    let id = fixture(&env, "sev1");
+    env.ok(&["publish", &id]);
+
+    let dir = out_dir(&env, "drafts");
+    let stdout = notify_ok(&env, &[&id, "--out", dir.to_str().unwrap()]);
+    let want = set(&[
+        "index.csv",
+        "status-page.txt",
+        "full/message-center.txt",
+        "full/email-admin.txt",
+        "full/email-privacy.txt",
+        "full/phone.txt",
+        "plain/message-center.txt",
+        "plain/email-admin.txt",
+        "dora/message-center.txt",
+        "dora/email-admin.txt",
+    ]);
+    assert_eq!(files_under(&dir), want);
+
+    let admin = std::fs::read_to_string(dir.join("full/email-admin.txt")).unwrap();
+    assert_has_all(&admin, "full/email-admin.txt", &[FULL_ADMINS[0], FULL_ADMINS[1], DESCRIPTION, DETAIL]);
+    let public = std::fs::read_to_string(dir.join("status-page.txt")).unwrap();
+    assert!(
+        public.contains(DESCRIPTION) && !public.contains(DETAIL) && !public.contains("Fabrikam"),
+        "{public}"
+    );
+
+    let rows = index(&dir);
+    assert_eq!(rows.len(), 9 + 4, "every draft and every one not produced: {rows:?}");
+    let row = index_row(&rows, "full", "email-admin");
+    assert_eq!(row[2].split_whitespace().collect::<Vec<_>>(), FULL_ADMINS);
+    assert_eq!(row[3], "full/email-admin.txt");
+    assert_eq!(row[4], "");
+    assert_eq!(index_row(&rows, "full", "phone")[2].split_whitespace().collect::<Vec<_>>(), FULL_PHONES);
+    assert_eq!(index_row(&rows, "plain", "email-admin")[2], PLAIN_ADMIN);
+    let public_row = rows.iter().find(|r| r[1] == "status-page").unwrap();
+    assert_eq!(public_row[3], "status-page.txt");
+    for (tenant, channel) in
+        [("plain", "email-privacy"), ("plain", "phone"), ("dora", "email-privacy"), ("dora", "phone")]
+    {
+        let row = index_row(&rows, tenant, channel);
+        assert!(row[4].starts_with("not produced: "), "{row:?}");
+        assert_eq!(row[3], "", "no file for a draft not produced: {row:?}");
+    }
+    assert!(index_row(&rows, "plain", "email-privacy")[4].contains("no Global Privacy Contact"));
+
+    // The summary table on stdout.
+    assert!(stdout.contains("TENANT") && stdout.contains("CHANNEL") && stdout.contains("FILE"), "{stdout}");
+    for file in ["full/email-admin.txt", "plain/message-center.txt", "status-page.txt"] {
+        assert!(stdout.contains(file), "the summary lacks {file}:\n{stdout}");
+    }
+    assert!(stdout.contains("not produced: no Global Privacy Contact"), "{stdout}");
+    assert!(stdout.lines().any(|l| l.contains("full") && l.contains(FULL_ADMINS[0])), "{stdout}");
+
+    // Markdown: .md files.
+    let md = out_dir(&env, "md");
+    notify_ok(&env, &[&id, "--out", md.to_str().unwrap(), "--format", "markdown"]);
+    let files = files_under(&md);
+    assert!(files.contains("full/email-admin.md") && files.contains("status-page.md"), "{files:?}");
+    assert!(files.iter().all(|f| f == "index.csv" || f.ends_with(".md")), "{files:?}");
+    assert_eq!(files.len(), want.len());
+    assert!(index(&md).iter().any(|r| r[3] == "plain/email-admin.md"));
+    let text = std::fs::read_to_string(md.join("plain/email-admin.md")).unwrap();
+    assert!(text.contains(DESCRIPTION) && text.contains(PLAIN_ADMIN), "{text}");
+
+    // JSON: .json files, each a draft with its metadata.
+    let js = out_dir(&env, "json");
+    notify_ok(&env, &[&id, "--out", js.to_str().unwrap(), "--format", "json"]);
+    let files = files_under(&js);
+    assert_eq!(files.len(), want.len(), "{files:?}");
+    for file in files.iter().filter(|f| *f != "index.csv") {
+        assert!(file.ends_with(".json"), "{file}");
+        let text = std::fs::read_to_string(js.join(file)).unwrap();
+        let d: Value =
+            serde_json::from_str(&text).unwrap_or_else(|e| panic!("{file} is not JSON ({e}):\n{text}"));
+        let channel = file.rsplit('/').next().unwrap().trim_end_matches(".json");
+        assert_eq!(d["channel"], channel, "{file}");
+        assert_eq!(d["incident"], id.as_str());
+        match file.split_once('/') {
+            Some((tenant, _)) => assert_eq!(d["tenant"], tenant, "{file}"),
+            None => assert_eq!(d["tenant"], Value::Null, "{file}"),
+        }
+        assert!(body(&d).contains(DESCRIPTION), "{file}");
+    }
+}
+
+// ---- header injection ----
+
+#[test]
+fn tenant_data_cannot_inject_a_header() {
+    let env = Env::new();
+    env.ok(&[
+        "tenant",
+        "add",
+        "evil",
+        "--name",
+        "Evil Corp",
+        "--admin-email",
+        "it@evil.example",
+        "--admin-phone",
+        "+441632960001",
+    ]);
+    let path = env.store.join("tenants/evil.toml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains("name = \"Evil Corp\""), "{text}");
+    let text = text.replace("name = \"Evil Corp\"", "name = \"Evil Corp\\r\\nBcc: evil@x.example\"");
+    let text = format!(
+        "{text}\n[[admin]]\nemail = \"ok@x.example\\r\\nBcc: evil@x.example\"\nname = \"Mal Lory\\r\\nBcc: evil@x.example\"\nphone = \"+441632960002\"\n\n[privacy]\nemail = \"privacy@evil.example\\r\\nBcc: evil@x.example\"\n"
+    );
+    std::fs::write(&path, text).unwrap();
+    commit_hand_edit(&env);
+    assert_eq!(env.git(&["status", "--porcelain"]), "");
+    let tenant = env.json(&["tenant", "show", "evil", "--format", "json"]);
+    assert!(tenant["name"].as_str().unwrap().contains("\r\nBcc:"), "{tenant:#}");
+    assert!(tenant["admin"][1]["email"].as_str().unwrap().contains("\r\nBcc:"), "{tenant:#}");
+    assert!(tenant["admin"][1]["name"].as_str().unwrap().contains("\r\nBcc:"), "{tenant:#}");
+
+    let id = env.declared("Mailbox access");
+    complete(&env, &id);
+    env.ok(&["affected", &id, "evil"]);
+
+    let json = notify_json(&env, &id, &[]);
+    for d in drafts(&json) {
+        let subject = d["subject"].as_str().unwrap();
+        assert!(!subject.contains(['\r', '\n']), "a line break in the subject: {subject:?}");
+        for r in strings(&d["recipients"]) {
+            assert!(!r.contains(['\r', '\n']), "a line break in a recipient: {r:?}");
+            assert!(!r.contains("evil@x.example"), "the injected address is a recipient: {r:?}");
+        }
+        for line in body(d).lines() {
+            assert!(!line.starts_with("Bcc:"), "a Bcc line in the {} body:\n{}", d["channel"], body(d));
+        }
+    }
+    let reason = skip_reason(&json, Some("evil"), "email-privacy");
+    assert!(!reason.contains(['\r', '\n']), "a line break in the reason: {reason:?}");
+    if let Some(d) = drafts(&json).iter().find(|d| d["channel"] == "email-admin") {
+        assert_eq!(strings(&d["recipients"]), ["it@evil.example"], "only the valid address");
+    }
+
+    let dir = out_dir(&env, "eml");
+    notify_ok(&env, &[&id, "--out", dir.to_str().unwrap(), "--format", "eml"]);
+    let stdout = notify_ok(&env, &[&id, "--format", "eml"]);
+    assert!(!stdout.lines().any(|l| l.starts_with("Bcc:")), "a Bcc line on stdout:\n{stdout}");
+    for file in files_under(&dir) {
+        let raw = std::fs::read_to_string(dir.join(&file)).unwrap();
+        for line in raw.split(['\r', '\n']) {
+            assert!(!line.starts_with("Bcc:"), "a Bcc line in {file}:\n{raw}");
+        }
+    }
+    let eml = dir.join("evil/email-admin.eml");
+    assert!(eml.is_file(), "the valid admin still gets the email: {:?}", files_under(&dir));
+    let raw = std::fs::read(&eml).unwrap();
+    let message = parse_mail(&raw);
+    assert!(message.bcc().is_none(), "mail-parser finds a Bcc header");
+    assert!(!message.headers().iter().any(|h| h.name().eq_ignore_ascii_case("bcc")));
+    assert_eq!(to_addresses(&message), ["it@evil.example"]);
+    let subject = message.subject().unwrap();
+    assert!(subject.contains(&id), "{subject}");
+}
+
+#[test]
+fn a_description_with_a_header_line_stays_in_the_body() {
+    let env = Env::new();
+    env.ok(&["tenant", "add", "plain", "--name", "Plain Trading Co", "--admin-email", PLAIN_ADMIN]);
+    let id = env.declared("Mailbox access");
+    env.ok(&["impact", &id, "--effect", "access", "--summary", SUMMARY]);
+    env.ok(&["describe", &id, "Mail was read.\nBcc: x@y.example"]);
+    env.ok(&["act", &id, ACTIONS[0]]);
+    env.ok(&["advise", &id, ADVICE[0]]);
+    env.ok(&["affected", &id, "plain"]);
+
+    let dir = out_dir(&env, "eml");
+    notify_ok(&env, &[&id, "--out", dir.to_str().unwrap(), "--format", "eml", "--channel", "email-admin"]);
+    let raw = std::fs::read(dir.join("plain/email-admin.eml")).unwrap();
+    let text = String::from_utf8(raw.clone()).unwrap();
+    assert!(!header_block(&text).to_lowercase().contains("bcc"), "a Bcc in the headers:\n{text}");
+    let message = parse_mail(&raw);
+    assert!(message.bcc().is_none(), "mail-parser finds a Bcc header:\n{text}");
+    assert!(!message.headers().iter().any(|h| h.name().eq_ignore_ascii_case("bcc")), "{text}");
+    assert_eq!(to_addresses(&message), [PLAIN_ADMIN]);
+    let body = message.body_text(0).unwrap();
+    assert!(
+        body.contains("Mail was read.") && body.contains("Bcc: x@y.example"),
+        "the text stays in the body:\n{body}"
+    );
+}
+
+#[test]
+fn non_ascii_text_survives_the_eml_round_trip() {
+    let env = Env::new();
+    env.ok(&[
+        "tenant",
+        "add",
+        "soc",
+        "--name",
+        "Société Générale d'Exemple",
+        "--admin-email",
+        "it@soc.example",
+    ]);
+    let id = env.declared("Mailbox access");
+    env.ok(&["impact", &id, "--effect", "access", "--summary", SUMMARY]);
+    env.ok(&["describe", &id, "Mail in our München region was read — we are sorry."]);
+    env.ok(&["act", &id, ACTIONS[0]]);
+    env.ok(&["advise", &id, ADVICE[0]]);
+    env.ok(&["affected", &id, "soc"]);
+
+    let dir = out_dir(&env, "eml");
+    notify_ok(&env, &[&id, "--out", dir.to_str().unwrap(), "--format", "eml", "--channel", "email-admin"]);
+    let raw = std::fs::read(dir.join("soc/email-admin.eml")).unwrap();
+    let text = String::from_utf8(raw.clone()).unwrap();
+    assert!(header_block(&text).is_ascii(), "raw non-ASCII in the headers:\n{text}");
+    let message = parse_mail(&raw);
+    let subject = message.subject().unwrap();
+    assert!(subject.contains("Société Générale d'Exemple") && subject.contains(&id), "{subject}");
+    let body = message.body_text(0).unwrap();
+    assert!(body.contains("München region was read — we are sorry."), "{body}");
+}
+
+// ---- templates ----
+
+#[test]
+fn a_template_override_replaces_its_channel_only() {
+    let env = Env::new();
+    env.ok(&["tenant", "add", "plain", "--name", "Plain Trading Co", "--admin-email", PLAIN_ADMIN]);
+    let id = env.declared("Mailbox access");
+    complete(&env, &id);
+    env.ok(&["affected", &id, "plain"]);
+
+    template(&env, "email-admin.txt", "Custom for {{ tenant.name }} about {{ incident.id }}\n");
+    let json = notify_json(&env, &id, &[]);
+    let custom = body(draft(&json, "plain", "email-admin"));
+    assert_eq!(custom.trim(), format!("Custom for Plain Trading Co about {id}"));
+    let post = body(draft(&json, "plain", "message-center"));
+    assert_has_all(
+        post,
+        "the built-in message-center draft",
+        &[DESCRIPTION, "not an admission of fault or liability", CONTACT],
+    );
+
+    // The subject has its own template.
+    template(
+        &env,
+        "subject.txt",
+        "[{{ incident.id }}] notice{% if tenant %} for {{ tenant.name }}{% endif %}",
+    );
+    let json = notify_json(&env, &id, &["--channel", "message-center"]);
+    assert_eq!(
+        draft(&json, "plain", "message-center")["subject"],
+        format!("[{id}] notice for Plain Trading Co")
+    );
+}
+
+#[test]
+fn template_errors_name_the_file_and_line() {
+    let env = Env::new();
+    env.ok(&["tenant", "add", "plain", "--name", "Plain Trading Co", "--admin-email", PLAIN_ADMIN]);
+    let id = env.declared("Mailbox access");
+    complete(&env, &id);
+    env.ok(&["affected", &id, "plain"]);
+
+    template(&env, "email-admin.txt", "Hello {{ tenant.name }},\n\n{% if incident.id %}\nno end\n");
+    let stderr = notify_refused(&env, &[&id]);
+    assert!(stderr.contains("templates/email-admin.txt:3"), "the error names the file and line:\n{stderr}");
+
+    template(&env, "email-admin.txt", "Hello {{ tenant.name }},\n{{ customer.mood }}\n");
+    let stderr = notify_refused(&env, &[&id]);
+    assert!(stderr.contains("templates/email-admin.txt"), "the error names the file:\n{stderr}");
+    assert!(stderr.contains("customer"), "the error names the variable:\n{stderr}");
+
+    template(&env, "email-admin.txt", "Hello {{ tenant.nmae }}\n");
+    let stderr = notify_refused(&env, &[&id, "--channel", "email-admin"]);
+    assert!(stderr.contains("templates/email-admin.txt"), "{stderr}");
+
+    // A misspelt file name is refused too, with the names that are known.
+    std::fs::remove_file(env.store.join("templates/email-admin.txt")).unwrap();
+    template(&env, "emial-admin.txt", "Custom\n");
+    let stderr = notify_refused(&env, &[&id]);
+    assert!(stderr.contains("emial-admin.txt"), "{stderr}");
+    let hint = stderr.lines().find(|l| l.starts_with("hint: ")).unwrap();
+    for name in [
+        "email-admin.txt",
+        "email-privacy.txt",
+        "message-center.txt",
+        "phone.txt",
+        "status-page.txt",
+        "subject.txt",
+    ] {
+        assert!(hint.contains(name), "the hint lacks {name}: {hint}");
+    }
+
+    // Gone again, notify works.
+    std::fs::remove_file(env.store.join("templates/emial-admin.txt")).unwrap();
+    notify_ok(&env, &[&id]);
+}
+
+// ---- what is missing ----
+
+#[test]
+fn notify_refuses_listing_every_missing_piece_and_incomplete_marks_them() {
+    let env = Env::new();
+    let id = env.declared("Mailbox access");
+    let stderr = notify_refused(&env, &[&id]);
+    for (what, command) in [
+        ("what happened", "sirt describe"),
+        ("the effect on customer data", "sirt impact"),
+        ("what we have done", "sirt act"),
+        ("what customers should do", "sirt advise"),
+        ("which tenants are affected", "sirt affected"),
+    ] {
+        let line = stderr
+            .lines()
+            .find(|l| l.contains(what))
+            .unwrap_or_else(|| panic!("{what} not listed:\n{stderr}"));
+        assert!(line.contains(&format!("{command} {id}")), "{what} without its command: {line}");
+    }
+    let hint = stderr.lines().find(|l| l.starts_with("hint: ")).unwrap();
+    assert!(hint.contains("--incomplete"), "{hint}");
+
+    env.ok(&["tenant", "add", "plain", "--name", "Plain Trading Co", "--admin-email", PLAIN_ADMIN]);
+    env.ok(&["affected", &id, "plain"]);
+    let stderr = notify_refused(&env, &[&id]);
+    assert!(!stderr.contains("which tenants are affected"), "{stderr}");
+    assert!(stderr.contains("what happened"), "{stderr}");
+
+    let json = notify_json(&env, &id, &["--incomplete"]);
+    let d = draft(&json, "plain", "email-admin");
+    let gaps = strings(&d["gaps"]);
+    assert_eq!(gaps.len(), 4, "{gaps:?}");
+    for (what, command) in [
+        ("what happened", "sirt describe"),
+        ("the effect on customer data", "sirt impact"),
+        ("what we have done", "sirt act"),
+        ("what customers should do", "sirt advise"),
+    ] {
+        assert!(gaps.iter().any(|g| g.contains(what)), "gaps lack {what}: {gaps:?}");
+        let marker = body(d)
+            .lines()
+            .find(|l| l.contains("[MISSING: ") && l.contains(what))
+            .unwrap_or_else(|| panic!("no [MISSING: {what}] marker:\n{}", body(d)));
+        assert!(marker.contains(command), "{marker}");
+    }
+    for d in drafts(&json) {
+        assert!(body(d).contains("[MISSING: "), "the {} draft is not marked:\n{}", d["channel"], body(d));
+    }
+
+    // The index flags the gaps too.
+    let dir = out_dir(&env, "drafts");
+    notify_ok(&env, &[&id, "--incomplete", "--out", dir.to_str().unwrap()]);
+    let rows = index(&dir);
+    assert!(index_row(&rows, "plain", "email-admin")[4].contains("what happened"), "{rows:?}");
+
+    // Once recorded, the markers are gone.
+    complete(&env, &id);
+    let json = notify_json(&env, &id, &[]);
+    assert!(
+        drafts(&json).iter().all(|d| !body(d).contains("[MISSING") && d["gaps"] == serde_json::json!([]))
+    );
+
+    // Before the declaration, nothing is drafted, --incomplete or not.
+    let early = env.detect("Odd login", &["--severity", "sev1", "--at", "2026-11-20T10:00:00Z"]);
+    for args in [vec![early.as_str()], vec![early.as_str(), "--incomplete"]] {
+        let stderr = notify_refused(&env, &args);
+        assert!(stderr.contains("confirm"), "{stderr}");
+    }
+}
+
+// ---- notified ----
+
+#[test]
+fn notified_records_each_tenant_and_all_at_once() {
+    let env = Env::new();
+    let id = fixture(&env, "sev1");
+
+    let before = env.commit_count();
+    env.ok(&[
+        "notified",
+        &id,
+        "full",
+        "--via",
+        "email-admin",
+        "--at",
+        "2026-11-20T10:30:00Z",
+        "--ref",
+        "MSG-1",
+    ]);
+    assert_eq!(env.commit_count(), before + 1);
+    let show = env.json(&["show", &id, "--format", "json"]);
+    assert_ne!(show["phase"], "notified", "two tenants are still waiting");
+    let notes = show["notifications"].as_array().unwrap();
+    assert_eq!(notes.len(), 1);
+    assert_eq!(notes[0]["tenant"], "full");
+    assert_eq!(notes[0]["channel"], "email-admin");
+    assert_eq!(notes[0]["at"], "2026-11-20T10:30:00Z");
+    assert_eq!(notes[0]["by"], ACTOR);
+    assert_eq!(notes[0]["reference"], "MSG-1");
+
+    // Refusals record nothing.
+    let count = env.commit_count();
+    env.fails(&["notified", &id, "nosuch", "--via", "email-admin"]);
+    let out = env.run(&["notified", &id, "full", "--via", "status-page"]);
+    assert!(!out.status.success(), "status-page is not a tenant channel");
+    assert_eq!(env.commit_count(), count);
+
+    // --all: one commit, every affected tenant, by someone else.
+    let out = env
+        .cmd()
+        .env("SIRT_ACTOR", "Bo Chen <bo@example.com>")
+        .args(["notified", &id, "--all", "--via", "message-center"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(env.commit_count(), count + 1, "--all is one commit");
+    let show = env.json(&["show", &id, "--format", "json"]);
+    assert_eq!(show["phase"], "notified");
+    let notes = show["notifications"].as_array().unwrap();
+    let bulk: BTreeSet<String> = notes
+        .iter()
+        .filter(|n| n["channel"] == "message-center")
+        .inspect(|n| {
+            assert_eq!(n["by"], "Bo Chen <bo@example.com>");
+            assert_eq!(n["at"], "2026-11-20T12:00:00Z");
+        })
+        .map(|n| n["tenant"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(bulk, set(&["full", "plain", "dora"]));
+
+    let table = env.ok(&["show", &id]);
+    let notified: Vec<&str> =
+        table.lines().filter(|l| l.contains("email-admin") || l.contains("message-center")).collect();
+    let notified = notified.join("\n");
+    assert_has_all(
+        &notified,
+        "show's notification lines",
+        &[
+            "full",
+            "plain",
+            "dora",
+            "email-admin",
+            "message-center",
+            "2026-11-20 10:30Z",
+            "2026-11-20 12:00Z",
+            "Ana Lima",
+            "Bo Chen",
+        ],
+    );
+
+    let timeline = env.ok(&["timeline", &id]);
+    let first = timeline
+        .lines()
+        .find(|l| l.contains("email-admin"))
+        .unwrap_or_else(|| panic!("no email-admin notification in the timeline:\n{timeline}"));
+    assert_has_all(first, "the email-admin timeline line", &["2026-11-20 10:30Z", "full", "Ana Lima"]);
+    let bulk = timeline
+        .lines()
+        .find(|l| l.contains("message-center"))
+        .unwrap_or_else(|| panic!("no message-center notification in the timeline:\n{timeline}"));
+    assert_has_all(
+        bulk,
+        "the message-center timeline line",
+        &["2026-11-20 12:00Z", "full", "plain", "dora", "Bo Chen"],
+    );
+
+    // Drafts are unaffected by what was recorded as sent.
+    notify_ok(&env, &[&id, "--channel", "email-admin"]);
+}
+
+// ---- describe, act, advise ----
+
+#[test]
+fn describe_act_and_advise_are_each_one_commit_and_describe_replaces() {
+    let env = Env::new();
+    env.ok(&["tenant", "add", "plain", "--name", "Plain Trading Co", "--admin-email", PLAIN_ADMIN]);
+    let id = env.declared("Mailbox access");
+    env.ok(&["impact", &id, "--effect", "access", "--summary", SUMMARY]);
+    env.ok(&["affected", &id, "plain"]);
+
+    let first = "We found an outsider reading mail.";
+    for args in [
+        ["describe", id.as_str(), first],
+        ["act", id.as_str(), ACTIONS[0]],
+        ["act", id.as_str(), ACTIONS[1]],
+        ["advise", id.as_str(), ADVICE[0]],
+        ["advise", id.as_str(), ADVICE[1]],
+        ["describe", id.as_str(), DESCRIPTION],
+    ] {
+        let before = env.commit_count();
+        env.ok(&args);
+        assert_eq!(env.commit_count(), before + 1, "{args:?} is one commit");
+        assert_eq!(env.git(&["status", "--porcelain"]), "");
+    }
+
+    let show = env.json(&["show", &id, "--format", "json"]);
+    assert_eq!(show["description"], DESCRIPTION);
+    assert_eq!(strings(&show["actions"]), ACTIONS);
+    assert_eq!(strings(&show["advice"]), ADVICE);
+
+    let json = notify_json(&env, &id, &["--channel", "email-admin"]);
+    let text = body(draft(&json, "plain", "email-admin"));
+    assert!(
+        text.contains(DESCRIPTION) && !text.contains(first),
+        "the later description replaces the first:\n{text}"
+    );
+    assert_has_all(text, "the email", &[ACTIONS[0], ACTIONS[1], ADVICE[0], ADVICE[1]]);
+
+    let timeline = env.ok(&["timeline", &id]);
+    assert!(
+        timeline.contains(first) && timeline.contains(DESCRIPTION),
+        "the history keeps both:\n{timeline}"
+    );
+
+    let count = env.commit_count();
+    for command in ["describe", "act", "advise"] {
+        for empty in ["", "   "] {
+            let stderr = env.fails(&[command, &id, empty]);
+            assert!(stderr.contains("empty"), "{stderr}");
+        }
+    }
+    assert_eq!(env.commit_count(), count, "empty text records nothing");
+}
