@@ -243,15 +243,27 @@ impl EventBody {
                 Some(who) => format!("eradicated (approved by {who}): {summary}"),
                 None => format!("eradicated: {summary}"),
             },
-            EventBody::Recovered { summary, validated_by, .. } => {
-                let mut parts = vec!["recovery".to_string()];
+            EventBody::Recovered { summary, last_known_good, restored_from, inspected, monitoring, validated_by } => {
+                let mut steps: Vec<String> = Vec::new();
                 if let Some(summary) = summary {
-                    parts.push(summary.clone());
+                    steps.push(summary.clone());
+                }
+                if let Some(good) = last_known_good {
+                    steps.push(format!("last known good state {good}"));
+                }
+                if let Some(backup) = restored_from {
+                    steps.push(format!("restored from {backup}"));
+                }
+                if *inspected {
+                    steps.push("restored state inspected for attack paths".into());
+                }
+                if *monitoring {
+                    steps.push("heightened monitoring in place".into());
                 }
                 if let Some(who) = validated_by {
-                    parts.push(format!("validated by {who}"));
+                    steps.push(format!("validated by {who}"));
                 }
-                parts.join(": ")
+                format!("recovery: {}", steps.join("; "))
             }
             EventBody::Reviewed { root_cause, action_items, .. } => {
                 format!(
