@@ -243,7 +243,14 @@ impl EventBody {
                 Some(who) => format!("eradicated (approved by {who}): {summary}"),
                 None => format!("eradicated: {summary}"),
             },
-            EventBody::Recovered { summary, last_known_good, restored_from, inspected, monitoring, validated_by } => {
+            EventBody::Recovered {
+                summary,
+                last_known_good,
+                restored_from,
+                inspected,
+                monitoring,
+                validated_by,
+            } => {
                 let mut steps: Vec<String> = Vec::new();
                 if let Some(summary) = summary {
                     steps.push(summary.clone());

@@ -144,6 +144,82 @@ pub fn run(ctx: &Ctx, args: DemoArgs) -> Result<()> {
     demo.step(DEV, &["notified", &id, "--all", "--via", "message-center"])?;
     demo.step(CARLA, &["deadlines", "--all", "--incident", &id])?;
 
+    demo.say(
+        "The response track: contain, eradicate (a sev1 needs the executive incident manager), recover.",
+    )?;
+    demo.step(
+        BO,
+        &[
+            "contain",
+            &id,
+            "--summary",
+            "Revoked the stolen token and blocked the source network",
+            "--at",
+            "20h ago",
+        ],
+    )?;
+    demo.step(
+        BO,
+        &[
+            "eradicate",
+            &id,
+            "--summary",
+            "Removed the token-minting path from the support tool",
+            "--vulnerability",
+            "support tokens were not scoped to one tenant; now they are",
+            "--approved-by",
+            "Carla Diaz",
+            "--at",
+            "10h ago",
+        ],
+    )?;
+    demo.step(
+        BO,
+        &[
+            "recover",
+            &id,
+            "--last-known-good",
+            "support API build 2026.11.19",
+            "--restored-from",
+            "configuration snapshot of 19 November",
+            "--inspected",
+            "--at",
+            "6h ago",
+        ],
+    )?;
+    demo.step(ANA, &["recover", &id, "--monitoring", "--validated-by", "Ana Lima", "--at", "1h ago"])?;
+    demo.expect_refusal(ANA, &["close", &id])?;
+
+    demo.say("The review, and the incident can be closed; the report is ready to share.")?;
+    demo.step(
+        CARLA,
+        &[
+            "review",
+            &id,
+            "--root-cause",
+            "Support-tool tokens could reach every tenant",
+            "--went-well",
+            "Detected within four hours by monitoring",
+            "--went-badly",
+            "One tenant had no administrator email on file",
+            "--action",
+            "Scope support tokens to one tenant",
+            "--owner",
+            "Bo Chen",
+            "--due",
+            "2026-12-15",
+            "--action",
+            "Check tenant contacts every quarter",
+            "--owner",
+            "Dev Patel",
+        ],
+    )?;
+    demo.step(BO, &["action", "done", &id, "A1"])?;
+    demo.step(CARLA, &["close", &id])?;
+    let report = format!("{}-report.md", demo.store);
+    demo.step(CARLA, &["report", &id, "--out", &report])?;
+    demo.step(CARLA, &["stats"])?;
+
     demo.say("A second alert turns out to be a red-team exercise; sirt refuses to declare it afterwards.")?;
     demo.step(ANA, &["detect", "Port scan from a partner network", "--severity", "sev4", "--at", "3h ago"])?;
     let store = crate::store::Store::open(&dir)?;
