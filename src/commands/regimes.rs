@@ -36,42 +36,35 @@ fn limits(regime: &Regime) -> String {
 }
 
 fn list(ctx: &Ctx, catalog: &Catalog, format: Format) -> Result<()> {
+    // id, jurisdiction, who notifies whom, trigger, limits, name: the table leaves out the name.
+    let rows: Vec<Vec<String>> = catalog
+        .regimes
+        .iter()
+        .map(|r| {
+            vec![
+                r.id.clone(),
+                r.jurisdiction.clone(),
+                r.notifies.clone(),
+                r.trigger.clone(),
+                limits(r),
+                r.name.clone(),
+            ]
+        })
+        .collect();
     match format {
         Format::Json => ctx.ui.json(&catalog.regimes),
-        Format::Csv => {
-            let rows: Vec<Vec<String>> = catalog
-                .regimes
-                .iter()
-                .map(|r| {
-                    vec![
-                        r.id.clone(),
-                        r.jurisdiction.clone(),
-                        r.notifies.clone(),
-                        r.trigger.clone(),
-                        limits(r),
-                        r.name.clone(),
-                    ]
-                })
-                .collect();
-            ctx.ui.csv(&["id", "jurisdiction", "notifies", "trigger", "limits", "name"], &rows)
-        }
+        Format::Csv => ctx.ui.csv(&["id", "jurisdiction", "notifies", "trigger", "limits", "name"], &rows),
         Format::Table => {
-            let rows: Vec<Vec<String>> = catalog
-                .regimes
-                .iter()
-                .map(|r| {
-                    vec![
-                        r.id.clone(),
-                        r.jurisdiction.clone(),
-                        r.notifies.clone(),
-                        r.trigger.clone(),
-                        limits(r),
-                    ]
+            let short: Vec<Vec<String>> = rows
+                .into_iter()
+                .map(|mut row| {
+                    row.pop();
+                    row
                 })
                 .collect();
             ctx.ui.table(
                 &["ID", "JURISDICTION", "WHO NOTIFIES WHOM", "CLOCK STARTS", "LIMITS"],
-                plain_rows(&rows),
+                plain_rows(&short),
             )?;
             ctx.ui.status("show one with its stages and sources: sirt regimes ID");
             Ok(())
