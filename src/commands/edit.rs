@@ -31,7 +31,8 @@ pub fn run(ctx: &Ctx, args: EditArgs) -> Result<()> {
     let before = store.read_log(&id)?;
     let original = std::fs::read_to_string(store.root().join(Store::incident_path(&id)))?;
 
-    // The draft lives in .git/, private and out of the working tree, until the edit is accepted.
+    // The draft lives in .git/, private and out of the working tree, until the edit is accepted;
+    // each attempt has its own, so a refused edit's text is never overwritten by the next one.
     let draft = store.edit_draft_path(&id);
     store::write_atomic(&draft, original.as_bytes())?;
     // Through the shell, so EDITOR may carry arguments ("code --wait").
@@ -44,7 +45,9 @@ pub fn run(ctx: &Ctx, args: EditArgs) -> Result<()> {
         .with_context(|| format!("cannot start the editor '{editor}'"))?;
     let kept = |why: String| -> anyhow::Error {
         UserError::new(format!("{why}; nothing was recorded, and your text is kept in {}", draft.display()))
-            .hint(format!("run sirt edit {id} again; the file in incidents/ is unchanged"))
+            .hint(format!(
+                "run sirt edit {id} again and copy in what you need; the file in incidents/ is unchanged"
+            ))
             .into()
     };
     if !status.success() {
@@ -70,6 +73,17 @@ pub fn run(ctx: &Ctx, args: EditArgs) -> Result<()> {
     }
     if let Err(why) = after.fold() {
         return Err(kept(format!("the edited incident does not hold together: {why}")));
+    }
+    // Added events obey the same rules as the commands that record them.
+    let mut so_far = before.clone();
+    for event in after.ordered().into_iter().filter(|e| !before.events.iter().any(|b| b.id == e.id)) {
+        let state = so_far
+            .fold()
+            .map_err(|why| kept(format!("the edited incident does not hold together: {why}")))?;
+        if let Err(refusal) = state.check(&event.body, event.at, ctx.now) {
+            return Err(kept(format!("added event {} is refused: {}", event.id, refusal.message)));
+        }
+        so_far.events.push(event.clone());
     }
 
     let lock = store.lock()?;

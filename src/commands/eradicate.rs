@@ -53,7 +53,15 @@ pub fn run(ctx: &Ctx, args: EradicateArgs) -> Result<()> {
             }
             _ => {}
         }
-        Ok(Some(EventBody::Eradicated { summary, vulnerability, approved_by: approved_by.clone() }))
+        // The approver as engaged, not as typed.
+        let approver = approved_by.as_ref().and_then(|who| {
+            incident
+                .engagements
+                .iter()
+                .find(|e| e.role == Role::Eim && e.who.eq_ignore_ascii_case(who))
+                .map(|e| e.who.clone())
+        });
+        Ok(Some(EventBody::Eradicated { summary, vulnerability, approved_by: approver }))
     })?;
     Ok(())
 }

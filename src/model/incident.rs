@@ -944,11 +944,17 @@ impl Incident {
         }
         if let Some(dismissed) = self.dismissed_at
             && self.declared_at.is_none()
-            && !matches!(body, EventBody::Note { .. })
+            && !matches!(
+                body,
+                EventBody::Note { .. }
+                    | EventBody::Reviewed { .. }
+                    | EventBody::ActionDone { .. }
+                    | EventBody::Closed { .. }
+            )
         {
             return refuse(
                 format!(
-                    "{id} was dismissed as not a security incident on {}; only notes can be added to it",
+                    "{id} was dismissed as not a security incident on {}; only notes, a review and closing remain",
                     format_local(dismissed)
                 ),
                 match body {

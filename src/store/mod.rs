@@ -431,9 +431,11 @@ impl Store {
         Ok((Self::tenant_path(&tenant.id), Some(text.into_bytes())))
     }
 
-    /// Where `sirt edit` keeps the text being edited: inside `.git/`, so never committed.
+    /// Where `sirt edit` keeps the text being edited: inside `.git/`, so never committed, and
+    /// a new name for each attempt.
     pub fn edit_draft_path(&self, id: &str) -> PathBuf {
-        self.git.git_dir().join("sirt-edit").join(format!("{id}.toml"))
+        let attempt = crate::clock::random_u64() & 0xffff_ffff;
+        self.git.git_dir().join("sirt-edit").join(format!("{id}-{attempt:08x}.toml"))
     }
 
     /// The store's template overrides: `(name, source)` for each file in `templates/` whose name

@@ -7,6 +7,7 @@ mod generated;
 mod main_track;
 mod notify;
 mod reading;
+mod response;
 mod store;
 mod support;
 mod tenants;
