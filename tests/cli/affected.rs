@@ -1,36 +1,18 @@
 //! `sirt affected`: which tenants an incident affects. Each call is one event and one commit;
 //! unknown tenants are refused and nothing is recorded; `show`, `list` and `timeline` name them.
 
-use std::path::PathBuf;
-
 use serde_json::{Value, json};
 
 use crate::support::{ACTOR, Env, NOW};
-
-/// Every incident file of the store, with its bytes: what a refusal must leave untouched.
-fn incident_files(env: &Env) -> Vec<(PathBuf, Vec<u8>)> {
-    let mut files: Vec<(PathBuf, Vec<u8>)> = match std::fs::read_dir(env.store.join("incidents")) {
-        Ok(entries) => entries
-            .map(|entry| {
-                let path = entry.unwrap().path();
-                let bytes = std::fs::read(&path).unwrap();
-                (path, bytes)
-            })
-            .collect(),
-        Err(_) => Vec::new(),
-    };
-    files.sort();
-    files
-}
 
 /// Runs a call that must be refused: exit 1, `error:` then a `hint:` line, no commit, no incident
 /// file changed. Returns stderr.
 fn refused(env: &Env, args: &[&str]) -> String {
     let commits = env.commit_count();
-    let files = incident_files(env);
+    let files = env.files_in("incidents");
     let stderr = env.fails(args);
     assert_eq!(env.commit_count(), commits, "a refused {args:?} made a commit");
-    assert!(incident_files(env) == files, "a refused {args:?} changed an incident file");
+    assert!(env.files_in("incidents") == files, "a refused {args:?} changed an incident file");
     assert!(stderr.lines().any(|line| line.starts_with("hint: ")), "no hint: line for {args:?}:\n{stderr}");
     stderr
 }
@@ -38,12 +20,12 @@ fn refused(env: &Env, args: &[&str]) -> String {
 /// Runs a call that must succeed without recording anything. Returns stderr.
 fn nothing_recorded(env: &Env, args: &[&str]) -> String {
     let commits = env.commit_count();
-    let files = incident_files(env);
+    let files = env.files_in("incidents");
     let out = env.run(args);
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert_eq!(out.status.code(), Some(0), "{args:?}:\n{stderr}");
     assert_eq!(env.commit_count(), commits, "{args:?} made a commit");
-    assert!(incident_files(env) == files, "{args:?} changed an incident file");
+    assert!(env.files_in("incidents") == files, "{args:?} changed an incident file");
     assert!(stderr.contains("nothing recorded"), "{args:?} does not say so:\n{stderr}");
     stderr
 }

@@ -2,38 +2,19 @@
 //! exactly one commit saying what happened; each refusal says why and what to run, and changes
 //! nothing.
 
-use std::path::PathBuf;
-
 use serde_json::Value;
 
 use crate::support::{ACTOR, Env, NOW};
-
-/// Every incident file of the store, with its bytes: what a refusal must leave untouched.
-fn incident_files(env: &Env) -> Vec<(PathBuf, Vec<u8>)> {
-    let dir = env.store.join("incidents");
-    let mut files: Vec<(PathBuf, Vec<u8>)> = match std::fs::read_dir(&dir) {
-        Ok(entries) => entries
-            .map(|entry| {
-                let path = entry.unwrap().path();
-                let bytes = std::fs::read(&path).unwrap();
-                (path, bytes)
-            })
-            .collect(),
-        Err(_) => Vec::new(),
-    };
-    files.sort();
-    files
-}
 
 /// Runs a step that must be refused: exit 1, `error:` then a `hint:` line, no commit, no file
 /// changed. Returns stderr.
 fn refused(env: &Env, args: &[&str]) -> String {
     let commits = env.commit_count();
-    let files = incident_files(env);
+    let files = env.files_in("incidents");
     let stderr = env.fails(args);
     assert!(stderr.lines().any(|line| line.starts_with("hint: ")), "no hint: line for {args:?}:\n{stderr}");
     assert_eq!(env.commit_count(), commits, "a refused {args:?} made a commit");
-    assert!(incident_files(env) == files, "a refused {args:?} changed an incident file");
+    assert!(env.files_in("incidents") == files, "a refused {args:?} changed an incident file");
     stderr
 }
 
@@ -150,7 +131,7 @@ fn detect_refuses_an_empty_title() {
     let env = Env::new();
     let stderr = refused(&env, &["detect", "  "]);
     assert!(stderr.contains("title"), "{stderr}");
-    assert!(incident_files(&env).is_empty());
+    assert!(env.files_in("incidents").is_empty());
 }
 
 #[test]
@@ -162,7 +143,7 @@ fn detect_refuses_a_start_after_the_detection() {
     );
     assert!(stderr.contains("after it was detected"), "{stderr}");
     assert!(hint_of(&stderr).contains("--started"), "{stderr}");
-    assert!(incident_files(&env).is_empty());
+    assert!(env.files_in("incidents").is_empty());
 }
 
 #[test]
@@ -170,7 +151,7 @@ fn detect_refuses_a_detection_in_the_future() {
     let env = Env::new();
     let stderr = refused(&env, &["detect", "Odd traffic", "--at", "2026-11-20T12:30:00Z"]);
     assert!(stderr.contains("in the future"), "{stderr}");
-    assert!(incident_files(&env).is_empty());
+    assert!(env.files_in("incidents").is_empty());
 }
 
 #[test]
@@ -184,7 +165,7 @@ fn detect_refuses_unreadable_times_listing_the_accepted_forms() {
         assert!(stderr.contains(&format!("'{}'", args[3])), "the error quotes the value:\n{stderr}");
         assert_lists_the_accepted_forms(hint_of(&stderr));
     }
-    assert!(incident_files(&env).is_empty());
+    assert!(env.files_in("incidents").is_empty());
 }
 
 fn assert_lists_the_accepted_forms(hint: &str) {
@@ -230,7 +211,7 @@ fn engaging_the_same_person_twice_changes_nothing() {
     env.ok(&["engage", &id, "oce", "Bo Chen"]);
 
     let commits = env.commit_count();
-    let files = incident_files(&env);
+    let files = env.files_in("incidents");
     for who in ["Bo Chen", "bo chen"] {
         let out = env.run(&["engage", &id, "oce", who]);
         let stderr = String::from_utf8(out.stderr).unwrap();
@@ -238,7 +219,7 @@ fn engaging_the_same_person_twice_changes_nothing() {
         assert!(stderr.contains("already engaged"), "{stderr}");
         assert!(!stderr.contains("error"), "{stderr}");
         assert_eq!(env.commit_count(), commits, "engaging {who} again made a commit");
-        assert!(incident_files(&env) == files, "engaging {who} again changed the file");
+        assert!(env.files_in("incidents") == files, "engaging {who} again changed the file");
     }
     assert_eq!(show(&env, &id)["engagements"].as_array().unwrap().len(), 1);
 
@@ -460,7 +441,7 @@ fn impact_without_a_complete_assessment_is_a_usage_error() {
     let env = Env::new();
     let id = env.declared("Odd sign-ins");
     let commits = env.commit_count();
-    let files = incident_files(&env);
+    let files = env.files_in("incidents");
     for args in [
         &["impact", &id, "--effect", "access"][..],
         &["impact", &id][..],
@@ -473,7 +454,7 @@ fn impact_without_a_complete_assessment_is_a_usage_error() {
         assert!(stderr.starts_with("error:"), "{stderr}");
     }
     assert_eq!(env.commit_count(), commits);
-    assert!(incident_files(&env) == files);
+    assert!(env.files_in("incidents") == files);
 }
 
 #[test]
@@ -653,7 +634,7 @@ fn without_an_actor_or_a_git_identity_recording_fails() {
     let env = Env::new();
     let id = env.detect("Odd sign-ins", &[]);
     let commits = env.commit_count();
-    let files = incident_files(&env);
+    let files = env.files_in("incidents");
     for args in [&["detect", "Another"][..], &["note", &id, "hello"][..], &["confirm", &id][..]] {
         let out = env.cmd().env_remove("SIRT_ACTOR").args(args).output().unwrap();
         let stderr = String::from_utf8(out.stderr).unwrap();
@@ -664,7 +645,7 @@ fn without_an_actor_or_a_git_identity_recording_fails() {
         assert!(out.stdout.is_empty(), "nothing on stdout for a failed {args:?}");
     }
     assert_eq!(env.commit_count(), commits);
-    assert!(incident_files(&env) == files);
+    assert!(env.files_in("incidents") == files);
 }
 
 #[test]
@@ -672,14 +653,14 @@ fn an_unusable_actor_is_refused() {
     let env = Env::new();
     let id = env.detect("Odd sign-ins", &[]);
     let commits = env.commit_count();
-    let files = incident_files(&env);
+    let files = env.files_in("incidents");
     let out = env.cmd().args(["--actor", "Bo Chen <bo@example.com", "note", &id, "hello"]).output().unwrap();
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert_eq!(out.status.code(), Some(1), "{stderr}");
     assert!(stderr.starts_with("error: ") && stderr.contains("not a usable actor"), "{stderr}");
     assert!(hint_of(&stderr).contains("--actor"), "{stderr}");
     assert_eq!(env.commit_count(), commits);
-    assert!(incident_files(&env) == files);
+    assert!(env.files_in("incidents") == files);
 }
 
 // ---- ids ----

@@ -114,6 +114,23 @@ impl Env {
         self.git(&["rev-list", "--count", "HEAD"]).trim().parse().unwrap()
     }
 
+    /// Every file directly under `dir` of the store, with its bytes, sorted: what a refused
+    /// command must leave untouched.
+    pub fn files_in(&self, dir: &str) -> Vec<(PathBuf, Vec<u8>)> {
+        let mut files: Vec<(PathBuf, Vec<u8>)> = match std::fs::read_dir(self.store.join(dir)) {
+            Ok(entries) => entries
+                .map(|entry| {
+                    let path = entry.unwrap().path();
+                    let bytes = std::fs::read(&path).unwrap();
+                    (path, bytes)
+                })
+                .collect(),
+            Err(_) => Vec::new(),
+        };
+        files.sort();
+        files
+    }
+
     pub fn json(&self, args: &[&str]) -> serde_json::Value {
         serde_json::from_str(&self.ok(args)).unwrap()
     }

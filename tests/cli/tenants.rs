@@ -13,27 +13,11 @@ use crate::support::{ACTOR, Env};
 const HEADER: &str =
     "id,name,admin_email,admin_name,admin_phone,privacy_email,privacy_name,region,regime,notify_within";
 
-/// Every file under `dir` of the store, with its bytes.
-fn files_in(env: &Env, dir: &str) -> Vec<(PathBuf, Vec<u8>)> {
-    let mut files: Vec<(PathBuf, Vec<u8>)> = match std::fs::read_dir(env.store.join(dir)) {
-        Ok(entries) => entries
-            .map(|entry| {
-                let path = entry.unwrap().path();
-                let bytes = std::fs::read(&path).unwrap();
-                (path, bytes)
-            })
-            .collect(),
-        Err(_) => Vec::new(),
-    };
-    files.sort();
-    files
-}
-
 /// Everything a refusal must leave alone: the commit count, the tenant and incident files.
 type Snapshot = (usize, Vec<(PathBuf, Vec<u8>)>, Vec<(PathBuf, Vec<u8>)>);
 
 fn snapshot(env: &Env) -> Snapshot {
-    (env.commit_count(), files_in(env, "tenants"), files_in(env, "incidents"))
+    (env.commit_count(), env.files_in("tenants"), env.files_in("incidents"))
 }
 
 fn assert_unchanged(env: &Env, before: &Snapshot, args: &[&str]) {
@@ -261,7 +245,7 @@ fn add_refuses_an_id_that_is_not_a_slug() {
         let stderr = refused(&env, &["tenant", "add", id, "--name", "Bad Id"]);
         assert!(stderr.contains(id), "the error names the id {id}:\n{stderr}");
     }
-    assert!(files_in(&env, "tenants").is_empty());
+    assert!(env.files_in("tenants").is_empty());
     assert!(!env.home.join("escape.toml").exists() && !env.store.join("escape.toml").exists());
 }
 
@@ -274,7 +258,7 @@ fn add_refuses_a_malformed_email() {
     }
     let stderr = refused(&env, &["tenant", "add", "x", "--name", "X", "--privacy-email", "privacy.example"]);
     assert!(stderr.contains("privacy email"), "{stderr}");
-    assert!(files_in(&env, "tenants").is_empty());
+    assert!(env.files_in("tenants").is_empty());
 }
 
 #[test]
@@ -287,7 +271,7 @@ fn add_refuses_a_phone_number_that_is_not_e164() {
         );
         assert!(stderr.contains(phone) && stderr.contains("E.164"), "{stderr}");
     }
-    assert!(files_in(&env, "tenants").is_empty());
+    assert!(env.files_in("tenants").is_empty());
 }
 
 #[test]
@@ -305,7 +289,7 @@ fn add_refuses_control_characters_in_names() {
         let stderr = refused(&env, &full);
         assert!(stderr.contains("control character"), "{stderr}");
     }
-    assert!(files_in(&env, "tenants").is_empty());
+    assert!(env.files_in("tenants").is_empty());
 }
 
 #[test]
@@ -860,7 +844,7 @@ ok,Fine,a@x.example,,,,,,,
         );
     }
     assert!(!stderr.contains("line 8"), "{stderr}");
-    assert!(files_in(&env, "tenants").is_empty());
+    assert!(env.files_in("tenants").is_empty());
 }
 
 #[test]
@@ -877,7 +861,7 @@ fn import_refuses_wrong_columns() {
         let stderr = refused(&env, &["tenant", "import", &path]);
         assert!(stderr.contains(says), "{name}:\n{stderr}");
     }
-    assert!(files_in(&env, "tenants").is_empty());
+    assert!(env.files_in("tenants").is_empty());
 }
 
 #[test]
@@ -898,7 +882,7 @@ fn import_refuses_rows_with_the_wrong_number_of_fields() {
     let stderr = refused(&env, &["tenant", "import", &path]);
     assert!(stderr.contains("line 3") && stderr.contains("line 4"), "{stderr}");
     assert!(!stderr.contains("line 2"), "{stderr}");
-    assert!(files_in(&env, "tenants").is_empty());
+    assert!(env.files_in("tenants").is_empty());
 }
 
 #[test]
@@ -908,7 +892,7 @@ fn import_refuses_a_file_that_is_not_utf8() {
     let stderr = refused(&env, &["tenant", "import", &path]);
     assert!(stderr.contains("UTF-8"), "{stderr}");
     assert!(stderr.contains("line 2"), "{stderr}");
-    assert!(files_in(&env, "tenants").is_empty());
+    assert!(env.files_in("tenants").is_empty());
 }
 
 #[test]
@@ -917,7 +901,7 @@ fn import_refuses_a_header_that_is_not_utf8() {
     let path = write_file(&env, "header.csv", b"id,n\xe4me\nx,X\n");
     let stderr = refused(&env, &["tenant", "import", &path]);
     assert!(stderr.contains("UTF-8") && stderr.contains("header"), "{stderr}");
-    assert!(files_in(&env, "tenants").is_empty());
+    assert!(env.files_in("tenants").is_empty());
 }
 
 #[test]
