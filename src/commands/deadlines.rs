@@ -160,12 +160,12 @@ pub fn run(ctx: &Ctx, args: DeadlinesArgs) -> Result<i32> {
         .map_err(|e| UserError::new(e).hint(format!("--at takes {ACCEPTED}")))?;
     let now = as_of.unwrap_or(ctx.now);
     let zone = display_zone(args.tz.as_deref(), now)?;
-    let setup = ClockSetup::for_store(&store)?;
+    let setup = ClockSetup::for_store(store)?;
     let loaded;
     let single;
     let incidents: Vec<&Incident> = match &args.incident {
         Some(query) => {
-            let id = ctx.resolve(&store, query)?;
+            let id = ctx.resolve(store, query)?;
             single = store.load_incident_as_of(&id, as_of)?.ok_or_else(|| {
                 UserError::new(format!("{id} had not been detected by then")).hint("pass a later --at")
             })?;
@@ -179,7 +179,7 @@ pub fn run(ctx: &Ctx, args: DeadlinesArgs) -> Result<i32> {
             loaded.incidents.iter().filter(|i| i.open).collect()
         }
     };
-    let clocks: Vec<Deadline> = setup.clocks(&store, &incidents, now, |d| args.all || shown_by_default(d));
+    let clocks: Vec<Deadline> = setup.clocks(store, &incidents, now, |d| args.all || shown_by_default(d));
 
     let ours = |d: &&Deadline| d.clock != ClockKind::TenantRegime;
     let count = |status: Status| clocks.iter().filter(ours).filter(|d| d.status == status).count();

@@ -31,7 +31,7 @@ pub struct DetectArgs {
 pub fn run(ctx: &Ctx, args: DetectArgs) -> Result<()> {
     let title = super::require_line("title", &args.title)?;
     let store = ctx.store()?;
-    let actor = ctx.actor(&store)?;
+    let actor = ctx.actor(store)?;
     let detected = ctx.when(&args.at)?;
     let started = args
         .started
@@ -52,7 +52,7 @@ pub fn run(ctx: &Ctx, args: DetectArgs) -> Result<()> {
     let body = EventBody::Detected { title, severity: args.severity, source: args.source, started };
     let event = super::new_event(&log, &actor, detected, ctx.now, body);
     log.events.push(event.clone());
-    super::commit_event(ctx, &store, &lock, &log, &event, &actor)?;
+    super::commit_event(ctx, store, &lock, &log, &event, &actor)?;
     ctx.ui.line(&incident_id)?;
     ctx.ui.hint(&format!("engage the on-call engineer: sirt engage {incident_id} oce NAME"));
     Ok(())

@@ -20,8 +20,8 @@ pub struct EditArgs {
 
 pub fn run(ctx: &Ctx, args: EditArgs) -> Result<()> {
     let store = ctx.store()?;
-    let actor = ctx.actor(&store)?;
-    let id = ctx.resolve(&store, &args.id)?;
+    let actor = ctx.actor(store)?;
+    let id = ctx.resolve(store, &args.id)?;
     let editor = ["VISUAL", "EDITOR"]
         .iter()
         .find_map(|name| std::env::var(name).ok().filter(|v| !v.trim().is_empty()))

@@ -19,7 +19,7 @@ pub struct HistoryArgs {
 
 pub fn run(ctx: &Ctx, args: HistoryArgs) -> Result<()> {
     let store = ctx.store()?;
-    let id = ctx.resolve(&store, &args.id)?;
+    let id = ctx.resolve(store, &args.id)?;
     let commits = store.commits_with_trailer("Sirt-Incident", &id)?;
     match args.format {
         Format::Json => ctx.ui.json(&commits),

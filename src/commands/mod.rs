@@ -114,7 +114,13 @@ pub fn command() -> clap::Command {
 
 /// Runs one parsed command line; returns the exit code.
 pub fn run(cli: Cli) -> Result<i32> {
-    let ctx = Ctx { ui: Ui::new(cli.color), now: clock::now()?, store_dir: cli.store, actor: cli.actor };
+    let ctx = Ctx {
+        ui: Ui::new(cli.color),
+        now: clock::now()?,
+        store_dir: cli.store,
+        actor: cli.actor,
+        opened: std::cell::OnceCell::new(),
+    };
     match cli.command {
         Command::Tenant(args) => return tenant::run(&ctx, args),
         Command::Deadlines(args) => return deadlines::run(&ctx, args),
@@ -168,6 +174,8 @@ pub struct Ctx {
     pub now: DateTime<Utc>,
     store_dir: Option<PathBuf>,
     actor: Option<String>,
+    /// The store, opened on first use and shared by every step of the command.
+    opened: std::cell::OnceCell<Store>,
 }
 
 #[derive(serde::Deserialize, Default)]
@@ -177,8 +185,16 @@ struct UserConfig {
 
 impl Ctx {
     /// `--store`/`SIRT_STORE`, else `store` in the user's config file, else the platform data
-    /// directory, which is created and initialized on first use.
-    pub fn store(&self) -> Result<Store> {
+    /// directory, which is created and initialized on first use. Opened once per command.
+    pub fn store(&self) -> Result<&Store> {
+        if let Some(store) = self.opened.get() {
+            return Ok(store);
+        }
+        let store = self.open_store()?;
+        Ok(self.opened.get_or_init(|| store))
+    }
+
+    fn open_store(&self) -> Result<Store> {
         if let Some(dir) = &self.store_dir {
             return Store::open(dir);
         }
@@ -258,8 +274,8 @@ pub fn record(
     decide: impl FnOnce(&Incident) -> Result<Option<EventBody>>,
 ) -> Result<Option<Incident>> {
     let store = ctx.store()?;
-    let actor = ctx.actor(&store)?;
-    let id = ctx.resolve(&store, query)?;
+    let actor = ctx.actor(store)?;
+    let id = ctx.resolve(store, query)?;
     let at = ctx.when(at)?;
     let lock = store.lock()?;
     report_recovery(ctx, &lock);
@@ -270,7 +286,7 @@ pub fn record(
     incident.check(&body, at, ctx.now).map_err(UserError::from)?;
     let event = new_event(&log, &actor, at, ctx.now, body);
     log.events.push(event.clone());
-    commit_event(ctx, &store, &lock, &log, &event, &actor)?;
+    commit_event(ctx, store, &lock, &log, &event, &actor)?;
     Ok(Some(log.fold().map_err(anyhow::Error::msg)?))
 }
 

@@ -59,7 +59,7 @@ struct Output<'a> {
 
 pub fn run(ctx: &Ctx, args: NotifyArgs) -> Result<()> {
     let store = ctx.store()?;
-    let id = ctx.resolve(&store, &args.id)?;
+    let id = ctx.resolve(store, &args.id)?;
     let (_, incident) = store.load_incident(&id)?;
     if incident.declared_at.is_none() {
         return Err(UserError::new(format!(
@@ -116,7 +116,7 @@ pub fn run(ctx: &Ctx, args: NotifyArgs) -> Result<()> {
     };
     wanted.sort();
     wanted.dedup();
-    let (mut drafts, mut skipped) = render_all(&store, &drafting, &wanted, &channels)?;
+    let (mut drafts, mut skipped) = render_all(store, &drafting, &wanted, &channels)?;
     if channels.contains(&DraftChannel::StatusPage) {
         match drafting.status_page().map_err(template_failure)? {
             Ok(draft) => drafts.push(draft),
@@ -126,7 +126,7 @@ pub fn run(ctx: &Ctx, args: NotifyArgs) -> Result<()> {
 
     match &args.out {
         None => print_drafts(ctx, &incident, &drafts, &skipped, args.format),
-        Some(dir) => write_drafts(ctx, &store, &incident, dir, &drafts, &skipped, args.format),
+        Some(dir) => write_drafts(ctx, store, &incident, dir, &drafts, &skipped, args.format),
     }
 }
 
@@ -275,7 +275,7 @@ fn print_drafts(
                 );
             }
         }
-        text.push_str(&format_draft(&store, incident, draft, format, ctx.now));
+        text.push_str(&format_draft(store, incident, draft, format, ctx.now));
         text.push('\n');
     }
     ctx.ui.print(&text)?;

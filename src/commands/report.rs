@@ -24,9 +24,9 @@ pub struct ReportArgs {
 
 pub fn run(ctx: &Ctx, args: ReportArgs) -> Result<()> {
     let store = ctx.store()?;
-    let id = ctx.resolve(&store, &args.id)?;
+    let id = ctx.resolve(store, &args.id)?;
     let (log, incident) = store.load_incident(&id)?;
-    let clocks = ClockSetup::for_store(&store)?.clocks(&store, &[&incident], ctx.now, |_| true);
+    let clocks = ClockSetup::for_store(store)?.clocks(store, &[&incident], ctx.now, |_| true);
     let names: BTreeMap<String, String> = incident
         .affected
         .keys()

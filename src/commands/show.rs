@@ -20,11 +20,11 @@ pub struct ShowArgs {
 
 pub fn run(ctx: &Ctx, args: ShowArgs) -> Result<()> {
     let store = ctx.store()?;
-    let id = ctx.resolve(&store, &args.id)?;
+    let id = ctx.resolve(store, &args.id)?;
     let (_, incident) = store.load_incident(&id)?;
     match args.format {
         Format::Json => {
-            let clocks = ClockSetup::for_store(&store)?.clocks(&store, &[&incident], ctx.now, |_| true);
+            let clocks = ClockSetup::for_store(store)?.clocks(store, &[&incident], ctx.now, |_| true);
             return ctx.ui.json(&Shown { incident: &incident, clocks });
         }
         Format::Csv => {
@@ -81,7 +81,7 @@ pub fn run(ctx: &Ctx, args: ShowArgs) -> Result<()> {
             ),
         ));
     }
-    fields.push(("Affected", affected_line(&store, &incident)));
+    fields.push(("Affected", affected_line(store, &incident)));
     fields.push(("Notified", notified_line(&incident)));
     let r = &incident.response;
     let step = |at: Option<chrono::DateTime<chrono::Utc>>, text: &Option<String>| match (at, text) {
@@ -135,7 +135,7 @@ pub fn run(ctx: &Ctx, args: ShowArgs) -> Result<()> {
     ctx.ui.fields(&fields)?;
 
     // Our clocks, live ones first; the tenants' own only while they run.
-    let clocks: Vec<Deadline> = ClockSetup::for_store(&store)?.clocks(&store, &[&incident], ctx.now, |d| {
+    let clocks: Vec<Deadline> = ClockSetup::for_store(store)?.clocks(store, &[&incident], ctx.now, |d| {
         d.clock != ClockKind::TenantRegime || matches!(d.status, Status::Running | Status::AtRisk)
     });
     if !clocks.is_empty() {

@@ -115,8 +115,8 @@ pub fn run(ctx: &Ctx, args: StatsArgs) -> Result<()> {
         metric("time to recover", "declaration", "recovery validated", &recover),
     ];
 
-    let clocks = ClockSetup::for_store(&store)?
-        .clocks(&store, &incidents, ctx.now, |d| d.clock == ClockKind::Contract && d.tenant.is_some());
+    let clocks = ClockSetup::for_store(store)?
+        .clocks(store, &incidents, ctx.now, |d| d.clock == ClockKind::Contract && d.tenant.is_some());
     let decided =
         clocks.iter().filter(|c| matches!(c.status, Status::Met | Status::Late | Status::Overdue)).count();
     let in_time = clocks.iter().filter(|c| c.status == Status::Met).count();

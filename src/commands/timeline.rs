@@ -29,7 +29,7 @@ struct Entry<'a> {
 
 pub fn run(ctx: &Ctx, args: TimelineArgs) -> Result<()> {
     let store = ctx.store()?;
-    let id = ctx.resolve(&store, &args.id)?;
+    let id = ctx.resolve(store, &args.id)?;
     let (log, _) = store.load_incident(&id)?;
     // When it happened first; for equal times the order it was recorded in.
     let mut events = log.ordered();

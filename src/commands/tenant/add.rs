@@ -27,7 +27,7 @@ pub fn run(ctx: &Ctx, args: AddArgs) -> Result<()> {
         UserError::new(format!("tenant id {e}")).hint("tenant ids are slugs such as contoso or acme-eu_2")
     })?;
     let store = ctx.store()?;
-    let actor = ctx.actor(&store)?;
+    let actor = ctx.actor(store)?;
     let lock = store.lock()?;
     crate::commands::report_recovery(ctx, &lock);
     if store.tenant_exists(&args.id) {
@@ -37,11 +37,11 @@ pub fn run(ctx: &Ctx, args: AddArgs) -> Result<()> {
     }
     let mut tenant = Tenant::new(&args.id, "");
     tenant.apply(args.contacts.update(Some(args.name))).map_err(|e| UserError::new(e).hint("give --admin-name and --admin-phone in the order of the --admin-email values, and --privacy-name with --privacy-email"))?;
-    super::validate(&store, &Catalog::built_in(), &tenant)?;
+    super::validate(store, &Catalog::built_in(), &tenant)?;
     let file = Store::tenant_file(&tenant)?;
     super::commit(
         ctx,
-        &store,
+        store,
         &lock,
         &actor,
         vec![file],

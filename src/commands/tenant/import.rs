@@ -28,7 +28,7 @@ struct Bad {
 pub fn run(ctx: &Ctx, args: ImportArgs) -> Result<()> {
     let bytes = std::fs::read(&args.file).with_context(|| format!("cannot read {}", args.file.display()))?;
     let store = ctx.store()?;
-    let actor = ctx.actor(&store)?;
+    let actor = ctx.actor(store)?;
     let catalog = Catalog::built_in();
 
     let mut reader = csv::ReaderBuilder::new().has_headers(true).from_reader(bytes.as_slice());
@@ -77,7 +77,7 @@ pub fn run(ctx: &Ctx, args: ImportArgs) -> Result<()> {
             bad.push(Bad { line, reason: format!("tenant '{id}' appears again (first on line {first})") });
             continue;
         }
-        match row_tenant(&store, &catalog, id, &cells) {
+        match row_tenant(store, &catalog, id, &cells) {
             Ok(tenant) => tenants.push(tenant),
             Err(reason) => bad.push(Bad { line, reason: format!("tenant '{id}': {reason}") }),
         }
@@ -116,7 +116,7 @@ pub fn run(ctx: &Ctx, args: ImportArgs) -> Result<()> {
     let name = args.file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     super::commit(
         ctx,
-        &store,
+        store,
         &lock,
         &actor,
         files,

@@ -16,11 +16,11 @@ pub struct RemoveArgs {
 
 pub fn run(ctx: &Ctx, args: RemoveArgs) -> Result<()> {
     let store = ctx.store()?;
-    let actor = ctx.actor(&store)?;
+    let actor = ctx.actor(store)?;
     let lock = store.lock()?;
     crate::commands::report_recovery(ctx, &lock);
     let tenant = store.read_tenant(&args.id)?;
-    let naming = super::open_incidents_naming(&store, &tenant.id)?;
+    let naming = super::open_incidents_naming(store, &tenant.id)?;
     if let Some(first) = naming.first() {
         return Err(UserError::new(format!(
             "tenant '{}' is affected by open incident(s) {}; its contacts are still needed",
@@ -32,7 +32,7 @@ pub fn run(ctx: &Ctx, args: RemoveArgs) -> Result<()> {
     }
     super::commit(
         ctx,
-        &store,
+        store,
         &lock,
         &actor,
         vec![(Store::tenant_path(&tenant.id), None)],

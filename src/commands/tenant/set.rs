@@ -39,7 +39,7 @@ pub enum Part {
 
 pub fn run(ctx: &Ctx, args: SetArgs) -> Result<()> {
     let store = ctx.store()?;
-    let actor = ctx.actor(&store)?;
+    let actor = ctx.actor(store)?;
     let lock = store.lock()?;
     crate::commands::report_recovery(ctx, &lock);
     let mut tenant = store.read_tenant(&args.id)?;
@@ -60,7 +60,7 @@ pub fn run(ctx: &Ctx, args: SetArgs) -> Result<()> {
             .into());
     }
     tenant.apply(update).map_err(|e| UserError::new(e).hint("give --admin-name and --admin-phone in the order of the --admin-email values, and --privacy-name with --privacy-email"))?;
-    super::validate(&store, &Catalog::built_in(), &tenant)?;
+    super::validate(store, &Catalog::built_in(), &tenant)?;
     if tenant == before {
         ctx.ui.status(&format!("tenant {} already has those values; nothing changed", tenant.id));
         return Ok(());
@@ -68,7 +68,7 @@ pub fn run(ctx: &Ctx, args: SetArgs) -> Result<()> {
     let changed = changed_parts(&before, &tenant);
     super::commit(
         ctx,
-        &store,
+        store,
         &lock,
         &actor,
         vec![Store::tenant_file(&tenant)?],
