@@ -167,6 +167,13 @@ impl Ui {
         let _ = writeln!(io::stderr(), "{} {message}", paint("warning:", "1;33", self.color_err));
     }
 
+    /// One warning per store file that could not be read; the command goes on without it.
+    pub fn skipped(&self, warnings: &[String]) {
+        for warning in warnings {
+            self.warn(&format!("skipped {warning}"));
+        }
+    }
+
     pub fn hint(&self, message: &str) {
         let _ = writeln!(io::stderr(), "{} {message}", paint("hint:", "1;36", self.color_err));
     }

@@ -16,7 +16,7 @@ use crate::model::deadline::{
 };
 use crate::model::regime::Catalog;
 use crate::model::tenant::Tenant;
-use crate::model::time::{ACCEPTED, format_in, format_span, parse_when};
+use crate::model::time::{ACCEPTED, format_in, format_span, parse_when, rfc3339};
 use crate::output::{Format, Tone};
 use crate::store::Store;
 
@@ -173,9 +173,7 @@ pub fn run(ctx: &Ctx, args: DeadlinesArgs) -> Result<i32> {
         }
         None => {
             loaded = store.load_incidents_as_of(as_of)?;
-            for warning in &loaded.warnings {
-                ctx.ui.warn(&format!("skipped {warning}"));
-            }
+            ctx.ui.skipped(&loaded.warnings);
             loaded.incidents.iter().filter(|i| i.open).collect()
         }
     };
@@ -286,10 +284,6 @@ fn kind(clock: ClockKind) -> &'static str {
     }
 }
 
-fn rfc3339(at: Option<DateTime<Utc>>) -> String {
-    at.map(|t| t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)).unwrap_or_default()
-}
-
 /// The time left in words: `5h 20m left`, `overdue by 2h 00m`, `met, 3h 10m early`.
 pub fn left(d: &Deadline, now: DateTime<Utc>) -> String {
     match (d.status, d.due, d.started_at) {
@@ -335,16 +329,22 @@ fn group(clocks: &[Deadline], each: bool) -> Vec<Group<'_>> {
     groups
 }
 
-fn table_row(group: &Group, now: DateTime<Utc>, zone: FixedOffset) -> Vec<(String, Tone)> {
-    let d = group.first;
-    let tone = match d.status {
+/// How a clock's status stands out: overdue and late in alarm, at risk in caution, met in green,
+/// and what is only information (pending, the tenants' own) dimmed.
+pub fn tone(d: &Deadline) -> Tone {
+    match d.status {
         Status::Overdue | Status::Late => Tone::Alarm,
         Status::AtRisk => Tone::Caution,
         Status::Met => Tone::Good,
         Status::Pending => Tone::Dim,
         Status::Running if d.clock == ClockKind::TenantRegime => Tone::Dim,
         Status::Running => Tone::Plain,
-    };
+    }
+}
+
+fn table_row(group: &Group, now: DateTime<Utc>, zone: FixedOffset) -> Vec<(String, Tone)> {
+    let d = group.first;
+    let tone = tone(d);
     let mut rule = d.rule.to_string();
     if d.verified.as_deref() == Some("unverified") {
         rule.push_str(" [unverified limit]");

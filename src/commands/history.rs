@@ -4,8 +4,7 @@ use anyhow::Result;
 use clap::Args;
 
 use super::Ctx;
-use super::list::rfc3339;
-use crate::model::time::format_local;
+use crate::model::time::{format_local, rfc3339};
 use crate::output::{Format, plain_rows};
 
 /// Show the commits that recorded an incident's changes, newest first

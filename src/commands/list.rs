@@ -4,7 +4,7 @@ use anyhow::Result;
 use clap::Args;
 
 use super::Ctx;
-use crate::model::time::format_local;
+use crate::model::time::{format_local, rfc3339};
 use crate::model::{Incident, Phase, Severity};
 use crate::output::{Format, Tone};
 
@@ -33,9 +33,7 @@ pub struct ListArgs {
 pub fn run(ctx: &Ctx, args: ListArgs) -> Result<()> {
     let store = ctx.store()?;
     let loaded = store.load_incidents()?;
-    for warning in &loaded.warnings {
-        ctx.ui.warn(&format!("skipped {warning}"));
-    }
+    ctx.ui.skipped(&loaded.warnings);
     let mut incidents: Vec<&Incident> = loaded
         .incidents
         .iter()
@@ -104,11 +102,6 @@ pub fn run(ctx: &Ctx, args: ListArgs) -> Result<()> {
             Ok(ctx.ui.table(&["ID", "SEV", "PHASE", "DETECTED", "DECLARED", "AFFECTED", "TITLE"], rows)?)
         }
     }
-}
-
-/// RFC 3339 in UTC for CSV, empty when absent.
-pub fn rfc3339(at: Option<chrono::DateTime<chrono::Utc>>) -> String {
-    at.map(|t| t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)).unwrap_or_default()
 }
 
 /// How many tenants, and the first few ids: `3: contoso, fabrikam, woodgrove`.

@@ -317,8 +317,8 @@ pub fn commit_event(
     let body = (event.at != event.recorded_at).then(|| {
         format!(
             "Happened at {}; recorded at {}.",
-            event.at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
-            event.recorded_at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+            crate::model::time::rfc3339(Some(event.at)),
+            crate::model::time::rfc3339(Some(event.recorded_at))
         )
     });
     let hash = store.commit(

@@ -4,7 +4,7 @@ use anyhow::Result;
 use clap::Args;
 
 use super::Ctx;
-use super::deadlines::{ClockSetup, left};
+use super::deadlines::{ClockSetup, left, tone};
 use crate::model::deadline::{ClockKind, Deadline, Status};
 use crate::model::time::{format_local, format_span};
 use crate::output::{Format, Tone};
@@ -144,12 +144,7 @@ pub fn run(ctx: &Ctx, args: ShowArgs) -> Result<()> {
         let rows = clocks
             .iter()
             .map(|d| {
-                let tone = match d.status {
-                    Status::Overdue | Status::Late => Tone::Alarm,
-                    Status::AtRisk => Tone::Caution,
-                    Status::Met => Tone::Good,
-                    _ => Tone::Plain,
-                };
+                let tone = tone(d);
                 vec![
                     (d.party.to_string(), Tone::Plain),
                     (d.rule.to_string(), Tone::Plain),

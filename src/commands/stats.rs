@@ -79,9 +79,7 @@ pub fn run(ctx: &Ctx, args: StatsArgs) -> Result<()> {
     let (since, until) = (when(&args.since)?, when(&args.until)?);
     let store = ctx.store()?;
     let loaded = store.load_incidents()?;
-    for warning in &loaded.warnings {
-        ctx.ui.warn(&format!("skipped {warning}"));
-    }
+    ctx.ui.skipped(&loaded.warnings);
     let incidents: Vec<&Incident> = loaded
         .incidents
         .iter()

@@ -5,9 +5,8 @@ use clap::Args;
 use serde::Serialize;
 
 use super::Ctx;
-use super::list::rfc3339;
 use crate::model::Event;
-use crate::model::time::format_local;
+use crate::model::time::{format_local, rfc3339};
 use crate::output::{Format, Tone};
 
 /// Show an incident's events in the order they happened

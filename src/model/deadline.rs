@@ -284,7 +284,7 @@ impl Rules<'_> {
         Deadline {
             incident: Arc::from(incident.id.as_str()),
             clock: ClockKind::OwnRegime,
-            party: recipient(regime, stage).into(),
+            party: regime.recipient(stage).into(),
             tenant: None,
             rule: format!("{} {} ({})", regime.id, stage.name, stage.within).into(),
             regime: Some(regime.id.as_str().into()),
@@ -393,7 +393,7 @@ impl Rules<'_> {
         Deadline {
             incident: incident.clone(),
             clock: ClockKind::TenantRegime,
-            party: format!("{tenant} → {}", recipient(regime, stage)).into(),
+            party: format!("{tenant} → {}", regime.recipient(stage)).into(),
             tenant: Some(tenant.into()),
             rule: format!("{} {} ({}), the tenant's own", regime.id, stage.name, stage.within).into(),
             regime: Some(regime.id.as_str().into()),
@@ -410,15 +410,6 @@ impl Rules<'_> {
             done_at: None,
             status: self.status(limit, started_at, due, None, now),
         }
-    }
-}
-
-/// Who a stage's notice goes to: the stage's own recipient, else the right side of the
-/// regime's "who → whom".
-fn recipient(regime: &Regime, stage: &Stage) -> String {
-    match &stage.to {
-        Some(to) => to.clone(),
-        None => regime.notifies.rsplit('→').next().unwrap_or(&regime.notifies).trim().to_string(),
     }
 }
 

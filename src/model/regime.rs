@@ -71,6 +71,17 @@ pub struct Stage {
     pub verified: String,
 }
 
+impl Regime {
+    /// Who a stage's notice goes to: the stage's own recipient, else the right side of the
+    /// regime's "who → whom".
+    pub fn recipient(&self, stage: &Stage) -> String {
+        match &stage.to {
+            Some(to) => to.clone(),
+            None => self.notifies.rsplit('→').next().unwrap_or(&self.notifies).trim().to_string(),
+        }
+    }
+}
+
 impl Catalog {
     /// The catalog shipped with sirt.
     pub fn built_in() -> Catalog {

@@ -90,6 +90,11 @@ pub fn format_in(at: DateTime<Utc>, zone: FixedOffset) -> String {
     }
 }
 
+/// RFC 3339 in UTC to the second, as CSV and commit messages carry it; empty when absent.
+pub fn rfc3339(at: Option<DateTime<Utc>>) -> String {
+    at.map(|t| t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)).unwrap_or_default()
+}
+
 /// A time in the machine's local zone (the `TZ` environment variable decides).
 pub fn format_local(at: DateTime<Utc>) -> String {
     format_in(at, *at.with_timezone(&Local).offset())

@@ -160,11 +160,20 @@ impl std::fmt::Display for TemplateError {
     }
 }
 
-fn template_error(error: &minijinja::Error, origin: &dyn Fn(&str) -> String) -> TemplateError {
+/// Where a template comes from, as an error names it: the store's file, or sirt's own.
+fn origin(overridden: &[String], name: &str) -> String {
+    if overridden.iter().any(|o| o == name) {
+        format!("templates/{name}")
+    } else {
+        format!("built-in {name}")
+    }
+}
+
+fn template_error(error: &minijinja::Error, overridden: &[String]) -> TemplateError {
     let name = error.name().unwrap_or("a template");
     let location = match error.line() {
-        Some(line) => format!("{}:{line}", origin(name)),
-        None => origin(name),
+        Some(line) => format!("{}:{line}", origin(overridden, name)),
+        None => origin(overridden, name),
     };
     let detail = error.detail().map(str::to_string).unwrap_or_else(|| error.kind().to_string());
     TemplateError { message: format!("{location}: {detail}") }
@@ -192,36 +201,20 @@ impl Renderer {
         let mut env = Environment::new();
         env.set_undefined_behavior(UndefinedBehavior::Strict);
         let overridden: Vec<String> = overrides.iter().map(|(n, _)| n.clone()).collect();
-        let origin = |name: &str| {
-            if overridden.iter().any(|o| o == name) {
-                format!("templates/{name}")
-            } else {
-                format!("built-in {name}")
-            }
-        };
         for (name, source) in TEMPLATES {
             if !overridden.iter().any(|o| o == name) {
-                env.add_template(name, source).map_err(|e| template_error(&e, &origin))?;
+                env.add_template(name, source).map_err(|e| template_error(&e, &overridden))?;
             }
         }
         for (name, source) in overrides {
-            env.add_template_owned(name, source).map_err(|e| template_error(&e, &origin))?;
+            env.add_template_owned(name, source).map_err(|e| template_error(&e, &overridden))?;
         }
         Ok(Renderer { env, overridden })
     }
 
-    fn origin(&self, name: &str) -> String {
-        if self.overridden.iter().any(|o| o == name) {
-            format!("templates/{name}")
-        } else {
-            format!("built-in {name}")
-        }
-    }
-
     fn render(&self, template: &str, ctx: &Value) -> Result<String, TemplateError> {
-        let origin = |name: &str| self.origin(name);
-        let template = self.env.get_template(template).map_err(|e| template_error(&e, &origin))?;
-        template.render(ctx).map_err(|e| template_error(&e, &origin))
+        let template = self.env.get_template(template).map_err(|e| template_error(&e, &self.overridden))?;
+        template.render(ctx).map_err(|e| template_error(&e, &self.overridden))
     }
 }
 
@@ -382,9 +375,7 @@ impl<'a> Drafting<'a> {
                     .iter()
                     .filter(|stage| stage.anchor.is_none())
                     .map(|stage| Duty {
-                        recipient: plain(stage.to.as_deref().unwrap_or_else(|| {
-                            regime.notifies.rsplit('→').next().unwrap_or(&regime.notifies)
-                        })),
+                        recipient: plain(&regime.recipient(stage)),
                         when: when(&stage.within, &regime.trigger),
                         unverified: stage.verified == "unverified",
                     })

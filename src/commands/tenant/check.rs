@@ -39,9 +39,7 @@ pub fn run(ctx: &Ctx, args: CheckArgs) -> Result<i32> {
     let store = ctx.store()?;
     let tenants = if args.ids.is_empty() {
         let (tenants, warnings) = store.load_tenants()?;
-        for warning in &warnings {
-            ctx.ui.warn(&format!("skipped {warning}"));
-        }
+        ctx.ui.skipped(&warnings);
         tenants
     } else {
         args.ids.iter().map(|id| store.read_tenant(id)).collect::<Result<Vec<_>>>()?

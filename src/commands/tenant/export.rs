@@ -22,9 +22,7 @@ pub enum ExportFormat {
 pub fn run(ctx: &Ctx, args: ExportArgs) -> Result<()> {
     let store = ctx.store()?;
     let (tenants, warnings) = store.load_tenants()?;
-    for warning in &warnings {
-        ctx.ui.warn(&format!("skipped {warning}"));
-    }
+    ctx.ui.skipped(&warnings);
     match args.format {
         ExportFormat::Json => ctx.ui.json(&tenants),
         ExportFormat::Csv => {

@@ -17,9 +17,7 @@ pub struct ListArgs {
 pub fn run(ctx: &Ctx, args: ListArgs) -> Result<()> {
     let store = ctx.store()?;
     let (tenants, warnings) = store.load_tenants()?;
-    for warning in &warnings {
-        ctx.ui.warn(&format!("skipped {warning}"));
-    }
+    ctx.ui.skipped(&warnings);
     match args.format {
         Format::Json => ctx.ui.json(&tenants),
         Format::Csv => ctx.ui.csv(&COLUMNS, &tenants.iter().map(|t| t.to_columns()).collect::<Vec<_>>()),
