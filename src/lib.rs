@@ -9,6 +9,7 @@ pub mod commands;
 pub mod error;
 pub mod model;
 pub mod output;
+pub mod parallel;
 pub mod render;
 pub mod store;
 

@@ -153,45 +153,32 @@ fn render_all(
         wanted.iter().map(|id| store.read_tenant(id).map_err(|_| id.to_string())).collect();
     let progress = std::io::stderr().is_terminal() && tenants.len() >= 200;
     let done = std::sync::atomic::AtomicUsize::new(0);
-    let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 8);
-    let chunk = tenants.len().div_ceil(workers).max(1);
-    type Rendered = Result<(Vec<Draft>, Vec<Skipped>), render::TemplateError>;
-    let parts: Vec<Rendered> = std::thread::scope(|scope| {
-        let handles: Vec<_> = tenants
-            .chunks(chunk)
-            .map(|part| {
-                let done = &done;
-                scope.spawn(move || {
-                    let mut drafts = Vec::new();
-                    let mut skipped = Vec::new();
-                    for tenant in part {
-                        match tenant {
-                            Ok(tenant) => {
-                                let (d, s) = drafting.for_tenant(tenant, channels)?;
-                                drafts.extend(d);
-                                skipped.extend(s);
-                            }
-                            Err(id) => skipped.extend(
-                                channels.iter().filter(|c| **c != DraftChannel::StatusPage).map(|&c| {
-                                    Skipped {
-                                        tenant: Some(id.clone()),
-                                        channel: c,
-                                        reason: "not in the tenant directory".into(),
-                                    }
-                                }),
-                            ),
-                        }
-                        let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
-                        if progress && n.is_multiple_of(100) {
-                            eprint!("\rrendering drafts: {n}/{} tenants", wanted.len());
-                        }
+    let parts =
+        crate::parallel::by_chunks(&tenants, crate::parallel::cores(), |part| {
+            let mut drafts = Vec::new();
+            let mut skipped = Vec::new();
+            for tenant in part {
+                match tenant {
+                    Ok(tenant) => {
+                        let (d, s) = drafting.for_tenant(tenant, channels)?;
+                        drafts.extend(d);
+                        skipped.extend(s);
                     }
-                    Ok((drafts, skipped))
-                })
-            })
-            .collect();
-        handles.into_iter().map(|h| h.join().expect("a drafting thread panicked")).collect()
-    });
+                    Err(id) => skipped.extend(
+                        channels.iter().filter(|c| **c != DraftChannel::StatusPage).map(|&c| Skipped {
+                            tenant: Some(id.clone()),
+                            channel: c,
+                            reason: "not in the tenant directory".into(),
+                        }),
+                    ),
+                }
+                let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+                if progress && n.is_multiple_of(100) {
+                    eprint!("\rrendering drafts: {n}/{} tenants", wanted.len());
+                }
+            }
+            Ok::<_, render::TemplateError>((drafts, skipped))
+        });
     if progress {
         eprintln!("\rrendering drafts: {}/{} tenants", wanted.len(), wanted.len());
     }
@@ -388,21 +375,12 @@ fn write_files(files: &[(PathBuf, String)]) -> Result<()> {
     for dir in dirs {
         std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
     }
-    let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 8) * 2;
-    let chunk = files.len().div_ceil(workers).max(1);
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = files
-            .chunks(chunk)
-            .map(|part| {
-                scope.spawn(move || -> Result<()> {
-                    for (path, text) in part {
-                        std::fs::write(path, text)
-                            .with_context(|| format!("cannot write {}", path.display()))?;
-                    }
-                    Ok(())
-                })
-            })
-            .collect();
-        handles.into_iter().try_for_each(|h| h.join().expect("a writer thread panicked"))
-    })
+    // Twice as many writers as cores: creating a file mostly waits on the disk.
+    let written = crate::parallel::by_chunks(files, crate::parallel::cores() * 2, |part| -> Result<()> {
+        for (path, text) in part {
+            std::fs::write(path, text).with_context(|| format!("cannot write {}", path.display()))?;
+        }
+        Ok(())
+    });
+    written.into_iter().collect()
 }

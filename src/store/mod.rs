@@ -330,16 +330,8 @@ impl Store {
     pub fn load_incidents_as_of(&self, as_of: Option<DateTime<Utc>>) -> Result<Loaded> {
         let ids = self.incident_ids()?;
         let root = self.root.as_path();
-        let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 8);
-        let chunk = ids.len().div_ceil(workers).max(1);
-        let results: Vec<Vec<Result<Option<Incident>>>> = std::thread::scope(|scope| {
-            let handles: Vec<_> = ids
-                .chunks(chunk)
-                .map(|part| {
-                    scope.spawn(move || part.iter().map(|id| incident_as_of(root, id, as_of)).collect())
-                })
-                .collect();
-            handles.into_iter().map(|h| h.join().expect("a loader thread panicked")).collect()
+        let results = crate::parallel::by_chunks(&ids, crate::parallel::cores(), |part| {
+            part.iter().map(|id| incident_as_of(root, id, as_of)).collect::<Vec<_>>()
         });
         let mut loaded = Loaded { incidents: Vec::with_capacity(ids.len()), warnings: Vec::new() };
         for result in results.into_iter().flatten() {
