@@ -6,9 +6,9 @@
 //! each affecting 10 to 1,000 tenants (some already notified), then times `sirt deadlines` in
 //! each format. Prints wall-clock times; asserts nothing about time.
 
-use std::path::Path;
-use std::process::Command;
-use std::time::{Duration, Instant};
+mod common;
+
+use common::{NOW, median};
 
 use chrono::{DateTime, Duration as Span, Utc};
 use sirt::model::incident::SCHEMA;
@@ -19,7 +19,6 @@ use sirt::store::{Actor, Change, Store};
 const TENANTS: usize = 10_000;
 const INCIDENTS: usize = 10_000;
 const OPEN: usize = 1_000;
-const NOW: &str = "2026-11-20T12:00:00Z";
 
 /// A small deterministic generator, so every run builds the same store.
 struct Lcg(u64);
@@ -29,21 +28,6 @@ impl Lcg {
         self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
         (self.0 >> 33) % below
     }
-}
-
-fn sirt(store: &Path, args: &[&str]) -> (Duration, usize) {
-    let start = Instant::now();
-    let out = Command::new(env!("CARGO_BIN_EXE_sirt"))
-        .args(args)
-        .env("SIRT_STORE", store)
-        .env("SIRT_NOW", NOW)
-        .env("NO_COLOR", "1")
-        .env("GIT_CONFIG_GLOBAL", "/dev/null")
-        .output()
-        .unwrap();
-    let took = start.elapsed();
-    assert!(matches!(out.status.code(), Some(0 | 3)), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
-    (took, out.stdout.len())
 }
 
 fn tenant(n: usize) -> Tenant {
@@ -134,9 +118,8 @@ fn main() {
         &["deadlines", "--all"],
         &["list"],
     ] {
-        let mut runs: Vec<(Duration, usize)> = (0..3).map(|_| sirt(&root, args)).collect();
-        runs.sort();
-        let (took, bytes) = runs[1];
+        let (took, out) = median(&root, args, 3);
+        let bytes = out.len();
         println!("sirt {:<28} median of 3: {took:>8.2?}  ({} KiB of output)", args.join(" "), bytes / 1024);
     }
 }

@@ -6,9 +6,11 @@
 //! `sirt notify ID --out DIR` (text and eml) and `sirt notify ID --format json`. Prints
 //! wall-clock times and file counts; asserts nothing about time.
 
+mod common;
+
+use common::{NOW, sirt};
+
 use std::path::Path;
-use std::process::Command;
-use std::time::{Duration, Instant};
 
 use chrono::{DateTime, Duration as Span, Utc};
 use sirt::model::incident::SCHEMA;
@@ -17,22 +19,6 @@ use sirt::model::{Effect, Event, EventBody, IncidentLog, Severity, Source, id};
 use sirt::store::{Actor, Change, Store};
 
 const TENANTS: usize = 10_000;
-const NOW: &str = "2026-11-20T12:00:00Z";
-
-fn sirt(store: &Path, args: &[&str]) -> (Duration, usize) {
-    let start = Instant::now();
-    let out = Command::new(env!("CARGO_BIN_EXE_sirt"))
-        .args(args)
-        .env("SIRT_STORE", store)
-        .env("SIRT_NOW", NOW)
-        .env("NO_COLOR", "1")
-        .env("GIT_CONFIG_GLOBAL", "/dev/null")
-        .output()
-        .unwrap();
-    let took = start.elapsed();
-    assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
-    (took, out.stdout.len())
-}
 
 fn tenant(n: usize) -> Tenant {
     let mut t = Tenant::new(&format!("tenant-{n:05}"), &format!("Tenant {n} Ltd"));
@@ -126,6 +112,7 @@ fn main() {
         let (took, _) = sirt(&root, &["notify", &id, "--out", out.to_str().unwrap(), "--format", format]);
         println!("sirt notify --out DIR --format {format:<5}  {took:>8.2?}  ({} files)", files_under(&out));
     }
-    let (took, bytes) = sirt(&root, &["notify", &id, "--format", "json"]);
+    let (took, out) = sirt(&root, &["notify", &id, "--format", "json"]);
+    let bytes = out.len();
     println!("sirt notify --format json (stdout)     {took:>8.2?}  ({} MiB)", bytes / (1024 * 1024));
 }

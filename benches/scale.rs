@@ -6,9 +6,12 @@
 //! history of a few thousand commits, then times the `sirt` binary: one mutation (`note`),
 //! `list --all`, `show` and `history`. Prints medians; asserts nothing about time.
 
-use std::path::Path;
+mod common;
+
+use common::{NOW, median};
+
 use std::process::Command;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use chrono::{DateTime, Duration as Span, Utc};
 use sirt::model::incident::SCHEMA;
@@ -17,28 +20,6 @@ use sirt::store::{Actor, Change, Store};
 
 const INCIDENTS: usize = 10_000;
 const EXTRA_COMMITS: usize = 300;
-const NOW: &str = "2026-11-20T12:00:00Z";
-
-fn sirt(store: &Path, args: &[&str]) -> Duration {
-    let start = Instant::now();
-    let out = Command::new(env!("CARGO_BIN_EXE_sirt"))
-        .args(args)
-        .env("SIRT_STORE", store)
-        .env("SIRT_NOW", NOW)
-        .env("SIRT_ACTOR", "Bench <bench@example.com>")
-        .env("GIT_CONFIG_GLOBAL", "/dev/null")
-        .output()
-        .unwrap();
-    let took = start.elapsed();
-    assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
-    took
-}
-
-fn median(store: &Path, args: &[&str], runs: usize) -> Duration {
-    let mut times: Vec<Duration> = (0..runs).map(|_| sirt(store, args)).collect();
-    times.sort();
-    times[runs / 2]
-}
 
 fn log_for(n: usize, now: DateTime<Utc>) -> IncidentLog {
     let detected = now - Span::hours((n % 5000) as i64 + 30);
@@ -128,14 +109,14 @@ fn main() {
     let root = root.as_path();
     println!(
         "sirt note (one mutation, median of 15): {:.1?}",
-        median(root, &["note", target, "bench note"], 15)
+        median(root, &["note", target, "bench note"], 15).0
     );
-    println!("sirt list --all (median of 5):         {:.1?}", median(root, &["list", "--all"], 5));
+    println!("sirt list --all (median of 5):         {:.1?}", median(root, &["list", "--all"], 5).0);
     println!(
         "sirt list --all --format json (of 5):  {:.1?}",
-        median(root, &["list", "--all", "--format", "json"], 5)
+        median(root, &["list", "--all", "--format", "json"], 5).0
     );
-    println!("sirt list (open only, of 5):            {:.1?}", median(root, &["list"], 5));
-    println!("sirt show (median of 15):               {:.1?}", median(root, &["show", target], 15));
-    println!("sirt history (median of 5):             {:.1?}", median(root, &["history", target], 5));
+    println!("sirt list (open only, of 5):            {:.1?}", median(root, &["list"], 5).0);
+    println!("sirt show (median of 15):               {:.1?}", median(root, &["show", target], 15).0);
+    println!("sirt history (median of 5):             {:.1?}", median(root, &["history", target], 5).0);
 }

@@ -6,32 +6,13 @@
 //! records all 10,000 as affected by one incident with `--from-file`, and runs `tenant check`
 //! over all of them. Prints wall-clock times of the `sirt` binary; asserts nothing about time.
 
+mod common;
+
+use common::sirt;
+
 use std::fmt::Write as _;
-use std::path::Path;
-use std::process::Command;
-use std::time::{Duration, Instant};
 
 const TENANTS: usize = 10_000;
-
-fn sirt(store: &Path, args: &[&str]) -> (Duration, String) {
-    let start = Instant::now();
-    let out = Command::new(env!("CARGO_BIN_EXE_sirt"))
-        .args(args)
-        .env("SIRT_STORE", store)
-        .env("SIRT_NOW", "2026-11-20T12:00:00Z")
-        .env("SIRT_ACTOR", "Bench <bench@example.com>")
-        .env("GIT_CONFIG_GLOBAL", "/dev/null")
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap();
-    let took = start.elapsed();
-    assert!(
-        out.status.code().is_some_and(|c| c == 0 || c == 3),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    (took, String::from_utf8_lossy(&out.stdout).into_owned())
-}
 
 fn main() {
     let dir = tempfile::tempdir().unwrap();

@@ -370,14 +370,16 @@ fn write_drafts(
 
 /// Writes the drafts on every core: creating files dominates a run over thousands of tenants.
 fn write_files(files: &[(PathBuf, String)]) -> Result<()> {
-    let mut dirs: Vec<&Path> = files.iter().filter_map(|(p, _)| p.parent()).collect();
-    dirs.dedup();
-    for dir in dirs {
-        std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
-    }
-    // Twice as many writers as cores: creating a file mostly waits on the disk.
+    // Twice as many writers as cores: creating directories and files mostly waits on the disk.
+    // A tenant's drafts sit next to each other, so each directory is made by one writer.
     let written = crate::parallel::by_chunks(files, crate::parallel::cores() * 2, |part| -> Result<()> {
+        let mut made: Option<&Path> = None;
         for (path, text) in part {
+            let dir = path.parent().context("a draft path has no directory")?;
+            if made != Some(dir) {
+                std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+                made = Some(dir);
+            }
             std::fs::write(path, text).with_context(|| format!("cannot write {}", path.display()))?;
         }
         Ok(())
