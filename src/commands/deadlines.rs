@@ -1,24 +1,17 @@
 //! `sirt deadlines`: every running clock of every open incident, most urgent first.
 
-use std::collections::HashMap;
-use std::sync::Arc;
-
 use anyhow::Result;
-use chrono::{DateTime, Duration, FixedOffset, Local, NaiveDate, Utc};
+use chrono::{DateTime, Utc};
 use clap::Args;
 use serde::Serialize;
 
 use super::Ctx;
 use crate::error::{UserError, exit};
 use crate::model::Incident;
-use crate::model::deadline::{
-    ClockKind, Deadline, Limit, Rules, Status, TenantTerms, limit_from_span, sort_by_urgency,
-};
-use crate::model::regime::Catalog;
-use crate::model::tenant::Tenant;
-use crate::model::time::{ACCEPTED, format_in, format_span, parse_when, rfc3339};
+use crate::model::deadline::{ClockKind, Deadline, Status};
+use crate::model::time::{ACCEPTED, Zone, format_in, parse_when, rfc3339};
+use crate::ops::clocks::{ClockSetup, display_zone, due_text, left, local_zone, tone};
 use crate::output::{Format, Tone};
-use crate::store::Store;
 
 /// Show every running clock of every open incident, most urgent first
 #[derive(Debug, Args)]
@@ -38,105 +31,13 @@ pub struct DeadlinesArgs {
     /// In the table, one row per clock instead of one per group of tenants with the same due time
     #[arg(long)]
     pub each: bool,
-    /// Show times in this zone: UTC, or an offset like +01:00 [default: the local zone]
+    /// Show times in this zone: UTC, local, an IANA zone like Europe/Berlin, or an offset like
+    /// +01:00 [default: the local zone]
     #[arg(long, value_name = "ZONE", allow_hyphen_values = true)]
     pub tz: Option<String>,
     #[arg(long, value_enum, default_value_t)]
     pub format: Format,
 }
-
-/// What the clocks of a store are computed with, read once from its settings.
-pub struct ClockSetup {
-    catalog: Catalog,
-    contract_limit: Limit,
-    margin: Duration,
-    own_regimes: Vec<String>,
-    aware_at_detection: bool,
-    holidays: Vec<NaiveDate>,
-}
-
-impl ClockSetup {
-    pub fn for_store(store: &Store) -> Result<ClockSetup> {
-        let settings = &store.settings;
-        let bad =
-            |e: String| UserError::new(e).hint(format!("fix {}", store.root().join("sirt.toml").display()));
-        Ok(ClockSetup {
-            catalog: Catalog::for_store(settings).map_err(bad)?,
-            contract_limit: limit_from_span(&settings.contract_limit).ok_or_else(|| {
-                bad(format!("contract_limit '{}' is not like 72h", settings.contract_limit))
-            })?,
-            margin: settings.at_risk_margin().map_err(bad)?,
-            own_regimes: settings.own_regimes.clone(),
-            aware_at_detection: settings.aware_at_detection().map_err(bad)?,
-            holidays: settings.holiday_dates().map_err(bad)?,
-        })
-    }
-
-    pub fn rules(&self) -> Rules<'_> {
-        Rules {
-            catalog: &self.catalog,
-            contract_limit: self.contract_limit,
-            at_risk_margin: self.margin,
-            own_regimes: &self.own_regimes,
-            aware_at_detection: self.aware_at_detection,
-            holidays: &self.holidays,
-        }
-    }
-
-    /// Every clock of these incidents as of `now`, most urgent first. Tenants are read once each.
-    pub fn clocks(
-        &self,
-        store: &Store,
-        incidents: &[&Incident],
-        now: DateTime<Utc>,
-        keep: impl Fn(&Deadline) -> bool,
-    ) -> Vec<Deadline> {
-        let mut tenants: HashMap<&str, Option<Tenant>> = HashMap::new();
-        for incident in incidents {
-            for id in incident.affected.keys() {
-                tenants.entry(id.as_str()).or_insert_with(|| store.read_tenant(id).ok());
-            }
-        }
-        // Each tenant's limit is read once, not once per clock.
-        let terms: HashMap<&str, Terms> = tenants
-            .iter()
-            .filter_map(|(id, t)| {
-                t.as_ref().map(|t| {
-                    (
-                        *id,
-                        (
-                            Arc::from(*id),
-                            t.notify_within.as_deref().and_then(limit_from_span),
-                            &t.regimes[..],
-                        ),
-                    )
-                })
-            })
-            .collect();
-        let rules = self.rules();
-        let clocks: Vec<Deadline> = incidents
-            .iter()
-            .flat_map(|i| {
-                rules.clocks(
-                    i,
-                    |id| {
-                        terms.get(id).map(|(id, limit, regimes)| TenantTerms {
-                            id: id.clone(),
-                            limit: *limit,
-                            regimes,
-                        })
-                    },
-                    now,
-                )
-            })
-            .filter(|d| keep(d))
-            .collect();
-        sort_by_urgency(clocks)
-    }
-}
-
-/// A tenant's id, contractual limit and regimes, as the clocks need them.
-type Terms<'a> = (Arc<str>, Option<Limit>, &'a [String]);
 
 /// A clock in JSON: the clock, and the time left as of the report.
 #[derive(Serialize)]
@@ -151,15 +52,17 @@ struct Row<'a> {
 
 pub fn run(ctx: &Ctx, args: DeadlinesArgs) -> Result<i32> {
     let store = ctx.store()?;
-    // "As of" a time: the incidents as they stood then, not only the clock moved.
-    let as_of = args
+    let zone = display_zone(args.tz.as_deref())?;
+    // "As of" a time, --at or else now (SIRT_NOW included): the incidents as they stood then,
+    // events recorded for later not yet happened.
+    let now = args
         .at
         .as_deref()
-        .map(|text| parse_when(text, ctx.now))
+        .map(|text| parse_when(text, ctx.now, local_zone()))
         .transpose()
-        .map_err(|e| UserError::new(e).hint(format!("--at takes {ACCEPTED}")))?;
-    let now = as_of.unwrap_or(ctx.now);
-    let zone = display_zone(args.tz.as_deref(), now)?;
+        .map_err(|e| UserError::new(e).hint(format!("--at takes {ACCEPTED}")))?
+        .unwrap_or(ctx.now);
+    let as_of = Some(now);
     let setup = ClockSetup::for_store(store)?;
     let loaded;
     let single;
@@ -284,20 +187,6 @@ fn kind(clock: ClockKind) -> &'static str {
     }
 }
 
-/// The time left in words: `5h 20m left`, `overdue by 2h 00m`, `met, 3h 10m early`.
-pub fn left(d: &Deadline, now: DateTime<Utc>) -> String {
-    match (d.status, d.due, d.started_at) {
-        (Status::Pending, _, _) => "-".into(),
-        (Status::Met, Some(due), _) => format!("met, {} early", format_span(due - d.done_at.unwrap_or(due))),
-        (Status::Met, None, _) => "met".into(),
-        (Status::Late, Some(due), _) => format!("late by {}", format_span(d.done_at.unwrap_or(due) - due)),
-        (Status::Overdue, Some(due), _) => format!("overdue by {}", format_span(now - due)),
-        (_, Some(due), _) => format!("{} left", format_span(due - now)),
-        (_, None, Some(start)) => format!("{} since it started (no fixed limit)", format_span(now - start)),
-        (_, None, None) => "-".into(),
-    }
-}
-
 /// Clocks that differ only in the tenant they are owed to, shown as one row.
 struct Group<'a> {
     first: &'a Deadline,
@@ -329,20 +218,7 @@ fn group(clocks: &[Deadline], each: bool) -> Vec<Group<'_>> {
     groups
 }
 
-/// How a clock's status stands out: overdue and late in alarm, at risk in caution, met in green,
-/// and what is only information (pending, the tenants' own) dimmed.
-pub fn tone(d: &Deadline) -> Tone {
-    match d.status {
-        Status::Overdue | Status::Late => Tone::Alarm,
-        Status::AtRisk => Tone::Caution,
-        Status::Met => Tone::Good,
-        Status::Pending => Tone::Dim,
-        Status::Running if d.clock == ClockKind::TenantRegime => Tone::Dim,
-        Status::Running => Tone::Plain,
-    }
-}
-
-fn table_row(group: &Group, now: DateTime<Utc>, zone: FixedOffset) -> Vec<(String, Tone)> {
+fn table_row(group: &Group, now: DateTime<Utc>, zone: Zone) -> Vec<(String, Tone)> {
     let d = group.first;
     let tone = tone(d);
     let mut rule = d.rule.to_string();
@@ -367,7 +243,7 @@ fn table_row(group: &Group, now: DateTime<Utc>, zone: FixedOffset) -> Vec<(Strin
         ),
         (rule, Tone::Plain),
         (started, Tone::Plain),
-        (d.due.map(|t| format_in(t, zone)).unwrap_or_else(|| "asap".into()), Tone::Plain),
+        (due_text(d, zone), Tone::Plain),
         (left(d, now), tone),
         (d.status.as_str().to_string(), tone),
     ]
@@ -381,35 +257,4 @@ fn name_some_of(first: &[String], total: usize) -> String {
     } else {
         format!("{} and {} more", first[..shown].join(", "), total - shown)
     }
-}
-
-/// `--tz`: UTC, Z, an offset such as +01:00 or -0500, or the local zone.
-pub fn display_zone(tz: Option<&str>, now: DateTime<Utc>) -> Result<FixedOffset> {
-    let local = || *now.with_timezone(&Local).offset();
-    let Some(text) = tz.map(str::trim) else { return Ok(local()) };
-    if text.eq_ignore_ascii_case("local") {
-        return Ok(local());
-    }
-    if text.eq_ignore_ascii_case("utc") || text == "Z" {
-        return Ok(FixedOffset::east_opt(0).expect("zero offset"));
-    }
-    let parsed = (|| {
-        let (sign, rest) = match text.as_bytes().first()? {
-            b'+' => (1, &text[1..]),
-            b'-' => (-1, &text[1..]),
-            _ => return None,
-        };
-        let digits: String = rest.chars().filter(|c| *c != ':').collect();
-        if digits.len() != 4 || !digits.chars().all(|c| c.is_ascii_digit()) {
-            return None;
-        }
-        let hours: i32 = digits[..2].parse().ok()?;
-        let minutes: i32 = digits[2..].parse().ok()?;
-        FixedOffset::east_opt(sign * (hours * 3600 + minutes * 60))
-    })();
-    parsed.ok_or_else(|| {
-        UserError::new(format!("'{text}' is not a zone sirt understands"))
-            .hint("--tz takes UTC, local, or an offset such as +01:00")
-            .into()
-    })
 }

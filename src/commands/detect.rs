@@ -36,10 +36,10 @@ pub fn run(ctx: &Ctx, args: DetectArgs) -> Result<()> {
     let started = args
         .started
         .as_deref()
-        .map(|text| time::parse_when(text, ctx.now))
+        .map(|text| time::parse_when(text, ctx.now, crate::ops::clocks::local_zone()))
         .transpose()
         .map_err(|e| UserError::new(e).hint(format!("--started takes {ACCEPTED}")))?;
-    check_detection(detected, started, ctx.now).map_err(UserError::from)?;
+    check_detection(detected, started, ctx.now, crate::ops::clocks::local_zone()).map_err(UserError::from)?;
 
     let lock = store.lock()?;
     super::report_recovery(ctx, &lock);

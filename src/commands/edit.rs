@@ -80,7 +80,7 @@ pub fn run(ctx: &Ctx, args: EditArgs) -> Result<()> {
         let state = so_far
             .fold()
             .map_err(|why| kept(format!("the edited incident does not hold together: {why}")))?;
-        if let Err(refusal) = state.check(&event.body, event.at, ctx.now) {
+        if let Err(refusal) = state.check(&event.body, event.at, ctx.now, crate::ops::clocks::local_zone()) {
             return Err(kept(format!("added event {} is refused: {}", event.id, refusal.message)));
         }
         so_far.events.push(event.clone());

@@ -7,8 +7,7 @@ use clap::Args;
 use super::{AtArg, Ctx};
 use crate::error::UserError;
 use crate::model::EventBody;
-use crate::model::regime::Catalog;
-use crate::model::time::format_local;
+use crate::ops::clocks::format_local;
 
 /// Record that a regime's stage was filed with its authority
 #[derive(Debug, Args)]
@@ -28,7 +27,7 @@ pub struct FiledArgs {
 
 pub fn run(ctx: &Ctx, args: FiledArgs) -> Result<()> {
     let store = ctx.store()?;
-    let catalog = Catalog::for_store(&store.settings).map_err(UserError::new)?;
+    let catalog = store.settings.catalog();
     let regime = catalog.get(&args.regime).ok_or_else(|| {
         UserError::new(format!("no regime '{}' in the catalog", args.regime))
             .hint("list them with: sirt regimes")

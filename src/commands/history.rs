@@ -4,7 +4,8 @@ use anyhow::Result;
 use clap::Args;
 
 use super::Ctx;
-use crate::model::time::{format_local, rfc3339};
+use crate::model::time::rfc3339;
+use crate::ops::clocks::format_local;
 use crate::output::{Format, plain_rows};
 
 /// Show the commits that recorded an incident's changes, newest first

@@ -42,7 +42,8 @@ use clap::{Args, Parser, Subcommand};
 
 use crate::clock;
 use crate::error::UserError;
-use crate::model::time::{ACCEPTED, format_local, parse_when};
+use crate::model::time::{ACCEPTED, parse_when};
+use crate::ops::clocks::{format_local, local_zone};
 use crate::model::{Event, EventBody, Incident, IncidentLog, id};
 use crate::output::{ColorChoice, Ui};
 use crate::store::{self, Actor, Change, Store};
@@ -235,7 +236,7 @@ impl Ctx {
     pub fn when(&self, at: &AtArg) -> Result<DateTime<Utc>> {
         match &at.at {
             None => Ok(self.now),
-            Some(text) => parse_when(text, self.now)
+            Some(text) => parse_when(text, self.now, local_zone())
                 .map_err(|e| UserError::new(e).hint(format!("--at takes {ACCEPTED}")).into()),
         }
     }
@@ -283,7 +284,7 @@ pub fn record(
     let Some(body) = decide(&incident)? else {
         return Ok(None);
     };
-    incident.check(&body, at, ctx.now).map_err(UserError::from)?;
+    incident.check(&body, at, ctx.now, local_zone()).map_err(UserError::from)?;
     let event = new_event(&log, &actor, at, ctx.now, body);
     log.events.push(event.clone());
     commit_event(ctx, store, &lock, &log, &event, &actor)?;

@@ -10,9 +10,8 @@ use clap::{Args, ValueEnum};
 use serde::Serialize;
 
 use super::Ctx;
-use super::deadlines::display_zone;
+use crate::ops::clocks::display_zone;
 use crate::error::UserError;
-use crate::model::regime::Catalog;
 use crate::model::tenant::Tenant;
 use crate::model::{Incident, incident::name_some};
 use crate::output::plain_rows;
@@ -99,13 +98,13 @@ pub fn run(ctx: &Ctx, args: NotifyArgs) -> Result<()> {
         UserError::new(format!("template error: {e}"))
             .hint("fix the template, or delete it to use the built-in one")
     })?;
-    let catalog = Catalog::for_store(&store.settings).map_err(UserError::new)?;
+    let catalog = store.settings.catalog();
     let setting = Setting {
         organisation: &store.settings.organisation,
         contact: &store.settings.response_contact,
         catalog: &catalog,
         phone: store.settings.phone_severities.contains(&incident.severity),
-        zone: display_zone(None, ctx.now)?,
+        zone: display_zone(None)?,
     };
     let drafting = Drafting::new(&renderer, &setting, &incident, &gaps);
 

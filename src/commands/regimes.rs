@@ -5,7 +5,8 @@ use clap::Args;
 
 use super::Ctx;
 use crate::error::UserError;
-use crate::model::regime::{Catalog, Regime};
+use crate::model::counting::Days;
+use crate::model::regime::{Catalog, Regime, Stage};
 use crate::output::{Format, Tone, plain_rows};
 
 /// List the notification regimes sirt knows, or show one with its stages and sources
@@ -32,7 +33,17 @@ pub fn run(ctx: &Ctx, args: RegimesArgs) -> Result<()> {
 }
 
 fn limits(regime: &Regime) -> String {
-    regime.stages.iter().map(|s| s.within.as_str()).collect::<Vec<_>>().join(", ")
+    regime.stages.iter().map(|s| s.within.text()).collect::<Vec<_>>().join(", ")
+}
+
+/// How a stage counts, with where its days start and end: `business days, whole`.
+fn counting_words(stage: &Stage) -> String {
+    let counting = stage.counting.as_str().replace('_', " ");
+    match stage.days {
+        Some(Days::Whole) => format!("{counting}, whole days"),
+        Some(Days::Unclear) => format!("{counting}, days unclear"),
+        _ => counting,
+    }
 }
 
 fn list(ctx: &Ctx, catalog: &Catalog, format: Format) -> Result<()> {
@@ -82,8 +93,8 @@ fn show(ctx: &Ctx, regime: &Regime, format: Format) -> Result<()> {
                 .map(|s| {
                     vec![
                         s.name.clone(),
-                        s.within.clone(),
-                        s.counting.clone(),
+                        s.within.text(),
+                        s.counting.as_str().to_string(),
                         s.anchor.clone().unwrap_or_else(|| "trigger".into()),
                         s.verified.clone(),
                         s.source.clone(),
@@ -98,6 +109,13 @@ fn show(ctx: &Ctx, regime: &Regime, format: Format) -> Result<()> {
         ("Regime", ctx.ui.bold(&regime.id)),
         ("Name", regime.name.clone()),
         ("Jurisdiction", regime.jurisdiction.clone()),
+        (
+            "Days counted in",
+            match &regime.calendar {
+                Some(calendar) => format!("{} (holidays: the '{calendar}' calendar of sirt.toml)", regime.zone.name()),
+                None => regime.zone.name(),
+            },
+        ),
         ("Notifies", regime.notifies.clone()),
         ("Clock starts", format!("{} — {}", regime.trigger, regime.trigger_text)),
         ("Status", regime.status.clone()),
@@ -123,8 +141,8 @@ fn show(ctx: &Ctx, regime: &Regime, format: Format) -> Result<()> {
             }
             vec![
                 (s.name.clone(), Tone::Plain),
-                (s.within.clone(), Tone::Plain),
-                (s.counting.replace('_', " "), Tone::Plain),
+                (s.within.text(), Tone::Plain),
+                (counting_words(s), Tone::Plain),
                 (s.anchor.clone().unwrap_or_else(|| "trigger".into()), Tone::Plain),
                 (sureness.0.to_string(), sureness.1),
                 (what, Tone::Plain),

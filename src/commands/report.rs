@@ -7,7 +7,7 @@ use anyhow::Result;
 use clap::Args;
 
 use super::Ctx;
-use super::deadlines::{ClockSetup, display_zone};
+use crate::ops::clocks::{ClockSetup, display_zone};
 use crate::render::report::report;
 use crate::store;
 
@@ -38,7 +38,7 @@ pub fn run(ctx: &Ctx, args: ReportArgs) -> Result<()> {
         &clocks,
         &names,
         &store.settings.organisation,
-        display_zone(None, ctx.now)?,
+        display_zone(None)?,
         ctx.now,
     );
     match &args.out {

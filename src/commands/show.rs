@@ -4,9 +4,10 @@ use anyhow::Result;
 use clap::Args;
 
 use super::Ctx;
-use super::deadlines::{ClockSetup, left, tone};
+use crate::ops::clocks::{ClockSetup, due_text, left, local_zone, tone};
 use crate::model::deadline::{ClockKind, Deadline, Status};
-use crate::model::time::{format_local, format_span};
+use crate::model::time::format_span;
+use crate::ops::clocks::format_local;
 use crate::output::{Format, Tone};
 
 /// Show an incident's current state
@@ -148,7 +149,7 @@ pub fn run(ctx: &Ctx, args: ShowArgs) -> Result<()> {
                 vec![
                     (d.party.to_string(), Tone::Plain),
                     (d.rule.to_string(), Tone::Plain),
-                    (d.due.map(format_local).unwrap_or_else(|| "asap".into()), Tone::Plain),
+                    (due_text(d, local_zone()), Tone::Plain),
                     (left(d, ctx.now), tone),
                     (d.status.as_str().to_string(), tone),
                 ]

@@ -8,7 +8,7 @@ use clap::{Args, ValueEnum};
 use serde::Serialize;
 
 use super::Ctx;
-use super::deadlines::ClockSetup;
+use crate::ops::clocks::{ClockSetup, local_zone};
 use crate::error::UserError;
 use crate::model::deadline::{ClockKind, Status};
 use crate::model::stats::{median, percentile};
@@ -72,7 +72,7 @@ fn outcome(incident: &Incident) -> &'static str {
 pub fn run(ctx: &Ctx, args: StatsArgs) -> Result<()> {
     let when = |text: &Option<String>| {
         text.as_deref()
-            .map(|t| parse_when(t, ctx.now))
+            .map(|t| parse_when(t, ctx.now, local_zone()))
             .transpose()
             .map_err(|e| UserError::new(e).hint(format!("--since and --until take {ACCEPTED}")))
     };

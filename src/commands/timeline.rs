@@ -6,7 +6,8 @@ use serde::Serialize;
 
 use super::Ctx;
 use crate::model::Event;
-use crate::model::time::{format_local, rfc3339};
+use crate::model::time::rfc3339;
+use crate::ops::clocks::format_local;
 use crate::output::{Format, Tone};
 
 /// Show an incident's events in the order they happened

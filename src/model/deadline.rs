@@ -3,78 +3,21 @@
 //! Three kinds: the *contract* clock from the declaration to our notification of each affected
 //! tenant; *own-regime* clocks for the regimes the provider itself answers to, stopped by a
 //! recorded filing; and *tenant-regime* clocks, the tenant's own obligations, which start when
-//! our notification makes the tenant aware. All arithmetic is in UTC.
+//! our notification makes the tenant aware. Elapsed time is counted in UTC; days in the zone and
+//! with the holidays of the jurisdiction (see `counting`). Everything is "as of" a time: events
+//! after it have not happened yet.
 
 use std::sync::Arc;
 
-use chrono::{DateTime, Datelike, Duration, Months, NaiveDate, Utc, Weekday};
+use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
 use serde::Serialize;
 
+pub use super::counting::Limit;
+use super::counting::{Days, Reckoning};
 use super::incident::Incident;
 use super::regime::{Catalog, Regime, Stage};
-
-/// A time limit as the catalog writes it: `72h`, `3d`, `4bd`, `1mo`, `asap`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Limit {
-    Hours(i64),
-    CalendarDays(i64),
-    BusinessDays(i64),
-    CalendarMonths(u32),
-    /// "Without undue delay": no due time.
-    Asap,
-}
-
-impl Limit {
-    pub fn parse(text: &str) -> Option<Limit> {
-        let text = text.trim();
-        if text == "asap" {
-            return Some(Limit::Asap);
-        }
-        let split = text.find(|c: char| !c.is_ascii_digit())?;
-        let (number, unit) = text.split_at(split);
-        let n: i64 = number.parse().ok().filter(|n| *n > 0)?;
-        match unit {
-            "h" => Some(Limit::Hours(n)),
-            "d" => Some(Limit::CalendarDays(n)),
-            "bd" => Some(Limit::BusinessDays(n)),
-            "mo" => u32::try_from(n).ok().map(Limit::CalendarMonths),
-            _ => None,
-        }
-    }
-
-    /// When a clock started at `start` runs out. Business days skip Saturdays, Sundays and
-    /// `holidays`, keeping the time of day; months keep the day, clamped to the month's end.
-    pub fn due(self, start: DateTime<Utc>, holidays: &[NaiveDate]) -> Option<DateTime<Utc>> {
-        match self {
-            Limit::Asap => None,
-            Limit::Hours(h) => Some(start + Duration::hours(h)),
-            Limit::CalendarDays(d) => Some(start + Duration::days(d)),
-            Limit::CalendarMonths(m) => start.checked_add_months(Months::new(m)),
-            Limit::BusinessDays(n) => {
-                let mut due = start;
-                let mut counted = 0;
-                while counted < n {
-                    due += Duration::days(1);
-                    let day = due.date_naive();
-                    if !matches!(day.weekday(), Weekday::Sat | Weekday::Sun) && !holidays.contains(&day) {
-                        counted += 1;
-                    }
-                }
-                Some(due)
-            }
-        }
-    }
-
-    /// About how long the limit is, to size the at-risk margin.
-    pub fn nominal(self) -> Option<Duration> {
-        match self {
-            Limit::Asap => None,
-            Limit::Hours(h) => Some(Duration::hours(h)),
-            Limit::CalendarDays(d) | Limit::BusinessDays(d) => Some(Duration::days(d)),
-            Limit::CalendarMonths(m) => Some(Duration::days(30 * i64::from(m))),
-        }
-    }
-}
+use super::settings::{AwareAt, Settings};
+use super::time::Zone;
 
 /// Which kind of promise a clock tracks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -137,6 +80,8 @@ pub struct Deadline {
     pub started_by: Arc<str>,
     pub started_at: Option<DateTime<Utc>>,
     pub due: Option<DateTime<Utc>>,
+    /// The rule that sets the due time, in words: `1 month after 'incident notification' is filed`.
+    pub due_rule: Arc<str>,
     pub done_at: Option<DateTime<Utc>>,
     pub status: Status,
 }
@@ -172,17 +117,10 @@ pub fn sort_by_urgency(clocks: Vec<Deadline>) -> Vec<Deadline> {
     order.into_iter().filter_map(|i| slots[i].take()).collect()
 }
 
-/// Settings the clocks depend on.
+/// What the clocks are computed from: the catalog (with the store's additions) and the settings.
 pub struct Rules<'a> {
     pub catalog: &'a Catalog,
-    pub contract_limit: Limit,
-    /// The at-risk margin for clocks of a day or more; shorter ones use a quarter of the limit.
-    pub at_risk_margin: Duration,
-    /// Regimes the provider itself answers to.
-    pub own_regimes: &'a [String],
-    /// Whether `aware`-type triggers run from the detection instead of the declaration.
-    pub aware_at_detection: bool,
-    pub holidays: &'a [NaiveDate],
+    pub settings: &'a Settings,
 }
 
 /// What the clocks need to know of an affected tenant.
@@ -193,10 +131,15 @@ pub struct TenantTerms<'a> {
     pub regimes: &'a [String],
 }
 
+/// When a trigger or anchor happened, in words; or what it still waits for.
+type Anchored = Result<(DateTime<Utc>, String), String>;
+
 impl Rules<'_> {
+    /// Where a clock stands as of `now`. `binding` is the limit that sets the due time: it sizes
+    /// the at-risk margin (less than the margin left is at risk).
     fn status(
         &self,
-        limit: Limit,
+        binding: Limit,
         started: Option<DateTime<Utc>>,
         due: Option<DateTime<Utc>>,
         done: Option<DateTime<Utc>>,
@@ -209,49 +152,63 @@ impl Rules<'_> {
             (None, None) => Status::Running,
             (None, Some(due)) if now > due => Status::Overdue,
             (None, Some(due)) => {
-                let margin = match limit.nominal() {
-                    Some(length) if length >= Duration::days(1) => self.at_risk_margin,
+                let margin = match binding.nominal() {
+                    Some(length) if length >= Duration::days(1) => self.settings.at_risk_margin.0,
                     Some(length) => length / 4,
                     None => Duration::zero(),
                 };
-                if due - now <= margin { Status::AtRisk } else { Status::Running }
+                if due - now < margin { Status::AtRisk } else { Status::Running }
             }
         }
     }
 
-    /// When a trigger or anchor of the catalog happened on this incident, and in words.
-    fn anchor_time(
-        &self,
-        incident: &Incident,
-        regime: &Regime,
-        anchor: &str,
-    ) -> Result<(DateTime<Utc>, String), String> {
+    fn aware_at_detection(&self) -> bool {
+        self.settings.aware_at == AwareAt::Detection
+    }
+
+    /// The anchor in words, as the object of "after": `the declaration`, `'x' is filed`.
+    fn anchor_words(&self, anchor: &str) -> String {
+        match anchor {
+            "discovered" => "the detection".into(),
+            "aware" | "assessed" if self.aware_at_detection() => "the detection".into(),
+            "aware" | "assessed" | "declared" => "the declaration".into(),
+            "classified_major" => "the classification as major".into(),
+            "determined_material" => "the determination of materiality".into(),
+            "calendar_year_end" => "the end of the calendar year".into(),
+            stage if stage.starts_with("stage:") => format!("'{}' is filed", &stage["stage:".len()..]),
+            other => format!("'{}' (not recorded by sirt)", other.replace('_', " ")),
+        }
+    }
+
+    /// When a trigger or anchor of the catalog happened on this incident by `now`, and in words.
+    fn anchor_time(&self, incident: &Incident, regime: &Regime, anchor: &str, now: DateTime<Utc>) -> Anchored {
+        let by_now = |t: Option<DateTime<Utc>>| t.filter(|t| *t <= now);
         let declared = || {
-            incident.declared_at.map(|t| (t, "declaration".to_string())).ok_or("the declaration".to_string())
+            by_now(incident.declared_at).map(|t| (t, "declaration".to_string())).ok_or("the declaration".to_string())
         };
         let aware = || {
-            if self.aware_at_detection {
-                Ok((incident.detected_at, "detection".to_string()))
-            } else {
-                declared()
-            }
+            if self.aware_at_detection() { Ok((incident.detected_at, "detection".to_string())) } else { declared() }
         };
         match anchor {
             "discovered" => Ok((incident.detected_at, "detection".into())),
             "aware" | "assessed" => aware(),
             "declared" => declared(),
-            "classified_major" => incident
-                .classified_at("major")
+            "classified_major" => by_now(incident.classified_at("major"))
                 .map(|t| (t, "classified major".into()))
                 .ok_or("a classification as major (sirt classify ID major)".into()),
-            "determined_material" => incident
-                .classified_at("material")
+            "determined_material" => by_now(incident.classified_at("material"))
                 .map(|t| (t, "determined material".into()))
                 .ok_or("a determination of materiality (sirt classify ID material)".into()),
+            // Needs no event: the end of the calendar year in which the regime's trigger happened.
+            "calendar_year_end" => {
+                let (from, _) = self.anchor_time(incident, regime, &regime.trigger, now)?;
+                let year = regime.zone.wall(from).year();
+                let last = NaiveDate::from_ymd_opt(year, 12, 31).ok_or("a year sirt can count")?;
+                Ok((regime.zone.end_of_day(last), format!("end of {year}")))
+            }
             stage if stage.starts_with("stage:") => {
                 let name = &stage["stage:".len()..];
-                incident
-                    .filed_at(&regime.id, name)
+                by_now(incident.filed_at(&regime.id, name))
                     .map(|t| (t, format!("{name} filed")))
                     .ok_or(format!("the filing of '{name}'"))
             }
@@ -259,50 +216,94 @@ impl Rules<'_> {
         }
     }
 
-    fn regime_clock(
-        &self,
-        incident: &Incident,
-        regime: &Regime,
-        stage: &Stage,
-        now: DateTime<Utc>,
-    ) -> Deadline {
-        let limit = Limit::parse(&stage.within).unwrap_or(Limit::Asap);
+    /// How a regime's stage counts days: the regime's zone and calendar, the stage's day rule.
+    fn reckoning<'r>(&'r self, regime: &Regime, stage: &Stage) -> Reckoning<'r> {
+        let days = match stage.day_rule() {
+            Days::Whole => Days::Whole,
+            // Unclear text: from the time of day, the earlier reading.
+            Days::FromTheTime | Days::Unclear => Days::FromTheTime,
+        };
+        Reckoning { zone: regime.zone, holidays: self.settings.holidays_of(regime), days }
+    }
+
+    /// The rule of a stage in words, with how its days are counted where that matters.
+    fn rule_text(regime: &Regime, stage: &Stage, tail: &str) -> Arc<str> {
+        let days = match (stage.within, stage.day_rule()) {
+            (Limit::Minutes(_) | Limit::Asap, _) | (_, Days::FromTheTime) => String::new(),
+            (_, Days::Whole) => format!(" [whole days, {}]", regime.zone.name()),
+            (_, Days::Unclear) => " [days unclear: the earlier reading]".into(),
+        };
+        format!("{} {} ({}){tail}{days}", regime.id, stage.name, stage.within.text()).into()
+    }
+
+    fn regime_clock(&self, incident: &Incident, regime: &Regime, stage: &Stage, now: DateTime<Utc>) -> Deadline {
+        let limit = stage.within;
         let anchor = stage.anchor.clone().unwrap_or_else(|| regime.trigger.clone());
-        let start = self.anchor_time(incident, regime, &anchor);
-        let mut due = start.as_ref().ok().and_then(|(t, _)| limit.due(*t, self.holidays));
-        if let (Some(cap), Some(cap_anchor)) = (&stage.cap, &stage.cap_anchor)
-            && let (Some(cap), Ok((from, _))) =
-                (Limit::parse(cap), self.anchor_time(incident, regime, cap_anchor))
+        let reckoning = self.reckoning(regime, stage);
+        let start = self.anchor_time(incident, regime, &anchor, now);
+        let mut due = start.as_ref().ok().and_then(|(t, _)| limit.due(*t, &reckoning));
+        let mut binding = limit;
+        let mut started = start.as_ref().ok().map(|(t, what)| (*t, what.clone()));
+        let mut done = incident.filed_at(&regime.id, &stage.name).filter(|t| *t <= now);
+        let mut due_rule = match limit {
+            Limit::Asap => format!("as soon as possible after {}", self.anchor_words(&anchor)),
+            _ => format!("{} after {}", limit.words(), self.anchor_words(&anchor)),
+        };
+        // An outer limit from another anchor (DORA: 4h from the classification, at most 24h from
+        // awareness): whichever ends first sets the due time, and runs even before the trigger.
+        if let (Some(cap), Some(cap_anchor)) = (stage.cap, &stage.cap_anchor)
+            && let Ok((from, what)) = self.anchor_time(incident, regime, cap_anchor, now)
+            && let Some(cap_due) = cap.due(from, &reckoning)
         {
-            due = match (due, cap.due(from, self.holidays)) {
-                (Some(a), Some(b)) => Some(a.min(b)),
-                (a, b) => a.or(b),
-            };
+            due_rule.push_str(&format!(", and at most {} after {}", cap.words(), self.anchor_words(cap_anchor)));
+            if due.is_none_or(|d| cap_due < d) {
+                due = Some(cap_due);
+                binding = cap;
+            }
+            if let Err(waits) = &start {
+                let not_major = anchor == "classified_major"
+                    && incident.classified_at("not-major").filter(|t| *t <= now).is_some();
+                if not_major {
+                    done = done.or(incident.classified_at("not-major"));
+                    started = Some((from, format!("{what}; classified not major")));
+                } else {
+                    started = Some((from, format!(
+                        "{what}; the {} cap runs while it waits for {waits}{}",
+                        cap.text(),
+                        if anchor == "classified_major" {
+                            ": classify the incident, or record that it is not major (sirt classify ID not-major)"
+                        } else {
+                            ""
+                        }
+                    )));
+                }
+            }
         }
-        let done = incident.filed_at(&regime.id, &stage.name);
-        let started_at = start.as_ref().ok().map(|(t, _)| *t);
+        let started_at = started.as_ref().map(|(t, _)| *t);
         Deadline {
             incident: Arc::from(incident.id.as_str()),
             clock: ClockKind::OwnRegime,
             party: regime.recipient(stage).into(),
             tenant: None,
-            rule: format!("{} {} ({})", regime.id, stage.name, stage.within).into(),
+            rule: Self::rule_text(regime, stage, ""),
             regime: Some(regime.id.as_str().into()),
             stage: Some(stage.name.as_str().into()),
-            limit: stage.within.as_str().into(),
+            limit: limit.text().into(),
             verified: Some(stage.verified.as_str().into()),
-            started_by: match &start {
-                Ok((_, what)) => what.as_str().into(),
-                Err(waits) => format!("waits for {waits}").into(),
+            started_by: match (&started, &start) {
+                (Some((_, what)), _) => what.as_str().into(),
+                (None, Err(waits)) => format!("waits for {waits}").into(),
+                (None, Ok(_)) => "-".into(),
             },
             started_at,
             due,
+            due_rule: due_rule.into(),
             done_at: done,
-            status: self.status(limit, started_at, due, done, now),
+            status: self.status(binding, started_at, due, done, now),
         }
     }
 
-    /// Every clock of one incident, as of `now`.
+    /// Every clock of one incident, as of `now`: events after it have not happened yet.
     pub fn clocks<'t>(
         &self,
         incident: &Incident,
@@ -311,24 +312,37 @@ impl Rules<'_> {
     ) -> Vec<Deadline> {
         let mut clocks = Vec::new();
         let incident_id: Arc<str> = Arc::from(incident.id.as_str());
-        let started_by: Arc<str> = if incident.declared_at.is_some() {
-            "declaration".into()
-        } else {
-            "waits for the declaration".into()
-        };
+        let declared = incident.declared_at.filter(|t| *t <= now);
+        let store_limit = self.settings.contract_limit;
+        let reckoning = Reckoning { zone: Zone::Utc, holidays: &self.settings.holidays, days: Days::FromTheTime };
+        let store_due = declared.and_then(|t| store_limit.due(t, &reckoning));
         // One rule text per distinct limit, shared by every tenant with that limit.
-        let mut rules: Vec<(Limit, Arc<str>, Arc<str>)> = Vec::new();
-        let mut contract = |tenant: Option<Arc<str>>, done: Option<DateTime<Utc>>, limit: Limit| {
-            let (rule, limit_name) = match rules.iter().find(|(l, _, _)| *l == limit) {
-                Some((_, rule, name)) => (rule.clone(), name.clone()),
+        let mut rules: Vec<(Limit, Arc<str>, Arc<str>, Arc<str>)> = Vec::new();
+        let mut contract = |tenant: Option<Arc<str>>, done: Option<DateTime<Utc>>, own: Option<Limit>| {
+            // The store's limit caps a tenant's longer one, should the store's have been lowered.
+            let own_due = own.and_then(|l| declared.and_then(|t| l.due(t, &reckoning)));
+            let (limit, due) = match (own, own_due) {
+                (Some(l), Some(d)) if store_due.is_none_or(|s| d <= s) => (l, Some(d)),
+                _ => (store_limit, store_due),
+            };
+            let capped = own.is_some_and(|l| l != limit);
+            let (rule, limit_name, due_rule) = match rules.iter().find(|(l, ..)| *l == limit).filter(|_| !capped) {
+                Some((_, rule, name, words)) => (rule.clone(), name.clone(), words.clone()),
                 None => {
-                    let name: Arc<str> = limit_text(limit).into();
+                    let name: Arc<str> = limit.text().into();
                     let rule: Arc<str> = format!("contract {name}").into();
-                    rules.push((limit, rule.clone(), name.clone()));
-                    (rule, name)
+                    let mut words = format!("{} after the declaration", limit.words());
+                    if let Some(own) = own.filter(|_| capped) {
+                        words.push_str(&format!(" (the store's limit, shorter than the tenant's {})", own.text()));
+                    }
+                    let words: Arc<str> = words.into();
+                    if !capped {
+                        rules.push((limit, rule.clone(), name.clone(), words.clone()));
+                    }
+                    (rule, name, words)
                 }
             };
-            let due = incident.declared_at.and_then(|t| limit.due(t, self.holidays));
+            let done = done.filter(|t| *t <= now);
             Deadline {
                 incident: incident_id.clone(),
                 clock: ClockKind::Contract,
@@ -339,32 +353,33 @@ impl Rules<'_> {
                 stage: None,
                 limit: limit_name,
                 verified: None,
-                started_by: started_by.clone(),
-                started_at: incident.declared_at,
+                started_by: "declaration".into(),
+                started_at: declared,
                 due,
+                due_rule,
                 done_at: done,
-                status: self.status(limit, incident.declared_at, due, done, now),
+                status: self.status(limit, declared, due, done, now),
             }
         };
-        if incident.declared_at.is_some() {
+        if declared.is_some() {
             if incident.affected.is_empty() {
-                clocks.push(contract(None, None, self.contract_limit));
+                clocks.push(contract(None, None, None));
             }
             for (tenant, affected) in &incident.affected {
                 let terms = terms(tenant);
-                let limit = terms.as_ref().and_then(|t| t.limit).unwrap_or(self.contract_limit);
+                let limit = terms.as_ref().and_then(|t| t.limit);
                 let id = terms.map_or_else(|| Arc::from(tenant.as_str()), |t| t.id);
                 clocks.push(contract(Some(id), affected.notified_at, limit));
             }
         }
-        for regime in self.own_regimes.iter().filter_map(|id| self.catalog.get(id)) {
+        for regime in self.settings.own_regimes.iter().filter_map(|id| self.catalog.get(id)) {
             for stage in &regime.stages {
                 clocks.push(self.regime_clock(incident, regime, stage, now));
             }
         }
         for (tenant, affected) in &incident.affected {
             let Some(terms) = terms(tenant) else { continue };
-            let aware = affected.notified_at;
+            let aware = affected.notified_at.filter(|t| *t <= now);
             for regime in terms.regimes.iter().filter_map(|id| self.catalog.get(id)) {
                 for stage in regime.stages.iter().filter(|s| s.anchor.is_none()) {
                     clocks.push(self.tenant_clock(&incident_id, tenant, regime, stage, aware, now));
@@ -385,20 +400,24 @@ impl Rules<'_> {
         notified: Option<DateTime<Utc>>,
         now: DateTime<Utc>,
     ) -> Deadline {
-        let limit = Limit::parse(&stage.within).unwrap_or(Limit::Asap);
-        let from_awareness =
-            matches!(regime.trigger.as_str(), "aware" | "discovered" | "declared" | "assessed");
+        let limit = stage.within;
+        let from_awareness = matches!(regime.trigger.as_str(), "aware" | "discovered" | "declared" | "assessed");
         let started_at = notified.filter(|_| from_awareness);
-        let due = started_at.and_then(|t| limit.due(t, self.holidays));
+        let due = started_at.and_then(|t| limit.due(t, &self.reckoning(regime, stage)));
+        let from = if from_awareness {
+            "our notification".to_string()
+        } else {
+            format!("the tenant's {}", regime.trigger.replace('_', " "))
+        };
         Deadline {
             incident: incident.clone(),
             clock: ClockKind::TenantRegime,
             party: format!("{tenant} → {}", regime.recipient(stage)).into(),
             tenant: Some(tenant.into()),
-            rule: format!("{} {} ({}), the tenant's own", regime.id, stage.name, stage.within).into(),
+            rule: Self::rule_text(regime, stage, ", the tenant's own"),
             regime: Some(regime.id.as_str().into()),
             stage: Some(stage.name.as_str().into()),
-            limit: stage.within.as_str().into(),
+            limit: limit.text().into(),
             verified: Some(stage.verified.as_str().into()),
             started_by: match (started_at, from_awareness) {
                 (Some(_), _) => "our notification".into(),
@@ -407,85 +426,31 @@ impl Rules<'_> {
             },
             started_at,
             due,
+            due_rule: match limit {
+                Limit::Asap => format!("as soon as possible after {from}"),
+                _ => format!("{} after {from}", limit.words()),
+            }
+            .into(),
             done_at: None,
             status: self.status(limit, started_at, due, None, now),
         }
     }
 }
 
-fn limit_text(limit: Limit) -> String {
-    match limit {
-        Limit::Hours(h) => format!("{h}h"),
-        Limit::CalendarDays(d) => format!("{d}d"),
-        Limit::BusinessDays(d) => format!("{d}bd"),
-        Limit::CalendarMonths(m) => format!("{m}mo"),
-        Limit::Asap => "asap".into(),
-    }
-}
-
-/// Reads a tenant's or the store's limit (`24h`, `3d`) as a clock limit.
+/// Reads a tenant's or the store's limit (`24h`, `90m`, `3d`) as a clock limit.
 pub fn limit_from_span(text: &str) -> Option<Limit> {
-    Limit::parse(text).or_else(|| super::time::parse_span(text).map(|d| Limit::Hours(d.num_hours().max(1))))
+    Limit::parse(text).filter(|l| *l != Limit::Asap)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn at(s: &str) -> DateTime<Utc> {
-        s.parse().unwrap()
-    }
-
     #[test]
-    fn limits_read_the_catalog_notation() {
-        assert_eq!(Limit::parse("72h"), Some(Limit::Hours(72)));
-        assert_eq!(Limit::parse("3d"), Some(Limit::CalendarDays(3)));
-        assert_eq!(Limit::parse("4bd"), Some(Limit::BusinessDays(4)));
-        assert_eq!(Limit::parse("1mo"), Some(Limit::CalendarMonths(1)));
-        assert_eq!(Limit::parse("asap"), Some(Limit::Asap));
-        for bad in ["", "h", "0h", "3x", "-1d", "3 d"] {
-            assert_eq!(Limit::parse(bad), None, "{bad}");
-        }
+    fn a_tenants_limit_reads_as_a_clock_limit() {
         assert_eq!(limit_from_span("1d"), Some(Limit::CalendarDays(1)));
-        assert_eq!(limit_from_span("36h"), Some(Limit::Hours(36)));
-    }
-
-    #[test]
-    fn business_days_skip_weekends_and_holidays() {
-        // Friday 2026-11-20 10:00 + 1 business day = Monday 10:00.
-        let friday = at("2026-11-20T10:00:00Z");
-        assert_eq!(Limit::BusinessDays(1).due(friday, &[]), Some(at("2026-11-23T10:00:00Z")));
-        assert_eq!(Limit::BusinessDays(3).due(friday, &[]), Some(at("2026-11-25T10:00:00Z")));
-        let holiday = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
-        assert_eq!(Limit::BusinessDays(1).due(friday, &[holiday]), Some(at("2026-11-24T10:00:00Z")));
-        // Started on a Saturday: the first business day counted is Monday.
-        assert_eq!(
-            Limit::BusinessDays(1).due(at("2026-11-21T09:00:00Z"), &[]),
-            Some(at("2026-11-23T09:00:00Z"))
-        );
-    }
-
-    #[test]
-    fn months_clamp_to_the_end_of_the_month() {
-        assert_eq!(
-            Limit::CalendarMonths(1).due(at("2027-01-31T12:00:00Z"), &[]),
-            Some(at("2027-02-28T12:00:00Z"))
-        );
-        assert_eq!(
-            Limit::CalendarMonths(1).due(at("2028-01-31T12:00:00Z"), &[]),
-            Some(at("2028-02-29T12:00:00Z"))
-        );
-        assert_eq!(
-            Limit::CalendarMonths(1).due(at("2026-11-15T08:00:00Z"), &[]),
-            Some(at("2026-12-15T08:00:00Z"))
-        );
-    }
-
-    #[test]
-    fn hours_and_days_are_plain_arithmetic() {
-        let start = at("2026-11-20T10:00:00Z");
-        assert_eq!(Limit::Hours(72).due(start, &[]), Some(at("2026-11-23T10:00:00Z")));
-        assert_eq!(Limit::CalendarDays(3).due(start, &[]), Some(at("2026-11-23T10:00:00Z")));
-        assert_eq!(Limit::Asap.due(start, &[]), None);
+        assert_eq!(limit_from_span("36h"), Some(Limit::Minutes(36 * 60)));
+        assert_eq!(limit_from_span("90m"), Some(Limit::Minutes(90)));
+        assert_eq!(limit_from_span("asap"), None);
     }
 }

@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 use super::tenant::Channel;
-use super::time::format_local;
+use super::time::{Zone, format_in};
 
 /// Version of the incident file format, stored in every file.
 pub const SCHEMA: u32 = 1;
@@ -398,7 +398,7 @@ impl Effect {
 
 word_enum!(
     /// Classifications some regimes start their clocks from (DORA: major; SEC: material).
-    Classification { Major => "major", Material => "material" }
+    Classification { Major => "major", Material => "material", NotMajor => "not-major" }
 );
 
 word_enum!(
@@ -916,15 +916,15 @@ impl Incident {
     /// Whether the process allows recording `body` as having happened at `at`, given the time
     /// is now `now`. The seeds fix only some orders: engagement, notes and the like may come at
     /// any point; the declaration needs a live incident, the impact needs the declaration.
-    pub fn check(&self, body: &EventBody, at: DateTime<Utc>, now: DateTime<Utc>) -> Result<(), Refusal> {
+    pub fn check(&self, body: &EventBody, at: DateTime<Utc>, now: DateTime<Utc>, zone: Zone) -> Result<(), Refusal> {
         let id = &self.id;
-        check_not_future(at, now)?;
+        check_not_future(at, now, zone)?;
         if at < self.detected_at {
             return refuse(
                 format!(
                     "{} is before {id} was detected ({})",
-                    format_local(at),
-                    format_local(self.detected_at)
+                    format_in(at, zone),
+                    format_in(self.detected_at, zone)
                 ),
                 format!(
                     "pass a time after the detection with --at; if the detection itself was earlier, note it: sirt note {id} \"detected earlier, at …\""
@@ -937,7 +937,7 @@ impl Incident {
             return refuse(
                 format!(
                     "{id} was closed on {}; only notes and finished action items can be added",
-                    format_local(closed)
+                    format_in(closed, zone)
                 ),
                 format!("sirt note {id} \"…\""),
             );
@@ -955,7 +955,7 @@ impl Incident {
             return refuse(
                 format!(
                     "{id} was dismissed as not a security incident on {}; only notes, a review and closing remain",
-                    format_local(dismissed)
+                    format_in(dismissed, zone)
                 ),
                 match body {
                     EventBody::Confirmed {} => format!(
@@ -972,7 +972,7 @@ impl Incident {
                 Some(declared) => refuse(
                     format!(
                         "{id} was already confirmed as a security incident on {}",
-                        format_local(declared)
+                        format_in(declared, zone)
                     ),
                     format!("sirt show {id}"),
                 ),
@@ -982,7 +982,7 @@ impl Incident {
                 Some(declared) => refuse(
                     format!(
                         "{id} was confirmed as a security incident on {}; a declared incident cannot be dismissed",
-                        format_local(declared)
+                        format_in(declared, zone)
                     ),
                     format!("record what you learned instead: sirt note {id} \"…\""),
                 ),
@@ -996,7 +996,7 @@ impl Incident {
                     format!("sirt confirm {id}"),
                 ),
                 Some(declared) if at < declared => refuse(
-                    format!("{} is before {id} was confirmed ({})", format_local(at), format_local(declared)),
+                    format!("{} is before {id} was confirmed ({})", format_in(at, zone), format_in(declared, zone)),
                     "pass a time after the declaration with --at".to_string(),
                 ),
                 Some(_) => Ok(()),
@@ -1014,8 +1014,8 @@ impl Incident {
                     return refuse(
                         format!(
                             "{} is before {id} was confirmed ({})",
-                            format_local(at),
-                            format_local(declared)
+                            format_in(at, zone),
+                            format_in(declared, zone)
                         ),
                         "pass a time after the declaration with --at".to_string(),
                     );
@@ -1071,10 +1071,10 @@ impl Incident {
 }
 
 /// A step cannot be recorded as having happened in the future.
-pub fn check_not_future(at: DateTime<Utc>, now: DateTime<Utc>) -> Result<(), Refusal> {
+pub fn check_not_future(at: DateTime<Utc>, now: DateTime<Utc>, zone: Zone) -> Result<(), Refusal> {
     if at > now {
         return refuse(
-            format!("{} is in the future (it is now {})", format_local(at), format_local(now)),
+            format!("{} is in the future (it is now {})", format_in(at, zone), format_in(now, zone)),
             "leave out --at to record the step as happening now, or pass a past time".to_string(),
         );
     }
@@ -1086,14 +1086,15 @@ pub fn check_detection(
     detected: DateTime<Utc>,
     started: Option<DateTime<Utc>>,
     now: DateTime<Utc>,
+    zone: Zone,
 ) -> Result<(), Refusal> {
-    check_not_future(detected, now)?;
+    check_not_future(detected, now, zone)?;
     match started {
         Some(start) if start > detected => refuse(
             format!(
                 "the event cannot start ({}) after it was detected ({})",
-                format_local(start),
-                format_local(detected)
+                format_in(start, zone),
+                format_in(detected, zone)
             ),
             "pass --started with a time before --at".to_string(),
         ),
@@ -1230,31 +1231,31 @@ mod tests {
         let now = t("12:00");
         let open = log(vec![detected()]).fold().unwrap();
         let impact = EventBody::ImpactDetermined { effects: vec![Effect::Access], summary: None };
-        let refusal = open.check(&impact, t("10:00"), now).unwrap_err();
+        let refusal = open.check(&impact, t("10:00"), now, Zone::Utc).unwrap_err();
         assert!(refusal.message.contains("not confirmed"));
         assert_eq!(refusal.hint.as_deref(), Some("sirt confirm INC-0000-0001"));
 
-        let before = open.check(&EventBody::Confirmed {}, t("07:00"), now).unwrap_err();
+        let before = open.check(&EventBody::Confirmed {}, t("07:00"), now, Zone::Utc).unwrap_err();
         assert!(before.message.contains("before INC-0000-0001 was detected"));
-        let future = open.check(&EventBody::Confirmed {}, t("13:00"), now).unwrap_err();
+        let future = open.check(&EventBody::Confirmed {}, t("13:00"), now, Zone::Utc).unwrap_err();
         assert!(future.message.contains("in the future"));
-        assert!(open.check(&EventBody::Confirmed {}, t("09:00"), now).is_ok());
+        assert!(open.check(&EventBody::Confirmed {}, t("09:00"), now, Zone::Utc).is_ok());
 
         let dismissed =
             log(vec![detected(), event("E2", 2, "09:00", EventBody::Dismissed { reason: "drill".into() })])
                 .fold()
                 .unwrap();
-        let refusal = dismissed.check(&EventBody::Confirmed {}, t("10:00"), now).unwrap_err();
+        let refusal = dismissed.check(&EventBody::Confirmed {}, t("10:00"), now, Zone::Utc).unwrap_err();
         assert!(refusal.message.contains("dismissed"));
         assert!(refusal.hint.unwrap().contains("sirt detect"));
-        assert!(dismissed.check(&EventBody::Note { text: "x".into() }, t("10:00"), now).is_ok());
+        assert!(dismissed.check(&EventBody::Note { text: "x".into() }, t("10:00"), now, Zone::Utc).is_ok());
 
         let declared =
             log(vec![detected(), event("E2", 2, "09:00", EventBody::Confirmed {})]).fold().unwrap();
-        assert!(declared.check(&EventBody::Confirmed {}, t("10:00"), now).is_err());
-        assert!(declared.check(&EventBody::Dismissed { reason: "x".into() }, t("10:00"), now).is_err());
-        assert!(declared.check(&impact, t("08:30"), now).unwrap_err().message.contains("before"));
-        assert!(declared.check(&impact, t("09:30"), now).is_ok());
+        assert!(declared.check(&EventBody::Confirmed {}, t("10:00"), now, Zone::Utc).is_err());
+        assert!(declared.check(&EventBody::Dismissed { reason: "x".into() }, t("10:00"), now, Zone::Utc).is_err());
+        assert!(declared.check(&impact, t("08:30"), now, Zone::Utc).unwrap_err().message.contains("before"));
+        assert!(declared.check(&impact, t("09:30"), now, Zone::Utc).is_ok());
     }
 
     #[test]
@@ -1287,7 +1288,7 @@ mod tests {
         let open = log(vec![detected()]).fold().unwrap();
         let body = EventBody::TenantsAffected { tenants: vec!["contoso".into()], detail: None };
         assert_eq!(
-            open.check(&body, t("10:00"), t("12:00")).unwrap_err().hint.as_deref(),
+            open.check(&body, t("10:00"), t("12:00"), Zone::Utc).unwrap_err().hint.as_deref(),
             Some("sirt confirm INC-0000-0001")
         );
     }
@@ -1302,9 +1303,9 @@ mod tests {
     #[test]
     fn detection_cannot_start_after_it_was_detected() {
         let now = t("12:00");
-        assert!(check_detection(t("08:00"), Some(t("09:00")), now).is_err());
-        assert!(check_detection(t("13:00"), None, now).is_err());
-        assert!(check_detection(t("08:00"), Some(t("07:00")), now).is_ok());
+        assert!(check_detection(t("08:00"), Some(t("09:00")), now, Zone::Utc).is_err());
+        assert!(check_detection(t("13:00"), None, now, Zone::Utc).is_err());
+        assert!(check_detection(t("08:00"), Some(t("07:00")), now, Zone::Utc).is_ok());
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! Domain types: incidents, events, settings. Plain data and pure functions; no I/O, no clock.
 
+pub mod counting;
 pub mod deadline;
 pub mod id;
 pub mod incident;

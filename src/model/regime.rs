@@ -4,7 +4,14 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::counting::{Counting, Days, Limit};
+use super::time::Zone;
+
 const BUILT_IN: &str = include_str!("regimes.toml");
+
+fn utc() -> Zone {
+    Zone::Utc
+}
 
 /// A regime a store adds is unverified unless it says otherwise.
 fn unverified() -> String {
@@ -24,6 +31,13 @@ pub struct Regime {
     pub name: String,
     #[serde(default)]
     pub jurisdiction: String,
+    /// The zone the jurisdiction counts its days in.
+    #[serde(default = "utc")]
+    pub zone: Zone,
+    /// The holiday calendar its business days skip (`us`, `br`, …), kept in the store's
+    /// `[calendars]`; without one, the store's own `holidays`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub calendar: Option<String>,
     pub notifies: String,
     /// What starts the clock: aware, declared, determined_material, classified_major,
     /// discovered or assessed.
@@ -43,17 +57,19 @@ pub struct Regime {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(try_from = "RawStage")]
 pub struct Stage {
     pub name: String,
-    /// `72h`, `3d`, `4bd`, `1mo`, or `asap`.
-    pub within: String,
-    /// hours, calendar_days, business_days, calendar_month, or none.
-    pub counting: String,
+    pub within: Limit,
+    pub counting: Counting,
+    /// Where a limit counted in days starts and ends; absent for elapsed time.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub days: Option<Days>,
     /// What the clock runs from when not the regime's trigger: `stage:<name>`, `aware`, ….
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub anchor: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub cap: Option<String>,
+    pub cap: Option<Limit>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cap_anchor: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -69,6 +85,95 @@ pub struct Stage {
     /// text, secondary or unverified.
     #[serde(default = "unverified")]
     pub verified: String,
+}
+
+/// A stage as written, before its limit and counting are checked against each other.
+#[derive(Deserialize)]
+struct RawStage {
+    name: String,
+    within: Limit,
+    counting: Counting,
+    #[serde(default)]
+    days: Option<Days>,
+    #[serde(default)]
+    anchor: Option<String>,
+    #[serde(default)]
+    cap: Option<Limit>,
+    #[serde(default)]
+    cap_anchor: Option<String>,
+    #[serde(default)]
+    to: Option<String>,
+    #[serde(default)]
+    guidance: Option<String>,
+    #[serde(default)]
+    description: String,
+    #[serde(default)]
+    note: Option<String>,
+    #[serde(default)]
+    source: String,
+    #[serde(default = "unverified")]
+    verified: String,
+}
+
+impl TryFrom<RawStage> for Stage {
+    type Error = String;
+
+    fn try_from(raw: RawStage) -> Result<Stage, String> {
+        let implied = raw.within.counting();
+        if implied != raw.counting {
+            return Err(format!(
+                "stage '{}': within = \"{}\" counts {}, but counting = \"{}\"; write within as {} or counting = \"{}\"",
+                raw.name,
+                raw.within.text(),
+                implied.as_str().replace('_', " "),
+                raw.counting.as_str(),
+                match raw.counting {
+                    Counting::Hours => "hours (72h)",
+                    Counting::CalendarDays => "days (3d)",
+                    Counting::BusinessDays => "business days (3bd)",
+                    Counting::CalendarMonth => "months (1mo)",
+                    Counting::None => "asap",
+                },
+                implied.as_str()
+            ));
+        }
+        if raw.cap == Some(Limit::Asap) {
+            return Err(format!("stage '{}': a cap needs a time limit, not asap", raw.name));
+        }
+        if raw.cap.is_some() != raw.cap_anchor.is_some() {
+            return Err(format!("stage '{}': cap and cap_anchor go together", raw.name));
+        }
+        Ok(Stage {
+            name: raw.name,
+            within: raw.within,
+            counting: raw.counting,
+            days: raw.days,
+            anchor: raw.anchor,
+            cap: raw.cap,
+            cap_anchor: raw.cap_anchor,
+            to: raw.to,
+            guidance: raw.guidance,
+            description: raw.description,
+            note: raw.note,
+            source: raw.source,
+            verified: raw.verified,
+        })
+    }
+}
+
+impl Stage {
+    /// How its days are counted: as the catalog says, else from the time of day.
+    pub fn day_rule(&self) -> Days {
+        self.days.unwrap_or_default()
+    }
+}
+
+/// `[[limit]] regime = "…" stage = "…" within = "48h"` in a store's settings.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct LimitOverride {
+    pub regime: String,
+    pub stage: String,
+    pub within: Limit,
 }
 
 impl Regime {
@@ -88,53 +193,30 @@ impl Catalog {
         toml::from_str(BUILT_IN).expect("the built-in regime catalog is valid (checked by a test)")
     }
 
-    /// The built-in catalog with a store's additions and limit overrides applied.
-    pub fn for_store(settings: &super::settings::Settings) -> Result<Catalog, String> {
-        let mut catalog = Catalog::built_in();
-        for added in &settings.regimes {
-            for stage in &added.stages {
-                if super::deadline::Limit::parse(&stage.within).is_none() {
-                    return Err(format!(
-                        "regime {} stage '{}' in sirt.toml: within '{}' is not like 72h, 3d, 4bd, 1mo or asap",
-                        added.id, stage.name, stage.within
-                    ));
-                }
-            }
-            catalog.regimes.retain(|r| r.id != added.id);
-            catalog.regimes.push(added.clone());
+    /// The built-in catalog with a store's additions (replacing a built-in regime of the same id)
+    /// and limit overrides applied.
+    pub fn with(mut self, added: &[Regime], limits: &[LimitOverride]) -> Result<Catalog, String> {
+        for regime in added {
+            self.regimes.retain(|r| r.id != regime.id);
+            self.regimes.push(regime.clone());
         }
-        for limit in &settings.limits {
-            if super::deadline::Limit::parse(&limit.within).is_none() {
-                return Err(format!(
-                    "[[limit]] for {} '{}' in sirt.toml: within '{}' is not like 72h, 3d, 4bd, 1mo or asap",
-                    limit.regime, limit.stage, limit.within
-                ));
-            }
-            let stage = catalog
+        for limit in limits {
+            let stage = self
                 .regimes
                 .iter_mut()
                 .find(|r| r.id == limit.regime)
                 .and_then(|r| r.stages.iter_mut().find(|s| s.name == limit.stage))
                 .ok_or_else(|| {
-                    format!(
-                        "[[limit]] in sirt.toml names {} '{}', which is not in the catalog",
-                        limit.regime, limit.stage
-                    )
+                    format!("[[limit]] names {} '{}', which is not in the catalog", limit.regime, limit.stage)
                 })?;
-            stage.within = limit.within.clone();
+            stage.within = limit.within;
+            stage.counting = limit.within.counting();
             stage.note = Some(format!(
                 "limit set by this store's sirt.toml (the catalog says otherwise){}",
                 stage.note.as_ref().map(|n| format!("; {n}")).unwrap_or_default()
             ));
         }
-        for id in &settings.own_regimes {
-            if !catalog.contains(id) {
-                return Err(format!(
-                    "own_regimes in sirt.toml names '{id}', which is not in the catalog (see: sirt regimes)"
-                ));
-            }
-        }
-        Ok(catalog)
+        Ok(self)
     }
 
     pub fn get(&self, id: &str) -> Option<&Regime> {
@@ -149,28 +231,32 @@ impl Catalog {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::settings::{LimitOverride, Settings};
 
     #[test]
     fn a_store_adds_regimes_and_overrides_limits() {
-        let mut settings: Settings = toml::from_str(
-            "own_regimes = [\"acme-internal\"]\n[[regime]]\nid = \"acme-internal\"\nname = \"Acme policy\"\nnotifies = \"provider → board\"\ntrigger = \"declared\"\n[[regime.stage]]\nname = \"tell the board\"\nwithin = \"2bd\"\ncounting = \"business_days\"\n",
+        let added: Regime = toml::from_str(
+            "id = \"acme-internal\"\nname = \"Acme policy\"\nnotifies = \"provider → board\"\ntrigger = \"declared\"\n[[stage]]\nname = \"tell the board\"\nwithin = \"2bd\"\ncounting = \"business_days\"\n",
         )
         .unwrap();
-        settings.limits.push(LimitOverride {
+        let mut limits = vec![LimitOverride {
             regime: "nis2-art23".into(),
             stage: "early warning".into(),
-            within: "12h".into(),
-        });
-        let catalog = Catalog::for_store(&settings).unwrap();
+            within: Limit::parse("12h").unwrap(),
+        }];
+        let catalog = Catalog::built_in().with(std::slice::from_ref(&added), &limits).unwrap();
         assert_eq!(catalog.get("acme-internal").unwrap().stages[0].verified, "unverified");
+        assert_eq!(catalog.get("acme-internal").unwrap().zone, Zone::Utc);
         let nis2 = catalog.get("nis2-art23").unwrap();
-        assert_eq!(nis2.stages[0].within, "12h");
-        settings.limits[0].stage = "no such stage".into();
-        assert!(Catalog::for_store(&settings).unwrap_err().contains("not in the catalog"));
-        settings.limits.clear();
-        settings.own_regimes = vec!["made-up".into()];
-        assert!(Catalog::for_store(&settings).is_err());
+        assert_eq!(nis2.stages[0].within, Limit::Minutes(12 * 60));
+        limits[0].stage = "no such stage".into();
+        assert!(Catalog::built_in().with(&[], &limits).unwrap_err().contains("not in the catalog"));
+    }
+
+    #[test]
+    fn a_stage_whose_limit_and_counting_disagree_is_refused() {
+        let bad = "id = \"x\"\nname = \"x\"\nnotifies = \"a → b\"\ntrigger = \"declared\"\n[[stage]]\nname = \"s\"\nwithin = \"3d\"\ncounting = \"business_days\"\n";
+        let err = toml::from_str::<Regime>(bad).unwrap_err();
+        assert!(err.message().contains("counts calendar days, but counting = \"business_days\""), "{err}");
     }
 
     #[test]
@@ -193,6 +279,15 @@ mod tests {
                     regime.id
                 );
                 assert!(!stage.description.is_empty(), "{} / {}", regime.id, stage.name);
+                // Every limit counted in days says where its days start and end.
+                let in_days = matches!(
+                    stage.counting,
+                    Counting::CalendarDays | Counting::BusinessDays | Counting::CalendarMonth
+                );
+                assert_eq!(stage.days.is_some(), in_days, "{} / {}: days", regime.id, stage.name);
+            }
+            if regime.stages.iter().any(|s| s.counting == Counting::BusinessDays) {
+                assert!(regime.calendar.is_some() || regime.id == "pci-dss-visa", "{}: calendar", regime.id);
             }
         }
     }

@@ -1,10 +1,20 @@
 //! The store's settings file, `sirt.toml`.
 
-use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+use chrono::{Duration, NaiveDate};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use super::counting::Limit;
+use super::regime::{Catalog, LimitOverride, Regime};
+use super::time::parse_span;
 
 /// Version of the settings format, stored in the file.
 pub const SCHEMA: u32 = 1;
 
+/// The settings, each value read into its type when the file is read: a bad value is reported
+/// with its line by every command that opens the store.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 #[serde(default)]
 pub struct Settings {
@@ -15,34 +25,95 @@ pub struct Settings {
     pub response_contact: String,
     /// How long after the declaration every affected tenant must have been notified, unless its
     /// contract says less.
-    pub contract_limit: String,
+    #[serde(deserialize_with = "contract_limit")]
+    pub contract_limit: Limit,
     /// A clock of a day or more is at risk with less than this left; shorter clocks use a quarter
     /// of their limit.
-    pub at_risk_margin: String,
+    pub at_risk_margin: Span,
     /// Regimes the provider itself answers to; each stage becomes a clock.
     pub own_regimes: Vec<String>,
-    /// What `aware`-type triggers run from: `declaration`, or `detection` for the cautious.
-    pub aware_at: String,
-    /// Days business-day limits skip besides weekends, `YYYY-MM-DD`.
-    pub holidays: Vec<String>,
+    /// What `aware`-type triggers run from.
+    pub aware_at: AwareAt,
+    /// Days that business-day limits skip besides weekends, for the contract and for regimes that
+    /// name no calendar.
+    #[serde(deserialize_with = "dates")]
+    pub holidays: Vec<NaiveDate>,
+    /// Holidays per calendar (`us`, `br`, `eu-de`, …), for the regimes that name one.
+    #[serde(deserialize_with = "calendars", skip_serializing_if = "BTreeMap::is_empty")]
+    pub calendars: BTreeMap<String, Vec<NaiveDate>>,
     /// Severities whose tenants get a phone call script.
     pub phone_severities: Vec<super::incident::Severity>,
     /// Severities whose eradication needs the executive incident manager's approval.
     pub eradication_approval: Vec<super::incident::Severity>,
     /// Regimes added to the built-in catalog (same fields as `sirt regimes ID --format json`).
     #[serde(rename = "regime", skip_serializing_if = "Vec::is_empty")]
-    pub regimes: Vec<super::regime::Regime>,
+    pub regimes: Vec<Regime>,
     /// Limits that replace the catalog's for one stage.
     #[serde(rename = "limit", skip_serializing_if = "Vec::is_empty")]
     pub limits: Vec<LimitOverride>,
 }
 
-/// `[[limit]] regime = "…" stage = "…" within = "48h"`.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
-pub struct LimitOverride {
-    pub regime: String,
-    pub stage: String,
-    pub within: String,
+/// What an `aware` trigger runs from: the declaration, or the detection for the cautious.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum AwareAt {
+    Declaration,
+    Detection,
+}
+
+/// A length of time written like `12h` or `90m`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Span(pub Duration);
+
+impl Serialize for Span {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let seconds = self.0.num_seconds();
+        let text = match seconds {
+            s if s % 3600 == 0 => format!("{}h", s / 3600),
+            s if s % 60 == 0 => format!("{}m", s / 60),
+            s => format!("{s}s"),
+        };
+        serializer.serialize_str(&text)
+    }
+}
+
+impl<'de> Deserialize<'de> for Span {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        parse_span(&text)
+            .map(Span)
+            .ok_or_else(|| serde::de::Error::custom(format!("'{text}' is not a duration like 12h or 90m")))
+    }
+}
+
+fn contract_limit<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Limit, D::Error> {
+    match Limit::deserialize(deserializer)? {
+        Limit::Asap => Err(serde::de::Error::custom("contract_limit needs a time limit like 72h, not asap")),
+        limit => Ok(limit),
+    }
+}
+
+/// One holiday, read on its own so a bad one is reported at its own line.
+struct Holiday(NaiveDate);
+
+impl<'de> Deserialize<'de> for Holiday {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
+            .map(Holiday)
+            .map_err(|_| serde::de::Error::custom(format!("holiday '{text}' is not a date like 2026-12-25")))
+    }
+}
+
+fn dates<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<NaiveDate>, D::Error> {
+    Ok(Vec::<Holiday>::deserialize(deserializer)?.into_iter().map(|h| h.0).collect())
+}
+
+fn calendars<'de, D: Deserializer<'de>>(deserializer: D) -> Result<BTreeMap<String, Vec<NaiveDate>>, D::Error> {
+    Ok(BTreeMap::<String, Vec<Holiday>>::deserialize(deserializer)?
+        .into_iter()
+        .map(|(name, days)| (name, days.into_iter().map(|h| h.0).collect()))
+        .collect())
 }
 
 impl Default for Settings {
@@ -51,11 +122,12 @@ impl Default for Settings {
             schema: SCHEMA,
             organisation: "Example Cloud".into(),
             response_contact: "security-response@example.com".into(),
-            contract_limit: "72h".into(),
-            at_risk_margin: "12h".into(),
+            contract_limit: Limit::Minutes(72 * 60),
+            at_risk_margin: Span(Duration::hours(12)),
             own_regimes: Vec::new(),
-            aware_at: "declaration".into(),
+            aware_at: AwareAt::Declaration,
             holidays: Vec::new(),
+            calendars: BTreeMap::new(),
             phone_severities: vec![super::incident::Severity::Sev1, super::incident::Severity::Sev2],
             eradication_approval: vec![super::incident::Severity::Sev1],
             regimes: Vec::new(),
@@ -64,41 +136,88 @@ impl Default for Settings {
     }
 }
 
+/// Why a settings file cannot be used, and where in it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Problem {
+    pub span: Option<Range<usize>>,
+    pub message: String,
+}
+
+/// Where the values that name other things sit in the file, to point at the one that is wrong.
+#[derive(Deserialize)]
+struct Places {
+    #[serde(default)]
+    own_regimes: Vec<toml::Spanned<String>>,
+    #[serde(default, rename = "limit")]
+    limits: Vec<toml::Spanned<toml::Value>>,
+    #[serde(default, rename = "regime")]
+    regimes: Vec<toml::Spanned<toml::Value>>,
+}
+
 impl Settings {
-    /// The holidays as dates, or the first one that is not a date.
-    pub fn holiday_dates(&self) -> Result<Vec<chrono::NaiveDate>, String> {
-        self.holidays
-            .iter()
-            .map(|d| {
-                chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d")
-                    .map_err(|_| format!("holiday '{d}' in sirt.toml is not a date like 2026-12-25"))
-            })
-            .collect()
+    /// Reads `sirt.toml`: every value into its type, and every regime, stage and calendar it
+    /// names checked to exist.
+    pub fn parse(text: &str) -> Result<Settings, Problem> {
+        let located = |e: toml::de::Error| Problem { span: e.span(), message: e.message().trim().to_string() };
+        let settings: Settings = toml::from_str(text).map_err(located)?;
+        let places: Places = toml::from_str(text).map_err(located)?;
+        let at = |span: Option<Range<usize>>, message: String| Problem { span, message };
+        let catalog = Catalog::built_in();
+        if let Err(message) = catalog.clone().with(&settings.regimes, &[]) {
+            return Err(at(None, message));
+        }
+        for (n, limit) in settings.limits.iter().enumerate() {
+            let known = settings
+                .regimes
+                .iter()
+                .chain(&catalog.regimes)
+                .find(|r| r.id == limit.regime)
+                .is_some_and(|r| r.stages.iter().any(|s| s.name == limit.stage));
+            if !known {
+                return Err(at(
+                    places.limits.get(n).map(|p| p.span()),
+                    format!("[[limit]] names {} '{}', which is not in the catalog", limit.regime, limit.stage),
+                ));
+            }
+        }
+        let all = settings.catalog();
+        for (n, id) in settings.own_regimes.iter().enumerate() {
+            if !all.contains(id) {
+                return Err(at(
+                    places.own_regimes.get(n).map(|p| p.span()),
+                    format!("own_regimes names '{id}', which is not in the catalog (see: sirt regimes)"),
+                ));
+            }
+        }
+        for (n, regime) in settings.regimes.iter().enumerate() {
+            if let Some(calendar) = &regime.calendar
+                && !settings.calendars.contains_key(calendar)
+            {
+                return Err(at(
+                    places.regimes.get(n).map(|p| p.span()),
+                    format!("regime {} names calendar '{calendar}', which [calendars] does not list", regime.id),
+                ));
+            }
+        }
+        Ok(settings)
     }
 
-    pub fn at_risk_margin(&self) -> Result<chrono::Duration, String> {
-        super::time::parse_span(&self.at_risk_margin).ok_or_else(|| {
-            format!("at_risk_margin '{}' in sirt.toml is not a duration like 12h", self.at_risk_margin)
-        })
+    /// The built-in catalog with this store's regimes and limits (checked when the file was read).
+    pub fn catalog(&self) -> Catalog {
+        Catalog::built_in().with(&self.regimes, &self.limits).unwrap_or_else(|_| Catalog::built_in())
     }
 
-    pub fn aware_at_detection(&self) -> Result<bool, String> {
-        match self.aware_at.as_str() {
-            "declaration" => Ok(false),
-            "detection" => Ok(true),
-            other => Err(format!("aware_at '{other}' in sirt.toml must be \"declaration\" or \"detection\"")),
+    /// The holidays a regime's business days skip: its calendar's, else the store's own.
+    pub fn holidays_of(&self, regime: &Regime) -> &[NaiveDate] {
+        match &regime.calendar {
+            Some(calendar) => self.calendars.get(calendar).map_or(&[], Vec::as_slice),
+            None => &self.holidays,
         }
     }
 
-    /// The contractual limit in whole hours, or why it cannot be read.
+    /// The contractual limit in whole hours, for comparing a tenant's own limit with it.
     pub fn contract_limit_hours(&self) -> Result<i64, String> {
-        match super::time::parse_span(&self.contract_limit) {
-            Some(span) if span > chrono::Duration::zero() => Ok(span.num_hours()),
-            _ => Err(format!(
-                "contract_limit '{}' in sirt.toml is not a duration like 72h",
-                self.contract_limit
-            )),
-        }
+        Ok(self.contract_limit.nominal().map_or(0, |d| d.num_hours()))
     }
 
     /// The file written by `sirt init`: the defaults, with a word on what each one means.
@@ -121,15 +240,18 @@ impl Settings {
              own_regimes = []\n\n\
              # What an `aware` trigger runs from: \"declaration\", or \"detection\" to be cautious.\n\
              aware_at = \"{}\"\n\n\
-             # Days that business-day limits skip besides weekends, e.g. [\"2026-12-25\"].\n\
+             # Days that business-day limits skip besides weekends, e.g. [\"2026-12-25\"]: for the\n\
+             # contract, and for regimes that name no calendar of their own.\n\
              holidays = []\n\n\
              # Severities whose affected tenants get a phone call script from `sirt notify`.\n\
              phone_severities = [\"sev1\", \"sev2\"]\n\n\
              # Severities whose eradication needs the executive incident manager's approval.\n\
              eradication_approval = [\"sev1\"]\n\n\
              # Add a regime: [[regime]] with the fields `sirt regimes ID --format json` shows.\n\
-             # Change a limit: [[limit]] regime = \"nis2-art23\"  stage = \"early warning\"  within = \"12h\"\n",
-            d.schema, d.organisation, d.response_contact, d.contract_limit, d.at_risk_margin, d.aware_at
+             # Change a limit: [[limit]] regime = \"nis2-art23\"  stage = \"early warning\"  within = \"12h\"\n\
+             # Holidays of the calendars regimes name (`sirt regimes ID` shows it), e.g.\n\
+             # [calendars]  us = [\"2026-11-26\"]  br = [\"2026-11-20\"]\n",
+            d.schema, d.organisation, d.response_contact, d.contract_limit.text(), "12h", "declaration"
         )
     }
 }
@@ -149,5 +271,44 @@ mod tests {
         let parsed: Settings = toml::from_str("schema = 1\norganisation = \"Acme\"").unwrap();
         assert_eq!(parsed.organisation, "Acme");
         assert_eq!(parsed.response_contact, Settings::default().response_contact);
+    }
+
+    /// The line a problem points at.
+    fn line_of(text: &str) -> (usize, String) {
+        let problem = Settings::parse(text).unwrap_err();
+        let start = problem.span.expect("the problem has a place").start;
+        (text[..start].matches('\n').count() + 1, problem.message)
+    }
+
+    #[test]
+    fn values_are_typed_and_a_bad_one_is_found_at_its_line() {
+        let s = Settings::parse("contract_limit = \"90m\"\nat_risk_margin = \"2h\"\naware_at = \"detection\"\nholidays = [\"2026-12-25\"]\n[calendars]\nbr = [\"2026-11-20\"]\n").unwrap();
+        assert_eq!(s.contract_limit, Limit::Minutes(90));
+        assert_eq!(s.at_risk_margin, Span(Duration::hours(2)));
+        assert_eq!(s.aware_at, AwareAt::Detection);
+        assert_eq!(s.calendars["br"], vec![NaiveDate::from_ymd_opt(2026, 11, 20).unwrap()]);
+
+        let (line, message) = line_of("schema = 1\n\ncontract_limit = \"soon\"\n");
+        assert_eq!(line, 3);
+        assert!(message.contains("'soon' is not a limit"), "{message}");
+        let (line, message) = line_of("schema = 1\nholidays = [\n  \"2026-12-25\",\n  \"Christmas\",\n]\n");
+        assert_eq!(line, 4);
+        assert!(message.contains("holiday 'Christmas'"), "{message}");
+        let (line, _) = line_of("aware_at = \"whenever\"\n");
+        assert_eq!(line, 1);
+        let (line, message) = line_of("schema = 1\nown_regimes = [\"gdpr-art33\",\n  \"made-up\"]\n");
+        assert_eq!(line, 3);
+        assert!(message.contains("'made-up'"), "{message}");
+        let (line, message) = line_of("schema = 1\n\n[[limit]]\nregime = \"nis2-art23\"\nstage = \"nope\"\nwithin = \"12h\"\n");
+        assert!((3..=4).contains(&line), "{line}");
+        assert!(message.contains("not in the catalog"), "{message}");
+        let (_, message) = line_of("contract_limit = \"asap\"\n");
+        assert!(message.contains("not asap"), "{message}");
+    }
+
+    #[test]
+    fn a_store_regime_may_be_named_among_its_own() {
+        let s = Settings::parse("own_regimes = [\"acme\"]\n[[regime]]\nid = \"acme\"\nname = \"Acme\"\nnotifies = \"a → b\"\ntrigger = \"declared\"\nzone = \"America/Sao_Paulo\"\n[[regime.stage]]\nname = \"s\"\nwithin = \"3bd\"\ncounting = \"business_days\"\n").unwrap();
+        assert_eq!(s.catalog().get("acme").unwrap().zone.name(), "America/Sao_Paulo");
     }
 }

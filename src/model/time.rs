@@ -1,13 +1,118 @@
-//! Parsing and displaying the times people type: `--at`, `--started`, `--since`.
+//! Parsing and displaying the times people type (`--at`, `--started`, `--since`) and the zones
+//! they are shown in. Pure: the process's own zone is resolved at the edge and passed in.
 
-use chrono::{DateTime, Duration, FixedOffset, Local, NaiveDate, NaiveDateTime, TimeZone, Utc};
+use chrono::{DateTime, Duration, FixedOffset, NaiveDate, NaiveDateTime, Offset, TimeZone, Utc};
+use chrono_tz::Tz;
 
 /// What `--at` and friends accept, for error messages and help texts.
 pub const ACCEPTED: &str =
     "RFC 3339 (2026-11-20T08:00:00Z), local 'YYYY-MM-DD HH:MM', 'now', '-2h' or '2h ago'";
 
-/// Parses a point in time relative to `now`; wall-clock forms are read in the local zone.
-pub fn parse_when(input: &str, now: DateTime<Utc>) -> Result<DateTime<Utc>, String> {
+/// What `--tz` accepts, for error messages and help texts.
+pub const ZONES_ACCEPTED: &str = "UTC, local, an IANA zone such as Europe/Berlin, or an offset such as +01:00";
+
+/// A time zone: UTC, a fixed offset, or a zone of the IANA database whose offset changes with
+/// daylight saving. Every time is shown with the offset in force at that instant.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Zone {
+    Utc,
+    Fixed(FixedOffset),
+    Named(Tz),
+}
+
+impl Zone {
+    /// `UTC`, `Z`, an offset such as `+01:00` or `-0500`, or an IANA name such as `Europe/Berlin`.
+    /// (`local` is not a zone of its own: the caller resolves it.)
+    pub fn parse(text: &str) -> Option<Zone> {
+        let text = text.trim();
+        if text.eq_ignore_ascii_case("utc") || text == "Z" {
+            return Some(Zone::Utc);
+        }
+        if let Some(offset) = parse_offset(text) {
+            return Some(Zone::Fixed(offset));
+        }
+        text.parse::<Tz>().ok().map(Zone::Named)
+    }
+
+    /// The offset from UTC in force at `at`.
+    pub fn offset_at(self, at: DateTime<Utc>) -> FixedOffset {
+        match self {
+            Zone::Utc => FixedOffset::east_opt(0).expect("zero offset"),
+            Zone::Fixed(offset) => offset,
+            Zone::Named(tz) => tz.offset_from_utc_datetime(&at.naive_utc()).fix(),
+        }
+    }
+
+    /// The wall-clock reading of `at` in this zone.
+    pub fn wall(self, at: DateTime<Utc>) -> NaiveDateTime {
+        at.naive_utc() + self.offset_at(at)
+    }
+
+    /// The instant a wall-clock reading names. In a repeated hour the earlier reading; in an hour
+    /// the clocks skip, the same reading with the offset in force just before the gap.
+    pub fn instant(self, wall: NaiveDateTime) -> DateTime<Utc> {
+        let resolve = |offset: FixedOffset| DateTime::<Utc>::from_naive_utc_and_offset(wall - offset, Utc);
+        match self {
+            Zone::Utc => resolve(FixedOffset::east_opt(0).expect("zero offset")),
+            Zone::Fixed(offset) => resolve(offset),
+            Zone::Named(tz) => match tz.from_local_datetime(&wall).earliest() {
+                Some(t) => t.with_timezone(&Utc),
+                None => resolve(tz.offset_from_utc_datetime(&(wall - Duration::hours(3))).fix()),
+            },
+        }
+    }
+
+    /// The last second of a calendar day in this zone.
+    pub fn end_of_day(self, day: NaiveDate) -> DateTime<Utc> {
+        let next = day.succ_opt().unwrap_or(day).and_hms_opt(0, 0, 0).expect("midnight exists");
+        // Midnight itself may be skipped by daylight saving; the day ends a second before the next
+        // day's first instant either way.
+        self.instant(next) - Duration::seconds(1)
+    }
+
+    /// The zone's name as a person would type it.
+    pub fn name(self) -> String {
+        match self {
+            Zone::Utc => "UTC".into(),
+            Zone::Fixed(offset) => offset.to_string(),
+            Zone::Named(tz) => tz.name().into(),
+        }
+    }
+}
+
+impl serde::Serialize for Zone {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.name())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Zone {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        Zone::parse(&text).ok_or_else(|| {
+            serde::de::Error::custom(format!("zone '{text}' is not {}", "UTC, an IANA zone such as America/Sao_Paulo, or an offset such as +01:00"))
+        })
+    }
+}
+
+/// `+01:00`, `-0500`.
+fn parse_offset(text: &str) -> Option<FixedOffset> {
+    let (sign, rest) = match text.as_bytes().first()? {
+        b'+' => (1, &text[1..]),
+        b'-' => (-1, &text[1..]),
+        _ => return None,
+    };
+    let digits: String = rest.chars().filter(|c| *c != ':').collect();
+    if digits.len() != 4 || !digits.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let hours: i32 = digits[..2].parse().ok()?;
+    let minutes: i32 = digits[2..].parse().ok()?;
+    FixedOffset::east_opt(sign * (hours * 3600 + minutes * 60))
+}
+
+/// Parses a point in time relative to `now`; wall-clock forms are read in `zone`.
+pub fn parse_when(input: &str, now: DateTime<Utc>, zone: Zone) -> Result<DateTime<Utc>, String> {
     let text = input.trim();
     let fail = || format!("cannot read '{input}' as a time; use {ACCEPTED}");
     if text.eq_ignore_ascii_case("now") {
@@ -24,18 +129,13 @@ pub fn parse_when(input: &str, now: DateTime<Utc>) -> Result<DateTime<Utc>, Stri
     }
     for pattern in ["%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S"] {
         if let Ok(naive) = NaiveDateTime::parse_from_str(text, pattern) {
-            return local_to_utc(naive).ok_or_else(fail);
+            return Ok(zone.instant(naive));
         }
     }
     if let Ok(day) = NaiveDate::parse_from_str(text, "%Y-%m-%d") {
-        return local_to_utc(day.and_hms_opt(0, 0, 0).expect("midnight exists")).ok_or_else(fail);
+        return Ok(zone.instant(day.and_hms_opt(0, 0, 0).expect("midnight exists")));
     }
     Err(fail())
-}
-
-fn local_to_utc(naive: NaiveDateTime) -> Option<DateTime<Utc>> {
-    // In a DST fold the earlier reading is the one a person most likely meant.
-    Local.from_local_datetime(&naive).earliest().map(|t| t.with_timezone(&Utc))
 }
 
 /// A duration such as `2h`, `90m`, `3d`, `1w`, `2 hours`, `1h30m`.
@@ -80,10 +180,12 @@ pub fn format_span(span: Duration) -> String {
     if span < Duration::zero() { format!("-{text}") } else { text }
 }
 
-/// A time in the given zone, compact and unambiguous: `2026-11-20 08:00Z`, `2026-11-20 09:00+01:00`.
-pub fn format_in(at: DateTime<Utc>, zone: FixedOffset) -> String {
-    let local = at.with_timezone(&zone);
-    if zone.local_minus_utc() == 0 {
+/// A time in the given zone with the offset in force at that instant, compact and unambiguous:
+/// `2026-11-20 08:00Z`, `2026-03-30 14:00+02:00`.
+pub fn format_in(at: DateTime<Utc>, zone: Zone) -> String {
+    let offset = zone.offset_at(at);
+    let local = at.with_timezone(&offset);
+    if offset.local_minus_utc() == 0 {
         local.format("%Y-%m-%d %H:%MZ").to_string()
     } else {
         local.format("%Y-%m-%d %H:%M%:z").to_string()
@@ -93,11 +195,6 @@ pub fn format_in(at: DateTime<Utc>, zone: FixedOffset) -> String {
 /// RFC 3339 in UTC to the second, as CSV and commit messages carry it; empty when absent.
 pub fn rfc3339(at: Option<DateTime<Utc>>) -> String {
     at.map(|t| t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)).unwrap_or_default()
-}
-
-/// A time in the machine's local zone (the `TZ` environment variable decides).
-pub fn format_local(at: DateTime<Utc>) -> String {
-    format_in(at, *at.with_timezone(&Local).offset())
 }
 
 #[cfg(test)]
@@ -110,27 +207,59 @@ mod tests {
 
     #[test]
     fn relative_forms() {
-        assert_eq!(parse_when("now", now()).unwrap(), now());
-        assert_eq!(parse_when("-2h", now()).unwrap(), now() - Duration::hours(2));
-        assert_eq!(parse_when("2h ago", now()).unwrap(), now() - Duration::hours(2));
-        assert_eq!(parse_when("1h30m ago", now()).unwrap(), now() - Duration::minutes(90));
-        assert_eq!(parse_when("3 days ago", now()).unwrap(), now() - Duration::days(3));
+        assert_eq!(parse_when("now", now(), Zone::Utc).unwrap(), now());
+        assert_eq!(parse_when("-2h", now(), Zone::Utc).unwrap(), now() - Duration::hours(2));
+        assert_eq!(parse_when("2h ago", now(), Zone::Utc).unwrap(), now() - Duration::hours(2));
+        assert_eq!(parse_when("1h30m ago", now(), Zone::Utc).unwrap(), now() - Duration::minutes(90));
+        assert_eq!(parse_when("3 days ago", now(), Zone::Utc).unwrap(), now() - Duration::days(3));
     }
 
     #[test]
     fn absolute_forms() {
-        let t = parse_when("2026-11-19T08:30:00+01:00", now()).unwrap();
+        let t = parse_when("2026-11-19T08:30:00+01:00", now(), Zone::Utc).unwrap();
         assert_eq!(t, "2026-11-19T07:30:00Z".parse::<DateTime<Utc>>().unwrap());
-        assert!(parse_when("2026-11-19 08:30", now()).is_ok());
-        assert!(parse_when("2026-11-19", now()).is_ok());
+        assert!(parse_when("2026-11-19 08:30", now(), Zone::Utc).is_ok());
+        assert!(parse_when("2026-11-19", now(), Zone::Utc).is_ok());
     }
 
     #[test]
     fn nonsense_is_refused_with_the_accepted_forms() {
         for bad in ["yesterday", "2h", "-", "ago", "2x ago", "2026-13-01 00:00"] {
-            let err = parse_when(bad, now()).unwrap_err();
+            let err = parse_when(bad, now(), Zone::Utc).unwrap_err();
             assert!(err.contains("RFC 3339"), "{bad}: {err}");
         }
+    }
+
+    #[test]
+    fn wall_clock_forms_are_read_in_the_zone_given() {
+        let berlin = Zone::parse("Europe/Berlin").unwrap();
+        let t = parse_when("2026-11-19 08:30", now(), berlin).unwrap();
+        assert_eq!(t, "2026-11-19T07:30:00Z".parse::<DateTime<Utc>>().unwrap());
+        // The repeated hour of October reads as its first pass.
+        let t = parse_when("2026-10-25 02:30", now(), berlin).unwrap();
+        assert_eq!(t, "2026-10-25T00:30:00Z".parse::<DateTime<Utc>>().unwrap());
+    }
+
+    #[test]
+    fn times_show_the_offset_in_force_at_that_instant() {
+        let at = |s: &str| s.parse::<DateTime<Utc>>().unwrap();
+        let berlin = Zone::parse("Europe/Berlin").unwrap();
+        assert_eq!(format_in(at("2026-03-27T12:00:00Z"), berlin), "2026-03-27 13:00+01:00");
+        assert_eq!(format_in(at("2026-03-30T12:00:00Z"), berlin), "2026-03-30 14:00+02:00");
+        assert_eq!(format_in(at("2026-10-25T00:30:00Z"), berlin), "2026-10-25 02:30+02:00");
+        assert_eq!(format_in(at("2026-10-25T01:30:00Z"), berlin), "2026-10-25 02:30+01:00");
+        assert_eq!(format_in(at("2026-03-30T12:00:00Z"), Zone::Utc), "2026-03-30 12:00Z");
+        assert_eq!(format_in(at("2026-03-30T12:00:00Z"), Zone::parse("+05:30").unwrap()), "2026-03-30 17:30+05:30");
+        for bad in ["Mars/Olympus", "+1", "local", ""] {
+            assert_eq!(Zone::parse(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn a_day_ends_at_its_last_second_in_the_zone() {
+        let sp = Zone::parse("America/Sao_Paulo").unwrap();
+        let day = NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
+        assert_eq!(sp.end_of_day(day), "2026-11-26T02:59:59Z".parse::<DateTime<Utc>>().unwrap());
     }
 
     #[test]

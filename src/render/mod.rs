@@ -186,7 +186,7 @@ pub struct Setting<'a> {
     pub catalog: &'a Catalog,
     /// Severities that get a call script.
     pub phone: bool,
-    pub zone: chrono::FixedOffset,
+    pub zone: crate::model::time::Zone,
 }
 
 pub struct Renderer {
@@ -376,7 +376,7 @@ impl<'a> Drafting<'a> {
                     .filter(|stage| stage.anchor.is_none())
                     .map(|stage| Duty {
                         recipient: plain(&regime.recipient(stage)),
-                        when: when(&stage.within, &regime.trigger),
+                        when: when(&stage.within.text(), &regime.trigger),
                         unverified: stage.verified == "unverified",
                     })
                     .collect(),

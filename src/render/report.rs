@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
-use chrono::{DateTime, Duration, FixedOffset, Utc};
+use chrono::{DateTime, Duration, Utc};
 
 use crate::model::deadline::{ClockKind, Deadline, Status};
 use crate::model::incident::{Incident, IncidentLog};
@@ -29,7 +29,7 @@ pub fn report(
     clocks: &[Deadline],
     names: &BTreeMap<String, String>,
     organisation: &str,
-    zone: FixedOffset,
+    zone: crate::model::time::Zone,
     now: DateTime<Utc>,
 ) -> String {
     let at = |t: DateTime<Utc>| format_in(t, zone);

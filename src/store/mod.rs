@@ -172,7 +172,8 @@ impl Store {
         let git = Git::open(dir)?;
         let settings_path = dir.join(SETTINGS_FILE);
         let text = read_text(&settings_path)?;
-        let settings: Settings = toml::from_str(&text).map_err(|e| toml_error(&settings_path, &text, &e))?;
+        let settings = Settings::parse(&text)
+            .map_err(|p| located_error(&settings_path, &text, p.span, &p.message))?;
         if settings.schema != crate::model::settings::SCHEMA {
             return Err(UserError::new(format!(
                 "{} has schema {}, which this version of sirt does not read",
@@ -488,12 +489,17 @@ fn incident_as_of(root: &Path, id: &str, as_of: Option<DateTime<Utc>>) -> Result
 
 /// An error naming the file and line of a TOML syntax or type error.
 fn toml_error(path: &Path, text: &str, error: &toml::de::Error) -> anyhow::Error {
-    let line = error.span().map(|span| text[..span.start.min(text.len())].matches('\n').count() + 1);
+    located_error(path, text, error.span(), error.message())
+}
+
+/// An error naming the file and the line `span` starts on.
+fn located_error(path: &Path, text: &str, span: Option<std::ops::Range<usize>>, message: &str) -> anyhow::Error {
+    let line = span.map(|span| text[..span.start.min(text.len())].matches('\n').count() + 1);
     let location = match line {
         Some(line) => format!("{}:{line}", path.display()),
         None => path.display().to_string(),
     };
-    anyhow!(UserError::new(format!("{location}: {}", error.message().trim())).hint(format!(
+    anyhow!(UserError::new(format!("{location}: {}", message.trim())).hint(format!(
         "fix the file by hand, or restore it: git -C {} checkout -- .",
         path.parent().and_then(Path::parent).unwrap_or(path).display()
     )))

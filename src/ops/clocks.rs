@@ -1,0 +1,156 @@
+//! Computing the clocks of a store's incidents, and showing their times: what `deadlines`,
+//! `show`, `report`, `stats` and `notify` share. The process's own zone is resolved here, at the
+//! edge; the model only ever receives a zone.
+
+use std::collections::HashMap;
+use std::sync::{Arc, OnceLock};
+
+use anyhow::Result;
+use chrono::{DateTime, FixedOffset, Local, Utc};
+
+use crate::error::UserError;
+use crate::model::Incident;
+use crate::model::deadline::{ClockKind, Deadline, Limit, Rules, Status, TenantTerms, limit_from_span, sort_by_urgency};
+use crate::model::regime::Catalog;
+use crate::model::settings::Settings;
+use crate::model::tenant::Tenant;
+use crate::model::time::{ZONES_ACCEPTED, Zone, format_in, format_span};
+use crate::output::Tone;
+use crate::store::Store;
+
+/// What the clocks of a store are computed with, read once from its settings (checked when the
+/// store was opened).
+pub struct ClockSetup {
+    catalog: Catalog,
+    settings: Settings,
+}
+
+/// A tenant's id, contractual limit and regimes, as the clocks need them.
+type Terms<'a> = (Arc<str>, Option<Limit>, &'a [String]);
+
+impl ClockSetup {
+    pub fn for_store(store: &Store) -> Result<ClockSetup> {
+        Ok(ClockSetup { catalog: store.settings.catalog(), settings: store.settings.clone() })
+    }
+
+    pub fn rules(&self) -> Rules<'_> {
+        Rules { catalog: &self.catalog, settings: &self.settings }
+    }
+
+    /// Every clock of these incidents as of `now`, most urgent first. Tenants are read once each.
+    pub fn clocks(
+        &self,
+        store: &Store,
+        incidents: &[&Incident],
+        now: DateTime<Utc>,
+        keep: impl Fn(&Deadline) -> bool,
+    ) -> Vec<Deadline> {
+        let mut tenants: HashMap<&str, Option<Tenant>> = HashMap::new();
+        for incident in incidents {
+            for id in incident.affected.keys() {
+                tenants.entry(id.as_str()).or_insert_with(|| store.read_tenant(id).ok());
+            }
+        }
+        // Each tenant's limit is read once, not once per clock.
+        let terms: HashMap<&str, Terms> = tenants
+            .iter()
+            .filter_map(|(id, t)| {
+                t.as_ref().map(|t| {
+                    (*id, (Arc::from(*id), t.notify_within.as_deref().and_then(limit_from_span), &t.regimes[..]))
+                })
+            })
+            .collect();
+        let rules = self.rules();
+        let clocks: Vec<Deadline> = incidents
+            .iter()
+            .flat_map(|i| {
+                rules.clocks(
+                    i,
+                    |id| {
+                        terms.get(id).map(|(id, limit, regimes)| TenantTerms {
+                            id: id.clone(),
+                            limit: *limit,
+                            regimes,
+                        })
+                    },
+                    now,
+                )
+            })
+            .filter(|d| keep(d))
+            .collect();
+        sort_by_urgency(clocks)
+    }
+}
+
+/// The process's own zone: `TZ` when it names a zone of the database, else the system's zone,
+/// else the system's current offset. Read once.
+pub fn local_zone() -> Zone {
+    static LOCAL: OnceLock<Zone> = OnceLock::new();
+    *LOCAL.get_or_init(|| {
+        let from_env = std::env::var("TZ").ok().map(|tz| tz.trim_start_matches(':').to_string());
+        let named = |name: &str| Zone::parse(name);
+        match from_env.as_deref() {
+            Some("") => Some(Zone::Utc),
+            Some(name) => named(name).or_else(|| named(name.rsplit("zoneinfo/").next().unwrap_or(name))),
+            None => iana_time_zone::get_timezone().ok().and_then(|name| named(&name)),
+        }
+        .unwrap_or_else(|| {
+            let offset: FixedOffset = *Utc::now().with_timezone(&Local).offset();
+            Zone::Fixed(offset)
+        })
+    })
+}
+
+/// A time in the process's own zone, with the offset in force at that instant.
+pub fn format_local(at: DateTime<Utc>) -> String {
+    format_in(at, local_zone())
+}
+
+/// `--tz`: UTC, local, an IANA zone such as Europe/Berlin, or an offset; the local zone by default.
+pub fn display_zone(tz: Option<&str>) -> Result<Zone> {
+    let Some(text) = tz.map(str::trim) else { return Ok(local_zone()) };
+    if text.eq_ignore_ascii_case("local") {
+        return Ok(local_zone());
+    }
+    Zone::parse(text).ok_or_else(|| {
+        UserError::new(format!("'{text}' is not a zone sirt understands"))
+            .hint(format!("--tz takes {ZONES_ACCEPTED}"))
+            .into()
+    })
+}
+
+/// The time left in words: `5h 20m left`, `overdue by 2h 00m`, `met, 3h 10m early`.
+pub fn left(d: &Deadline, now: DateTime<Utc>) -> String {
+    match (d.status, d.due, d.started_at) {
+        (Status::Pending, _, _) => "-".into(),
+        (Status::Met, Some(due), _) => format!("met, {} early", format_span(due - d.done_at.unwrap_or(due))),
+        (Status::Met, None, _) => "met".into(),
+        (Status::Late, Some(due), _) => format!("late by {}", format_span(d.done_at.unwrap_or(due) - due)),
+        (Status::Overdue, Some(due), _) => format!("overdue by {}", format_span(now - due)),
+        (_, Some(due), _) => format!("{} left", format_span(due - now)),
+        (_, None, Some(start)) => format!("{} since it started (no fixed limit)", format_span(now - start)),
+        (_, None, None) => "-".into(),
+    }
+}
+
+/// The due time, or the rule that will set it: `1 month after 'incident notification' is filed`.
+pub fn due_text(d: &Deadline, zone: Zone) -> String {
+    match d.due {
+        Some(due) => format_in(due, zone),
+        None if d.started_at.is_some() => "asap".into(),
+        None => d.due_rule.to_string(),
+    }
+}
+
+/// How a clock's status stands out: overdue and late in alarm, at risk in caution, met in green,
+/// and what is only information (pending, the tenants' own) dimmed.
+pub fn tone(d: &Deadline) -> Tone {
+    match d.status {
+        Status::Overdue | Status::Late => Tone::Alarm,
+        Status::AtRisk => Tone::Caution,
+        Status::Met => Tone::Good,
+        Status::Pending => Tone::Dim,
+        Status::Running if d.clock == ClockKind::TenantRegime => Tone::Dim,
+        Status::Running => Tone::Plain,
+    }
+}
