@@ -402,7 +402,7 @@ Register-ArgumentCompleter -Native -CommandName 'sirt' -ScriptBlock {
         'sirt;deadlines' {
             [CompletionResult]::new('--incident', '--incident', [CompletionResultType]::ParameterName, 'Only this incident (any unique prefix of its id); it may be closed')
             [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'As of this time instead of now (RFC 3339, ''YYYY-MM-DD HH:MM'', ''-2h'', ''2h ago'', …)')
-            [CompletionResult]::new('--tz', '--tz', [CompletionResultType]::ParameterName, 'Show times in this zone: UTC, or an offset like +01:00 [default: the local zone]')
+            [CompletionResult]::new('--tz', '--tz', [CompletionResultType]::ParameterName, 'Show times in this zone: UTC, local, an IANA zone like Europe/Berlin, or an offset like +01:00 [default: the local zone]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'format')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]')
             [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who is recording: ''Name <email>'' [default: $SIRT_ACTOR, else git''s user.name/user.email]')

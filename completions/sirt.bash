@@ -542,7 +542,7 @@ _sirt() {
             return 0
             ;;
         sirt__subcmd__classify)
-            opts="-h -V --at --store --actor --color --help --version major material"
+            opts="-h -V --at --store --actor --color --help --version major material not-major"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

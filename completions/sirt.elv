@@ -369,7 +369,7 @@ set edit:completion:arg-completer[sirt] = {|@words|
         &'sirt;deadlines'= {
             cand --incident 'Only this incident (any unique prefix of its id); it may be closed'
             cand --at 'As of this time instead of now (RFC 3339, ''YYYY-MM-DD HH:MM'', ''-2h'', ''2h ago'', …)'
-            cand --tz 'Show times in this zone: UTC, or an offset like +01:00 [default: the local zone]'
+            cand --tz 'Show times in this zone: UTC, local, an IANA zone like Europe/Berlin, or an offset like +01:00 [default: the local zone]'
             cand --format 'format'
             cand --store 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]'
             cand --actor 'Who is recording: ''Name <email>'' [default: $SIRT_ACTOR, else git''s user.name/user.email]'

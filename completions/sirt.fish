@@ -339,7 +339,7 @@ complete -c sirt -n "__fish_sirt_using_subcommand filed" -s h -l help -d 'Print 
 complete -c sirt -n "__fish_sirt_using_subcommand filed" -s V -l version -d 'Print version'
 complete -c sirt -n "__fish_sirt_using_subcommand deadlines" -l incident -d 'Only this incident (any unique prefix of its id); it may be closed' -r
 complete -c sirt -n "__fish_sirt_using_subcommand deadlines" -l at -d 'As of this time instead of now (RFC 3339, \'YYYY-MM-DD HH:MM\', \'-2h\', \'2h ago\', …)' -r
-complete -c sirt -n "__fish_sirt_using_subcommand deadlines" -l tz -d 'Show times in this zone: UTC, or an offset like +01:00 [default: the local zone]' -r
+complete -c sirt -n "__fish_sirt_using_subcommand deadlines" -l tz -d 'Show times in this zone: UTC, local, an IANA zone like Europe/Berlin, or an offset like +01:00 [default: the local zone]' -r
 complete -c sirt -n "__fish_sirt_using_subcommand deadlines" -l format -r -f -a "table\t''
 json\t''
 csv\t''"

@@ -152,6 +152,10 @@ struct Places {
     limits: Vec<toml::Spanned<toml::Value>>,
     #[serde(default, rename = "regime")]
     regimes: Vec<toml::Spanned<toml::Value>>,
+    #[serde(default)]
+    holidays: Vec<toml::Spanned<toml::Value>>,
+    #[serde(default)]
+    calendars: BTreeMap<String, Vec<toml::Spanned<toml::Value>>>,
 }
 
 impl Settings {
@@ -159,9 +163,18 @@ impl Settings {
     /// names checked to exist.
     pub fn parse(text: &str) -> Result<Settings, Problem> {
         let located = |e: toml::de::Error| Problem { span: e.span(), message: e.message().trim().to_string() };
+        let at = |span: Option<Range<usize>>, message: String| Problem { span, message };
+        // Holidays first, each at its own line (a list's own error points at the list).
+        if let Ok(places) = toml::from_str::<Places>(text) {
+            for day in places.holidays.iter().chain(places.calendars.values().flatten()) {
+                let good = day.get_ref().as_str().is_some_and(|d| NaiveDate::parse_from_str(d.trim(), "%Y-%m-%d").is_ok());
+                if !good {
+                    return Err(at(Some(day.span()), format!("holiday {} is not a date like \"2026-12-25\"", day.get_ref())));
+                }
+            }
+        }
         let settings: Settings = toml::from_str(text).map_err(located)?;
         let places: Places = toml::from_str(text).map_err(located)?;
-        let at = |span: Option<Range<usize>>, message: String| Problem { span, message };
         let catalog = Catalog::built_in();
         if let Err(message) = catalog.clone().with(&settings.regimes, &[]) {
             return Err(at(None, message));
@@ -293,7 +306,7 @@ mod tests {
         assert!(message.contains("'soon' is not a limit"), "{message}");
         let (line, message) = line_of("schema = 1\nholidays = [\n  \"2026-12-25\",\n  \"Christmas\",\n]\n");
         assert_eq!(line, 4);
-        assert!(message.contains("holiday 'Christmas'"), "{message}");
+        assert!(message.contains("holiday \"Christmas\""), "{message}");
         let (line, _) = line_of("aware_at = \"whenever\"\n");
         assert_eq!(line, 1);
         let (line, message) = line_of("schema = 1\nown_regimes = [\"gdpr-art33\",\n  \"made-up\"]\n");
