@@ -5,8 +5,8 @@ use clap::Args;
 
 use super::Ctx;
 use crate::model::time::rfc3339;
-use crate::ops::clocks::format_local;
 use crate::model::{Incident, Phase, Severity};
+use crate::ops::clocks::format_local;
 use crate::output::{Format, Tone};
 
 /// List incidents (open ones unless told otherwise), newest first

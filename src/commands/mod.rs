@@ -43,8 +43,8 @@ use clap::{Args, Parser, Subcommand};
 use crate::clock;
 use crate::error::UserError;
 use crate::model::time::{ACCEPTED, parse_when};
-use crate::ops::clocks::{format_local, local_zone};
 use crate::model::{Event, EventBody, Incident, IncidentLog, id};
+use crate::ops::clocks::{format_local, local_zone};
 use crate::output::{ColorChoice, Ui};
 use crate::store::{self, Actor, Change, Store};
 

@@ -10,10 +10,10 @@ use clap::{Args, ValueEnum};
 use serde::Serialize;
 
 use super::Ctx;
-use crate::ops::clocks::display_zone;
 use crate::error::UserError;
 use crate::model::tenant::Tenant;
 use crate::model::{Incident, incident::name_some};
+use crate::ops::clocks::display_zone;
 use crate::output::plain_rows;
 use crate::render::{self, Draft, DraftChannel, Drafting, Gap, Renderer, Setting, Skipped};
 use crate::store::Store;

@@ -112,7 +112,9 @@ fn show(ctx: &Ctx, regime: &Regime, format: Format) -> Result<()> {
         (
             "Days counted in",
             match &regime.calendar {
-                Some(calendar) => format!("{} (holidays: the '{calendar}' calendar of sirt.toml)", regime.zone.name()),
+                Some(calendar) => {
+                    format!("{} (holidays: the '{calendar}' calendar of sirt.toml)", regime.zone.name())
+                }
                 None => regime.zone.name(),
             },
         ),

@@ -32,15 +32,8 @@ pub fn run(ctx: &Ctx, args: ReportArgs) -> Result<()> {
         .keys()
         .filter_map(|t| store.read_tenant(t).ok().map(|tenant| (t.clone(), tenant.name)))
         .collect();
-    let text = report(
-        &incident,
-        &log,
-        &clocks,
-        &names,
-        &store.settings.organisation,
-        display_zone(None)?,
-        ctx.now,
-    );
+    let text =
+        report(&incident, &log, &clocks, &names, &store.settings.organisation, display_zone(None)?, ctx.now);
     match &args.out {
         None => ctx.ui.print(&text)?,
         Some(path) => {

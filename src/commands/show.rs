@@ -4,10 +4,10 @@ use anyhow::Result;
 use clap::Args;
 
 use super::Ctx;
-use crate::ops::clocks::{ClockSetup, due_text, left, local_zone, tone};
 use crate::model::deadline::{ClockKind, Deadline, Status};
 use crate::model::time::format_span;
 use crate::ops::clocks::format_local;
+use crate::ops::clocks::{ClockSetup, due_text, left, local_zone, tone};
 use crate::output::{Format, Tone};
 
 /// Show an incident's current state

@@ -8,12 +8,12 @@ use clap::{Args, ValueEnum};
 use serde::Serialize;
 
 use super::Ctx;
-use crate::ops::clocks::{ClockSetup, local_zone};
 use crate::error::UserError;
 use crate::model::deadline::{ClockKind, Status};
 use crate::model::stats::{median, percentile};
 use crate::model::time::{ACCEPTED, format_span, parse_when};
 use crate::model::{Incident, Phase, Severity};
+use crate::ops::clocks::{ClockSetup, local_zone};
 use crate::output::plain_rows;
 
 /// Metrics across incidents: counts, median and 90th percentile times, notifications in time

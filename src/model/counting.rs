@@ -174,9 +174,7 @@ impl<'de> Deserialize<'de> for Limit {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let text = String::deserialize(deserializer)?;
         Limit::parse(&text).ok_or_else(|| {
-            serde::de::Error::custom(format!(
-                "'{text}' is not a limit like 72h, 90m, 3d, 4bd, 1mo or asap"
-            ))
+            serde::de::Error::custom(format!("'{text}' is not a limit like 72h, 90m, 3d, 4bd, 1mo or asap"))
         })
     }
 }
@@ -252,9 +250,18 @@ mod tests {
     #[test]
     fn months_clamp_to_the_end_of_the_month() {
         let r = utc(&[]);
-        assert_eq!(Limit::CalendarMonths(1).due(at("2027-01-31T12:00:00Z"), &r), Some(at("2027-02-28T12:00:00Z")));
-        assert_eq!(Limit::CalendarMonths(1).due(at("2028-01-31T12:00:00Z"), &r), Some(at("2028-02-29T12:00:00Z")));
-        assert_eq!(Limit::CalendarMonths(1).due(at("2026-11-15T08:00:00Z"), &r), Some(at("2026-12-15T08:00:00Z")));
+        assert_eq!(
+            Limit::CalendarMonths(1).due(at("2027-01-31T12:00:00Z"), &r),
+            Some(at("2027-02-28T12:00:00Z"))
+        );
+        assert_eq!(
+            Limit::CalendarMonths(1).due(at("2028-01-31T12:00:00Z"), &r),
+            Some(at("2028-02-29T12:00:00Z"))
+        );
+        assert_eq!(
+            Limit::CalendarMonths(1).due(at("2026-11-15T08:00:00Z"), &r),
+            Some(at("2026-12-15T08:00:00Z"))
+        );
     }
 
     #[test]
@@ -278,11 +285,18 @@ mod tests {
 
     #[test]
     fn calendar_days_keep_the_wall_time_across_daylight_saving() {
-        let berlin = Reckoning { zone: Zone::parse("Europe/Berlin").unwrap(), holidays: &[], days: Days::FromTheTime };
+        let berlin =
+            Reckoning { zone: Zone::parse("Europe/Berlin").unwrap(), holidays: &[], days: Days::FromTheTime };
         // Friday 2026-03-27 13:00 in Berlin (+01:00) + 3 days = Monday 13:00 (+02:00).
-        assert_eq!(Limit::CalendarDays(3).due(at("2026-03-27T12:00:00Z"), &berlin), Some(at("2026-03-30T11:00:00Z")));
+        assert_eq!(
+            Limit::CalendarDays(3).due(at("2026-03-27T12:00:00Z"), &berlin),
+            Some(at("2026-03-30T11:00:00Z"))
+        );
         // Hours are elapsed time, whatever the clocks do.
-        assert_eq!(Limit::Minutes(72 * 60).due(at("2026-03-27T12:00:00Z"), &berlin), Some(at("2026-03-30T12:00:00Z")));
+        assert_eq!(
+            Limit::Minutes(72 * 60).due(at("2026-03-27T12:00:00Z"), &berlin),
+            Some(at("2026-03-30T12:00:00Z"))
+        );
     }
 
     #[test]

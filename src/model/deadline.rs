@@ -181,13 +181,25 @@ impl Rules<'_> {
     }
 
     /// When a trigger or anchor of the catalog happened on this incident by `now`, and in words.
-    fn anchor_time(&self, incident: &Incident, regime: &Regime, anchor: &str, now: DateTime<Utc>) -> Anchored {
+    fn anchor_time(
+        &self,
+        incident: &Incident,
+        regime: &Regime,
+        anchor: &str,
+        now: DateTime<Utc>,
+    ) -> Anchored {
         let by_now = |t: Option<DateTime<Utc>>| t.filter(|t| *t <= now);
         let declared = || {
-            by_now(incident.declared_at).map(|t| (t, "declaration".to_string())).ok_or("the declaration".to_string())
+            by_now(incident.declared_at)
+                .map(|t| (t, "declaration".to_string()))
+                .ok_or("the declaration".to_string())
         };
         let aware = || {
-            if self.aware_at_detection() { Ok((incident.detected_at, "detection".to_string())) } else { declared() }
+            if self.aware_at_detection() {
+                Ok((incident.detected_at, "detection".to_string()))
+            } else {
+                declared()
+            }
         };
         match anchor {
             "discovered" => Ok((incident.detected_at, "detection".into())),
@@ -236,7 +248,13 @@ impl Rules<'_> {
         format!("{} {} ({}){tail}{days}", regime.id, stage.name, stage.within.text()).into()
     }
 
-    fn regime_clock(&self, incident: &Incident, regime: &Regime, stage: &Stage, now: DateTime<Utc>) -> Deadline {
+    fn regime_clock(
+        &self,
+        incident: &Incident,
+        regime: &Regime,
+        stage: &Stage,
+        now: DateTime<Utc>,
+    ) -> Deadline {
         let limit = stage.within;
         let anchor = stage.anchor.clone().unwrap_or_else(|| regime.trigger.clone());
         let reckoning = self.reckoning(regime, stage);
@@ -255,7 +273,11 @@ impl Rules<'_> {
             && let Ok((from, what)) = self.anchor_time(incident, regime, cap_anchor, now)
             && let Some(cap_due) = cap.due(from, &reckoning)
         {
-            due_rule.push_str(&format!(", and at most {} after {}", cap.words(), self.anchor_words(cap_anchor)));
+            due_rule.push_str(&format!(
+                ", and at most {} after {}",
+                cap.words(),
+                self.anchor_words(cap_anchor)
+            ));
             if due.is_none_or(|d| cap_due < d) {
                 due = Some(cap_due);
                 binding = cap;
@@ -267,15 +289,18 @@ impl Rules<'_> {
                     done = done.or(incident.classified_at("not-major"));
                     started = Some((from, format!("{what}; classified not major")));
                 } else {
-                    started = Some((from, format!(
-                        "{what}; the {} cap runs while it waits for {waits}{}",
-                        cap.text(),
-                        if anchor == "classified_major" {
-                            ": classify the incident, or record that it is not major (sirt classify ID not-major)"
-                        } else {
-                            ""
-                        }
-                    )));
+                    started = Some((
+                        from,
+                        format!(
+                            "{what}; the {} cap runs while it waits for {waits}{}",
+                            cap.text(),
+                            if anchor == "classified_major" {
+                                ": classify the incident, or record that it is not major (sirt classify ID not-major)"
+                            } else {
+                                ""
+                            }
+                        ),
+                    ));
                 }
             }
         }
@@ -314,7 +339,8 @@ impl Rules<'_> {
         let incident_id: Arc<str> = Arc::from(incident.id.as_str());
         let declared = incident.declared_at.filter(|t| *t <= now);
         let store_limit = self.settings.contract_limit;
-        let reckoning = Reckoning { zone: Zone::Utc, holidays: &self.settings.holidays, days: Days::FromTheTime };
+        let reckoning =
+            Reckoning { zone: Zone::Utc, holidays: &self.settings.holidays, days: Days::FromTheTime };
         let store_due = declared.and_then(|t| store_limit.due(t, &reckoning));
         // One rule text per distinct limit, shared by every tenant with that limit.
         let mut rules: Vec<(Limit, Arc<str>, Arc<str>, Arc<str>)> = Vec::new();
@@ -326,22 +352,26 @@ impl Rules<'_> {
                 _ => (store_limit, store_due),
             };
             let capped = own.is_some_and(|l| l != limit);
-            let (rule, limit_name, due_rule) = match rules.iter().find(|(l, ..)| *l == limit).filter(|_| !capped) {
-                Some((_, rule, name, words)) => (rule.clone(), name.clone(), words.clone()),
-                None => {
-                    let name: Arc<str> = limit.text().into();
-                    let rule: Arc<str> = format!("contract {name}").into();
-                    let mut words = format!("{} after the declaration", limit.words());
-                    if let Some(own) = own.filter(|_| capped) {
-                        words.push_str(&format!(" (the store's limit, shorter than the tenant's {})", own.text()));
+            let (rule, limit_name, due_rule) =
+                match rules.iter().find(|(l, ..)| *l == limit).filter(|_| !capped) {
+                    Some((_, rule, name, words)) => (rule.clone(), name.clone(), words.clone()),
+                    None => {
+                        let name: Arc<str> = limit.text().into();
+                        let rule: Arc<str> = format!("contract {name}").into();
+                        let mut words = format!("{} after the declaration", limit.words());
+                        if let Some(own) = own.filter(|_| capped) {
+                            words.push_str(&format!(
+                                " (the store's limit, shorter than the tenant's {})",
+                                own.text()
+                            ));
+                        }
+                        let words: Arc<str> = words.into();
+                        if !capped {
+                            rules.push((limit, rule.clone(), name.clone(), words.clone()));
+                        }
+                        (rule, name, words)
                     }
-                    let words: Arc<str> = words.into();
-                    if !capped {
-                        rules.push((limit, rule.clone(), name.clone(), words.clone()));
-                    }
-                    (rule, name, words)
-                }
-            };
+                };
             let done = done.filter(|t| *t <= now);
             Deadline {
                 incident: incident_id.clone(),
@@ -401,7 +431,8 @@ impl Rules<'_> {
         now: DateTime<Utc>,
     ) -> Deadline {
         let limit = stage.within;
-        let from_awareness = matches!(regime.trigger.as_str(), "aware" | "discovered" | "declared" | "assessed");
+        let from_awareness =
+            matches!(regime.trigger.as_str(), "aware" | "discovered" | "declared" | "assessed");
         let started_at = notified.filter(|_| from_awareness);
         let due = started_at.and_then(|t| limit.due(t, &self.reckoning(regime, stage)));
         let from = if from_awareness {

@@ -916,7 +916,13 @@ impl Incident {
     /// Whether the process allows recording `body` as having happened at `at`, given the time
     /// is now `now`. The seeds fix only some orders: engagement, notes and the like may come at
     /// any point; the declaration needs a live incident, the impact needs the declaration.
-    pub fn check(&self, body: &EventBody, at: DateTime<Utc>, now: DateTime<Utc>, zone: Zone) -> Result<(), Refusal> {
+    pub fn check(
+        &self,
+        body: &EventBody,
+        at: DateTime<Utc>,
+        now: DateTime<Utc>,
+        zone: Zone,
+    ) -> Result<(), Refusal> {
         let id = &self.id;
         check_not_future(at, now, zone)?;
         if at < self.detected_at {
@@ -996,7 +1002,11 @@ impl Incident {
                     format!("sirt confirm {id}"),
                 ),
                 Some(declared) if at < declared => refuse(
-                    format!("{} is before {id} was confirmed ({})", format_in(at, zone), format_in(declared, zone)),
+                    format!(
+                        "{} is before {id} was confirmed ({})",
+                        format_in(at, zone),
+                        format_in(declared, zone)
+                    ),
                     "pass a time after the declaration with --at".to_string(),
                 ),
                 Some(_) => Ok(()),
@@ -1253,7 +1263,9 @@ mod tests {
         let declared =
             log(vec![detected(), event("E2", 2, "09:00", EventBody::Confirmed {})]).fold().unwrap();
         assert!(declared.check(&EventBody::Confirmed {}, t("10:00"), now, Zone::Utc).is_err());
-        assert!(declared.check(&EventBody::Dismissed { reason: "x".into() }, t("10:00"), now, Zone::Utc).is_err());
+        assert!(
+            declared.check(&EventBody::Dismissed { reason: "x".into() }, t("10:00"), now, Zone::Utc).is_err()
+        );
         assert!(declared.check(&impact, t("08:30"), now, Zone::Utc).unwrap_err().message.contains("before"));
         assert!(declared.check(&impact, t("09:30"), now, Zone::Utc).is_ok());
     }

@@ -109,7 +109,9 @@ fn dates<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<NaiveDate>, D
     Ok(Vec::<Holiday>::deserialize(deserializer)?.into_iter().map(|h| h.0).collect())
 }
 
-fn calendars<'de, D: Deserializer<'de>>(deserializer: D) -> Result<BTreeMap<String, Vec<NaiveDate>>, D::Error> {
+fn calendars<'de, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<BTreeMap<String, Vec<NaiveDate>>, D::Error> {
     Ok(BTreeMap::<String, Vec<Holiday>>::deserialize(deserializer)?
         .into_iter()
         .map(|(name, days)| (name, days.into_iter().map(|h| h.0).collect()))
@@ -162,14 +164,21 @@ impl Settings {
     /// Reads `sirt.toml`: every value into its type, and every regime, stage and calendar it
     /// names checked to exist.
     pub fn parse(text: &str) -> Result<Settings, Problem> {
-        let located = |e: toml::de::Error| Problem { span: e.span(), message: e.message().trim().to_string() };
+        let located =
+            |e: toml::de::Error| Problem { span: e.span(), message: e.message().trim().to_string() };
         let at = |span: Option<Range<usize>>, message: String| Problem { span, message };
         // Holidays first, each at its own line (a list's own error points at the list).
         if let Ok(places) = toml::from_str::<Places>(text) {
             for day in places.holidays.iter().chain(places.calendars.values().flatten()) {
-                let good = day.get_ref().as_str().is_some_and(|d| NaiveDate::parse_from_str(d.trim(), "%Y-%m-%d").is_ok());
+                let good = day
+                    .get_ref()
+                    .as_str()
+                    .is_some_and(|d| NaiveDate::parse_from_str(d.trim(), "%Y-%m-%d").is_ok());
                 if !good {
-                    return Err(at(Some(day.span()), format!("holiday {} is not a date like \"2026-12-25\"", day.get_ref())));
+                    return Err(at(
+                        Some(day.span()),
+                        format!("holiday {} is not a date like \"2026-12-25\"", day.get_ref()),
+                    ));
                 }
             }
         }
@@ -189,7 +198,10 @@ impl Settings {
             if !known {
                 return Err(at(
                     places.limits.get(n).map(|p| p.span()),
-                    format!("[[limit]] names {} '{}', which is not in the catalog", limit.regime, limit.stage),
+                    format!(
+                        "[[limit]] names {} '{}', which is not in the catalog",
+                        limit.regime, limit.stage
+                    ),
                 ));
             }
         }
@@ -208,7 +220,10 @@ impl Settings {
             {
                 return Err(at(
                     places.regimes.get(n).map(|p| p.span()),
-                    format!("regime {} names calendar '{calendar}', which [calendars] does not list", regime.id),
+                    format!(
+                        "regime {} names calendar '{calendar}', which [calendars] does not list",
+                        regime.id
+                    ),
                 ));
             }
         }
@@ -264,7 +279,12 @@ impl Settings {
              # Change a limit: [[limit]] regime = \"nis2-art23\"  stage = \"early warning\"  within = \"12h\"\n\
              # Holidays of the calendars regimes name (`sirt regimes ID` shows it), e.g.\n\
              # [calendars]  us = [\"2026-11-26\"]  br = [\"2026-11-20\"]\n",
-            d.schema, d.organisation, d.response_contact, d.contract_limit.text(), "12h", "declaration"
+            d.schema,
+            d.organisation,
+            d.response_contact,
+            d.contract_limit.text(),
+            "12h",
+            "declaration"
         )
     }
 }
@@ -312,7 +332,8 @@ mod tests {
         let (line, message) = line_of("schema = 1\nown_regimes = [\"gdpr-art33\",\n  \"made-up\"]\n");
         assert_eq!(line, 3);
         assert!(message.contains("'made-up'"), "{message}");
-        let (line, message) = line_of("schema = 1\n\n[[limit]]\nregime = \"nis2-art23\"\nstage = \"nope\"\nwithin = \"12h\"\n");
+        let (line, message) =
+            line_of("schema = 1\n\n[[limit]]\nregime = \"nis2-art23\"\nstage = \"nope\"\nwithin = \"12h\"\n");
         assert!((3..=4).contains(&line), "{line}");
         assert!(message.contains("not in the catalog"), "{message}");
         let (_, message) = line_of("contract_limit = \"asap\"\n");

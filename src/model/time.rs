@@ -9,7 +9,8 @@ pub const ACCEPTED: &str =
     "RFC 3339 (2026-11-20T08:00:00Z), local 'YYYY-MM-DD HH:MM', 'now', '-2h' or '2h ago'";
 
 /// What `--tz` accepts, for error messages and help texts.
-pub const ZONES_ACCEPTED: &str = "UTC, local, an IANA zone such as Europe/Berlin, or an offset such as +01:00";
+pub const ZONES_ACCEPTED: &str =
+    "UTC, local, an IANA zone such as Europe/Berlin, or an offset such as +01:00";
 
 /// A time zone: UTC, a fixed offset, or a zone of the IANA database whose offset changes with
 /// daylight saving. Every time is shown with the offset in force at that instant.
@@ -90,7 +91,10 @@ impl<'de> serde::Deserialize<'de> for Zone {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let text = String::deserialize(deserializer)?;
         Zone::parse(&text).ok_or_else(|| {
-            serde::de::Error::custom(format!("zone '{text}' is not {}", "UTC, an IANA zone such as America/Sao_Paulo, or an offset such as +01:00"))
+            serde::de::Error::custom(format!(
+                "zone '{text}' is not {}",
+                "UTC, an IANA zone such as America/Sao_Paulo, or an offset such as +01:00"
+            ))
         })
     }
 }
@@ -249,7 +253,10 @@ mod tests {
         assert_eq!(format_in(at("2026-10-25T00:30:00Z"), berlin), "2026-10-25 02:30+02:00");
         assert_eq!(format_in(at("2026-10-25T01:30:00Z"), berlin), "2026-10-25 02:30+01:00");
         assert_eq!(format_in(at("2026-03-30T12:00:00Z"), Zone::Utc), "2026-03-30 12:00Z");
-        assert_eq!(format_in(at("2026-03-30T12:00:00Z"), Zone::parse("+05:30").unwrap()), "2026-03-30 17:30+05:30");
+        assert_eq!(
+            format_in(at("2026-03-30T12:00:00Z"), Zone::parse("+05:30").unwrap()),
+            "2026-03-30 17:30+05:30"
+        );
         for bad in ["Mars/Olympus", "+1", "local", ""] {
             assert_eq!(Zone::parse(bad), None, "{bad}");
         }

@@ -10,7 +10,9 @@ use chrono::{DateTime, FixedOffset, Local, Utc};
 
 use crate::error::UserError;
 use crate::model::Incident;
-use crate::model::deadline::{ClockKind, Deadline, Limit, Rules, Status, TenantTerms, limit_from_span, sort_by_urgency};
+use crate::model::deadline::{
+    ClockKind, Deadline, Limit, Rules, Status, TenantTerms, limit_from_span, sort_by_urgency,
+};
 use crate::model::regime::Catalog;
 use crate::model::settings::Settings;
 use crate::model::tenant::Tenant;
@@ -56,7 +58,14 @@ impl ClockSetup {
             .iter()
             .filter_map(|(id, t)| {
                 t.as_ref().map(|t| {
-                    (*id, (Arc::from(*id), t.notify_within.as_deref().and_then(limit_from_span), &t.regimes[..]))
+                    (
+                        *id,
+                        (
+                            Arc::from(*id),
+                            t.notify_within.as_deref().and_then(limit_from_span),
+                            &t.regimes[..],
+                        ),
+                    )
                 })
             })
             .collect();

@@ -172,8 +172,8 @@ impl Store {
         let git = Git::open(dir)?;
         let settings_path = dir.join(SETTINGS_FILE);
         let text = read_text(&settings_path)?;
-        let settings = Settings::parse(&text)
-            .map_err(|p| located_error(&settings_path, &text, p.span, &p.message))?;
+        let settings =
+            Settings::parse(&text).map_err(|p| located_error(&settings_path, &text, p.span, &p.message))?;
         if settings.schema != crate::model::settings::SCHEMA {
             return Err(UserError::new(format!(
                 "{} has schema {}, which this version of sirt does not read",
@@ -493,7 +493,12 @@ fn toml_error(path: &Path, text: &str, error: &toml::de::Error) -> anyhow::Error
 }
 
 /// An error naming the file and the line `span` starts on.
-fn located_error(path: &Path, text: &str, span: Option<std::ops::Range<usize>>, message: &str) -> anyhow::Error {
+fn located_error(
+    path: &Path,
+    text: &str,
+    span: Option<std::ops::Range<usize>>,
+    message: &str,
+) -> anyhow::Error {
     let line = span.map(|span| text[..span.start.min(text.len())].matches('\n').count() + 1);
     let location = match line {
         Some(line) => format!("{}:{line}", path.display()),

@@ -47,7 +47,13 @@ fn own_regimes() -> Vec<String> {
 /// Days that business-day limits may skip: some in each calendar.
 fn holiday_pool() -> Vec<NaiveDate> {
     [
-        "2026-03-30", "2026-10-26", "2026-11-20", "2026-11-23", "2026-11-26", "2026-11-27", "2026-12-25",
+        "2026-03-30",
+        "2026-10-26",
+        "2026-11-20",
+        "2026-11-23",
+        "2026-11-26",
+        "2026-11-27",
+        "2026-12-25",
         "2027-01-01",
     ]
     .iter()
@@ -121,17 +127,19 @@ fn history() -> impl Strategy<Value = History> {
             subsequence(holiday_pool(), 0..=4),
         ),
     )
-        .prop_map(|((base, detected, store_limit), steps, now, aware_at_detection, (holidays, us, br))| History {
-            base,
-            detected,
-            steps,
-            now,
-            aware_at_detection,
-            holidays,
-            us,
-            br,
-            store_limit,
-        })
+        .prop_map(
+            |((base, detected, store_limit), steps, now, aware_at_detection, (holidays, us, br))| History {
+                base,
+                detected,
+                steps,
+                now,
+                aware_at_detection,
+                holidays,
+                us,
+                br,
+                store_limit,
+            },
+        )
 }
 
 impl History {
@@ -345,7 +353,13 @@ mod hand {
 
     /// When a limit started at `start` runs out, in `tz`, skipping `holidays` on business days;
     /// `whole` counts the days after the day of `start` and ends at the last day's last second.
-    pub fn due(limit: &str, start: DateTime<Utc>, tz: Tz, whole: bool, holidays: &[NaiveDate]) -> Option<DateTime<Utc>> {
+    pub fn due(
+        limit: &str,
+        start: DateTime<Utc>,
+        tz: Tz,
+        whole: bool,
+        holidays: &[NaiveDate],
+    ) -> Option<DateTime<Utc>> {
         let (n, unit) = split(limit)?;
         let local = start.with_timezone(&tz);
         let mut date = local.date_naive();
@@ -498,7 +512,8 @@ fn check(history: &History) -> Result<(), TestCaseError> {
                 prop_assert_eq!(d.started_at, facts.declared, "{}", &context);
                 let declared = facts.declared.unwrap();
                 // The store's limit, or the tenant's where it ends sooner: counted by hand in UTC.
-                let by_hand = |limit: &str| hand::due(limit, declared, Tz::UTC, false, &history.holidays).unwrap();
+                let by_hand =
+                    |limit: &str| hand::due(limit, declared, Tz::UTC, false, &history.holidays).unwrap();
                 let (binding, due) = match d.tenant.as_deref().and_then(tenant_limit) {
                     Some(own) if by_hand(own) <= by_hand(store_limit) => (own, by_hand(own)),
                     _ => (store_limit, by_hand(store_limit)),
@@ -513,7 +528,12 @@ fn check(history: &History) -> Result<(), TestCaseError> {
                             "undetermined yet tenants named: {}",
                             context
                         );
-                        prop_assert_eq!(d.status, hand::status(true, Some(due), None, binding, now), "{}", &context);
+                        prop_assert_eq!(
+                            d.status,
+                            hand::status(true, Some(due), None, binding, now),
+                            "{}",
+                            &context
+                        );
                     }
                     Some(tenant) => {
                         prop_assert!(
@@ -525,7 +545,12 @@ fn check(history: &History) -> Result<(), TestCaseError> {
                         let done = facts.first_notified(tenant);
                         prop_assert_eq!(d.done_at, done, "{}", &context);
                         prop_assert_eq!(stopped, done.is_some(), "{}", &context);
-                        prop_assert_eq!(d.status, hand::status(true, Some(due), done, binding, now), "{}", &context);
+                        prop_assert_eq!(
+                            d.status,
+                            hand::status(true, Some(due), done, binding, now),
+                            "{}",
+                            &context
+                        );
                     }
                 }
             }
@@ -577,14 +602,21 @@ fn check(history: &History) -> Result<(), TestCaseError> {
                 let tenant = d.tenant.as_deref().unwrap();
                 prop_assert!(facts.affected.contains(tenant), "{}", context);
                 let regime = catalog.get(d.regime.as_deref().unwrap()).unwrap();
-                let stage = regime.stages.iter().find(|s| Some(s.name.as_str()) == d.stage.as_deref()).unwrap();
+                let stage =
+                    regime.stages.iter().find(|s| Some(s.name.as_str()) == d.stage.as_deref()).unwrap();
                 let from_awareness =
                     matches!(regime.trigger.as_str(), "aware" | "discovered" | "declared" | "assessed");
                 let started = facts.first_notified(tenant).filter(|_| from_awareness);
                 prop_assert_eq!(d.started_at, started, "{}", &context);
                 prop_assert_eq!(d.status == Status::Pending, started.is_none(), "{}", &context);
                 let due = started.and_then(|t| {
-                    hand::due(&stage.within.text(), t, hand::zone(regime), whole(stage), holidays_of(history, regime))
+                    hand::due(
+                        &stage.within.text(),
+                        t,
+                        hand::zone(regime),
+                        whole(stage),
+                        holidays_of(history, regime),
+                    )
                 });
                 prop_assert_eq!(d.due, due, "due by hand: {}", &context);
             }
@@ -641,7 +673,8 @@ fn the_generated_histories_reach_every_status() {
         let catalog = settings.catalog();
         let rules = Rules { catalog: &catalog, settings: &settings };
         let regimes = vec!["gdpr-art33".to_string()];
-        let terms = |_: &str| Some(TenantTerms { id: "t1".into(), limit: Limit::parse("24h"), regimes: &regimes });
+        let terms =
+            |_: &str| Some(TenantTerms { id: "t1".into(), limit: Limit::parse("24h"), regimes: &regimes });
         for d in rules.clocks(&incident, terms, history.minute(history.now)) {
             seen.insert((format!("{:?}", d.clock), d.status.as_str()));
         }

@@ -732,3 +732,379 @@ fn show_lists_the_incidents_clocks() {
     let row = out.lines().skip_while(|l| l.trim() != "Clocks").find(|l| l.contains("contoso")).unwrap();
     assert!(row.contains("late"), "{out}");
 }
+
+// ---- exact to the rule (issue 13) ----
+
+/// Runs with `TZ` set to `zone`, expecting success; returns stdout.
+fn in_zone(env: &Env, zone: &str, args: &[&str]) -> String {
+    let out = env.cmd().env("TZ", zone).args(args).output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "TZ={zone} sirt {args:?}:\n{stderr}");
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// An incident detected an hour before `declared` and confirmed at `declared`, recorded "now".
+fn declared_at(env: &Env, title: &str, declared: &str) -> String {
+    let at: chrono::DateTime<chrono::Utc> = declared.parse().unwrap();
+    let detected = (at - chrono::Duration::hours(1)).to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+    let id = env.detect(title, &["--severity", "sev2", "--at", &detected]);
+    env.ok(&["confirm", &id, "--at", declared]);
+    id
+}
+
+/// The table row of `deadlines` that mentions `needle`.
+fn table_line(table: &str, needle: &str) -> String {
+    table
+        .lines()
+        .find(|l| l.contains(needle))
+        .unwrap_or_else(|| panic!("no row with {needle:?}:\n{table}"))
+        .to_string()
+}
+
+#[test]
+fn times_show_the_offset_in_force_at_that_instant_in_berlin() {
+    let mut env = Env::new();
+    // Declared Friday 2026-03-27 12:00Z, viewed on Saturday: the 72 h fall after the spring change.
+    env.now = "2026-03-28T12:00:00Z".into();
+    let id = declared_at(&env, "Spring", "2026-03-27T12:00:00Z");
+    for view in
+        [in_zone(&env, "Europe/Berlin", &["deadlines"]), env.ok(&["deadlines", "--tz", "Europe/Berlin"])]
+    {
+        let row = table_line(&view, &id);
+        assert!(row.contains("2026-03-27 13:00+01:00"), "the start in winter time:\n{view}");
+        assert!(row.contains("2026-03-30 14:00+02:00"), "the due time in summer time:\n{view}");
+    }
+    // `show` and `deadlines` agree.
+    let show = in_zone(&env, "Europe/Berlin", &["show", &id]);
+    assert!(show.contains("2026-03-30 14:00+02:00"), "{show}");
+    // An explicit local zone reads TZ too.
+    let local = in_zone(&env, "Europe/Berlin", &["deadlines", "--tz", "local"]);
+    assert!(local.contains("2026-03-30 14:00+02:00"), "{local}");
+
+    // The hour Berlin repeats in October: 00:30Z and 01:30Z both read 02:30, an hour apart.
+    let env = Env::new();
+    settings(&env, &[("contract_limit = \"72h\"", "contract_limit = \"24h\"")], "");
+    let mut env = env;
+    env.now = "2026-10-24T12:00:00Z".into();
+    let first = declared_at(&env, "First pass", "2026-10-24T00:30:00Z");
+    let second = declared_at(&env, "Second pass", "2026-10-24T01:30:00Z");
+    let table = env.ok(&["deadlines", "--tz", "Europe/Berlin"]);
+    assert!(table_line(&table, &first).contains("2026-10-25 02:30+02:00"), "{table}");
+    assert!(table_line(&table, &second).contains("2026-10-25 02:30+01:00"), "{table}");
+    assert!(table_line(&table, &first).contains("2026-10-24 02:30+02:00"), "{table}");
+}
+
+#[test]
+fn times_show_the_offset_in_force_at_that_instant_in_new_york() {
+    let mut env = Env::new();
+    // Spring: declared Friday 12:00 EST; 72 h later the clocks read EDT.
+    env.now = "2026-03-07T12:00:00Z".into();
+    let spring = declared_at(&env, "Spring", "2026-03-06T17:00:00Z");
+    let table = in_zone(&env, "America/New_York", &["deadlines"]);
+    let row = table_line(&table, &spring);
+    assert!(row.contains("2026-03-06 12:00-05:00"), "{table}");
+    assert!(row.contains("2026-03-09 13:00-04:00"), "{table}");
+
+    // Autumn: declared Friday 12:00 EDT; 72 h later the clocks read EST.
+    let mut env = Env::new();
+    env.now = "2026-10-31T12:00:00Z".into();
+    let autumn = declared_at(&env, "Autumn", "2026-10-30T16:00:00Z");
+    let table = env.ok(&["deadlines", "--tz", "America/New_York"]);
+    let row = table_line(&table, &autumn);
+    assert!(row.contains("2026-10-30 12:00-04:00"), "{table}");
+    assert!(row.contains("2026-11-02 11:00-05:00"), "{table}");
+
+    // The repeated hour: 01:30 EDT (05:30Z) and 01:30 EST (06:30Z) on 1 November.
+    let env = Env::new();
+    settings(&env, &[("contract_limit = \"72h\"", "contract_limit = \"24h\"")], "");
+    let mut env = env;
+    env.now = "2026-10-31T12:00:00Z".into();
+    let first = declared_at(&env, "First pass", "2026-10-31T05:30:00Z");
+    let second = declared_at(&env, "Second pass", "2026-10-31T06:30:00Z");
+    let table = in_zone(&env, "America/New_York", &["deadlines"]);
+    assert!(table_line(&table, &first).contains("2026-11-01 01:30-04:00"), "{table}");
+    assert!(table_line(&table, &second).contains("2026-11-01 01:30-05:00"), "{table}");
+}
+
+#[test]
+fn limits_that_are_not_whole_hours_are_kept_to_the_minute() {
+    let env = Env::new();
+    tenant(&env, "contoso", &["--notify-within", "30m"]);
+    tenant(&env, "fabrikam", &["--notify-within", "90m"]);
+    let id = env.declared("Token leak");
+    env.ok(&["affected", &id, "contoso", "fabrikam", "--at", "2026-11-20T09:05:00Z"]);
+    let rows = clocks(&env, &["--all", "--at", "2026-11-20T09:10:00Z"]);
+    let row = contract(&rows, "contoso");
+    assert_eq!(row["due"], "2026-11-20T09:30:00Z");
+    assert_eq!(row["rule"], "contract 30m");
+    assert_eq!(row["limit"], "30m");
+    assert_eq!(row["status"], "running", "20 minutes left of 30: more than a quarter");
+    let row = contract(&rows, "fabrikam");
+    assert_eq!(row["due"], "2026-11-20T10:30:00Z");
+    assert_eq!(row["rule"], "contract 90m");
+    // A quarter of 30 minutes is 7.5: at 09:23 the clock is at risk.
+    let rows = clocks(&env, &["--all", "--at", "2026-11-20T09:23:00Z"]);
+    assert_eq!(contract(&rows, "contoso")["status"], "at-risk");
+}
+
+#[test]
+fn the_stores_limit_caps_a_tenants_longer_one() {
+    let env = Env::new();
+    tenant(&env, "contoso", &["--notify-within", "60h"]);
+    let id = env.declared("Mailbox export");
+    env.ok(&["affected", &id, "contoso"]);
+    assert_eq!(contract(&clocks(&env, &[]), "contoso")["due"], "2026-11-22T21:00:00Z");
+
+    // The store's limit is lowered below the tenant's: the store's now comes first.
+    settings(&env, &[("contract_limit = \"72h\"", "contract_limit = \"48h\"")], "");
+    let rows = clocks(&env, &[]);
+    let row = contract(&rows, "contoso");
+    assert_eq!(row["due"], "2026-11-22T09:00:00Z");
+    assert_eq!(row["limit"], "48h");
+    assert_eq!(row["rule"], "contract 48h");
+    let why = row["due_rule"].as_str().unwrap();
+    assert!(why.contains("the store's limit") && why.contains("60h"), "{why}");
+    // And a new tenant cannot be given more than the store allows.
+    let stderr = refused(
+        &env,
+        &[
+            "tenant",
+            "add",
+            "fabrikam",
+            "--name",
+            "F",
+            "--admin-email",
+            "it@f.example",
+            "--notify-within",
+            "60h",
+        ],
+    );
+    assert!(stderr.contains("longer than the store's"), "{stderr}");
+}
+
+#[test]
+fn at_risk_means_less_than_the_margin_left() {
+    let mut env = Env::new();
+    tenant(&env, "contoso", &["--notify-within", "24h"]);
+    let id = env.declared("Mailbox export");
+    env.ok(&["affected", &id, "contoso"]);
+    // Due 2026-11-21 09:00; the margin is 12 hours.
+    for (now, status) in [
+        ("2026-11-20T20:59:59Z", "running"),
+        ("2026-11-20T21:00:00Z", "running"),
+        ("2026-11-20T21:00:01Z", "at-risk"),
+    ] {
+        env.now = now.into();
+        assert_eq!(contract_status(&env, "contoso"), status, "as of {now}");
+    }
+    assert_eq!(code(&env, &["deadlines", "--check", "--at", "2026-11-20T21:00:00Z"]), 0, "exactly 12 h left");
+    assert_eq!(code(&env, &["deadlines", "--check", "--at", "2026-11-20T21:00:01Z"]), 3);
+}
+
+#[test]
+fn a_waiting_stage_says_what_it_waits_for_and_its_rule() {
+    let env = Env::new();
+    settings(&env, &[(OWN_REGIMES, &own_regimes(&["nis2-art23"]))], "");
+    let id = env.declared("Outage");
+    let rows = clocks(&env, &["--all"]);
+    let row = stage(&rows, "nis2-art23", "final report");
+    assert_eq!(row["status"], "pending");
+    assert_eq!(row["due"], Value::Null);
+    assert_eq!(row["due_rule"], "1 month after 'incident notification' is filed");
+    let table = env.ok(&["deadlines", "--all", "--incident", &id]);
+    let line = table_line(&table, "final report (1mo)");
+    assert!(line.contains("1 month after 'incident notification' is filed"), "{table}");
+    assert!(!line.contains("asap"), "{table}");
+    // A stage with no fixed limit that has started shows asap.
+    let line = table_line(&table, "intermediate report");
+    assert!(line.contains("as soon as possible after") || line.contains("asap"), "{table}");
+}
+
+#[test]
+fn sirt_now_hides_what_was_recorded_for_later() {
+    let mut env = Env::new();
+    tenant(&env, "contoso", &["--notify-within", "24h"]);
+    let id = env.declared("Mailbox export");
+    env.ok(&["affected", &id, "contoso"]);
+    env.now = "2026-11-21T12:00:00Z".into();
+    env.ok(&["notified", &id, "contoso", "--via", "email-admin", "--at", "2026-11-21T08:30:00Z"]);
+    // SIRT_NOW before the notification: nobody had been told yet, exactly as --at says.
+    env.now = "2026-11-20T21:01:00Z".into();
+    let rows = clocks(&env, &["--all"]);
+    let row = contract(&rows, "contoso");
+    assert_eq!(row["status"], "at-risk", "{row}");
+    assert_eq!(row["done_at"], Value::Null, "{row}");
+    let show = env.json(&["show", &id, "--format", "json"]);
+    assert_eq!(show["clocks"][0]["done_at"], Value::Null, "{show}");
+}
+
+#[test]
+fn a_limit_that_disagrees_with_its_counting_is_refused_when_the_store_is_opened() {
+    let env = Env::new();
+    settings(
+        &env,
+        &[(OWN_REGIMES, &own_regimes(&["acme-3d"]))],
+        &regime_toml("acme-3d", "declared", &[("tell the board", "3d", "business_days", None)]),
+    );
+    let text = std::fs::read_to_string(env.store.join("sirt.toml")).unwrap();
+    let stage_line = text.lines().position(|l| l == "name = \"tell the board\"").unwrap() + 1;
+    for args in [&["deadlines"][..], &["list"][..], &["tenant", "list"][..]] {
+        let stderr = env.fails(args);
+        assert!(stderr.contains("sirt.toml:"), "{args:?}: {stderr}");
+        let line: usize =
+            stderr.split("sirt.toml:").nth(1).unwrap().split(':').next().unwrap().parse().unwrap();
+        assert!(
+            (stage_line - 1..=stage_line + 3).contains(&line),
+            "line {line}, stage at {stage_line}:\n{stderr}"
+        );
+        assert!(stderr.contains("counts calendar days, but counting = \"business_days\""), "{stderr}");
+        assert!(stderr.contains("\nhint: "), "{stderr}");
+    }
+}
+
+#[test]
+fn a_bad_setting_is_reported_with_its_line_by_every_command() {
+    let env = Env::new();
+    settings(&env, &[("contract_limit = \"72h\"", "contract_limit = \"soon\"")], "");
+    let text = std::fs::read_to_string(env.store.join("sirt.toml")).unwrap();
+    let line = text.lines().position(|l| l.starts_with("contract_limit")).unwrap() + 1;
+    for args in [&["list"][..], &["deadlines"][..], &["tenant", "list"][..], &["stats"][..]] {
+        let stderr = env.fails(args);
+        assert!(stderr.contains(&format!("sirt.toml:{line}: ")), "{args:?}: {stderr}");
+        assert!(stderr.contains("'soon' is not a limit"), "{stderr}");
+    }
+}
+
+#[test]
+fn singapore_counts_three_whole_days_after_the_day_of_the_assessment() {
+    let mut env = Env::new();
+    settings(&env, &[(OWN_REGIMES, &own_regimes(&["sg-pdpa-26d"]))], "");
+    // Assessed Monday 2026-11-23 15:00 in Singapore: Tuesday, Wednesday, Thursday; due at the end
+    // of Thursday there, not at 15:00.
+    env.now = "2026-11-23T08:00:00Z".into();
+    declared_at(&env, "Customer data", "2026-11-23T07:00:00Z");
+    let row = stage(&clocks(&env, &[]), "sg-pdpa-26d", "notify PDPC").clone();
+    assert_eq!(row["due"], "2026-11-26T15:59:59Z");
+    assert!(row["rule"].as_str().unwrap().contains("whole days, Asia/Singapore"), "{row}");
+    let table = env.ok(&["deadlines", "--tz", "Asia/Singapore"]);
+    assert!(table_line(&table, "notify PDPC").contains("2026-11-26 23:59+08:00"), "{table}");
+    // The 30-day assessment is guidance whose days the text leaves open: the earlier reading, said so.
+    let row = stage(&clocks(&env, &[]), "sg-pdpa-26d", "assessment of whether notifiable").clone();
+    assert_eq!(row["due"], "2026-12-23T07:00:00Z");
+    assert!(row["rule"].as_str().unwrap().contains("days unclear: the earlier reading"), "{row}");
+
+    // Across the year end: assessed Wednesday 30 December, due at the end of 2 January.
+    let mut env = Env::new();
+    settings(&env, &[(OWN_REGIMES, &own_regimes(&["sg-pdpa-26d"]))], "");
+    env.now = "2026-12-30T12:00:00Z".into();
+    declared_at(&env, "Year end", "2026-12-30T10:00:00Z");
+    assert_eq!(stage(&clocks(&env, &[]), "sg-pdpa-26d", "notify PDPC")["due"], "2027-01-02T15:59:59Z");
+}
+
+#[test]
+fn sec_8k_counts_whole_business_days_in_new_york_with_the_us_calendar() {
+    let mut env = Env::new();
+    settings(
+        &env,
+        &[
+            (OWN_REGIMES, &own_regimes(&["sec-8k-item-1-05"])),
+            ("\nholidays = []\n", "\nholidays = [\"2026-11-27\"]\n"),
+        ],
+        "\n[calendars]\nus = [\"2026-11-26\"]\n",
+    );
+    // Determined material Wednesday 2026-11-25 10:00 EST. Thanksgiving (in the us calendar) and
+    // the weekend are skipped; the store's own holiday on Friday is not the SEC's: Friday, Monday,
+    // Tuesday, Wednesday; due at the end of Wednesday 2 December in New York.
+    env.now = "2026-11-25T16:00:00Z".into();
+    let id = declared_at(&env, "Ransomware", "2026-11-25T14:00:00Z");
+    one_commit(&env, &["classify", &id, "material", "--at", "2026-11-25T15:00:00Z"]);
+    let row = stage(&clocks(&env, &[]), "sec-8k-item-1-05", "Form 8-K Item 1.05 filing").clone();
+    assert_eq!(row["started_at"], "2026-11-25T15:00:00Z");
+    assert_eq!(row["due"], "2026-12-03T04:59:59Z", "{row}");
+    let table = env.ok(&["deadlines", "--tz", "America/New_York"]);
+    assert!(table_line(&table, "Form 8-K Item 1.05 filing").contains("2026-12-02 23:59-05:00"), "{table}");
+}
+
+#[test]
+fn lgpd_counts_whole_business_days_in_sao_paulo_across_a_holiday_and_the_year_end() {
+    let mut env = Env::new();
+    let br = "\n[calendars]\nbr = [\"2026-11-20\", \"2027-01-01\"]\n";
+    settings(&env, &[(OWN_REGIMES, &own_regimes(&["br-lgpd-anpd-res15"]))], br);
+    // Thursday 2026-11-19 20:30 in São Paulo (Friday in UTC). Friday is a Brazilian holiday:
+    // Monday, Tuesday, Wednesday; due at the end of Wednesday 25 November there.
+    env.now = "2026-11-20T12:00:00Z".into();
+    declared_at(&env, "Thursday evening", "2026-11-19T23:30:00Z");
+    let row = stage(&clocks(&env, &[]), "br-lgpd-anpd-res15", "communication to ANPD").clone();
+    assert_eq!(row["due"], "2026-11-26T02:59:59Z", "{row}");
+
+    // Tuesday 29 December: Wednesday, Thursday, then New Year's Day is skipped: Monday 4 January.
+    let mut env = Env::new();
+    settings(&env, &[(OWN_REGIMES, &own_regimes(&["br-lgpd-anpd-res15"]))], br);
+    env.now = "2026-12-29T16:00:00Z".into();
+    declared_at(&env, "Year end", "2026-12-29T15:00:00Z");
+    let row = stage(&clocks(&env, &[]), "br-lgpd-anpd-res15", "communication to ANPD").clone();
+    assert_eq!(row["due"], "2027-01-05T02:59:59Z", "{row}");
+    let table = env.ok(&["deadlines", "--tz", "America/Sao_Paulo"]);
+    assert!(table_line(&table, "communication to ANPD").contains("2027-01-04 23:59-03:00"), "{table}");
+}
+
+#[test]
+fn a_friday_evening_in_brazil_is_a_friday() {
+    let mut env = Env::new();
+    let regime = regime_toml("acme-br", "declared", &[("tell the board", "1bd", "business_days", None)])
+        .replace("trigger = \"declared\"\n", "trigger = \"declared\"\nzone = \"America/Sao_Paulo\"\n");
+    settings(&env, &[(OWN_REGIMES, &own_regimes(&["acme-br"]))], &regime);
+    // Friday 2026-11-27 22:00 in São Paulo is Saturday 01:00 in UTC. One business day on is
+    // Monday 22:00 in São Paulo, not Monday 01:00 UTC (Sunday evening there).
+    env.now = "2026-11-28T02:00:00Z".into();
+    declared_at(&env, "Friday evening", "2026-11-28T01:00:00Z");
+    assert_eq!(stage(&clocks(&env, &[]), "acme-br", "tell the board")["due"], "2026-12-01T01:00:00Z");
+}
+
+#[test]
+fn dora_unclassified_runs_on_its_24h_cap_and_trips_the_check() {
+    let mut env = Env::new();
+    settings(&env, &[(OWN_REGIMES, &own_regimes(&["dora-art19"]))], "");
+    let id = env.declared("Payment API outage");
+    // Not classified: the 24 h cap from awareness (the declaration, 09:00) runs.
+    let rows = clocks(&env, &[]);
+    let row = stage(&rows, "dora-art19", "initial notification");
+    assert_eq!(row["status"], "running");
+    assert_eq!(row["started_at"], DECLARED);
+    assert_eq!(row["due"], "2026-11-21T09:00:00Z");
+    let why = row["started_by"].as_str().unwrap();
+    assert!(why.contains("classify the incident, or record that it is not major"), "{why}");
+    // The margin counts from the cap, the earlier limit: 12 hours before it, at risk.
+    env.now = "2026-11-20T21:00:01Z".into();
+    assert_eq!(stage_status(&env, "dora-art19", "initial notification"), "at-risk");
+    assert_eq!(code(&env, &["deadlines", "--check"]), 3);
+    // Past the cap, still unclassified: overdue.
+    env.now = "2026-11-21T09:01:00Z".into();
+    assert_eq!(stage_status(&env, "dora-art19", "initial notification"), "overdue");
+    assert_eq!(code(&env, &["deadlines", "--check"]), 3);
+
+    // Recorded as not major before the cap: the clock is met, and --check is quiet.
+    one_commit(&env, &["classify", &id, "not-major", "--at", "2026-11-21T08:00:00Z"]);
+    let all = clocks(&env, &["--all"]);
+    let row = stage(&all, "dora-art19", "initial notification");
+    assert_eq!(row["status"], "met", "{row}");
+    assert_eq!(row["done_at"], "2026-11-21T08:00:00Z");
+    assert_eq!(code(&env, &["deadlines", "--check"]), 0);
+}
+
+#[test]
+fn hipaas_annual_log_is_due_60_days_after_the_year_end_without_any_event() {
+    let env = Env::new();
+    settings(&env, &[(OWN_REGIMES, &own_regimes(&["hipaa-breach-covered-entity"]))], "");
+    env.declared("Records exposed");
+    let row = stage(
+        &clocks(&env, &["--all"]),
+        "hipaa-breach-covered-entity",
+        "notify HHS (fewer than 500 individuals, annual log)",
+    )
+    .clone();
+    assert_eq!(row["status"], "running", "{row}");
+    assert_eq!(row["started_by"], "end of 2026");
+    // 60 whole days after 31 December: the end of 1 March 2027 in New York.
+    assert_eq!(row["due"], "2027-03-02T04:59:59Z", "{row}");
+}
