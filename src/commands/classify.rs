@@ -1,4 +1,4 @@
-//! `sirt classify ID major|material`: classifications that start some regimes' clocks.
+//! `sirt classify ID major|material|not-major`: classifications that start (or, not major, stop) some regimes' clocks.
 
 use anyhow::Result;
 use clap::Args;
@@ -6,7 +6,7 @@ use clap::Args;
 use super::{AtArg, Ctx};
 use crate::model::{Classification, EventBody};
 
-/// Record a classification (major: DORA and the like; material: SEC) that starts regime clocks
+/// Record a classification (major: DORA and the like; material: SEC; not-major: no DORA report) for regime clocks
 #[derive(Debug, Args)]
 pub struct ClassifyArgs {
     /// Incident id, or any unique prefix of it

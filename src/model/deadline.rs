@@ -131,6 +131,9 @@ pub struct TenantTerms<'a> {
     pub regimes: &'a [String],
 }
 
+/// The rule, limit and due rule of a contract clock, in words.
+type ContractTexts = (Arc<str>, Arc<str>, Arc<str>);
+
 /// When a trigger or anchor happened, in words; or what it still waits for.
 type Anchored = Result<(DateTime<Utc>, String), String>;
 
@@ -343,7 +346,7 @@ impl Rules<'_> {
             Reckoning { zone: Zone::Utc, holidays: &self.settings.holidays, days: Days::FromTheTime };
         let store_due = declared.and_then(|t| store_limit.due(t, &reckoning));
         // One rule text per distinct limit, shared by every tenant with that limit.
-        let mut rules: Vec<(Limit, Arc<str>, Arc<str>, Arc<str>)> = Vec::new();
+        let mut rules: Vec<(Limit, ContractTexts)> = Vec::new();
         let mut contract = |tenant: Option<Arc<str>>, done: Option<DateTime<Utc>>, own: Option<Limit>| {
             // The store's limit caps a tenant's longer one, should the store's have been lowered.
             let own_due = own.and_then(|l| declared.and_then(|t| l.due(t, &reckoning)));
@@ -353,8 +356,8 @@ impl Rules<'_> {
             };
             let capped = own.is_some_and(|l| l != limit);
             let (rule, limit_name, due_rule) =
-                match rules.iter().find(|(l, ..)| *l == limit).filter(|_| !capped) {
-                    Some((_, rule, name, words)) => (rule.clone(), name.clone(), words.clone()),
+                match rules.iter().find(|(l, _)| *l == limit).filter(|_| !capped) {
+                    Some((_, texts)) => texts.clone(),
                     None => {
                         let name: Arc<str> = limit.text().into();
                         let rule: Arc<str> = format!("contract {name}").into();
@@ -367,7 +370,7 @@ impl Rules<'_> {
                         }
                         let words: Arc<str> = words.into();
                         if !capped {
-                            rules.push((limit, rule.clone(), name.clone(), words.clone()));
+                            rules.push((limit, (rule.clone(), name.clone(), words.clone())));
                         }
                         (rule, name, words)
                     }

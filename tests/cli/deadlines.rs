@@ -1108,3 +1108,18 @@ fn hipaas_annual_log_is_due_60_days_after_the_year_end_without_any_event() {
     // 60 whole days after 31 December: the end of 1 March 2027 in New York.
     assert_eq!(row["due"], "2027-03-02T04:59:59Z", "{row}");
 }
+
+#[test]
+fn the_table_in_berlin_across_the_spring_change_reads_exactly() {
+    let mut env = Env::new();
+    settings(&env, &[(OWN_REGIMES, &own_regimes(&["nis2-art23"]))], "");
+    env.now = "2026-03-28T12:00:00Z".into();
+    let id = declared_at(&env, "Spring", "2026-03-27T12:00:00Z");
+    let out = env.cmd().env("TZ", "Europe/Berlin").args(["deadlines", "--all"]).output().unwrap();
+    let stdout = String::from_utf8(out.stdout).unwrap().replace(&id, "INC-ID");
+    let stderr = String::from_utf8(out.stderr).unwrap().replace(&id, "INC-ID");
+    insta::assert_snapshot!(format!(
+        "exit {}\n--- stdout\n{stdout}--- stderr\n{stderr}",
+        out.status.code().unwrap()
+    ));
+}
