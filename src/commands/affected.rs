@@ -9,8 +9,8 @@ use clap::Args;
 use super::{AtArg, Ctx};
 use crate::error::UserError;
 use crate::model::EventBody;
-use crate::model::incident::name_some;
 use crate::model::tenant::Channel;
+use crate::text::name_some;
 
 /// Record which tenants an incident affects (or, with --remove, does not after all)
 #[derive(Debug, Args)]

@@ -19,6 +19,7 @@ use crate::model::tenant::Tenant;
 use crate::model::time::{ACCEPTED, format_in, format_span, parse_when, rfc3339};
 use crate::output::{Format, Tone};
 use crate::store::Store;
+use crate::text::name_some_of;
 
 /// Show every running clock of every open incident, most urgent first
 #[derive(Debug, Args)]
@@ -371,16 +372,6 @@ fn table_row(group: &Group, now: DateTime<Utc>, zone: FixedOffset) -> Vec<(Strin
         (left(d, now), tone),
         (d.status.as_str().to_string(), tone),
     ]
-}
-
-/// The first few of `total` names: `a, b, c and 497 more`.
-fn name_some_of(first: &[String], total: usize) -> String {
-    let shown = first.len().min(3);
-    if total <= 3 {
-        first.join(", ")
-    } else {
-        format!("{} and {} more", first[..shown].join(", "), total - shown)
-    }
 }
 
 /// `--tz`: UTC, Z, an offset such as +01:00 or -0500, or the local zone.

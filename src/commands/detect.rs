@@ -6,7 +6,8 @@ use clap::Args;
 use super::{AtArg, Ctx};
 use crate::clock;
 use crate::error::UserError;
-use crate::model::incident::{SCHEMA, check_detection};
+use crate::model::event::SCHEMA;
+use crate::model::rules::check_detection;
 use crate::model::time::ACCEPTED;
 use crate::model::{EventBody, IncidentLog, Severity, Source, id, time};
 
@@ -16,10 +17,10 @@ pub struct DetectArgs {
     /// What was seen, in a line
     pub title: String,
     /// How bad it is
-    #[arg(long, value_enum, default_value_t = Severity::Sev3)]
+    #[arg(long, value_parser = super::words::<Severity>(), default_value = "sev3")]
     pub severity: Severity,
     /// How it came to our attention
-    #[arg(long, value_enum, default_value_t = Source::Monitoring)]
+    #[arg(long, value_parser = super::words::<Source>(), default_value = "monitoring")]
     pub source: Source,
     /// When the event itself began, if known (often learned later)
     #[arg(long, value_name = "TIME", allow_hyphen_values = true)]

@@ -43,6 +43,7 @@ use clap::{Args, Parser, Subcommand};
 use crate::clock;
 use crate::error::UserError;
 use crate::model::time::{ACCEPTED, format_local, parse_when};
+use crate::model::vocab::Words;
 use crate::model::{Event, EventBody, Incident, IncidentLog, id};
 use crate::output::{ColorChoice, Ui};
 use crate::store::{self, Actor, Change, Store};
@@ -157,6 +158,14 @@ pub fn run(cli: Cli) -> Result<i32> {
         Command::Demo(args) => demo::run(&ctx, args),
     }?;
     Ok(crate::error::exit::OK)
+}
+
+/// clap's parser for a list of model words: they are offered as possible values in help and
+/// completions, while the model itself knows nothing of clap.
+pub fn words<T: Words + Send + Sync>() -> impl clap::builder::TypedValueParser<Value = T> {
+    use clap::builder::TypedValueParser;
+    clap::builder::PossibleValuesParser::new(T::ALL.iter().map(|w| w.as_str()))
+        .map(|text| T::ALL.iter().copied().find(|w| w.as_str() == text).unwrap_or(T::ALL[0]))
 }
 
 /// `--at`, shared by every command that records a step.

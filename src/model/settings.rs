@@ -26,9 +26,9 @@ pub struct Settings {
     /// Days business-day limits skip besides weekends, `YYYY-MM-DD`.
     pub holidays: Vec<String>,
     /// Severities whose tenants get a phone call script.
-    pub phone_severities: Vec<super::incident::Severity>,
+    pub phone_severities: Vec<super::vocab::Severity>,
     /// Severities whose eradication needs the executive incident manager's approval.
-    pub eradication_approval: Vec<super::incident::Severity>,
+    pub eradication_approval: Vec<super::vocab::Severity>,
     /// Regimes added to the built-in catalog (same fields as `sirt regimes ID --format json`).
     #[serde(rename = "regime", skip_serializing_if = "Vec::is_empty")]
     pub regimes: Vec<super::regime::Regime>,
@@ -56,8 +56,8 @@ impl Default for Settings {
             own_regimes: Vec::new(),
             aware_at: "declaration".into(),
             holidays: Vec::new(),
-            phone_severities: vec![super::incident::Severity::Sev1, super::incident::Severity::Sev2],
-            eradication_approval: vec![super::incident::Severity::Sev1],
+            phone_severities: vec![super::vocab::Severity::Sev1, super::vocab::Severity::Sev2],
+            eradication_approval: vec![super::vocab::Severity::Sev1],
             regimes: Vec::new(),
             limits: Vec::new(),
         }

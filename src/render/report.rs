@@ -7,8 +7,8 @@ use std::fmt::Write as _;
 use chrono::{DateTime, Duration, FixedOffset, Utc};
 
 use crate::model::deadline::{ClockKind, Deadline, Status};
-use crate::model::incident::{Incident, IncidentLog};
 use crate::model::time::{format_in, format_span};
+use crate::model::{Incident, IncidentLog};
 
 /// Markdown table cells: one line, no pipes.
 fn cell(text: &str) -> String {
