@@ -22,6 +22,9 @@ _sirt() {
             sirt,action)
                 cmd="sirt__subcmd__action"
                 ;;
+            sirt,adopt)
+                cmd="sirt__subcmd__adopt"
+                ;;
             sirt,advise)
                 cmd="sirt__subcmd__advise"
                 ;;
@@ -135,6 +138,9 @@ _sirt() {
                 ;;
             sirt__subcmd__help,action)
                 cmd="sirt__subcmd__help__subcmd__action"
+                ;;
+            sirt__subcmd__help,adopt)
+                cmd="sirt__subcmd__help__subcmd__adopt"
                 ;;
             sirt__subcmd__help,advise)
                 cmd="sirt__subcmd__help__subcmd__advise"
@@ -320,7 +326,7 @@ _sirt() {
 
     case "${cmd}" in
         sirt)
-            opts="-h -V --store --actor --color --help --version init detect engage confirm dismiss impact note affected describe act advise publish notify contain eradicate recover review action close edit report stats notified classify filed deadlines list show timeline history tenant regimes demo help"
+            opts="-h -V --store --actor --color --help --version init detect engage confirm dismiss impact note affected describe act advise publish notify contain eradicate recover review action close edit adopt report stats notified classify filed deadlines list show timeline history tenant regimes demo help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -473,6 +479,32 @@ _sirt() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        sirt__subcmd__adopt)
+            opts="-h -V --store --actor --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         sirt__subcmd__advise)
             opts="-h -V --at --store --actor --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -504,7 +536,7 @@ _sirt() {
             return 0
             ;;
         sirt__subcmd__affected)
-            opts="-h -V --from-file --remove --detail --at --store --actor --color --help --version"
+            opts="-h -V --from-file --remove --detail --reason --at --store --actor --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -515,6 +547,10 @@ _sirt() {
                     return 0
                     ;;
                 --detail)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --reason)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -976,7 +1012,7 @@ _sirt() {
             return 0
             ;;
         sirt__subcmd__help)
-            opts="init detect engage confirm dismiss impact note affected describe act advise publish notify contain eradicate recover review action close edit report stats notified classify filed deadlines list show timeline history tenant regimes demo help"
+            opts="init detect engage confirm dismiss impact note affected describe act advise publish notify contain eradicate recover review action close edit adopt report stats notified classify filed deadlines list show timeline history tenant regimes demo help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1020,6 +1056,20 @@ _sirt() {
         sirt__subcmd__help__subcmd__action__subcmd__done)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        sirt__subcmd__help__subcmd__adopt)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

@@ -28,6 +28,9 @@ pub struct AffectedArgs {
     /// A detail for these tenants' drafts only, e.g. "3 mailboxes read"
     #[arg(long, conflicts_with = "remove")]
     pub detail: Option<String>,
+    /// With --remove: why they are not affected (e.g. "added by mistake"), kept in the record
+    #[arg(long, requires = "remove")]
+    pub reason: Option<String>,
     #[command(flatten)]
     pub at: AtArg,
 }
@@ -45,6 +48,7 @@ pub fn run(ctx: &Ctx, args: AffectedArgs) -> Result<()> {
             .into());
     }
     let detail = args.detail.as_deref().map(|d| super::require_line("detail", d)).transpose()?;
+    let reason = args.reason.as_deref().map(|r| super::require_line("reason", r)).transpose()?;
     let store = ctx.store()?;
     let unknown: Vec<String> = named.iter().filter(|t| !store.tenant_exists(t)).cloned().collect();
     if !unknown.is_empty() && !args.remove {
@@ -69,7 +73,7 @@ pub fn run(ctx: &Ctx, args: AffectedArgs) -> Result<()> {
                 ));
                 return Ok(None);
             }
-            return Ok(Some(EventBody::TenantsUnaffected { tenants: listed }));
+            return Ok(Some(EventBody::TenantsUnaffected { tenants: listed, reason: reason.clone() }));
         }
         let new: Vec<String> = named
             .iter()

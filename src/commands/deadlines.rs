@@ -174,7 +174,7 @@ pub fn run(ctx: &Ctx, args: DeadlinesArgs) -> Result<i32> {
         }
         None => {
             loaded = store.load_incidents_as_of(as_of)?;
-            ctx.ui.skipped(&loaded.warnings);
+            ctx.ui.skipped(&loaded.unreadable);
             loaded.incidents.iter().filter(|i| i.open).collect()
         }
     };

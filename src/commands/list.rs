@@ -33,7 +33,7 @@ pub struct ListArgs {
 pub fn run(ctx: &Ctx, args: ListArgs) -> Result<()> {
     let store = ctx.store()?;
     let loaded = store.load_incidents()?;
-    ctx.ui.skipped(&loaded.warnings);
+    ctx.ui.skipped(&loaded.unreadable);
     let mut incidents: Vec<&Incident> = loaded
         .incidents
         .iter()

@@ -95,7 +95,7 @@ pub fn run(ctx: &Ctx, args: NotifyArgs) -> Result<()> {
             .into());
     }
 
-    let overrides = store.template_overrides()?;
+    let overrides = render::template_overrides(store.template_files()?)?;
     let renderer = Renderer::new(overrides).map_err(|e| {
         UserError::new(format!("template error: {e}"))
             .hint("fix the template, or delete it to use the built-in one")

@@ -79,7 +79,7 @@ pub fn run(ctx: &Ctx, args: StatsArgs) -> Result<()> {
     let (since, until) = (when(&args.since)?, when(&args.until)?);
     let store = ctx.store()?;
     let loaded = store.load_incidents()?;
-    ctx.ui.skipped(&loaded.warnings);
+    ctx.ui.skipped(&loaded.unreadable);
     let incidents: Vec<&Incident> = loaded
         .incidents
         .iter()

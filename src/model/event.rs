@@ -20,6 +20,9 @@ pub struct IncidentLog {
     pub id: String,
     #[serde(rename = "event", default)]
     pub events: Vec<Event>,
+    /// `(event id, kind)` of each event of a kind this sirt does not know.
+    #[serde(skip)]
+    pub unknown: Vec<(String, String)>,
 }
 
 /// One recorded step.
@@ -71,9 +74,11 @@ pub enum EventBody {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         detail: Option<String>,
     },
-    /// Tenants found not to be affected after all.
+    /// Tenants found not to be affected after all (added by mistake, or cleared later).
     TenantsUnaffected {
         tenants: Vec<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        reason: Option<String>,
     },
     /// A notification went out to these tenants on one channel.
     Notified {
@@ -162,6 +167,23 @@ pub enum EventBody {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         reference: Option<String>,
     },
+    /// An earlier step really happened at another time. The log stays append-only: the fold
+    /// uses the corrected time, and the original stays in the file and the history.
+    Corrected {
+        /// The id of the event corrected.
+        event: String,
+        at: DateTime<Utc>,
+        reason: String,
+    },
+    /// An earlier step did not happen, or was recorded by mistake: the fold leaves it out.
+    Retracted {
+        event: String,
+        reason: String,
+    },
+    /// A kind this version of sirt does not know, written by a newer one. It is kept byte for
+    /// byte in the file and left out of the fold, with a warning.
+    #[serde(other, skip_serializing)]
+    Unknown,
 }
 
 impl EventBody {
@@ -189,6 +211,9 @@ impl EventBody {
             EventBody::ActionTaken { .. } => "action-taken",
             EventBody::Advised { .. } => "advised",
             EventBody::Published { .. } => "published",
+            EventBody::Corrected { .. } => "corrected",
+            EventBody::Retracted { .. } => "retracted",
+            EventBody::Unknown => "unknown",
         }
     }
 
@@ -224,9 +249,10 @@ impl EventBody {
                 }
                 line
             }
-            EventBody::TenantsUnaffected { tenants } => {
-                format!("not affected after all: {}", name_some(tenants))
-            }
+            EventBody::TenantsUnaffected { tenants, reason } => match reason {
+                Some(reason) => format!("not affected after all: {} ({reason})", name_some(tenants)),
+                None => format!("not affected after all: {}", name_some(tenants)),
+            },
             EventBody::Notified { tenants, channel, reference } => {
                 let mut line = format!("notified via {channel}: {}", name_some(tenants));
                 if let Some(reference) = reference {
@@ -292,6 +318,68 @@ impl EventBody {
                 }
                 line
             }
+            EventBody::Corrected { event, at, reason } => {
+                format!("corrected: event {event} happened at {}: {reason}", crate::model::time::rfc3339(Some(*at)))
+            }
+            EventBody::Retracted { event, reason } => format!("retracted: event {event}: {reason}"),
+            EventBody::Unknown => "an event of a kind this sirt does not know".into(),
         }
     }
+}
+
+/// Why an incident file does not read.
+#[derive(Debug)]
+pub enum ParseError {
+    Toml(toml::de::Error),
+    /// Written in a newer format than this sirt reads.
+    Schema(u32),
+}
+
+impl std::fmt::Display for ParseError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ParseError::Toml(e) => write!(f, "{}", e.message().trim()),
+            ParseError::Schema(found) => write!(f, "schema {found} is newer than this sirt reads ({SCHEMA})"),
+        }
+    }
+}
+
+/// Reads an incident file. Events of unknown kinds read as [`EventBody::Unknown`], and their
+/// kinds are listed in `unknown_kinds`; fields this sirt does not know are ignored (and, since
+/// writes only append, kept in the file).
+pub fn parse_log(text: &str) -> Result<IncidentLog, ParseError> {
+    let mut log: IncidentLog = toml::from_str(text).map_err(ParseError::Toml)?;
+    if log.schema != SCHEMA {
+        return Err(ParseError::Schema(log.schema));
+    }
+    if log.events.iter().any(|e| e.body == EventBody::Unknown) {
+        #[derive(Deserialize)]
+        struct Kinds {
+            #[serde(rename = "event", default)]
+            events: Vec<KindOnly>,
+        }
+        #[derive(Deserialize)]
+        struct KindOnly {
+            id: String,
+            kind: String,
+        }
+        let kinds: Kinds = toml::from_str(text).map_err(ParseError::Toml)?;
+        log.unknown = log
+            .events
+            .iter()
+            .filter(|e| e.body == EventBody::Unknown)
+            .filter_map(|e| kinds.events.iter().find(|k| k.id == e.id))
+            .map(|k| (k.id.clone(), k.kind.clone()))
+            .collect();
+    }
+    Ok(log)
+}
+
+/// One event as the `[[event]]` table appended to an incident file.
+pub fn event_table(event: &Event) -> Result<String, toml::ser::Error> {
+    #[derive(Serialize)]
+    struct One<'a> {
+        event: [&'a Event; 1],
+    }
+    toml::to_string(&One { event: [event] })
 }

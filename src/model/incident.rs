@@ -111,6 +111,17 @@ pub struct Impact {
     pub at: DateTime<Utc>,
 }
 
+/// An earlier event corrected (a new time) or retracted (`corrected_at` is `None`).
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Correction {
+    pub event: String,
+    pub kind: String,
+    pub corrected_at: Option<DateTime<Utc>>,
+    pub reason: String,
+    pub by: String,
+    pub recorded_at: DateTime<Utc>,
+}
+
 /// The current state of an incident, derived from its log. Field names are the stable JSON
 /// interface (`sirt show --format json`).
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -148,6 +159,11 @@ pub struct Incident {
     pub filings: Vec<Filing>,
     pub notes: usize,
     pub events: usize,
+    /// Corrections and retractions of earlier events, in the order they were recorded.
+    pub corrections: Vec<Correction>,
+    /// Kinds of the events this sirt does not know and left out of the fold.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub unknown_events: Vec<String>,
     pub updated_at: DateTime<Utc>,
     #[serde(skip)]
     pub last_seq: u64,
@@ -179,12 +195,54 @@ impl IncidentLog {
             schema: self.schema,
             id: self.id.clone(),
             events,
+            unknown: self.unknown.clone(),
         })
     }
 
     /// The sequence number the next appended event gets.
     pub fn next_seq(&self) -> u64 {
         self.events.iter().map(|e| e.seq).max().unwrap_or(0) + 1
+    }
+
+    fn kind_of(&self, event: &str) -> String {
+        self.events.iter().find(|e| e.id == event).map_or("?", |e| e.body.kind()).to_string()
+    }
+
+    /// The events the state is folded from, in fold order: corrections applied (the corrected
+    /// event takes its new time), retracted events and unknown kinds left out, and the
+    /// corrections themselves kept aside. Fails when a correction names no event of the log.
+    pub fn effective(&self) -> Result<Vec<std::borrow::Cow<'_, Event>>, String> {
+        use std::borrow::Cow;
+        let ordered = self.ordered();
+        let mut moved: BTreeMap<&str, DateTime<Utc>> = BTreeMap::new();
+        let mut retracted: std::collections::HashSet<&str> = Default::default();
+        for event in &ordered {
+            let target = match &event.body {
+                EventBody::Corrected { event: target, at, .. } => {
+                    moved.insert(target, *at);
+                    target
+                }
+                EventBody::Retracted { event: target, .. } => {
+                    retracted.insert(target);
+                    target
+                }
+                _ => continue,
+            };
+            if !self.events.iter().any(|e| &e.id == target) {
+                return Err(format!("event {} corrects event {target}, which is not in the log", event.id));
+            }
+        }
+        Ok(ordered
+            .into_iter()
+            .filter(|e| !retracted.contains(e.id.as_str()))
+            .filter(|e| {
+                !matches!(e.body, EventBody::Corrected { .. } | EventBody::Retracted { .. } | EventBody::Unknown)
+            })
+            .map(|e| match moved.get(e.id.as_str()) {
+                Some(at) => Cow::Owned(Event { at: *at, ..e.clone() }),
+                None => Cow::Borrowed(e),
+            })
+            .collect())
     }
 
     /// Derives the current state. Fails only for logs no sequence of commands could produce.
@@ -196,7 +254,7 @@ impl IncidentLog {
         if let Some(dup) = self.events.iter().find(|e| !seen.insert(e.id.as_str())) {
             return Err(format!("event id {} appears twice", dup.id));
         }
-        let ordered = self.ordered();
+        let ordered = self.effective()?;
         let Some((first, rest)) = ordered.split_first() else {
             return Err("the log has no events".into());
         };
@@ -232,12 +290,36 @@ impl IncidentLog {
             first_notified: BTreeMap::new(),
             notes: 0,
             events: self.events.len(),
+            corrections: Vec::new(),
+            unknown_events: Vec::new(),
             updated_at: first.recorded_at,
             last_seq: first.seq,
         };
         for event in rest {
             incident.apply(event)?;
         }
+        for event in self.ordered() {
+            match &event.body {
+                EventBody::Corrected { event: target, at, reason } => incident.corrections.push(Correction {
+                    event: target.clone(),
+                    kind: self.kind_of(target),
+                    corrected_at: Some(*at),
+                    reason: reason.clone(),
+                    by: event.by.clone(),
+                    recorded_at: event.recorded_at,
+                }),
+                EventBody::Retracted { event: target, reason } => incident.corrections.push(Correction {
+                    event: target.clone(),
+                    kind: self.kind_of(target),
+                    corrected_at: None,
+                    reason: reason.clone(),
+                    by: event.by.clone(),
+                    recorded_at: event.recorded_at,
+                }),
+                _ => {}
+            }
+        }
+        incident.unknown_events = self.unknown.iter().map(|(_, kind)| kind.clone()).collect();
         incident.phase = incident.derive_phase();
         incident.open = incident.phase.is_open();
         Ok(incident)
@@ -281,7 +363,8 @@ impl Incident {
                     }
                 }
             }
-            EventBody::TenantsUnaffected { tenants } => {
+            EventBody::Corrected { .. } | EventBody::Retracted { .. } | EventBody::Unknown => {}
+            EventBody::TenantsUnaffected { tenants, .. } => {
                 for tenant in tenants {
                     self.affected.remove(tenant);
                 }
@@ -472,7 +555,7 @@ mod tests {
     }
 
     fn log(events: Vec<Event>) -> IncidentLog {
-        IncidentLog { schema: SCHEMA, id: "INC-0000-0001".into(), events }
+        IncidentLog { schema: SCHEMA, id: "INC-0000-0001".into(), events, unknown: Vec::new() }
     }
 
     fn engaged(id: &str, seq: u64, role: Role) -> Event {
@@ -619,7 +702,7 @@ mod tests {
             event("E2", 2, "09:00", EventBody::Confirmed {}),
             affected("E3", 3, &["contoso", "fabrikam"], None),
             affected("E4", 4, &["contoso"], Some("3 mailboxes read")),
-            event("E5", 5, "11:00", EventBody::TenantsUnaffected { tenants: vec!["fabrikam".into()] }),
+            event("E5", 5, "11:00", EventBody::TenantsUnaffected { tenants: vec!["fabrikam".into()], reason: None }),
             affected("E6", 6, &["woodgrove"], None),
         ];
         let incident = log(events).fold().unwrap();

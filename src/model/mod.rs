@@ -1,5 +1,6 @@
 //! Domain types: incidents, events, settings. Plain data and pure functions; no I/O, no clock.
 
+pub mod actor;
 pub mod deadline;
 pub mod event;
 pub mod id;

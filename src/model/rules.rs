@@ -76,6 +76,13 @@ impl Incident {
     pub fn check(&self, body: &EventBody, at: DateTime<Utc>, now: DateTime<Utc>) -> Result<(), Refusal> {
         let id = &self.id;
         check_not_future(at, now)?;
+        match body {
+            // Which event a correction names is checked against the log by its recorder.
+            EventBody::Corrected { at: corrected, .. } => return check_not_future(*corrected, now),
+            EventBody::Retracted { .. } => return Ok(()),
+            EventBody::Unknown => return refuse("sirt cannot record an event of an unknown kind", None),
+            _ => {}
+        }
         if at < self.detected_at {
             return refuse(
                 format!(
@@ -125,6 +132,7 @@ impl Incident {
         }
         match body {
             EventBody::Detected { .. } => refuse(format!("{id} is already detected"), None),
+            EventBody::Corrected { .. } | EventBody::Retracted { .. } | EventBody::Unknown => Ok(()),
             EventBody::Confirmed {} => match self.declared_at {
                 Some(declared) => refuse(
                     format!(

@@ -110,6 +110,12 @@ impl Env {
         String::from_utf8(out.stdout).unwrap()
     }
 
+    /// Commits whatever the working tree holds with plain git, as a user editing by hand would.
+    pub fn commit_by_hand(&self, message: &str) {
+        self.git(&["add", "-A"]);
+        self.git(&["-c", "user.name=Hand Editor", "-c", "user.email=hand@example.com", "commit", "-qm", message]);
+    }
+
     pub fn commit_count(&self) -> usize {
         self.git(&["rev-list", "--count", "HEAD"]).trim().parse().unwrap()
     }
