@@ -46,6 +46,8 @@ set edit:completion:arg-completer[sirt] = {|@words|
             cand close 'Close an incident: needs every affected tenant notified (or a dismissal), validated recovery and a review'
             cand edit 'Open an incident in $VISUAL or $EDITOR; a valid edit (events added, none changed) is one commit'
             cand adopt 'Record a hand edit of a store file as its own, marked change; an incident file may only gain events'
+            cand correct 'Correct the time of an earlier step; the original stays in the record'
+            cand retract 'Retract an earlier step that did not happen (a declaration, an assessment, …); the original stays in the record'
             cand report 'Write the post-incident report (Markdown): summary, timeline, durations, notifications, filings, review'
             cand stats 'Metrics across incidents: counts, median and 90th percentile times, notifications in time'
             cand notified 'Record that tenants were notified on a channel; stops their contract clocks'
@@ -313,6 +315,27 @@ set edit:completion:arg-completer[sirt] = {|@words|
             cand --version 'Print version'
         }
         &'sirt;adopt'= {
+            cand --store 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]'
+            cand --actor 'Who is recording: ''Name <email>'' [default: $SIRT_ACTOR, else git''s user.name/user.email]'
+            cand --color 'When to colour the output (NO_COLOR is honoured with auto)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'sirt;correct'= {
+            cand --at 'When it really happened'
+            cand --reason 'Why the record was wrong'
+            cand --store 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]'
+            cand --actor 'Who is recording: ''Name <email>'' [default: $SIRT_ACTOR, else git''s user.name/user.email]'
+            cand --color 'When to colour the output (NO_COLOR is honoured with auto)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'sirt;retract'= {
+            cand --reason 'Why it is retracted'
             cand --store 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]'
             cand --actor 'Who is recording: ''Name <email>'' [default: $SIRT_ACTOR, else git''s user.name/user.email]'
             cand --color 'When to colour the output (NO_COLOR is honoured with auto)'
@@ -623,6 +646,8 @@ set edit:completion:arg-completer[sirt] = {|@words|
             cand close 'Close an incident: needs every affected tenant notified (or a dismissal), validated recovery and a review'
             cand edit 'Open an incident in $VISUAL or $EDITOR; a valid edit (events added, none changed) is one commit'
             cand adopt 'Record a hand edit of a store file as its own, marked change; an incident file may only gain events'
+            cand correct 'Correct the time of an earlier step; the original stays in the record'
+            cand retract 'Retract an earlier step that did not happen (a declaration, an assessment, …); the original stays in the record'
             cand report 'Write the post-incident report (Markdown): summary, timeline, durations, notifications, filings, review'
             cand stats 'Metrics across incidents: counts, median and 90th percentile times, notifications in time'
             cand notified 'Record that tenants were notified on a channel; stops their contract clocks'
@@ -682,6 +707,10 @@ set edit:completion:arg-completer[sirt] = {|@words|
         &'sirt;help;edit'= {
         }
         &'sirt;help;adopt'= {
+        }
+        &'sirt;help;correct'= {
+        }
+        &'sirt;help;retract'= {
         }
         &'sirt;help;report'= {
         }

@@ -174,6 +174,13 @@ impl Ui {
         }
     }
 
+    /// Says that a check could not read everything it should have.
+    pub fn incomplete(&self, unreadable: usize) {
+        self.warn(&format!(
+            "the check is incomplete: {unreadable} record(s) could not be read, so it cannot say all is well"
+        ));
+    }
+
     pub fn hint(&self, message: &str) {
         let _ = writeln!(io::stderr(), "{} {message}", paint("hint:", "1;36", self.color_err));
     }

@@ -31,8 +31,11 @@ pub struct ListArgs {
 }
 
 pub fn run(ctx: &Ctx, args: ListArgs) -> Result<()> {
-    let store = ctx.store()?;
+    let store = ctx.store_to_read()?;
     let loaded = store.load_incidents()?;
+    for incident in &loaded.incidents {
+        super::warn_unknown_events(ctx, incident);
+    }
     ctx.ui.skipped(&loaded.unreadable);
     let mut incidents: Vec<&Incident> = loaded
         .incidents

@@ -9,6 +9,7 @@ mod classify;
 mod close;
 mod confirm;
 mod contain;
+mod correct;
 mod deadlines;
 mod demo;
 mod describe;
@@ -43,9 +44,9 @@ use clap::{Args, Parser, Subcommand};
 
 use crate::clock;
 use crate::error::UserError;
+use crate::model::actor::Actor;
 use crate::model::time::{ACCEPTED, format_local, parse_when};
 use crate::model::vocab::Words;
-use crate::model::actor::Actor;
 use crate::model::{EventBody, Incident};
 use crate::ops::{self, Recorder};
 use crate::output::{ColorChoice, Ui};
@@ -97,6 +98,8 @@ pub enum Command {
     Close(close::CloseArgs),
     Edit(edit::EditArgs),
     Adopt(adopt::AdoptArgs),
+    Correct(correct::CorrectArgs),
+    Retract(correct::RetractArgs),
     Report(report::ReportArgs),
     Stats(stats::StatsArgs),
     Notified(notified::NotifiedArgs),
@@ -150,6 +153,8 @@ pub fn run(cli: Cli) -> Result<i32> {
         Command::Close(args) => close::run(&ctx, args),
         Command::Edit(args) => edit::run(&ctx, args),
         Command::Adopt(args) => adopt::run(&ctx, args),
+        Command::Correct(args) => correct::correct(&ctx, args),
+        Command::Retract(args) => correct::retract(&ctx, args),
         Command::Report(args) => report::run(&ctx, args),
         Command::Stats(args) => stats::run(&ctx, args),
         Command::Notified(args) => notified::run(&ctx, args),
@@ -226,7 +231,10 @@ impl Ctx {
                 "the working tree differs from the last commit ({}); showing what is committed",
                 crate::text::name_some(&edits)
             ));
-            self.ui.hint(&format!("record the edit: sirt adopt {first}, or discard it: git -C {} checkout -- {first}", store.root().display()));
+            self.ui.hint(&format!(
+                "record the edit: sirt adopt {first}, or discard it: git -C {} checkout -- {first}",
+                store.root().display()
+            ));
         }
         Ok(store)
     }
@@ -325,6 +333,18 @@ pub fn record(
     Ok(Some(recorded.incident))
 }
 
+/// Warns that an incident holds events this sirt does not know and left out of its state.
+pub fn warn_unknown_events(ctx: &Ctx, incident: &Incident) {
+    if !incident.unknown_events.is_empty() {
+        ctx.ui.warn(&format!(
+            "{} has {} event(s) of kinds this sirt does not know ({}); they are left out — upgrade sirt to see them",
+            incident.id,
+            incident.unknown_events.len(),
+            crate::text::name_some(&incident.unknown_events)
+        ));
+    }
+}
+
 /// Says on stderr what a recorded step was, when it happened if not now, and its commit.
 pub fn report_event(ctx: &Ctx, recorded: &ops::record::Recorded) {
     let event = &recorded.event;
@@ -353,5 +373,6 @@ pub fn require_line(what: &str, text: &str) -> Result<String> {
 }
 
 fn checked_text(what: &str, text: &str, multi_line: bool) -> Result<String> {
-    crate::text::check_text(what, text, multi_line).map_err(|(message, hint)| UserError::new(message).hint(hint).into())
+    crate::text::check_text(what, text, multi_line)
+        .map_err(|(message, hint)| UserError::new(message).hint(hint).into())
 }

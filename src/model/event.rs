@@ -319,7 +319,10 @@ impl EventBody {
                 line
             }
             EventBody::Corrected { event, at, reason } => {
-                format!("corrected: event {event} happened at {}: {reason}", crate::model::time::rfc3339(Some(*at)))
+                format!(
+                    "corrected: event {event} happened at {}: {reason}",
+                    crate::model::time::rfc3339(Some(*at))
+                )
             }
             EventBody::Retracted { event, reason } => format!("retracted: event {event}: {reason}"),
             EventBody::Unknown => "an event of a kind this sirt does not know".into(),

@@ -236,7 +236,10 @@ impl IncidentLog {
             .into_iter()
             .filter(|e| !retracted.contains(e.id.as_str()))
             .filter(|e| {
-                !matches!(e.body, EventBody::Corrected { .. } | EventBody::Retracted { .. } | EventBody::Unknown)
+                !matches!(
+                    e.body,
+                    EventBody::Corrected { .. } | EventBody::Retracted { .. } | EventBody::Unknown
+                )
             })
             .map(|e| match moved.get(e.id.as_str()) {
                 Some(at) => Cow::Owned(Event { at: *at, ..e.clone() }),
@@ -502,6 +505,21 @@ impl Incident {
 }
 
 impl Incident {
+    /// What later corrections say of event `id`, in words ("time corrected to … by …: why"),
+    /// with times shown by `show_time`; `None` when nothing corrected it.
+    pub fn superseded(&self, id: &str, show_time: impl Fn(DateTime<Utc>) -> String) -> Option<String> {
+        let notes: Vec<String> = self
+            .corrections
+            .iter()
+            .filter(|c| c.event == id)
+            .map(|c| match c.corrected_at {
+                Some(at) => format!("time corrected to {} by {}: {}", show_time(at), c.by, c.reason),
+                None => format!("retracted by {}: {}", c.by, c.reason),
+            })
+            .collect();
+        (!notes.is_empty()).then(|| notes.join("; "))
+    }
+
     /// When the tenant was first notified, on any channel.
     pub fn first_notified(&self, tenant: &str) -> Option<DateTime<Utc>> {
         self.first_notified.get(tenant).copied()
@@ -702,7 +720,12 @@ mod tests {
             event("E2", 2, "09:00", EventBody::Confirmed {}),
             affected("E3", 3, &["contoso", "fabrikam"], None),
             affected("E4", 4, &["contoso"], Some("3 mailboxes read")),
-            event("E5", 5, "11:00", EventBody::TenantsUnaffected { tenants: vec!["fabrikam".into()], reason: None }),
+            event(
+                "E5",
+                5,
+                "11:00",
+                EventBody::TenantsUnaffected { tenants: vec!["fabrikam".into()], reason: None },
+            ),
             affected("E6", 6, &["woodgrove"], None),
         ];
         let incident = log(events).fold().unwrap();

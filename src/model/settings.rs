@@ -140,7 +140,13 @@ impl Settings {
              eradication_approval = [\"sev1\"]\n\n\
              # Add a regime: [[regime]] with the fields `sirt regimes ID --format json` shows.\n\
              # Change a limit: [[limit]] regime = \"nis2-art23\"  stage = \"early warning\"  within = \"12h\"\n",
-            d.schema, MIN_WRITER_VERSION, d.organisation, d.response_contact, d.contract_limit, d.at_risk_margin, d.aware_at
+            d.schema,
+            MIN_WRITER_VERSION,
+            d.organisation,
+            d.response_contact,
+            d.contract_limit,
+            d.at_risk_margin,
+            d.aware_at
         )
     }
 }

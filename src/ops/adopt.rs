@@ -18,7 +18,9 @@ pub fn adopt(rec: &Recorder, path: &str) -> Result<Committed> {
     let edits = store.hand_edits()?;
     if !edits.iter().any(|edited| edited == path) {
         let hint = match edits.first() {
-            Some(first) => format!("files with hand edits: {}; e.g. sirt adopt {first}", crate::text::name_some(&edits)),
+            Some(first) => {
+                format!("files with hand edits: {}; e.g. sirt adopt {first}", crate::text::name_some(&edits))
+            }
             None => "the working tree matches the last commit; there is nothing to adopt".to_string(),
         };
         return Err(UserError::new(format!("{path} has no hand edit to adopt")).hint(hint).into());
@@ -31,17 +33,23 @@ pub fn adopt(rec: &Recorder, path: &str) -> Result<Committed> {
     };
     let refuse = |why: String| -> anyhow::Error {
         UserError::new(format!("{path}: {why}; nothing was adopted"))
-            .hint(format!("restore the committed version: git -C {} checkout -- {path}", store.root().display()))
+            .hint(format!(
+                "restore the committed version: git -C {} checkout -- {path}",
+                store.root().display()
+            ))
             .into()
     };
     let text = match &content {
-        Some(bytes) => Some(String::from_utf8(bytes.clone()).map_err(|_| refuse("is not UTF-8 text".into()))?),
+        Some(bytes) => {
+            Some(String::from_utf8(bytes.clone()).map_err(|_| refuse("is not UTF-8 text".into()))?)
+        }
         None => None,
     };
     let mut message = Message::new(format!("{path}: hand edit adopted"))
         .trailer("Sirt-Action", "adopt")
         .trailer("Sirt-Path", path);
-    if let Some(stem) = path.strip_prefix(&format!("{INCIDENTS_DIR}/")).and_then(|p| p.strip_suffix(".toml")) {
+    if let Some(stem) = path.strip_prefix(&format!("{INCIDENTS_DIR}/")).and_then(|p| p.strip_suffix(".toml"))
+    {
         let Some(text) = &text else {
             return Err(refuse("deleting an incident file would delete its history".into()));
         };
@@ -56,10 +64,13 @@ pub fn adopt(rec: &Recorder, path: &str) -> Result<Committed> {
         }
         after.fold().map_err(|why| refuse(format!("does not hold together: {why}")))?;
         message = message.trailer("Sirt-Incident", stem);
-    } else if let Some(stem) = path.strip_prefix(&format!("{TENANTS_DIR}/")).and_then(|p| p.strip_suffix(".toml")) {
+    } else if let Some(stem) =
+        path.strip_prefix(&format!("{TENANTS_DIR}/")).and_then(|p| p.strip_suffix(".toml"))
+    {
         match &text {
             Some(text) => {
-                let tenant: Tenant = toml::from_str(text).map_err(|e| refuse(format!("does not read: {}", e.message().trim())))?;
+                let tenant: Tenant = toml::from_str(text)
+                    .map_err(|e| refuse(format!("does not read: {}", e.message().trim())))?;
                 if tenant.id != stem {
                     return Err(refuse(format!("holds tenant '{}', not {stem}", tenant.id)));
                 }
@@ -75,7 +86,8 @@ pub fn adopt(rec: &Recorder, path: &str) -> Result<Committed> {
         message = message.trailer("Sirt-Tenant", stem);
     } else if path == SETTINGS_FILE {
         let text = text.as_deref().ok_or_else(|| refuse("a store needs its settings".into()))?;
-        let _: Settings = toml::from_str(text).map_err(|e| refuse(format!("does not read: {}", e.message().trim())))?;
+        let _: Settings =
+            toml::from_str(text).map_err(|e| refuse(format!("does not read: {}", e.message().trim())))?;
     } else if !path.starts_with(&format!("{TEMPLATES_DIR}/")) {
         return Err(refuse("is not a file sirt keeps".into()));
     }

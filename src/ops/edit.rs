@@ -23,7 +23,12 @@ pub struct Edited {
 /// Applies the edited text of incident `id`, written from `original` (its committed text when
 /// the edit began). `Ok(Err(why))` is a refusal of the edit; `Ok(Ok(None))` an edit that
 /// changed nothing.
-pub fn apply(rec: &Recorder, id: &str, original: &str, edited: &str) -> Result<Result<Option<Edited>, Refused>> {
+pub fn apply(
+    rec: &Recorder,
+    id: &str,
+    original: &str,
+    edited: &str,
+) -> Result<Result<Option<Edited>, Refused>> {
     if edited == original {
         return Ok(Ok(None));
     }
@@ -34,7 +39,8 @@ pub fn apply(rec: &Recorder, id: &str, original: &str, edited: &str) -> Result<R
     let after = match event::parse_log(edited) {
         Ok(log) => log,
         Err(event::ParseError::Toml(e)) => {
-            let line = e.span().map(|s| edited[..s.start.min(edited.len())].matches('\n').count() + 1).unwrap_or(0);
+            let line =
+                e.span().map(|s| edited[..s.start.min(edited.len())].matches('\n').count() + 1).unwrap_or(0);
             return Ok(Err(format!("the edited file is not valid at line {line}: {}", e.message().trim())));
         }
         Err(e) => return Ok(Err(format!("the edited file does not read: {e}"))),

@@ -4,6 +4,7 @@
 //! calls of this layer and its results into output.
 
 pub mod adopt;
+pub mod correct;
 pub mod edit;
 pub mod record;
 pub mod tenants;

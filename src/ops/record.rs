@@ -58,7 +58,8 @@ pub fn detect(rec: &Recorder, detection: Detection) -> Result<Recorded> {
     while existing.contains(&incident_id) {
         incident_id = id::incident_id(clock::random_u64());
     }
-    let mut log = IncidentLog { schema: SCHEMA, id: incident_id.clone(), events: Vec::new(), unknown: Vec::new() };
+    let mut log =
+        IncidentLog { schema: SCHEMA, id: incident_id.clone(), events: Vec::new(), unknown: Vec::new() };
     let body = EventBody::Detected {
         title: detection.title,
         severity: detection.severity,

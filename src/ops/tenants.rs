@@ -128,7 +128,12 @@ pub fn import(
 /// Ids of the open incidents that name `tenant` as affected.
 pub fn open_incidents_naming(store: &Store, tenant: &str) -> Result<Vec<String>> {
     let loaded = store.load_incidents()?;
-    Ok(loaded.incidents.into_iter().filter(|i| i.open && i.affected.contains_key(tenant)).map(|i| i.id).collect())
+    Ok(loaded
+        .incidents
+        .into_iter()
+        .filter(|i| i.open && i.affected.contains_key(tenant))
+        .map(|i| i.id)
+        .collect())
 }
 
 /// A change that must have made a commit.

@@ -26,7 +26,9 @@ pub const TEMPLATES: [(&str, &str); 7] = [
 
 /// The store's template overrides: each file under `templates/` must be named after a built-in
 /// template, so a typo is not silently ignored. Hidden files are left out.
-pub fn template_overrides(files: Vec<(String, String)>) -> Result<Vec<(String, String)>, crate::error::UserError> {
+pub fn template_overrides(
+    files: Vec<(String, String)>,
+) -> Result<Vec<(String, String)>, crate::error::UserError> {
     let known: Vec<&str> = TEMPLATES.iter().map(|(n, _)| *n).collect();
     let mut overrides = Vec::new();
     for (name, source) in files {
@@ -34,8 +36,10 @@ pub fn template_overrides(files: Vec<(String, String)>) -> Result<Vec<(String, S
             continue;
         }
         if !known.contains(&name.as_str()) {
-            return Err(crate::error::UserError::new(format!("templates/{name} is not a template sirt knows"))
-                .hint(format!("template files are named: {}", known.join(", "))));
+            return Err(crate::error::UserError::new(format!(
+                "templates/{name} is not a template sirt knows"
+            ))
+            .hint(format!("template files are named: {}", known.join(", "))));
         }
         overrides.push((name, source));
     }

@@ -115,13 +115,11 @@ pub fn report(
         } else {
             String::new()
         };
-        let _ = writeln!(
-            md,
-            "| {} | {} | {}{backfilled} |",
-            at(event.at),
-            cell(&event.body.describe()),
-            cell(&event.by)
-        );
+        let what = match incident.superseded(&event.id, at) {
+            Some(note) => format!("{} ({note})", event.body.describe()),
+            None => event.body.describe(),
+        };
+        let _ = writeln!(md, "| {} | {} | {}{backfilled} |", at(event.at), cell(&what), cell(&event.by));
     }
     md.push('\n');
 

@@ -15,7 +15,8 @@ pub use git2::Oid;
 
 /// Whether git accepts `name <email>` as a commit's author.
 pub fn check_identity(name: &str, email: &str) -> Result<()> {
-    Signature::now(name, email).with_context(|| format!("'{name} <{email}>' is not a usable git identity"))?;
+    Signature::now(name, email)
+        .with_context(|| format!("'{name} <{email}>' is not a usable git identity"))?;
     Ok(())
 }
 

@@ -70,7 +70,10 @@ impl Store {
     pub fn incident_text(&self, id: &str) -> Result<String> {
         let path = Self::incident_path(id);
         let bytes = self.read_file(&path)?.ok_or_else(|| {
-            anyhow!(UserError::new(format!("no incident {id} in the store")).hint("list them with: sirt list --all"))
+            anyhow!(
+                UserError::new(format!("no incident {id} in the store"))
+                    .hint("list them with: sirt list --all")
+            )
         })?;
         utf8(&self.root.join(&path).display().to_string(), bytes)
     }
@@ -129,9 +132,13 @@ impl Txn<'_> {
     /// Writes a new incident file holding `log`, checked to read back as the same log.
     pub fn create_incident(&mut self, log: &IncidentLog) -> Result<()> {
         let text = toml::to_string(log).context("cannot encode the incident")?;
-        let back = event::parse_log(&text).map_err(|e| anyhow!("the encoded incident does not read back: {e}"))?;
+        let back =
+            event::parse_log(&text).map_err(|e| anyhow!("the encoded incident does not read back: {e}"))?;
         if &back != log {
-            return Err(anyhow!("the encoded incident {} reads back differently; nothing was written", log.id));
+            return Err(anyhow!(
+                "the encoded incident {} reads back differently; nothing was written",
+                log.id
+            ));
         }
         back.fold().map_err(|e| anyhow!("refusing to write an inconsistent incident {}: {e}", log.id))?;
         self.write(Store::incident_path(&log.id), text.into_bytes());
@@ -191,7 +198,11 @@ fn fold(root: &std::path::Path, log: &IncidentLog) -> Result<Incident> {
     })
 }
 
-fn incident_as_of(root: &std::path::Path, log: &IncidentLog, as_of: Option<DateTime<Utc>>) -> Result<Option<Incident>> {
+fn incident_as_of(
+    root: &std::path::Path,
+    log: &IncidentLog,
+    as_of: Option<DateTime<Utc>>,
+) -> Result<Option<Incident>> {
     match as_of {
         None => fold(root, log).map(Some),
         Some(at) => log.as_of(at).map(|past| fold(root, &past)).transpose(),

@@ -80,7 +80,8 @@ impl Store {
         let made = (|| {
             create_private_dir(dir)?;
             let git = Git::init(dir)?;
-            let store = Store { root: dir.to_path_buf(), settings: Settings::default(), git, view: Cell::new(None) };
+            let store =
+                Store { root: dir.to_path_buf(), settings: Settings::default(), git, view: Cell::new(None) };
             let mut txn = store.begin_unchecked()?;
             txn.write(SETTINGS_FILE, Settings::initial_file().into_bytes());
             txn.write(".gitignore", format!("{}*\n", fsutil::TEMP_PREFIX).into_bytes());
@@ -97,7 +98,8 @@ impl Store {
     /// Opens the store in `dir`, reading its settings from the branch's commit.
     pub fn open(dir: &Path) -> Result<Store> {
         let not_a_store = || -> anyhow::Error {
-            let hint = if dir.exists() && std::fs::read_dir(dir).map(|mut e| e.next().is_some()).unwrap_or(true)
+            let hint = if dir.exists()
+                && std::fs::read_dir(dir).map(|mut e| e.next().is_some()).unwrap_or(true)
             {
                 "point --store (or SIRT_STORE) at a sirt store, or create one in a new directory: sirt init DIR"
                     .to_string()
@@ -201,9 +203,10 @@ pub(crate) fn toml_error(path: &Path, text: &str, error: &toml::de::Error) -> an
         .filter(|dir| [INCIDENTS_DIR, TENANTS_DIR, TEMPLATES_DIR].contains(&&*dir.to_string_lossy()))
         .map(|dir| format!("{}/{name}", dir.to_string_lossy()))
         .unwrap_or(name);
-    anyhow!(UserError::new(format!("{location}: {}", error.message().trim())).hint(format!(
-        "the committed file is broken; see what changed it: git log -p -- {relative}"
-    )))
+    anyhow!(
+        UserError::new(format!("{location}: {}", error.message().trim()))
+            .hint(format!("the committed file is broken; see what changed it: git log -p -- {relative}"))
+    )
 }
 
 fn utf8(path: &str, bytes: Vec<u8>) -> Result<String> {

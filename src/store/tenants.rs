@@ -81,7 +81,10 @@ impl Txn<'_> {
         let text = toml::to_string(tenant).context("cannot encode the tenant")?;
         let back: Tenant = toml::from_str(&text).context("the encoded tenant does not read back")?;
         if &back != tenant {
-            return Err(anyhow!("the encoded tenant {} reads back differently; nothing was written", tenant.id));
+            return Err(anyhow!(
+                "the encoded tenant {} reads back differently; nothing was written",
+                tenant.id
+            ));
         }
         self.write(Store::tenant_path(&tenant.id), text.into_bytes());
         Ok(())

@@ -52,6 +52,7 @@ impl Env {
             .env("TZ", "UTC")
             .env("NO_COLOR", "1")
             .env("SIRT_NOW", &self.now)
+            .env("SIRT_SEED", "1")
             .env("SIRT_ACTOR", ACTOR)
             .env("SIRT_STORE", &self.store)
             .current_dir(&self.home);
@@ -113,7 +114,15 @@ impl Env {
     /// Commits whatever the working tree holds with plain git, as a user editing by hand would.
     pub fn commit_by_hand(&self, message: &str) {
         self.git(&["add", "-A"]);
-        self.git(&["-c", "user.name=Hand Editor", "-c", "user.email=hand@example.com", "commit", "-qm", message]);
+        self.git(&[
+            "-c",
+            "user.name=Hand Editor",
+            "-c",
+            "user.email=hand@example.com",
+            "commit",
+            "-qm",
+            message,
+        ]);
     }
 
     pub fn commit_count(&self) -> usize {

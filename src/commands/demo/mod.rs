@@ -247,8 +247,10 @@ pub fn run(ctx: &Ctx, args: DemoArgs) -> Result<()> {
 impl Demo<'_> {
     fn answer_to_nis2(&self, dir: &std::path::Path) -> Result<()> {
         let store = crate::store::Store::open(dir)?;
-        let settings = store.read_file(crate::store::SETTINGS_FILE)?.context("the demo store has settings")?;
-        let settings = String::from_utf8(settings)?.replace("own_regimes = []", "own_regimes = [\"nis2-art23\"]");
+        let settings =
+            store.read_file(crate::store::SETTINGS_FILE)?.context("the demo store has settings")?;
+        let settings =
+            String::from_utf8(settings)?.replace("own_regimes = []", "own_regimes = [\"nis2-art23\"]");
         let mut txn = store.begin()?;
         txn.write(crate::store::SETTINGS_FILE, settings.into_bytes());
         let message = crate::store::Message::new("settings: the provider answers to NIS2 (own_regimes)")

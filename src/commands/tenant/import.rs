@@ -74,7 +74,10 @@ pub fn run(ctx: &Ctx, args: ImportArgs) -> Result<()> {
                 continue;
             }
             if let Some(first) = first_line.insert(id.to_string(), line) {
-                bad.push(Bad { line, reason: format!("tenant '{id}' appears again (first on line {first})") });
+                bad.push(Bad {
+                    line,
+                    reason: format!("tenant '{id}' appears again (first on line {first})"),
+                });
                 continue;
             }
             match row_tenant(store, &catalog, id, &cells) {

@@ -63,7 +63,9 @@ pub fn run(ctx: &Ctx, args: SetArgs) -> Result<()> {
     )?;
     match changed.committed {
         Some(committed) => crate::commands::report_commit(ctx, &committed),
-        None => ctx.ui.status(&format!("tenant {} already has those values; nothing changed", changed.after.id)),
+        None => {
+            ctx.ui.status(&format!("tenant {} already has those values; nothing changed", changed.after.id))
+        }
     }
     Ok(())
 }
