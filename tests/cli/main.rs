@@ -3,6 +3,7 @@
 mod affected;
 mod clock_properties;
 mod deadlines;
+mod exact;
 mod generated;
 mod main_track;
 mod notify;
