@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use clap::Args;
 
 use super::{AtArg, Ctx};
@@ -116,11 +116,13 @@ pub fn run(ctx: &Ctx, args: AffectedArgs) -> Result<()> {
 }
 
 fn read_list(file: &std::path::Path) -> Result<Vec<String>> {
-    let text = if file.as_os_str() == "-" {
-        std::io::read_to_string(std::io::stdin()).context("cannot read tenant ids from stdin")?
-    } else {
-        std::fs::read_to_string(file).with_context(|| format!("cannot read {}", file.display()))?
-    };
+    let text = String::from_utf8(super::read_input(file)?).map_err(|_| {
+        UserError::new(format!(
+            "{} is not UTF-8 text",
+            crate::text::escape_controls(&file.display().to_string())
+        ))
+        .hint("give one tenant id per line")
+    })?;
     Ok(text
         .lines()
         .map(|line| line.split('#').next().unwrap_or("").trim())

@@ -361,6 +361,35 @@ fn report_commit_with(ctx: &Ctx, committed: &Committed, when: &str) {
     ctx.ui.status(&format!("{}{when} [{}]", committed.subject, &committed.hash[..10]));
 }
 
+/// The most sirt reads from one input file (a CSV, a list of ids): far above any real directory,
+/// and low enough that `/dev/zero` is an error, not an exhausted machine.
+pub const MAX_INPUT_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Reads an input file (`-` is stdin), refusing more than [`MAX_INPUT_BYTES`].
+pub fn read_input(path: &std::path::Path) -> Result<Vec<u8>> {
+    use std::io::Read;
+    let shown = crate::text::escape_controls(&path.display().to_string());
+    let source: Box<dyn Read> = if path.as_os_str() == "-" {
+        Box::new(std::io::stdin())
+    } else {
+        Box::new(std::fs::File::open(path).with_context(|| format!("cannot read {shown}"))?)
+    };
+    let mut bytes = Vec::new();
+    source
+        .take(MAX_INPUT_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .with_context(|| format!("cannot read {shown}"))?;
+    if bytes.len() as u64 > MAX_INPUT_BYTES {
+        return Err(UserError::new(format!(
+            "{shown} is larger than {} MiB; nothing was read",
+            MAX_INPUT_BYTES >> 20
+        ))
+        .hint("split the file and run the command once per part")
+        .into());
+    }
+    Ok(bytes)
+}
+
 /// Text that may run over several lines (notes, summaries): not empty, and no control characters
 /// but newlines and tabs, so nothing stored can drive a terminal or forge a line elsewhere.
 pub fn require_text(what: &str, text: &str) -> Result<String> {

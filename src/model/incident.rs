@@ -201,7 +201,9 @@ impl IncidentLog {
 
     /// The sequence number the next appended event gets.
     pub fn next_seq(&self) -> u64 {
-        self.events.iter().map(|e| e.seq).max().unwrap_or(0) + 1
+        // Saturating: a hand-edited seq at the top of the range must not wrap to 0. The next
+        // write then fails to encode (TOML integers stop at i64::MAX) and says so.
+        self.events.iter().map(|e| e.seq).max().unwrap_or(0).saturating_add(1)
     }
 
     fn kind_of(&self, event: &str) -> String {

@@ -2,6 +2,7 @@
 
 mod affected;
 mod clock_properties;
+mod crash;
 mod deadlines;
 mod exact;
 mod generated;
