@@ -48,11 +48,28 @@ pub fn escape_controls(text: &str) -> String {
         .collect()
 }
 
+/// The longest one-line value sirt records (a title, a name, a reason).
+pub const MAX_LINE_CHARS: usize = 1_000;
+/// The longest text sirt records in one event (a note, a summary, a description).
+pub const MAX_TEXT_CHARS: usize = 64 * 1024;
+
 /// Why a piece of text from a user is refused.
 pub fn check_text(what: &str, text: &str, multi_line: bool) -> Result<String, (String, String)> {
     let trimmed = text.trim();
     if trimmed.is_empty() {
         return Err((format!("the {what} is empty"), format!("give the {what} in quotes")));
+    }
+    let limit = if multi_line { MAX_TEXT_CHARS } else { MAX_LINE_CHARS };
+    let length = trimmed.chars().count();
+    if length > limit {
+        return Err((
+            format!("the {what} is {length} characters long; sirt records at most {limit}"),
+            if multi_line {
+                format!("shorten the {what}, or keep the long text elsewhere and refer to it")
+            } else {
+                format!("give a shorter {what}; longer text belongs in a note")
+            },
+        ));
     }
     let allowed = |c: char| multi_line && (c == '\n' || c == '\t');
     if let Some(bad) = trimmed.chars().find(|c| c.is_control() && !allowed(*c)) {

@@ -6,6 +6,7 @@ mod crash;
 mod deadlines;
 mod exact;
 mod generated;
+mod hostile;
 mod main_track;
 mod notify;
 mod reading;
