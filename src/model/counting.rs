@@ -140,9 +140,9 @@ impl Limit {
         };
         match self {
             Limit::Asap => None,
-            Limit::Minutes(m) => Some(start + Duration::minutes(m)),
-            Limit::CalendarDays(d) => day.checked_add_days(chrono::Days::new(d.into())).map(ends),
-            Limit::CalendarMonths(m) => day.checked_add_months(Months::new(m)).map(ends),
+            Limit::Minutes(m) => start.checked_add_signed(Duration::minutes(m)),
+            Limit::CalendarDays(d) => day.checked_add_days(chrono::Days::new(d.into())).and_then(ends),
+            Limit::CalendarMonths(m) => day.checked_add_months(Months::new(m)).and_then(ends),
             Limit::BusinessDays(n) => {
                 let mut last = day;
                 let mut counted = 0;
@@ -152,7 +152,7 @@ impl Limit {
                         counted += 1;
                     }
                 }
-                Some(ends(last))
+                ends(last)
             }
         }
     }

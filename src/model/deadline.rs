@@ -219,7 +219,8 @@ impl Rules<'_> {
                 let (from, _) = self.anchor_time(incident, regime, &regime.trigger, now)?;
                 let year = regime.zone.wall(from).year();
                 let last = NaiveDate::from_ymd_opt(year, 12, 31).ok_or("a year sirt can count")?;
-                Ok((regime.zone.end_of_day(last), format!("end of {year}")))
+                let end = regime.zone.end_of_day(last).ok_or("a year sirt can count")?;
+                Ok((end, format!("end of {year}")))
             }
             stage if stage.starts_with("stage:") => {
                 let name = &stage["stage:".len()..];

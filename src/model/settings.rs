@@ -13,12 +13,20 @@ use super::time::parse_span;
 /// Version of the settings format, stored in the file.
 pub const SCHEMA: u32 = 1;
 
+/// The first sirt whose writes append to incident files and know corrections; new stores ask
+/// for it, so an older sirt cannot rewrite what it does not understand.
+pub const MIN_WRITER_VERSION: &str = "0.2.0";
+
 /// The settings, each value read into its type when the file is read: a bad value is reported
 /// with its line by every command that opens the store.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 #[serde(default)]
 pub struct Settings {
     pub schema: u32,
+    /// The oldest sirt that may write to this store; older ones refuse, so that a format they
+    /// do not know is never written over.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub min_writer_version: Option<String>,
     /// The provider's name, as customers know it.
     pub organisation: String,
     /// How customers reach the security response team.
@@ -42,9 +50,9 @@ pub struct Settings {
     #[serde(deserialize_with = "calendars", skip_serializing_if = "BTreeMap::is_empty")]
     pub calendars: BTreeMap<String, Vec<NaiveDate>>,
     /// Severities whose tenants get a phone call script.
-    pub phone_severities: Vec<super::incident::Severity>,
+    pub phone_severities: Vec<super::vocab::Severity>,
     /// Severities whose eradication needs the executive incident manager's approval.
-    pub eradication_approval: Vec<super::incident::Severity>,
+    pub eradication_approval: Vec<super::vocab::Severity>,
     /// Regimes added to the built-in catalog (same fields as `sirt regimes ID --format json`).
     #[serde(rename = "regime", skip_serializing_if = "Vec::is_empty")]
     pub regimes: Vec<Regime>,
@@ -122,6 +130,7 @@ impl Default for Settings {
     fn default() -> Self {
         Settings {
             schema: SCHEMA,
+            min_writer_version: Some(MIN_WRITER_VERSION.into()),
             organisation: "Example Cloud".into(),
             response_contact: "security-response@example.com".into(),
             contract_limit: Limit::Minutes(72 * 60),
@@ -130,8 +139,8 @@ impl Default for Settings {
             aware_at: AwareAt::Declaration,
             holidays: Vec::new(),
             calendars: BTreeMap::new(),
-            phone_severities: vec![super::incident::Severity::Sev1, super::incident::Severity::Sev2],
-            eradication_approval: vec![super::incident::Severity::Sev1],
+            phone_severities: vec![super::vocab::Severity::Sev1, super::vocab::Severity::Sev2],
+            eradication_approval: vec![super::vocab::Severity::Sev1],
             regimes: Vec::new(),
             limits: Vec::new(),
         }
@@ -254,6 +263,8 @@ impl Settings {
         format!(
             "# sirt store settings. Every change to this file should be committed like any other.\n\
              schema = {}\n\n\
+             # The oldest sirt that may write to this store.\n\
+             min_writer_version = \"{}\"\n\n\
              # The provider's name, as customers know it; used in notifications.\n\
              organisation = \"{}\"\n\n\
              # How customers reach the security response team; used in notifications.\n\
@@ -280,6 +291,7 @@ impl Settings {
              # Holidays of the calendars regimes name (`sirt regimes ID` shows it), e.g.\n\
              # [calendars]  us = [\"2026-11-26\"]  br = [\"2026-11-20\"]\n",
             d.schema,
+            MIN_WRITER_VERSION,
             d.organisation,
             d.response_contact,
             d.contract_limit.text(),

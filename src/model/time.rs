@@ -46,29 +46,35 @@ impl Zone {
 
     /// The wall-clock reading of `at` in this zone.
     pub fn wall(self, at: DateTime<Utc>) -> NaiveDateTime {
-        at.naive_utc() + self.offset_at(at)
+        at.with_timezone(&self.offset_at(at)).naive_local()
     }
 
     /// The instant a wall-clock reading names. In a repeated hour the earlier reading; in an hour
-    /// the clocks skip, the same reading with the offset in force just before the gap.
-    pub fn instant(self, wall: NaiveDateTime) -> DateTime<Utc> {
-        let resolve = |offset: FixedOffset| DateTime::<Utc>::from_naive_utc_and_offset(wall - offset, Utc);
+    /// the clocks skip, the same reading with the offset in force just before the gap. None only
+    /// at the ends of the calendar.
+    pub fn instant(self, wall: NaiveDateTime) -> Option<DateTime<Utc>> {
+        let resolve = |offset: FixedOffset| {
+            wall.checked_sub_signed(Duration::seconds(offset.local_minus_utc().into()))
+                .map(|t| DateTime::<Utc>::from_naive_utc_and_offset(t, Utc))
+        };
         match self {
             Zone::Utc => resolve(FixedOffset::east_opt(0).expect("zero offset")),
             Zone::Fixed(offset) => resolve(offset),
             Zone::Named(tz) => match tz.from_local_datetime(&wall).earliest() {
-                Some(t) => t.with_timezone(&Utc),
-                None => resolve(tz.offset_from_utc_datetime(&(wall - Duration::hours(3))).fix()),
+                Some(t) => Some(t.with_timezone(&Utc)),
+                None => {
+                    resolve(tz.offset_from_utc_datetime(&wall.checked_sub_signed(Duration::hours(3))?).fix())
+                }
             },
         }
     }
 
     /// The last second of a calendar day in this zone.
-    pub fn end_of_day(self, day: NaiveDate) -> DateTime<Utc> {
-        let next = day.succ_opt().unwrap_or(day).and_hms_opt(0, 0, 0).expect("midnight exists");
+    pub fn end_of_day(self, day: NaiveDate) -> Option<DateTime<Utc>> {
+        let next = day.succ_opt()?.and_hms_opt(0, 0, 0)?;
         // Midnight itself may be skipped by daylight saving; the day ends a second before the next
         // day's first instant either way.
-        self.instant(next) - Duration::seconds(1)
+        self.instant(next)?.checked_sub_signed(Duration::seconds(1))
     }
 
     /// The zone's name as a person would type it.
@@ -125,19 +131,20 @@ pub fn parse_when(input: &str, now: DateTime<Utc>, zone: Zone) -> Result<DateTim
     if let Ok(t) = DateTime::parse_from_rfc3339(text) {
         return Ok(t.with_timezone(&Utc));
     }
+    // Checked: a span too large for the calendar is an unreadable time, not a crash.
     if let Some(ago) = text.strip_prefix('-') {
-        return parse_span(ago).map(|d| now - d).ok_or_else(fail);
+        return parse_span(ago).and_then(|d| now.checked_sub_signed(d)).ok_or_else(fail);
     }
     if let Some(ago) = text.strip_suffix("ago") {
-        return parse_span(ago.trim()).map(|d| now - d).ok_or_else(fail);
+        return parse_span(ago.trim()).and_then(|d| now.checked_sub_signed(d)).ok_or_else(fail);
     }
     for pattern in ["%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S"] {
         if let Ok(naive) = NaiveDateTime::parse_from_str(text, pattern) {
-            return Ok(zone.instant(naive));
+            return zone.instant(naive).ok_or_else(fail);
         }
     }
     if let Ok(day) = NaiveDate::parse_from_str(text, "%Y-%m-%d") {
-        return Ok(zone.instant(day.and_hms_opt(0, 0, 0).expect("midnight exists")));
+        return zone.instant(day.and_hms_opt(0, 0, 0).expect("midnight exists")).ok_or_else(fail);
     }
     Err(fail())
 }
@@ -266,7 +273,7 @@ mod tests {
     fn a_day_ends_at_its_last_second_in_the_zone() {
         let sp = Zone::parse("America/Sao_Paulo").unwrap();
         let day = NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
-        assert_eq!(sp.end_of_day(day), "2026-11-26T02:59:59Z".parse::<DateTime<Utc>>().unwrap());
+        assert_eq!(sp.end_of_day(day), "2026-11-26T02:59:59Z".parse::<DateTime<Utc>>().ok());
     }
 
     #[test]

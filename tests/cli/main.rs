@@ -2,8 +2,12 @@
 
 mod affected;
 mod clock_properties;
+mod crash;
 mod deadlines;
+mod exact;
+mod fuzz;
 mod generated;
+mod hostile;
 mod main_track;
 mod notify;
 mod reading;
