@@ -6,7 +6,7 @@ use clap::Args;
 use super::{AtArg, Ctx};
 use crate::model::{Classification, EventBody};
 
-/// Record a classification (major: DORA and the like; material: SEC; not-major: no DORA report) for regime clocks
+/// Record a classification (major: DORA and the like; material: SEC) that starts regime clocks, or not-major
 #[derive(Debug, Args)]
 pub struct ClassifyArgs {
     /// Incident id, or any unique prefix of it

@@ -54,16 +54,15 @@ struct Row<'a> {
 pub fn run(ctx: &Ctx, args: DeadlinesArgs) -> Result<i32> {
     let store = ctx.store_to_read()?;
     let zone = display_zone(args.tz.as_deref())?;
-    // "As of" a time, --at or else now (SIRT_NOW included): the incidents as they stood then,
-    // events recorded for later not yet happened.
-    let now = args
+    // "As of" a time: with --at, the incidents as they stood then. Either way the clocks are
+    // computed as of `now` (SIRT_NOW included): a stop or start recorded for later has not happened.
+    let as_of = args
         .at
         .as_deref()
         .map(|text| parse_when(text, ctx.now, local_zone()))
         .transpose()
-        .map_err(|e| UserError::new(e).hint(format!("--at takes {ACCEPTED}")))?
-        .unwrap_or(ctx.now);
-    let as_of = Some(now);
+        .map_err(|e| UserError::new(e).hint(format!("--at takes {ACCEPTED}")))?;
+    let now = as_of.unwrap_or(ctx.now);
     let setup = ClockSetup::for_store(store)?;
     let loaded;
     let single;
