@@ -25,7 +25,8 @@ where
     S::Value: std::fmt::Debug,
 {
     let runs = AtomicU64::new(0);
-    let mut runner = TestRunner::new(Config { cases: cases(), failure_persistence: None, ..Config::default() });
+    let mut runner =
+        TestRunner::new(Config { cases: cases(), failure_persistence: None, ..Config::default() });
     runner
         .run(&strategy, |input| {
             runs.fetch_add(1, Ordering::Relaxed);
@@ -167,7 +168,8 @@ fn fuzz_csv_rows() {
     let columns = sirt::model::tenant::COLUMNS;
     let row = prop::collection::vec(prop_oneof![any::<String>(), "[a-z@.;+0-9 ]{0,40}"], columns.len());
     fuzz("csv row", row, |cells| {
-        let pairs: Vec<(&str, &str)> = columns.iter().copied().zip(cells.iter().map(String::as_str)).collect();
+        let pairs: Vec<(&str, &str)> =
+            columns.iter().copied().zip(cells.iter().map(String::as_str)).collect();
         let mut tenant = Tenant::new("fuzz", "");
         let _ = tenant.apply(TenantUpdate::from_columns(&pairs));
         let _ = tenant.problems(|_| true, 72);
