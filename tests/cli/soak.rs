@@ -16,8 +16,6 @@ fn random_kills_lose_nothing_acknowledged() {
     env.ok(&["tenant", "add", "contoso", "--name", "Contoso", "--admin-email", "it@contoso.example"]);
     let id = env.declared("Soak");
     let csv = env.home.join("tenants.csv");
-    let rows: String = (0..200).map(|n| format!("t{n},Tenant {n},it@t{n}.example\n")).collect();
-    std::fs::write(&csv, format!("id,name,admin_email\n{rows}")).unwrap();
 
     let (mut acknowledged, mut lost, mut corrupt, mut stale_lock, mut phantom) = (0, 0, 0, 0, 0);
     let mut kept: Vec<String> = Vec::new();
@@ -31,10 +29,15 @@ fn random_kills_lose_nothing_acknowledged() {
     let started = Instant::now();
     for n in 0..iterations {
         let text = format!("soak {n}");
-        let mut child = match n % 3 {
-            // Every third write is a 200-tenant import, whose commit takes longest.
-            2 => env.std_cmd().args(["tenant", "import", csv.to_str().unwrap()]).spawn().unwrap(),
-            _ => env.std_cmd().args(["note", &id, &text]).spawn().unwrap(),
+        let mut command = env.std_cmd();
+        command.stderr(std::process::Stdio::null()).stdout(std::process::Stdio::null());
+        let mut child = if n % 3 == 2 {
+            // Every third write is a 200-tenant import with new names, whose commit takes longest.
+            let rows: String = (0..200).map(|t| format!("t{t},Tenant {t} ({n}),it@t{t}.example\n")).collect();
+            std::fs::write(&csv, format!("id,name,admin_email\n{rows}")).unwrap();
+            command.args(["tenant", "import", csv.to_str().unwrap()]).spawn().unwrap()
+        } else {
+            command.args(["note", &id, &text]).spawn().unwrap()
         };
         std::thread::sleep(Duration::from_micros(next() % 150_000));
         let _ = child.kill();
