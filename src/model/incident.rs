@@ -440,6 +440,7 @@ impl Incident {
 mod tests {
     use super::*;
     use crate::model::rules::check_detection;
+    use crate::model::vocab::Effect;
     use crate::text::name_some;
 
     fn t(s: &str) -> DateTime<Utc> {
