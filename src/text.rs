@@ -48,6 +48,29 @@ pub fn escape_controls(text: &str) -> String {
         .collect()
 }
 
+/// The known names closest to a mistyped one, best first: "did you mean …?". Uses the
+/// Jaro-Winkler similarity, which favours a shared start, as typos of ids usually keep it.
+pub fn closest<'a>(typed: &str, known: impl IntoIterator<Item = &'a str>) -> Vec<&'a str> {
+    let typed = typed.to_ascii_lowercase();
+    let mut scored: Vec<(f64, &str)> = known
+        .into_iter()
+        .map(|name| (strsim::jaro_winkler(&typed, &name.to_ascii_lowercase()), name))
+        .filter(|(score, _)| *score >= 0.85)
+        .collect();
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(b.1)));
+    scored.into_iter().take(3).map(|(_, name)| name).collect()
+}
+
+/// `did you mean a or b?`, or nothing when no name is close.
+pub fn did_you_mean(typed: &str, known: &[&str]) -> Option<String> {
+    let close = closest(typed, known.iter().copied());
+    match close.as_slice() {
+        [] => None,
+        [one] => Some(format!("did you mean {one}?")),
+        [rest @ .., last] => Some(format!("did you mean {} or {last}?", rest.join(", "))),
+    }
+}
+
 /// The longest one-line value sirt records (a title, a name, a reason).
 pub const MAX_LINE_CHARS: usize = 1_000;
 /// The longest text sirt records in one event (a note, a summary, a description).
@@ -91,6 +114,15 @@ mod tests {
         assert_eq!(name_some(&names[..4]), "t1, t2, t3, t4");
         assert_eq!(name_some(&names), "t1, t2, t3 and 3 more");
         assert_eq!(name_some_of(&names[..2], 10), "t1, t2 and 8 more");
+    }
+
+    #[test]
+    fn close_names_are_suggested() {
+        assert_eq!(
+            did_you_mean("bluebnak", &["bluebank", "contoso", "fabrikam"]).unwrap(),
+            "did you mean bluebank?"
+        );
+        assert_eq!(did_you_mean("zzz", &["bluebank", "contoso"]), None);
     }
 
     #[test]

@@ -12,6 +12,7 @@ mod main_track;
 mod notify;
 mod reading;
 mod response;
+mod soak;
 mod store;
 mod support;
 mod tenants;
