@@ -190,7 +190,11 @@ impl Regime {
 impl Catalog {
     /// The catalog shipped with sirt.
     pub fn built_in() -> Catalog {
-        toml::from_str(BUILT_IN).expect("the built-in regime catalog is valid (checked by a test)")
+        // Read once per process: every store opened checks its settings against it.
+        static BUILT: std::sync::LazyLock<Catalog> = std::sync::LazyLock::new(|| {
+            toml::from_str(BUILT_IN).expect("the built-in regime catalog is valid (checked by a test)")
+        });
+        BUILT.clone()
     }
 
     /// The built-in catalog with a store's additions (replacing a built-in regime of the same id)
