@@ -3,6 +3,10 @@
 
 pub mod eml;
 pub mod report;
+pub mod svg;
+pub mod timeline;
+pub mod timeline_mermaid;
+pub mod timeline_svg;
 
 use minijinja::value::Serde;
 use minijinja::{Environment, UndefinedBehavior, Value, context};

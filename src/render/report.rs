@@ -9,6 +9,9 @@ use chrono::{DateTime, Duration, FixedOffset, Utc};
 use crate::model::deadline::{ClockKind, Deadline, Status};
 use crate::model::incident::{Incident, IncidentLog};
 use crate::model::time::{format_in, format_span};
+use crate::render::timeline::{Timeline, timeline};
+use crate::render::timeline_mermaid::timeline_mermaid;
+use crate::render::timeline_svg::timeline_svg;
 
 /// Markdown table cells: one line, no pipes.
 fn cell(text: &str) -> String {
@@ -22,16 +25,67 @@ fn span(from: Option<DateTime<Utc>>, to: Option<DateTime<Utc>>) -> String {
     }
 }
 
-/// The report. `names` maps tenant ids to names; `clocks` are the incident's clocks.
-pub fn report(
-    incident: &Incident,
-    log: &IncidentLog,
-    clocks: &[Deadline],
-    names: &BTreeMap<String, String>,
-    organisation: &str,
-    zone: FixedOffset,
-    now: DateTime<Utc>,
-) -> String {
+/// What a report is written from.
+pub struct ReportInput<'a> {
+    pub incident: &'a Incident,
+    pub log: &'a IncidentLog,
+    /// The incident's clocks.
+    pub clocks: &'a [Deadline],
+    /// Tenant ids to names.
+    pub names: &'a BTreeMap<String, String>,
+    pub organisation: &'a str,
+    pub zone: FixedOffset,
+    pub now: DateTime<Utc>,
+}
+
+impl ReportInput<'_> {
+    fn timeline(&self) -> Timeline {
+        timeline(self.incident, self.log, self.clocks, self.now)
+    }
+
+    /// The timeline as a standalone SVG, the picture the report refers to as `svg_name`.
+    pub fn timeline_svg(&self) -> String {
+        timeline_svg(&self.timeline(), self.zone)
+    }
+}
+
+/// Text in Markdown prose: characters Markdown or HTML would act on are escaped with a backslash.
+fn prose(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '!' | '&' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\n' | '\r' => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The timeline section: the Mermaid block, the SVG when one is written beside the report, and
+/// the same facts in words right after them.
+fn timeline_section(md: &mut String, input: &ReportInput, svg_name: Option<&str>) {
+    let timeline = input.timeline();
+    let _ = writeln!(md, "## Timeline at a glance\n");
+    md.push_str(&timeline_mermaid(&timeline, input.zone));
+    md.push('\n');
+    if let Some(name) = svg_name {
+        let _ =
+            writeln!(md, "![Timeline of {} (the same facts follow in words)]({name})\n", timeline.incident);
+    }
+    let _ = writeln!(md, "The timeline in words:\n");
+    for line in timeline.words(input.zone) {
+        let _ = writeln!(md, "- {}", prose(&line));
+    }
+    md.push('\n');
+}
+
+/// The report. With `svg_name`, it refers to the timeline picture written beside it.
+pub fn report(input: &ReportInput, svg_name: Option<&str>) -> String {
+    let ReportInput { incident, log, clocks, names, organisation, zone, now } = *input;
     let at = |t: DateTime<Utc>| format_in(t, zone);
     let opt = |t: Option<DateTime<Utc>>| t.map(at).unwrap_or_else(|| "—".into());
     let mut md = String::new();
@@ -105,6 +159,8 @@ pub fn report(
         );
     }
     md.push('\n');
+
+    timeline_section(&mut md, input, svg_name);
 
     let _ = writeln!(md, "## Timeline\n\n| When | What | Recorded by |\n|---|---|---|");
     let mut events = log.ordered();

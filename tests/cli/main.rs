@@ -6,6 +6,7 @@ mod deadlines;
 mod generated;
 mod main_track;
 mod notify;
+mod pictures;
 mod reading;
 mod response;
 mod store;
