@@ -263,3 +263,123 @@ fn the_report_draws_the_timeline_in_mermaid_and_svg() {
     env.ok(&["report", &id, "--tz", "UTC", "--out", dir.to_str().unwrap()]);
     assert_eq!(std::fs::read_to_string(dir.join("timeline.svg")).unwrap(), svg);
 }
+
+/// A small incident declared on `day` at 09:00 (detected 08:00, started 06:00), its tenants
+/// notified after the given hours (None: not yet), recovered after `recover` hours.
+fn small(env: &Env, day: &str, tenants: &[(&str, Option<i64>)], recover: i64) -> String {
+    let t = |h: i64| {
+        (chrono::DateTime::parse_from_rfc3339(&format!("{day}T09:00:00Z")).unwrap()
+            + chrono::Duration::hours(h))
+        .to_rfc3339()
+    };
+    let started = t(-3);
+    let id = env.detect("Odd sign-ins", &["--severity", "sev2", "--at", &t(-1), "--started", &started]);
+    env.ok(&["engage", &id, "eim", "Eve Max", "--at", &t(-1)]);
+    env.ok(&["confirm", &id, "--at", &t(0)]);
+    let mut affected = vec!["affected", &id];
+    affected.extend(tenants.iter().map(|(t, _)| *t));
+    let at = t(1);
+    affected.extend(["--at", &at]);
+    env.ok(&affected);
+    for (tenant, after) in tenants {
+        if let Some(h) = after {
+            env.ok(&["notified", &id, tenant, "--via", "email-admin", "--at", &t(*h)]);
+        }
+    }
+    env.ok(&["contain", &id, "--summary", "Blocked", "--at", &t(2)]);
+    env.ok(&["eradicate", &id, "--summary", "Fixed", "--approved-by", "Eve Max", "--at", &t(3)]);
+    env.ok(&[
+        "recover",
+        &id,
+        "--last-known-good",
+        "snapshot",
+        "--restored-from",
+        "backup",
+        "--inspected",
+        "--at",
+        &t(4),
+    ]);
+    env.ok(&["recover", &id, "--monitoring", "--validated-by", "Eve Max", "--at", &t(recover)]);
+    id
+}
+
+#[test]
+fn stats_charts_show_distributions_and_the_monthly_share_in_time() {
+    let mut env = Env::new();
+    env.now = "2027-02-01T00:00:00Z".into();
+    for (id, name) in
+        [("contoso", "Contoso Ltd"), ("fabrikam", "Fabrikam GmbH"), ("woodgrove", "Woodgrove Bank")]
+    {
+        tenant(&env, id, name, &[]);
+    }
+    // October: two tenants in time, one late (80h > 72h). November and December: none. January:
+    // two in time.
+    small(&env, "2026-10-05", &[("contoso", Some(5)), ("fabrikam", Some(80))], 30);
+    small(&env, "2026-10-20", &[("woodgrove", Some(10))], 50);
+    small(&env, "2027-01-10", &[("contoso", Some(2)), ("woodgrove", Some(30))], 6);
+    let dir = out_dir(&env, "charts");
+    let table = env.ok(&["stats", "--chart", dir.to_str().unwrap()]);
+    assert!(table.contains("4 of 5 affected tenants notified within their contract clock (80%)"), "{table}");
+
+    let words = std::fs::read_to_string(dir.join("charts.md")).unwrap();
+    insta::assert_snapshot!("stats_charts_words", words);
+    // Worked out by hand: notify after 2, 5, 10, 30, 80 hours → median 10h, p90 (nearest rank) 80h.
+    assert!(words.contains("Time to notify (declaration → each tenant's first notification): 5 measured, median 10h 00m, 90th percentile 3d 8h"), "{words}");
+    assert!(
+        words.contains("- Oct 2026: 2 of 3 tenants notified within their contract clock (67%)."),
+        "{words}"
+    );
+    assert!(
+        words.contains("- Jan 2027: 2 of 2 tenants notified within their contract clock (100%)."),
+        "{words}"
+    );
+    assert!(words.contains("- Dec 2026: no contract clock was met or ran out."), "{words}");
+    assert!(words.contains("](time-to-respond.svg)") && words.contains("](notified-in-time.svg)"), "{words}");
+
+    let json = env.json(&["stats", "--format", "json"]);
+    assert_eq!(
+        json["notified_in_time_by_month"][0],
+        serde_json::json!({"month": "2026-10", "decided": 3, "in_time": 2})
+    );
+
+    for (file, snapshot) in
+        [("time-to-respond.svg", "stats_durations_svg"), ("notified-in-time.svg", "stats_share_svg")]
+    {
+        let svg = std::fs::read_to_string(dir.join(file)).unwrap();
+        insta::assert_snapshot!(snapshot, svg);
+        let texts = check_svg(&dir.join(file));
+        assert!(!texts.is_empty());
+    }
+    let durations = check_svg(&dir.join("time-to-respond.svg"));
+    assert!(
+        durations.iter().any(|t| t == "median 10h 00m")
+            && durations.iter().any(|t| t == "90th percentile 3d 8h"),
+        "{durations:?}"
+    );
+    let share = check_svg(&dir.join("notified-in-time.svg"));
+    assert!(share.iter().any(|t| t == "67%") && share.iter().any(|t| t == "Jan 2027"), "{share:?}");
+
+    // The same store and now: the same bytes; a file where the directory should be is refused.
+    let before = std::fs::read(dir.join("time-to-respond.svg")).unwrap();
+    env.ok(&["stats", "--chart", dir.to_str().unwrap()]);
+    assert_eq!(std::fs::read(dir.join("time-to-respond.svg")).unwrap(), before);
+    let file = env.home.join("a-file");
+    std::fs::write(&file, "x").unwrap();
+    let stderr = env.fails(&["stats", "--chart", file.to_str().unwrap()]);
+    assert!(stderr.contains("is a file, not a directory") && stderr.contains("hint:"), "{stderr}");
+}
+
+#[test]
+fn stats_charts_of_an_empty_store_say_so() {
+    let env = Env::new();
+    let dir = out_dir(&env, "charts");
+    env.ok(&["stats", "--chart", dir.to_str().unwrap()]);
+    let words = std::fs::read_to_string(dir.join("charts.md")).unwrap();
+    assert!(
+        words.contains("nothing measured yet") && words.contains("No contract clock has been met"),
+        "{words}"
+    );
+    for file in ["time-to-respond.svg", "notified-in-time.svg"] {
+        check_svg(&dir.join(file));
+    }
+}
