@@ -13,9 +13,9 @@ use crate::render::timeline::{Timeline, timeline};
 use crate::render::timeline_mermaid::timeline_mermaid;
 use crate::render::timeline_svg::timeline_svg;
 
-/// Markdown table cells: one line, no pipes.
+/// Markdown table cells: one line, no pipes, nothing Markdown or HTML acts on.
 fn cell(text: &str) -> String {
-    text.replace(['\n', '\r'], " ").replace('|', "\\|")
+    prose(text)
 }
 
 fn span(from: Option<DateTime<Utc>>, to: Option<DateTime<Utc>>) -> String {
@@ -54,7 +54,7 @@ fn prose(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '!' | '&' => {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '&' => {
                 out.push('\\');
                 out.push(c);
             }
@@ -103,7 +103,11 @@ pub fn report(input: &ReportInput, svg_name: Option<&str>) -> String {
     let _ = writeln!(
         md,
         "{}\n",
-        incident.description.as_deref().unwrap_or("No customer-facing description was recorded.")
+        incident
+            .description
+            .as_deref()
+            .map(prose)
+            .unwrap_or_else(|| "No customer-facing description was recorded.".into())
     );
     let impact = match &incident.impact {
         None => "not determined".to_string(),
@@ -113,7 +117,7 @@ pub fn report(input: &ReportInput, svg_name: Option<&str>) -> String {
             format!(
                 "{}{}",
                 effects.join("; "),
-                i.summary.as_deref().map(|s| format!(". {s}")).unwrap_or_default()
+                i.summary.as_deref().map(|s| format!(". {}", prose(s))).unwrap_or_default()
             )
         }
     };
@@ -121,14 +125,14 @@ pub fn report(input: &ReportInput, svg_name: Option<&str>) -> String {
     let _ = writeln!(md, "- **Affected tenants:** {}", incident.affected.len());
     let _ = writeln!(md, "- **Declared:** {}", opt(incident.declared_at));
     if let Some(reason) = &incident.dismiss_reason {
-        let _ = writeln!(md, "- **Dismissed:** {reason}");
+        let _ = writeln!(md, "- **Dismissed:** {}", prose(reason));
     }
     if let Some(closed) = incident.closed_at {
         let _ = writeln!(
             md,
             "- **Closed:** {}{}",
             at(closed),
-            incident.close_reason.as_deref().map(|r| format!(" ({r})")).unwrap_or_default()
+            incident.close_reason.as_deref().map(|r| format!(" ({})", prose(r))).unwrap_or_default()
         );
     }
     md.push('\n');
@@ -260,7 +264,7 @@ pub fn report(input: &ReportInput, svg_name: Option<&str>) -> String {
             let _ = writeln!(md, "No post-incident review has been recorded.");
         }
         Some(review) => {
-            let _ = writeln!(md, "**Root cause:** {}\n", review.root_cause);
+            let _ = writeln!(md, "**Root cause:** {}\n", prose(&review.root_cause));
             for (title, items) in
                 [("What went well", &review.went_well), ("What did not", &review.went_badly)]
             {
@@ -269,7 +273,7 @@ pub fn report(input: &ReportInput, svg_name: Option<&str>) -> String {
                     let _ = writeln!(md, "- (none recorded)");
                 }
                 for item in items {
-                    let _ = writeln!(md, "- {item}");
+                    let _ = writeln!(md, "- {}", prose(item));
                 }
                 md.push('\n');
             }

@@ -383,3 +383,65 @@ fn stats_charts_of_an_empty_store_say_so() {
         check_svg(&dir.join(file));
     }
 }
+
+/// Text that means something to XML, HTML, Markdown or Mermaid, and one very long word.
+fn hostile() -> String {
+    format!(
+        "</text><script>alert(1)</script> & \"q\" 'a' ]]> <!-- x --> section evil: #; %% click s1 call x() ``` \
+         {{{{t}}}} [[a]] bell {}",
+        "W".repeat(300)
+    )
+}
+
+#[test]
+fn hostile_titles_neither_break_nor_inject() {
+    let (env, id) = realistic(&hostile());
+    let who = "<img src=x onerror=alert(1)>: #evil; section x";
+    env.ok(&["engage", &id, "comms", who]);
+    let dir = out_dir(&env, "hostile");
+    env.ok(&["report", &id, "--tz", "UTC", "--out", dir.to_str().unwrap()]);
+    let report = std::fs::read_to_string(dir.join("report.md")).unwrap();
+
+    // Mermaid: still the statements sirt writes, still three sections, accepted by Mermaid.
+    let block = mermaid_block(&report);
+    mermaid_lines_are_sirt_statements(&block);
+    mermaid_parses(&block);
+    assert_eq!(block.lines().filter(|l| l.starts_with("    section ")).count(), 3, "{block}");
+    assert_eq!(report.matches("```").count(), 2, "the fence was broken:\n{report}");
+    let title = block.lines().find(|l| l.starts_with("    title ")).unwrap();
+    assert!(title.chars().count() <= 4 + 6 + 90, "the long word is cut: {title}");
+    // The words beside it: Markdown and HTML characters escaped.
+    let section = glance(&report);
+    let words = &section[section.find("The timeline in words").unwrap()..];
+    for (i, c) in words.char_indices().filter(|(_, c)| matches!(c, '<' | '>' | '`' | '[' | '&')) {
+        assert!(words[..i].ends_with('\\'), "an unescaped {c:?} reached the Markdown:\n{words}");
+    }
+    assert!(section.contains(r"\<img src=x onerror=alert(1)\>"), "{section}");
+
+    // SVG: well-formed, nothing but sirt's elements, the title carried as text.
+    let texts = check_svg(&dir.join("timeline.svg"));
+    let svg = std::fs::read_to_string(dir.join("timeline.svg")).unwrap();
+    let doc = roxmltree::Document::parse(&svg).unwrap();
+    let name = doc.descendants().find(|n| n.has_tag_name("title")).unwrap().text().unwrap().to_string();
+    assert!(
+        name.starts_with(&format!("Timeline of {id}: </text><script>alert(1)</script> & \"q\" 'a' ]]>")),
+        "{name}"
+    );
+    assert!(name.ends_with(&"W".repeat(300)), "the accessible name keeps the whole title");
+    assert!(texts.iter().any(|t| t.starts_with("COMMS engaged: <img src=x onerror=alert(1)>")), "{texts:?}");
+    let longest = texts.iter().map(|t| t.chars().count()).max().unwrap();
+    assert!(longest <= 120, "a text of {longest} characters runs off the picture");
+}
+
+#[test]
+fn notification_drafts_carry_no_pictures() {
+    let (env, id) = realistic("Stolen support credential");
+    env.ok(&["describe", &id, "Someone read mail."]);
+    env.ok(&["act", &id, "We revoked the credential."]);
+    env.ok(&["advise", &id, "Review the audit log."]);
+    let drafts = env.ok(&["notify", &id, "--format", "markdown"]);
+    assert!(drafts.contains("Someone read mail."), "{drafts}");
+    for internal in ["mermaid", "gantt", "<svg", ".svg", "Timeline at a glance", "backfilled"] {
+        assert!(!drafts.contains(internal), "a draft carries {internal:?}:\n{drafts}");
+    }
+}
