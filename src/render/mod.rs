@@ -1,6 +1,7 @@
 //! Notification drafts: pure functions from an incident, its tenants and the templates to text.
 //! No I/O: the store hands in template overrides, the command writes the results.
 
+pub mod bar;
 pub mod charts;
 pub mod eml;
 pub mod report;

@@ -445,3 +445,92 @@ fn notification_drafts_carry_no_pictures() {
         assert!(!drafts.contains(internal), "a draft carries {internal:?}:\n{drafts}");
     }
 }
+
+/// Runs sirt on a pseudo-terminal (util-linux `script`, 200 columns), with the test's isolated
+/// environment; returns what the terminal showed, `\r\n` made `\n`.
+fn on_terminal(env: &Env, args: &[&str], color: bool) -> String {
+    let quote = |s: &str| format!("'{}'", s.replace('\'', r"'\''"));
+    let mut line =
+        format!("stty cols 200 rows 50; exec {}", quote(crate::support::sirt_path().to_str().unwrap()));
+    for arg in args {
+        line.push(' ');
+        line.push_str(&quote(arg));
+    }
+    let mut cmd = Command::new("script");
+    cmd.args(["-q", "-e", "-c", &line, "/dev/null"])
+        .env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("HOME", &env.home)
+        .env("GIT_CONFIG_GLOBAL", "/dev/null")
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("TZ", "UTC")
+        .env("TERM", "xterm")
+        .env("SIRT_NOW", &env.now)
+        .env("SIRT_ACTOR", crate::support::ACTOR)
+        .env("SIRT_STORE", &env.store)
+        .current_dir(&env.home)
+        .stdin(Stdio::null());
+    if !color {
+        cmd.env("NO_COLOR", "1");
+    }
+    let out = match cmd.output() {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound && !tool_required() => {
+            eprintln!("skipped: script (util-linux) is not installed");
+            return String::new();
+        }
+        out => out.expect("script runs"),
+    };
+    assert!(
+        out.status.success(),
+        "sirt {args:?} on a terminal failed: {}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    String::from_utf8(out.stdout).unwrap().replace("\r\n", "\n")
+}
+
+#[test]
+fn deadlines_draw_a_bar_of_time_used_on_a_terminal_only() {
+    let env = Env::new();
+    tenant(&env, "contoso", "Contoso Ltd", &["--notify-within", "24h"]);
+    tenant(&env, "northwind", "Northwind Traders", &["--notify-within", "2h"]);
+    let id = env.declared("Odd sign-ins");
+    env.ok(&["affected", &id, "contoso", "northwind"]);
+
+    let shown = on_terminal(&env, &["deadlines"], false);
+    if shown.is_empty() {
+        return;
+    }
+    // Declared at 09:00, now 12:00: 3h of 2h (150%) and of 24h (13%).
+    let row = |text: &str, party: &str| -> String {
+        text.lines()
+            .find(|l| l.contains(party))
+            .unwrap_or_else(|| panic!("no {party} row:\n{text}"))
+            .to_string()
+    };
+    assert!(shown.contains("USED"), "{shown}");
+    assert!(row(&shown, "northwind").contains("██████████ 150%"), "{shown}");
+    assert!(row(&shown, "contoso").contains("█▎░░░░░░░░  13%"), "{shown}");
+    insta::assert_snapshot!("deadlines_on_a_terminal", shown.replace(&id, ID));
+
+    // Coloured by status: the overdue bar in red, as its status.
+    let colored = on_terminal(&env, &["deadlines", "--color", "always"], true);
+    let overdue = row(&colored, "northwind");
+    let bar = overdue.find("██████████").unwrap();
+    let before = &overdue[..bar];
+    let style = before[before.rfind("\u{1b}[0m").map_or(0, |i| i + 4)..].trim();
+    assert!(style.starts_with("\u{1b}["), "the bar is not coloured: {overdue:?}");
+    assert!(overdue.contains(&format!("{style} overdue ")), "not in the status's colour: {overdue:?}");
+
+    // Piped, or as JSON even on a terminal: no bar.
+    let piped = env.ok(&["deadlines"]);
+    assert!(!piped.contains("USED") && !piped.contains('█'), "{piped}");
+    assert_eq!(
+        piped.lines().count(),
+        shown.lines().count() - 1,
+        "only the hint line differs:\n{piped}\n{shown}"
+    );
+    let json = on_terminal(&env, &["deadlines", "--format", "json"], false);
+    assert!(!json.contains('█'), "{json}");
+    let rows: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(rows.as_array().unwrap().len(), 2);
+}
