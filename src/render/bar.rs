@@ -26,7 +26,7 @@ pub fn used_bar(d: &Deadline, now: DateTime<Utc>, width: usize) -> Option<String
     let used = ((end - start).num_seconds().max(0) as f64 / limit).max(0.0);
     let eighths = (used.min(1.0) * (width * 8) as f64).round() as usize;
     let mut bar = "█".repeat(eighths / 8);
-    if eighths % 8 > 0 {
+    if !eighths.is_multiple_of(8) {
         bar.push(PARTS[eighths % 8]);
     }
     let filled = bar.chars().count();

@@ -5,7 +5,7 @@
 
 use chrono::{Duration, NaiveDate};
 
-use super::svg::{Anchor, Paint, Svg, fit};
+use super::svg::{Anchor, Font, Paint, Svg, fit};
 use crate::model::stats::{Metric, MonthShare, Stats};
 use crate::model::time::format_span;
 
@@ -86,15 +86,12 @@ pub fn durations_svg(stats: &Stats) -> String {
     let words: Vec<String> = stats.metrics.iter().map(median_words).collect();
     let title = format!("How long each step took across {} incidents", stats.incidents);
     let mut svg = Svg::new(WIDTH, height, &title, &words.join("\n"));
-    svg.text(40.0, 52.0, &title, 28.0, Anchor::Start, INK, true);
+    svg.text(40.0, 52.0, &title, Font::new(28.0, INK).bold());
     svg.text(
         40.0,
         88.0,
         "Bars: how many fall in each interval. Solid line: the median. Dashed line: the 90th percentile.",
-        18.0,
-        Anchor::Start,
-        MUTED,
-        false,
+        Font::new(18.0, MUTED),
     );
     for (i, metric) in stats.metrics.iter().enumerate() {
         histogram(&mut svg, metric, 130.0 + PANEL * i as f64);
@@ -105,13 +102,13 @@ pub fn durations_svg(stats: &Stats) -> String {
 fn histogram(svg: &mut Svg, metric: &Metric, top: f64) {
     let label =
         format!("{} ({} → {}), {} measured", capital(metric.name), metric.from, metric.to, metric.count);
-    svg.text(40.0, top + 24.0, &fit(&label, 110), 20.0, Anchor::Start, INK, true);
+    svg.text(40.0, top + 24.0, &fit(&label, 110), Font::new(20.0, INK).bold());
     let (plot_top, plot_bottom) = (top + 70.0, top + PANEL - 60.0);
     svg.line(LEFT, plot_bottom, RIGHT, plot_bottom, Paint::stroke(MUTED, 1.0));
     let (Some(median), Some(p90), Some(&max)) =
         (metric.median_seconds, metric.p90_seconds, metric.values.last())
     else {
-        svg.text(LEFT, plot_bottom - 40.0, "nothing measured yet", 18.0, Anchor::Start, MUTED, false);
+        svg.text(LEFT, plot_bottom - 40.0, "nothing measured yet", Font::new(18.0, MUTED));
         return;
     };
     let step = step_for(max.max(60));
@@ -126,10 +123,15 @@ fn histogram(svg: &mut Svg, metric: &Metric, top: f64) {
     let most = counts.iter().copied().max().unwrap_or(1).max(1);
     for tick in (0..=axis_end).step_by(step as usize) {
         svg.line(x(tick as f64), plot_top, x(tick as f64), plot_bottom, Paint::stroke(GRID, 1.0));
-        svg.text(x(tick as f64), plot_bottom + 24.0, &span(tick), 16.0, Anchor::Middle, MUTED, false);
+        svg.text(
+            x(tick as f64),
+            plot_bottom + 24.0,
+            &span(tick),
+            Font::new(16.0, MUTED).anchor(Anchor::Middle),
+        );
     }
-    svg.text(LEFT - 12.0, plot_top + 6.0, &most.to_string(), 16.0, Anchor::End, MUTED, false);
-    svg.text(LEFT - 12.0, plot_bottom, "0", 16.0, Anchor::End, MUTED, false);
+    svg.text(LEFT - 12.0, plot_top + 6.0, &most.to_string(), Font::new(16.0, MUTED).anchor(Anchor::End));
+    svg.text(LEFT - 12.0, plot_bottom, "0", Font::new(16.0, MUTED).anchor(Anchor::End));
     for (i, count) in counts.iter().enumerate().filter(|(_, c)| **c > 0) {
         let (x0, x1) = (x((i as i64 * bin) as f64), x(((i as i64 + 1) * bin) as f64));
         let h = *count as f64 / most as f64 * (plot_bottom - plot_top);
@@ -143,10 +145,10 @@ fn histogram(svg: &mut Svg, metric: &Metric, top: f64) {
     let p90_label = format!("90th percentile {}", span(p90));
     let (median_anchor, mx) =
         if xm > RIGHT - 300.0 { (Anchor::End, xm - 8.0) } else { (Anchor::Start, xm + 8.0) };
-    svg.text(mx, plot_top - 14.0, &median_label, 17.0, median_anchor, MEDIAN, true);
+    svg.text(mx, plot_top - 14.0, &median_label, Font::new(17.0, MEDIAN).anchor(median_anchor).bold());
     let (p90_anchor, px) =
         if xp > RIGHT - 300.0 { (Anchor::End, xp - 8.0) } else { (Anchor::Start, xp + 8.0) };
-    svg.text(px, plot_top + 10.0, &p90_label, 17.0, p90_anchor, P90, true);
+    svg.text(px, plot_top + 10.0, &p90_label, Font::new(17.0, P90).anchor(p90_anchor).bold());
 }
 
 /// One bar per month: the share of tenants notified within their contract clock.
@@ -161,32 +163,26 @@ pub fn share_svg(stats: &Stats) -> String {
         words.join("\n")
     };
     let mut svg = Svg::new(WIDTH, height, title, &description);
-    svg.text(40.0, 52.0, title, 28.0, Anchor::Start, INK, true);
+    svg.text(40.0, 52.0, title, Font::new(28.0, INK).bold());
     svg.text(
         40.0,
         88.0,
         "Month of the declaration; every tenant whose clock was met, was late, or ran out.",
-        18.0,
-        Anchor::Start,
-        MUTED,
-        false,
+        Font::new(18.0, MUTED),
     );
     let (plot_top, plot_bottom) = (150.0, height - 90.0);
     let y = |share: f64| plot_bottom - share * (plot_bottom - plot_top);
     for percent in [0, 25, 50, 75, 100] {
         let at = y(f64::from(percent) / 100.0);
         svg.line(LEFT, at, RIGHT, at, Paint::stroke(if percent == 0 { MUTED } else { GRID }, 1.0));
-        svg.text(LEFT - 12.0, at + 6.0, &format!("{percent}%"), 16.0, Anchor::End, MUTED, false);
+        svg.text(LEFT - 12.0, at + 6.0, &format!("{percent}%"), Font::new(16.0, MUTED).anchor(Anchor::End));
     }
     if months.is_empty() {
         svg.text(
             LEFT + 20.0,
             y(0.5),
             "no contract clock has been met or run out yet",
-            18.0,
-            Anchor::Start,
-            MUTED,
-            false,
+            Font::new(18.0, MUTED),
         );
         return svg.finish();
     }
@@ -195,25 +191,27 @@ pub fn share_svg(stats: &Stats) -> String {
     for (i, month) in months.iter().enumerate() {
         let cx = LEFT + slot * (i as f64 + 0.5);
         if months.len() <= 24 || i % 3 == 0 {
-            svg.text(cx, plot_bottom + 26.0, &month_name(&month.month), 16.0, Anchor::Middle, MUTED, false);
+            svg.text(
+                cx,
+                plot_bottom + 26.0,
+                &month_name(&month.month),
+                Font::new(16.0, MUTED).anchor(Anchor::Middle),
+            );
         }
         if month.decided == 0 {
-            svg.text(cx, plot_bottom - 12.0, "none", 16.0, Anchor::Middle, MUTED, false);
+            svg.text(cx, plot_bottom - 12.0, "none", Font::new(16.0, MUTED).anchor(Anchor::Middle));
             continue;
         }
         let share = month.in_time as f64 / month.decided.max(1) as f64;
         let color = if month.in_time == month.decided { GOOD } else { BAR };
         svg.rect(cx - bar / 2.0, y(share), bar, plot_bottom - y(share), Paint::fill(color));
         let label = format!("{:.0}%", share * 100.0);
-        svg.text(cx, y(share) - 30.0, &label, 20.0, Anchor::Middle, INK, true);
+        svg.text(cx, y(share) - 30.0, &label, Font::new(20.0, INK).anchor(Anchor::Middle).bold());
         svg.text(
             cx,
             y(share) - 8.0,
             &format!("{} of {}", month.in_time, month.decided),
-            16.0,
-            Anchor::Middle,
-            MUTED,
-            false,
+            Font::new(16.0, MUTED).anchor(Anchor::Middle),
         );
     }
     svg.finish()

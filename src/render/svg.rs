@@ -54,6 +54,29 @@ pub enum Anchor {
     End,
 }
 
+/// How text is set: size in pixels, colour, anchor, weight.
+#[derive(Debug, Clone, Copy)]
+pub struct Font<'a> {
+    pub size: f64,
+    pub color: &'a str,
+    pub anchor: Anchor,
+    pub bold: bool,
+}
+
+impl<'a> Font<'a> {
+    pub fn new(size: f64, color: &'a str) -> Font<'a> {
+        Font { size, color, anchor: Anchor::Start, bold: false }
+    }
+
+    pub fn anchor(self, anchor: Anchor) -> Font<'a> {
+        Font { anchor, ..self }
+    }
+
+    pub fn bold(self) -> Font<'a> {
+        Font { bold: true, ..self }
+    }
+}
+
 /// The look of a shape: fill, stroke, dashes, opacity.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Paint<'a> {
@@ -178,21 +201,21 @@ impl Svg {
         let _ = writeln!(self.out, "<polygon points=\"{points}\"{}/>", paint.attributes());
     }
 
-    /// Text at a point; `size` in pixels; bold when `bold`.
-    pub fn text(&mut self, x: f64, y: f64, text: &str, size: f64, anchor: Anchor, color: &str, bold: bool) {
-        let anchor = match anchor {
+    /// Text at a point, in a font.
+    pub fn text(&mut self, x: f64, y: f64, text: &str, font: Font) {
+        let anchor = match font.anchor {
             Anchor::Start => "",
             Anchor::Middle => " text-anchor=\"middle\"",
             Anchor::End => " text-anchor=\"end\"",
         };
-        let weight = if bold { " font-weight=\"bold\"" } else { "" };
+        let weight = if font.bold { " font-weight=\"bold\"" } else { "" };
         let _ = writeln!(
             self.out,
             "<text x=\"{}\" y=\"{}\" font-size=\"{}\" fill=\"{}\"{anchor}{weight}>{}</text>",
             num(x),
             num(y),
-            num(size),
-            escape(color),
+            num(font.size),
+            escape(font.color),
             escape(text)
         );
     }

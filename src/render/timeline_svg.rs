@@ -2,7 +2,7 @@
 
 use chrono::{DateTime, Duration, FixedOffset, Utc};
 
-use super::svg::{Anchor, Paint, Svg, fit};
+use super::svg::{Anchor, Font, Paint, Svg, fit};
 use super::timeline::{ClockEnd, Lane, Mark, Row, Timeline};
 use crate::model::deadline::Status;
 
@@ -83,16 +83,13 @@ pub fn timeline_svg(timeline: &Timeline, zone: FixedOffset) -> String {
 
     let title = format!("Timeline of {}: {}", timeline.incident, timeline.title);
     let mut svg = Svg::new(WIDTH, height, &title, &timeline.words(zone).join("\n"));
-    svg.text(LABEL_LEFT, 52.0, &fit(&title, 100), 28.0, Anchor::Start, INK, true);
+    svg.text(LABEL_LEFT, 52.0, &fit(&title, 100), Font::new(28.0, INK).bold());
     let zone_name = crate::model::time::format_in(timeline.now, zone);
     svg.text(
         LABEL_LEFT,
         88.0,
         &format!("As of {zone_name}. Steps, response phases, and each clock from its start to its due time."),
-        18.0,
-        Anchor::Start,
-        MUTED,
-        false,
+        Font::new(18.0, MUTED),
     );
 
     let plot_top = HEADER;
@@ -105,19 +102,13 @@ pub fn timeline_svg(timeline: &Timeline, zone: FixedOffset) -> String {
             x,
             plot_bottom + 26.0,
             &local.format("%d %b").to_string(),
-            16.0,
-            Anchor::Middle,
-            MUTED,
-            false,
+            Font::new(16.0, MUTED).anchor(Anchor::Middle),
         );
         svg.text(
             x,
             plot_bottom + 46.0,
             &local.format("%H:%M").to_string(),
-            16.0,
-            Anchor::Middle,
-            MUTED,
-            false,
+            Font::new(16.0, MUTED).anchor(Anchor::Middle),
         );
     }
     svg.line(PLOT_LEFT, plot_bottom, PLOT_RIGHT, plot_bottom, Paint::stroke(MUTED, 1.0));
@@ -131,7 +122,7 @@ pub fn timeline_svg(timeline: &Timeline, zone: FixedOffset) -> String {
             LANE_HEAD - 10.0,
             Paint::fill("#f1f3f5"),
         );
-        svg.text(LABEL_LEFT, y + 31.0, lane.title(), 20.0, Anchor::Start, INK, true);
+        svg.text(LABEL_LEFT, y + 31.0, lane.title(), Font::new(20.0, INK).bold());
         y += LANE_HEAD;
         for row in rows {
             draw_row(&mut svg, &axis, row, y + ROW / 2.0);
@@ -141,17 +132,14 @@ pub fn timeline_svg(timeline: &Timeline, zone: FixedOffset) -> String {
     if axis.start <= timeline.now && timeline.now <= axis.end {
         let x = axis.x(timeline.now);
         svg.line(x, plot_top, x, plot_bottom, Paint::stroke(LATE, 2.0).dashed("6 4"));
-        svg.text(x, plot_top - 6.0, "now", 16.0, Anchor::Middle, LATE, true);
+        svg.text(x, plot_top - 6.0, "now", Font::new(16.0, LATE).anchor(Anchor::Middle).bold());
     }
     if timeline.clocks_left_out > 0 {
         svg.text(
             PLOT_RIGHT,
             plot_bottom + 76.0,
             &format!("{} more clocks not drawn: see the report's tables", timeline.clocks_left_out),
-            16.0,
-            Anchor::End,
-            MUTED,
-            false,
+            Font::new(16.0, MUTED).anchor(Anchor::End),
         );
     }
     legend(&mut svg, height - 36.0);
@@ -163,7 +151,7 @@ fn draw_row(svg: &mut Svg, axis: &Axis, row: &Row, cy: f64) {
     if row.backfilled.is_some() {
         label.push_str(" (backfilled)");
     }
-    svg.text(LABEL_LEFT, cy + 6.0, &fit(&label, LABEL_CHARS), 18.0, Anchor::Start, INK, false);
+    svg.text(LABEL_LEFT, cy + 6.0, &fit(&label, LABEL_CHARS), Font::new(18.0, INK));
     match &row.mark {
         Mark::Step { at } => step(svg, axis.x(*at), cy, row.backfilled.is_some()),
         Mark::Phase { from, to, ongoing } => {
@@ -210,7 +198,7 @@ fn legend(svg: &mut Svg, y: f64) {
     let mut x = LABEL_LEFT + 10.0;
     let mut item = |svg: &mut Svg, draw: &dyn Fn(&mut Svg, f64), text: &str| {
         draw(svg, x);
-        svg.text(x + 20.0, y + 6.0, text, 16.0, Anchor::Start, INK, false);
+        svg.text(x + 20.0, y + 6.0, text, Font::new(16.0, INK));
         x += 40.0 + text.chars().count() as f64 * 9.0;
     };
     item(svg, &|svg, x| step(svg, x, y, false), "step");
