@@ -48,6 +48,9 @@ Register-ArgumentCompleter -Native -CommandName 'sirt' -ScriptBlock {
             [CompletionResult]::new('action', 'action', [CompletionResultType]::ParameterValue, 'Work with the review''s action items')
             [CompletionResult]::new('close', 'close', [CompletionResultType]::ParameterValue, 'Close an incident: needs every affected tenant notified (or a dismissal), validated recovery and a review')
             [CompletionResult]::new('edit', 'edit', [CompletionResultType]::ParameterValue, 'Open an incident in $VISUAL or $EDITOR; a valid edit (events added, none changed) is one commit')
+            [CompletionResult]::new('adopt', 'adopt', [CompletionResultType]::ParameterValue, 'Record a hand edit of a store file as its own, marked change; an incident file may only gain events')
+            [CompletionResult]::new('correct', 'correct', [CompletionResultType]::ParameterValue, 'Correct the time of an earlier step; the original stays in the record')
+            [CompletionResult]::new('retract', 'retract', [CompletionResultType]::ParameterValue, 'Retract an earlier step that did not happen (a declaration, an assessment, …); the original stays in the record')
             [CompletionResult]::new('report', 'report', [CompletionResultType]::ParameterValue, 'Write the post-incident report (Markdown): summary, durations, a timeline diagram, the timeline, notifications, filings, review')
             [CompletionResult]::new('stats', 'stats', [CompletionResultType]::ParameterValue, 'Metrics across incidents: counts, median and 90th percentile times, notifications in time')
             [CompletionResult]::new('notified', 'notified', [CompletionResultType]::ParameterValue, 'Record that tenants were notified on a channel; stops their contract clocks')
@@ -61,6 +64,7 @@ Register-ArgumentCompleter -Native -CommandName 'sirt' -ScriptBlock {
             [CompletionResult]::new('tenant', 'tenant', [CompletionResultType]::ParameterValue, 'Manage the tenant directory: customers, their contacts and the regimes that apply to them')
             [CompletionResult]::new('regimes', 'regimes', [CompletionResultType]::ParameterValue, 'List the notification regimes sirt knows, or show one with its stages and sources')
             [CompletionResult]::new('demo', 'demo', [CompletionResultType]::ParameterValue, 'Build a demo store and walk an incident through the process, showing each command')
+            [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print shell completions for sirt (bash, zsh, fish, powershell, elvish)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -150,6 +154,7 @@ Register-ArgumentCompleter -Native -CommandName 'sirt' -ScriptBlock {
         'sirt;affected' {
             [CompletionResult]::new('--from-file', '--from-file', [CompletionResultType]::ParameterName, 'Also read tenant ids from a file, one per line (''#'' starts a comment; ''-'' is stdin)')
             [CompletionResult]::new('--detail', '--detail', [CompletionResultType]::ParameterName, 'A detail for these tenants'' drafts only, e.g. "3 mailboxes read"')
+            [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'With --remove: why they are not affected (e.g. "added by mistake"), kept in the record')
             [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'When the step really happened, if not now: RFC 3339, local ''YYYY-MM-DD HH:MM'', ''now'', ''-2h'' or ''2h ago''')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]')
             [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who is recording: ''Name <email>'' [default: $SIRT_ACTOR, else git''s user.name/user.email]')
@@ -329,6 +334,39 @@ Register-ArgumentCompleter -Native -CommandName 'sirt' -ScriptBlock {
             break
         }
         'sirt;edit' {
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]')
+            [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who is recording: ''Name <email>'' [default: $SIRT_ACTOR, else git''s user.name/user.email]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (NO_COLOR is honoured with auto)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'sirt;adopt' {
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]')
+            [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who is recording: ''Name <email>'' [default: $SIRT_ACTOR, else git''s user.name/user.email]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (NO_COLOR is honoured with auto)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'sirt;correct' {
+            [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'When it really happened')
+            [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why the record was wrong')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]')
+            [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who is recording: ''Name <email>'' [default: $SIRT_ACTOR, else git''s user.name/user.email]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (NO_COLOR is honoured with auto)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'sirt;retract' {
+            [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why it is retracted')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]')
             [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who is recording: ''Name <email>'' [default: $SIRT_ACTOR, else git''s user.name/user.email]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (NO_COLOR is honoured with auto)')
@@ -651,6 +689,16 @@ Register-ArgumentCompleter -Native -CommandName 'sirt' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'sirt;completions' {
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]')
+            [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who is recording: ''Name <email>'' [default: $SIRT_ACTOR, else git''s user.name/user.email]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (NO_COLOR is honoured with auto)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'sirt;help' {
             [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Create a store: a git repository holding the store''s settings')
             [CompletionResult]::new('detect', 'detect', [CompletionResultType]::ParameterValue, 'Record a detected event; opens an incident and prints its id')
@@ -672,6 +720,9 @@ Register-ArgumentCompleter -Native -CommandName 'sirt' -ScriptBlock {
             [CompletionResult]::new('action', 'action', [CompletionResultType]::ParameterValue, 'Work with the review''s action items')
             [CompletionResult]::new('close', 'close', [CompletionResultType]::ParameterValue, 'Close an incident: needs every affected tenant notified (or a dismissal), validated recovery and a review')
             [CompletionResult]::new('edit', 'edit', [CompletionResultType]::ParameterValue, 'Open an incident in $VISUAL or $EDITOR; a valid edit (events added, none changed) is one commit')
+            [CompletionResult]::new('adopt', 'adopt', [CompletionResultType]::ParameterValue, 'Record a hand edit of a store file as its own, marked change; an incident file may only gain events')
+            [CompletionResult]::new('correct', 'correct', [CompletionResultType]::ParameterValue, 'Correct the time of an earlier step; the original stays in the record')
+            [CompletionResult]::new('retract', 'retract', [CompletionResultType]::ParameterValue, 'Retract an earlier step that did not happen (a declaration, an assessment, …); the original stays in the record')
             [CompletionResult]::new('report', 'report', [CompletionResultType]::ParameterValue, 'Write the post-incident report (Markdown): summary, durations, a timeline diagram, the timeline, notifications, filings, review')
             [CompletionResult]::new('stats', 'stats', [CompletionResultType]::ParameterValue, 'Metrics across incidents: counts, median and 90th percentile times, notifications in time')
             [CompletionResult]::new('notified', 'notified', [CompletionResultType]::ParameterValue, 'Record that tenants were notified on a channel; stops their contract clocks')
@@ -685,6 +736,7 @@ Register-ArgumentCompleter -Native -CommandName 'sirt' -ScriptBlock {
             [CompletionResult]::new('tenant', 'tenant', [CompletionResultType]::ParameterValue, 'Manage the tenant directory: customers, their contacts and the regimes that apply to them')
             [CompletionResult]::new('regimes', 'regimes', [CompletionResultType]::ParameterValue, 'List the notification regimes sirt knows, or show one with its stages and sources')
             [CompletionResult]::new('demo', 'demo', [CompletionResultType]::ParameterValue, 'Build a demo store and walk an incident through the process, showing each command')
+            [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print shell completions for sirt (bash, zsh, fish, powershell, elvish)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -750,6 +802,15 @@ Register-ArgumentCompleter -Native -CommandName 'sirt' -ScriptBlock {
             break
         }
         'sirt;help;edit' {
+            break
+        }
+        'sirt;help;adopt' {
+            break
+        }
+        'sirt;help;correct' {
+            break
+        }
+        'sirt;help;retract' {
             break
         }
         'sirt;help;report' {
@@ -821,6 +882,9 @@ Register-ArgumentCompleter -Native -CommandName 'sirt' -ScriptBlock {
             break
         }
         'sirt;help;demo' {
+            break
+        }
+        'sirt;help;completions' {
             break
         }
         'sirt;help;help' {

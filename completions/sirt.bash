@@ -22,6 +22,9 @@ _sirt() {
             sirt,action)
                 cmd="sirt__subcmd__action"
                 ;;
+            sirt,adopt)
+                cmd="sirt__subcmd__adopt"
+                ;;
             sirt,advise)
                 cmd="sirt__subcmd__advise"
                 ;;
@@ -34,11 +37,17 @@ _sirt() {
             sirt,close)
                 cmd="sirt__subcmd__close"
                 ;;
+            sirt,completions)
+                cmd="sirt__subcmd__completions"
+                ;;
             sirt,confirm)
                 cmd="sirt__subcmd__confirm"
                 ;;
             sirt,contain)
                 cmd="sirt__subcmd__contain"
+                ;;
+            sirt,correct)
+                cmd="sirt__subcmd__correct"
                 ;;
             sirt,deadlines)
                 cmd="sirt__subcmd__deadlines"
@@ -103,6 +112,9 @@ _sirt() {
             sirt,report)
                 cmd="sirt__subcmd__report"
                 ;;
+            sirt,retract)
+                cmd="sirt__subcmd__retract"
+                ;;
             sirt,review)
                 cmd="sirt__subcmd__review"
                 ;;
@@ -136,6 +148,9 @@ _sirt() {
             sirt__subcmd__help,action)
                 cmd="sirt__subcmd__help__subcmd__action"
                 ;;
+            sirt__subcmd__help,adopt)
+                cmd="sirt__subcmd__help__subcmd__adopt"
+                ;;
             sirt__subcmd__help,advise)
                 cmd="sirt__subcmd__help__subcmd__advise"
                 ;;
@@ -148,11 +163,17 @@ _sirt() {
             sirt__subcmd__help,close)
                 cmd="sirt__subcmd__help__subcmd__close"
                 ;;
+            sirt__subcmd__help,completions)
+                cmd="sirt__subcmd__help__subcmd__completions"
+                ;;
             sirt__subcmd__help,confirm)
                 cmd="sirt__subcmd__help__subcmd__confirm"
                 ;;
             sirt__subcmd__help,contain)
                 cmd="sirt__subcmd__help__subcmd__contain"
+                ;;
+            sirt__subcmd__help,correct)
+                cmd="sirt__subcmd__help__subcmd__correct"
                 ;;
             sirt__subcmd__help,deadlines)
                 cmd="sirt__subcmd__help__subcmd__deadlines"
@@ -216,6 +237,9 @@ _sirt() {
                 ;;
             sirt__subcmd__help,report)
                 cmd="sirt__subcmd__help__subcmd__report"
+                ;;
+            sirt__subcmd__help,retract)
+                cmd="sirt__subcmd__help__subcmd__retract"
                 ;;
             sirt__subcmd__help,review)
                 cmd="sirt__subcmd__help__subcmd__review"
@@ -320,7 +344,7 @@ _sirt() {
 
     case "${cmd}" in
         sirt)
-            opts="-h -V --store --actor --color --help --version init detect engage confirm dismiss impact note affected describe act advise publish notify contain eradicate recover review action close edit report stats notified classify filed deadlines list show timeline history tenant regimes demo help"
+            opts="-h -V --store --actor --color --help --version init detect engage confirm dismiss impact note affected describe act advise publish notify contain eradicate recover review action close edit adopt correct retract report stats notified classify filed deadlines list show timeline history tenant regimes demo completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -473,6 +497,32 @@ _sirt() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        sirt__subcmd__adopt)
+            opts="-h -V --store --actor --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         sirt__subcmd__advise)
             opts="-h -V --at --store --actor --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -504,7 +554,7 @@ _sirt() {
             return 0
             ;;
         sirt__subcmd__affected)
-            opts="-h -V --from-file --remove --detail --at --store --actor --color --help --version"
+            opts="-h -V --from-file --remove --detail --reason --at --store --actor --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -515,6 +565,10 @@ _sirt() {
                     return 0
                     ;;
                 --detail)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --reason)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -605,6 +659,32 @@ _sirt() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        sirt__subcmd__completions)
+            opts="-h -V --store --actor --color --help --version bash zsh fish powershell elvish"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         sirt__subcmd__confirm)
             opts="-h -V --at --store --actor --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -647,6 +727,40 @@ _sirt() {
                     return 0
                     ;;
                 --at)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        sirt__subcmd__correct)
+            opts="-h -V --at --reason --store --actor --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --at)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --reason)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -976,7 +1090,7 @@ _sirt() {
             return 0
             ;;
         sirt__subcmd__help)
-            opts="init detect engage confirm dismiss impact note affected describe act advise publish notify contain eradicate recover review action close edit report stats notified classify filed deadlines list show timeline history tenant regimes demo help"
+            opts="init detect engage confirm dismiss impact note affected describe act advise publish notify contain eradicate recover review action close edit adopt correct retract report stats notified classify filed deadlines list show timeline history tenant regimes demo completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1020,6 +1134,20 @@ _sirt() {
         sirt__subcmd__help__subcmd__action__subcmd__done)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        sirt__subcmd__help__subcmd__adopt)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1087,6 +1215,20 @@ _sirt() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        sirt__subcmd__help__subcmd__completions)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         sirt__subcmd__help__subcmd__confirm)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1102,6 +1244,20 @@ _sirt() {
             return 0
             ;;
         sirt__subcmd__help__subcmd__contain)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        sirt__subcmd__help__subcmd__correct)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1396,6 +1552,20 @@ _sirt() {
             return 0
             ;;
         sirt__subcmd__help__subcmd__report)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        sirt__subcmd__help__subcmd__retract)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1951,6 +2121,36 @@ _sirt() {
                     return 0
                     ;;
                 --tz)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        sirt__subcmd__retract)
+            opts="-h -V --reason --store --actor --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --reason)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

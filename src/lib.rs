@@ -8,10 +8,12 @@ pub mod clock;
 pub mod commands;
 pub mod error;
 pub mod model;
+pub mod ops;
 pub mod output;
 pub mod parallel;
 pub mod render;
 pub mod store;
+pub mod text;
 
 use clap::Parser;
 

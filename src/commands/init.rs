@@ -6,7 +6,8 @@ use anyhow::Result;
 use clap::Args;
 
 use super::Ctx;
-use crate::store::{Actor, Store};
+use crate::model::actor::Actor;
+use crate::store::Store;
 
 /// Create a store: a git repository holding the store's settings
 #[derive(Debug, Args)]

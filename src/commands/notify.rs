@@ -12,12 +12,13 @@ use serde::Serialize;
 use super::Ctx;
 use super::deadlines::display_zone;
 use crate::error::UserError;
+use crate::model::Incident;
 use crate::model::regime::Catalog;
 use crate::model::tenant::Tenant;
-use crate::model::{Incident, incident::name_some};
 use crate::output::plain_rows;
 use crate::render::{self, Draft, DraftChannel, Drafting, Gap, Renderer, Setting, Skipped};
 use crate::store::Store;
+use crate::text::name_some;
 
 /// Render notification drafts for the affected tenants (changes nothing in the store)
 #[derive(Debug, Args)]
@@ -94,7 +95,7 @@ pub fn run(ctx: &Ctx, args: NotifyArgs) -> Result<()> {
             .into());
     }
 
-    let overrides = store.template_overrides()?;
+    let overrides = render::template_overrides(store.template_files()?)?;
     let renderer = Renderer::new(overrides).map_err(|e| {
         UserError::new(format!("template error: {e}"))
             .hint("fix the template, or delete it to use the built-in one")

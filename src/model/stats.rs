@@ -8,7 +8,7 @@ use chrono::{DateTime, Utc};
 use serde::Serialize;
 
 use super::deadline::{Deadline, Status};
-use super::incident::{Incident, Phase, Severity};
+use super::{Incident, Phase, Severity};
 
 /// One measured interval. Field names are the stable JSON of `sirt stats --format json`.
 #[derive(Debug, Serialize)]

@@ -5,9 +5,10 @@
 
 use chrono::{Duration, NaiveDate};
 
-use super::svg::{Anchor, Font, Paint, Svg, fit};
+use super::svg::{Anchor, Font, Paint, Svg};
 use crate::model::stats::{Metric, MonthShare, Stats};
 use crate::model::time::format_span;
+use crate::text::one_line;
 
 pub const DURATIONS_FILE: &str = "time-to-respond.svg";
 pub const SHARE_FILE: &str = "notified-in-time.svg";
@@ -102,7 +103,7 @@ pub fn durations_svg(stats: &Stats) -> String {
 fn histogram(svg: &mut Svg, metric: &Metric, top: f64) {
     let label =
         format!("{} ({} → {}), {} measured", capital(metric.name), metric.from, metric.to, metric.count);
-    svg.text(40.0, top + 24.0, &fit(&label, 110), Font::new(20.0, INK).bold());
+    svg.text(40.0, top + 24.0, &one_line(&label, 110), Font::new(20.0, INK).bold());
     let (plot_top, plot_bottom) = (top + 70.0, top + PANEL - 60.0);
     svg.line(LEFT, plot_bottom, RIGHT, plot_bottom, Paint::stroke(MUTED, 1.0));
     let (Some(median), Some(p90), Some(&max)) =

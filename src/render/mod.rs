@@ -30,6 +30,28 @@ pub const TEMPLATES: [(&str, &str); 7] = [
     ("status-page.txt", include_str!("templates/status-page.txt")),
 ];
 
+/// The store's template overrides: each file under `templates/` must be named after a built-in
+/// template, so a typo is not silently ignored. Hidden files are left out.
+pub fn template_overrides(
+    files: Vec<(String, String)>,
+) -> Result<Vec<(String, String)>, crate::error::UserError> {
+    let known: Vec<&str> = TEMPLATES.iter().map(|(n, _)| *n).collect();
+    let mut overrides = Vec::new();
+    for (name, source) in files {
+        if name.rsplit('/').next().is_some_and(|n| n.starts_with('.')) {
+            continue;
+        }
+        if !known.contains(&name.as_str()) {
+            return Err(crate::error::UserError::new(format!(
+                "templates/{name} is not a template sirt knows"
+            ))
+            .hint(format!("template files are named: {}", known.join(", "))));
+        }
+        overrides.push((name, source));
+    }
+    Ok(overrides)
+}
+
 /// Where a draft goes: one of a tenant's channels, or the public dashboard.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, clap::ValueEnum)]
 #[serde(rename_all = "kebab-case")]

@@ -7,15 +7,15 @@ use std::fmt::Write as _;
 use chrono::{DateTime, Duration, FixedOffset, Utc};
 
 use crate::model::deadline::{ClockKind, Deadline, Status};
-use crate::model::incident::{Incident, IncidentLog};
 use crate::model::time::{format_in, format_span};
+use crate::model::{Incident, IncidentLog};
 use crate::render::timeline::{Timeline, timeline};
 use crate::render::timeline_mermaid::timeline_mermaid;
 use crate::render::timeline_svg::timeline_svg;
 
 /// Markdown table cells: one line, no pipes, nothing Markdown or HTML acts on.
 fn cell(text: &str) -> String {
-    prose(text)
+    md_escape(text)
 }
 
 fn span(from: Option<DateTime<Utc>>, to: Option<DateTime<Utc>>) -> String {
@@ -50,7 +50,7 @@ impl ReportInput<'_> {
 }
 
 /// Text in Markdown prose: characters Markdown or HTML would act on are escaped with a backslash.
-fn prose(text: &str) -> String {
+fn md_escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
@@ -78,7 +78,7 @@ fn timeline_section(md: &mut String, input: &ReportInput, svg_name: Option<&str>
     }
     let _ = writeln!(md, "The timeline in words:\n");
     for line in timeline.words(input.zone) {
-        let _ = writeln!(md, "- {}", prose(&line));
+        let _ = writeln!(md, "- {}", md_escape(&line));
     }
     md.push('\n');
 }
@@ -106,7 +106,7 @@ pub fn report(input: &ReportInput, svg_name: Option<&str>) -> String {
         incident
             .description
             .as_deref()
-            .map(prose)
+            .map(md_escape)
             .unwrap_or_else(|| "No customer-facing description was recorded.".into())
     );
     let impact = match &incident.impact {
@@ -117,7 +117,7 @@ pub fn report(input: &ReportInput, svg_name: Option<&str>) -> String {
             format!(
                 "{}{}",
                 effects.join("; "),
-                i.summary.as_deref().map(|s| format!(". {}", prose(s))).unwrap_or_default()
+                i.summary.as_deref().map(|s| format!(". {}", md_escape(s))).unwrap_or_default()
             )
         }
     };
@@ -125,14 +125,14 @@ pub fn report(input: &ReportInput, svg_name: Option<&str>) -> String {
     let _ = writeln!(md, "- **Affected tenants:** {}", incident.affected.len());
     let _ = writeln!(md, "- **Declared:** {}", opt(incident.declared_at));
     if let Some(reason) = &incident.dismiss_reason {
-        let _ = writeln!(md, "- **Dismissed:** {}", prose(reason));
+        let _ = writeln!(md, "- **Dismissed:** {}", md_escape(reason));
     }
     if let Some(closed) = incident.closed_at {
         let _ = writeln!(
             md,
             "- **Closed:** {}{}",
             at(closed),
-            incident.close_reason.as_deref().map(|r| format!(" ({})", prose(r))).unwrap_or_default()
+            incident.close_reason.as_deref().map(|r| format!(" ({})", md_escape(r))).unwrap_or_default()
         );
     }
     md.push('\n');
@@ -175,13 +175,11 @@ pub fn report(input: &ReportInput, svg_name: Option<&str>) -> String {
         } else {
             String::new()
         };
-        let _ = writeln!(
-            md,
-            "| {} | {} | {}{backfilled} |",
-            at(event.at),
-            cell(&event.body.describe()),
-            cell(&event.by)
-        );
+        let what = match incident.superseded(&event.id, at) {
+            Some(note) => format!("{} ({note})", event.body.describe()),
+            None => event.body.describe(),
+        };
+        let _ = writeln!(md, "| {} | {} | {}{backfilled} |", at(event.at), cell(&what), cell(&event.by));
     }
     md.push('\n');
 
@@ -264,7 +262,7 @@ pub fn report(input: &ReportInput, svg_name: Option<&str>) -> String {
             let _ = writeln!(md, "No post-incident review has been recorded.");
         }
         Some(review) => {
-            let _ = writeln!(md, "**Root cause:** {}\n", prose(&review.root_cause));
+            let _ = writeln!(md, "**Root cause:** {}\n", md_escape(&review.root_cause));
             for (title, items) in
                 [("What went well", &review.went_well), ("What did not", &review.went_badly)]
             {
@@ -273,7 +271,7 @@ pub fn report(input: &ReportInput, svg_name: Option<&str>) -> String {
                     let _ = writeln!(md, "- (none recorded)");
                 }
                 for item in items {
-                    let _ = writeln!(md, "- {}", prose(item));
+                    let _ = writeln!(md, "- {}", md_escape(item));
                 }
                 md.push('\n');
             }

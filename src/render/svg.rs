@@ -27,17 +27,6 @@ pub fn escape(text: &str) -> String {
     out
 }
 
-/// At most `max` characters, cut with an ellipsis: a long word cannot run off the picture.
-pub fn fit(text: &str, max: usize) -> String {
-    let text: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    if text.chars().count() <= max {
-        return text;
-    }
-    let mut cut: String = text.chars().take(max.saturating_sub(1)).collect();
-    cut.push('…');
-    cut
-}
-
 /// A coordinate: one decimal, no `-0.0`, no trailing `.0`.
 pub fn num(value: f64) -> String {
     let rounded = (value * 10.0).round() / 10.0;
@@ -242,12 +231,5 @@ mod tests {
         assert_eq!(num(12.345), "12.3");
         assert_eq!(num(-0.01), "0");
         assert_eq!(num(-3.25), "-3.3");
-    }
-
-    #[test]
-    fn long_words_are_cut_with_an_ellipsis() {
-        assert_eq!(fit("short", 10), "short");
-        assert_eq!(fit("abcdefghijkl", 5), "abcd…");
-        assert_eq!(fit("  two\n words ", 20), "two words");
     }
 }

@@ -4,8 +4,8 @@
 use chrono::{DateTime, Duration, FixedOffset, Utc};
 
 use crate::model::deadline::{ClockKind, Deadline, Status};
-use crate::model::incident::{EventBody, Incident, IncidentLog};
 use crate::model::time::format_in;
+use crate::model::{EventBody, Incident, IncidentLog};
 
 /// The three bands of the picture, top to bottom.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -249,11 +249,8 @@ fn clock_rows(clocks: &[Deadline], now: DateTime<Utc>) -> (Vec<Row>, usize) {
         .take(MAX_CLOCK_ROWS)
         .map(|g| {
             let d = g.first;
-            let who = match g.parties.len() {
-                1 => g.parties[0].to_string(),
-                n if n <= 3 => g.parties.join(", "),
-                n => format!("{}, {} and {} more", g.parties[0], g.parties[1], n - 2),
-            };
+            let parties: Vec<String> = g.parties.iter().map(|p| p.to_string()).collect();
+            let who = crate::text::name_some(&parties);
             Row {
                 lane: Lane::Clocks,
                 label: format!("{} – {who}", d.rule),

@@ -36,7 +36,7 @@ pub fn mermaid_text(text: &str, max: usize) -> String {
         .chars()
         .map(|c| if c.is_alphanumeric() || " .,-_/()+'–→".contains(c) { c } else { ' ' })
         .collect();
-    let mut text = super::svg::fit(&kept, max);
+    let mut text = crate::text::one_line(&kept.split_whitespace().collect::<Vec<_>>().join(" "), max);
     let first = text.split_whitespace().next().unwrap_or("").to_lowercase();
     if text.is_empty() {
         return "(no text)".into();

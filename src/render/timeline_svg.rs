@@ -2,9 +2,10 @@
 
 use chrono::{DateTime, Duration, FixedOffset, Utc};
 
-use super::svg::{Anchor, Font, Paint, Svg, fit};
+use super::svg::{Anchor, Font, Paint, Svg};
 use super::timeline::{ClockEnd, Lane, Mark, Row, Timeline};
 use crate::model::deadline::Status;
+use crate::text::one_line;
 
 const WIDTH: f64 = 1600.0;
 const PLOT_LEFT: f64 = 620.0;
@@ -83,7 +84,7 @@ pub fn timeline_svg(timeline: &Timeline, zone: FixedOffset) -> String {
 
     let title = format!("Timeline of {}: {}", timeline.incident, timeline.title);
     let mut svg = Svg::new(WIDTH, height, &title, &timeline.words(zone).join("\n"));
-    svg.text(LABEL_LEFT, 52.0, &fit(&title, 100), Font::new(28.0, INK).bold());
+    svg.text(LABEL_LEFT, 52.0, &one_line(&title, 100), Font::new(28.0, INK).bold());
     let zone_name = crate::model::time::format_in(timeline.now, zone);
     svg.text(
         LABEL_LEFT,
@@ -151,7 +152,7 @@ fn draw_row(svg: &mut Svg, axis: &Axis, row: &Row, cy: f64) {
     if row.backfilled.is_some() {
         label.push_str(" (backfilled)");
     }
-    svg.text(LABEL_LEFT, cy + 6.0, &fit(&label, LABEL_CHARS), Font::new(18.0, INK));
+    svg.text(LABEL_LEFT, cy + 6.0, &one_line(&label, LABEL_CHARS), Font::new(18.0, INK));
     match &row.mark {
         Mark::Step { at } => step(svg, axis.x(*at), cy, row.backfilled.is_some()),
         Mark::Phase { from, to, ongoing } => {

@@ -296,11 +296,7 @@ fn template(env: &Env, name: &str, text: &str) {
     let dir = env.store.join("templates");
     std::fs::create_dir_all(&dir).unwrap();
     std::fs::write(dir.join(name), text).unwrap();
-}
-
-/// Commits a hand edit of the store, as a user would.
-fn commit_hand_edit(env: &Env) {
-    env.git(&["-c", "user.name=t", "-c", "user.email=t@e.x", "commit", "-qam", "x"]);
+    env.commit_by_hand(&format!("template {name}"));
 }
 
 // ---- which drafts ----
@@ -756,7 +752,7 @@ fn tenant_data_cannot_inject_a_header() {
         "{text}\n[[admin]]\nemail = \"ok@x.example\\r\\nBcc: evil@x.example\"\nname = \"Mal Lory\\r\\nBcc: evil@x.example\"\nphone = \"+441632960002\"\n\n[privacy]\nemail = \"privacy@evil.example\\r\\nBcc: evil@x.example\"\n"
     );
     std::fs::write(&path, text).unwrap();
-    commit_hand_edit(&env);
+    env.commit_by_hand("x");
     assert_eq!(env.git(&["status", "--porcelain"]), "");
     let tenant = env.json(&["tenant", "show", "evil", "--format", "json"]);
     assert!(tenant["name"].as_str().unwrap().contains("\r\nBcc:"), "{tenant:#}");
@@ -938,6 +934,7 @@ fn template_errors_name_the_file_and_line() {
 
     // Gone again, notify works.
     std::fs::remove_file(env.store.join("templates/emial-admin.txt")).unwrap();
+    env.commit_by_hand("template removed");
     notify_ok(&env, &[&id]);
 }
 
