@@ -1,6 +1,8 @@
 //! What the report's timeline picture shows, worked out once: the Mermaid block, the SVG and the
 //! text beside them are all drawn from these rows, so they cannot disagree.
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, Duration, FixedOffset, Utc};
 
 use crate::model::deadline::{ClockKind, Deadline, Status};
@@ -223,6 +225,10 @@ fn clock_rows(clocks: &[Deadline], now: DateTime<Utc>) -> (Vec<Row>, usize) {
         end: ClockEnd,
         parties: Vec<&'a str>,
     }
+    // Grouped through a map, so that thousands of tenants' clocks cost one lookup each; the
+    // groups keep the order of their first clock (most urgent first).
+    type Key<'a> = (u8, &'a str, DateTime<Utc>, Option<DateTime<Utc>>, u8, bool, DateTime<Utc>);
+    let mut index: HashMap<Key, usize> = HashMap::new();
     let mut groups: Vec<Group> = Vec::new();
     for clock in clocks.iter().filter(|c| c.clock != ClockKind::TenantRegime) {
         let Some(start) = clock.started_at else { continue };
@@ -230,17 +236,21 @@ fn clock_rows(clocks: &[Deadline], now: DateTime<Utc>) -> (Vec<Row>, usize) {
             Some(done) if matches!(clock.status, Status::Met | Status::Late) => ClockEnd::Stopped(done),
             _ => ClockEnd::Now(now.max(start)),
         };
-        let same = |g: &&mut Group| {
-            g.first.clock == clock.clock
-                && g.first.rule == clock.rule
-                && g.first.started_at == Some(start)
-                && g.first.due == clock.due
-                && g.first.status == clock.status
-                && g.end == end
-        };
-        match groups.iter_mut().find(|g| same(g)) {
-            Some(group) => group.parties.push(&clock.party),
-            None => groups.push(Group { first: clock, end, parties: vec![&clock.party] }),
+        let key = (
+            clock.clock as u8,
+            &*clock.rule,
+            start,
+            clock.due,
+            clock.status as u8,
+            matches!(end, ClockEnd::Stopped(_)),
+            end.at(),
+        );
+        match index.get(&key) {
+            Some(&i) => groups[i].parties.push(&clock.party),
+            None => {
+                index.insert(key, groups.len());
+                groups.push(Group { first: clock, end, parties: vec![&clock.party] });
+            }
         }
     }
     let left_out: usize = groups.iter().skip(MAX_CLOCK_ROWS).map(|g| g.parties.len()).sum();
