@@ -534,3 +534,29 @@ fn deadlines_draw_a_bar_of_time_used_on_a_terminal_only() {
     let rows: serde_json::Value = serde_json::from_str(&json).unwrap();
     assert_eq!(rows.as_array().unwrap().len(), 2);
 }
+
+#[test]
+fn the_zone_moves_every_time_in_the_pictures_and_a_file_is_no_directory() {
+    let (env, id) = realistic("Stolen support credential");
+    let utc = env.ok(&["report", &id, "--tz", "UTC"]);
+    let paris = env.ok(&["report", &id, "--tz", "+01:00"]);
+    let (utc, paris) = (mermaid_block(&utc), mermaid_block(&paris));
+    assert!(
+        utc.contains("Detected (customer-report) (backfilled) :active, milestone, s2, 2026-11-17 06:00, 0m"),
+        "{utc}"
+    );
+    assert!(
+        paris
+            .contains("Detected (customer-report) (backfilled) :active, milestone, s2, 2026-11-17 07:00, 0m"),
+        "{paris}"
+    );
+    assert_eq!(utc.lines().count(), paris.lines().count());
+
+    let file = env.home.join("not-a-dir");
+    std::fs::write(&file, "x").unwrap();
+    let stderr = env.fails(&["report", &id, "--out", file.to_str().unwrap()]);
+    assert!(stderr.contains("is a file, not a directory"), "{stderr}");
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), "x", "the file was changed");
+    let stderr = env.fails(&["report", &id, "--tz", "Mars/Olympus"]);
+    assert!(stderr.contains("hint:"), "{stderr}");
+}
