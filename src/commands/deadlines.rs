@@ -12,6 +12,7 @@ use crate::model::time::{ACCEPTED, Zone, format_in, parse_when, rfc3339};
 use crate::model::{Incident, Phase};
 use crate::ops::clocks::{ClockSetup, display_zone, due_text, left, local_zone, tone};
 use crate::output::{Format, Tone};
+use crate::render::bar::{BAR_WIDTH, used_bar};
 use crate::text::name_some_of;
 
 /// Show every running clock of every open incident, most urgent first
@@ -83,9 +84,12 @@ pub fn run(ctx: &Ctx, args: DeadlinesArgs) -> Result<i32> {
         }
     };
     // A tenant file that does not read hides that tenant's limit: the gate must not pass on it.
+    // Each tenant is checked once, however many incidents name it.
+    let mut checked = std::collections::HashSet::new();
     for incident in &incidents {
         for tenant in incident.affected.keys() {
-            if store.tenant_exists(tenant)
+            if checked.insert(tenant.as_str())
+                && store.tenant_exists(tenant)
                 && let Err(e) = store.read_tenant(tenant)
             {
                 unreadable.push(format!("{e:#}"));
@@ -175,9 +179,26 @@ pub fn run(ctx: &Ctx, args: DeadlinesArgs) -> Result<i32> {
             };
             ctx.ui.line(&ctx.ui.toned(&line, tone))?;
             if !clocks.is_empty() {
-                let rows = group(&clocks, args.each).into_iter().map(|g| table_row(&g, now, zone)).collect();
-                ctx.ui
-                    .table(&["INCIDENT", "OWED TO", "RULE", "STARTED BY", "DUE", "LEFT", "STATUS"], rows)?;
+                let mut headers = vec!["INCIDENT", "OWED TO", "RULE", "STARTED BY", "DUE", "LEFT", "STATUS"];
+                // On a terminal, a bar of the time used; never in piped output.
+                let bars = ctx.ui.is_terminal();
+                if bars {
+                    headers.insert(6, "USED");
+                }
+                let rows = group(&clocks, args.each)
+                    .into_iter()
+                    .map(|g| {
+                        let mut row = table_row(&g, now, zone);
+                        if bars {
+                            row.insert(
+                                6,
+                                (used_bar(g.first, now, BAR_WIDTH).unwrap_or_default(), self::tone(g.first)),
+                            );
+                        }
+                        row
+                    })
+                    .collect();
+                ctx.ui.table(&headers, rows)?;
                 if let Some(first) = clocks.iter().find(|d| ours(d) && d.status.is_live()) {
                     ctx.ui.hint(&format!("most urgent: {}", first.stop()));
                 }

@@ -10,6 +10,7 @@ mod generated;
 mod hostile;
 mod main_track;
 mod notify;
+mod pictures;
 mod reading;
 mod response;
 mod soak;
