@@ -4,6 +4,7 @@ mod affected;
 mod clock_properties;
 mod deadlines;
 mod generated;
+mod integrity;
 mod main_track;
 mod notify;
 mod reading;
