@@ -638,7 +638,8 @@ fn edit_does_not_drop_an_added_event_that_reuses_an_id() {
     let env = Env::new();
     let id = env.declared("Suspicious VPN login");
     let text = std::fs::read_to_string(env.incident_file(&id)).unwrap();
-    let taken = text.lines().filter_map(|l| l.strip_prefix("id = \"E")).last().unwrap().trim_end_matches('"');
+    let taken =
+        text.lines().filter_map(|l| l.strip_prefix("id = \"E")).next_back().unwrap().trim_end_matches('"');
     let copy = event_table(&format!("E{taken}"), 2, "note", "text = \"copied the last table\"\n");
     let script = env.editor("copy.sh", &appending(&copy));
     let commits = env.commit_count();
