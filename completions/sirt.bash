@@ -2110,13 +2110,17 @@ _sirt() {
             return 0
             ;;
         sirt__subcmd__report)
-            opts="-h -V --out --store --actor --color --help --version"
+            opts="-h -V --out --tz --store --actor --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --out)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tz)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2254,7 +2258,7 @@ _sirt() {
             return 0
             ;;
         sirt__subcmd__stats)
-            opts="-h -V --since --until --format --store --actor --color --help --version"
+            opts="-h -V --since --until --chart --format --store --actor --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2265,6 +2269,10 @@ _sirt() {
                     return 0
                     ;;
                 --until)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --chart)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -11,6 +11,7 @@ mod hostile;
 mod integrity;
 mod main_track;
 mod notify;
+mod pictures;
 mod reading;
 mod response;
 mod soak;
