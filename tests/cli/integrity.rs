@@ -554,13 +554,45 @@ fn the_nis2_final_report_of_a_closed_incident_still_runs_and_trips_the_check() {
 }
 
 #[test]
-#[ignore = "missing: close does not yet warn about unfiled own-regime stages or open action items"]
-fn close_warns_about_what_is_still_owed() {
-    let env = Env::new();
+fn close_warns_about_the_stages_and_action_items_still_owed() {
+    let mut env = Env::new();
+    env.now = "2026-11-23T12:00:00Z".into();
     env.edit_settings(&[("own_regimes = []", "own_regimes = [\"nis2-art23\"]")], "");
     let id = nis2_incident(&env, "Forced");
+    env.ok(&[
+        "review",
+        &id,
+        "--root-cause",
+        "A leaked key",
+        "--action",
+        "Rotate the keys",
+        "--owner",
+        "Bo Chen",
+    ]);
     let stderr = one_commit(&env, &["close", &id, "--force", "--reason", "handed over"]);
-    assert!(stderr.contains("warning:") && stderr.contains("final report"), "{stderr}");
+    let warning = stderr
+        .lines()
+        .find(|l| l.starts_with("warning:") && l.contains("not filed"))
+        .unwrap_or_else(|| panic!("{stderr}"));
+    assert!(warning.contains(&id), "{stderr}");
+    assert_has_all(
+        &stderr,
+        "the warning",
+        &["nis2-art23 final report: running, due 2026-12-22 10:00", "intermediate report"],
+    );
+    assert!(!stderr.contains("early warning:"), "a filed stage is not owed:\n{stderr}");
+    assert!(hints(&stderr).contains(&format!("sirt filed {id} nis2-art23")), "{stderr}");
+    assert!(
+        stderr.lines().any(|l| l.starts_with("warning:") && l.contains("A1 (Rotate the keys, Bo Chen)")),
+        "{stderr}"
+    );
+    assert!(hints(&stderr).contains(&format!("sirt action done {id} A1")), "{stderr}");
+
+    // Nothing owed: no warning.
+    let quiet = env.declared("Nothing owed");
+    env.edit_settings(&[("own_regimes = [\"nis2-art23\"]", "own_regimes = []")], "");
+    let stderr = one_commit(&env, &["close", &quiet, "--force", "--reason", "a duplicate"]);
+    assert!(!stderr.contains("warning:"), "{stderr}");
 }
 
 #[test]
