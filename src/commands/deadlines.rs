@@ -83,24 +83,16 @@ pub fn run(ctx: &Ctx, args: DeadlinesArgs) -> Result<i32> {
             loaded.incidents.iter().filter(|i| i.phase != Phase::Dismissed).collect()
         }
     };
-    // A tenant file that does not read hides that tenant's limit: the gate must not pass on it.
-    // Each tenant is checked once, however many incidents name it.
-    let mut checked = std::collections::HashSet::new();
     for incident in &incidents {
-        for tenant in incident.affected.keys() {
-            if checked.insert(tenant.as_str())
-                && store.tenant_exists(tenant)
-                && let Err(e) = store.read_tenant(tenant)
-            {
-                unreadable.push(format!("{e:#}"));
-            }
-        }
         super::warn_unknown_events(ctx, incident);
     }
+    // A tenant file that does not read hides that tenant's limit: the gate must not pass on it.
+    let (clocks, unreadable_tenants) =
+        setup.clocks_and_unreadable(store, &incidents, now, |d| args.all || shown_by_default(d));
+    unreadable.extend(unreadable_tenants);
     unreadable.sort();
     unreadable.dedup();
     ctx.ui.skipped(&unreadable);
-    let clocks: Vec<Deadline> = setup.clocks(store, &incidents, now, |d| args.all || shown_by_default(d));
 
     let ours = |d: &&Deadline| d.clock != ClockKind::TenantRegime;
     let count = |status: Status| clocks.iter().filter(ours).filter(|d| d.status == status).count();

@@ -47,10 +47,32 @@ impl ClockSetup {
         now: DateTime<Utc>,
         keep: impl Fn(&Deadline) -> bool,
     ) -> Vec<Deadline> {
+        self.clocks_and_unreadable(store, incidents, now, keep).0
+    }
+
+    /// The clocks, and the tenant files that exist but do not read (their limits are unknown, so
+    /// a gate must not pass on them). Each tenant file is read once, however many incidents name
+    /// it: with a large directory, reading is most of the time.
+    pub fn clocks_and_unreadable(
+        &self,
+        store: &Store,
+        incidents: &[&Incident],
+        now: DateTime<Utc>,
+        keep: impl Fn(&Deadline) -> bool,
+    ) -> (Vec<Deadline>, Vec<String>) {
         let mut tenants: HashMap<&str, Option<Tenant>> = HashMap::new();
+        let mut unreadable = Vec::new();
         for incident in incidents {
             for id in incident.affected.keys() {
-                tenants.entry(id.as_str()).or_insert_with(|| store.read_tenant(id).ok());
+                tenants.entry(id.as_str()).or_insert_with(|| match store.read_tenant(id) {
+                    Ok(tenant) => Some(tenant),
+                    Err(e) => {
+                        if store.tenant_exists(id) {
+                            unreadable.push(format!("{e:#}"));
+                        }
+                        None
+                    }
+                });
             }
         }
         // Each tenant's limit is read once, not once per clock.
@@ -87,7 +109,7 @@ impl ClockSetup {
             })
             .filter(|d| keep(d))
             .collect();
-        sort_by_urgency(clocks)
+        (sort_by_urgency(clocks), unreadable)
     }
 }
 

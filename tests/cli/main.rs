@@ -8,6 +8,7 @@ mod exact;
 mod fuzz;
 mod generated;
 mod hostile;
+mod integrity;
 mod main_track;
 mod notify;
 mod pictures;
