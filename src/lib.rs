@@ -8,6 +8,7 @@ pub mod clock;
 pub mod commands;
 pub mod error;
 pub mod model;
+pub mod ops;
 pub mod output;
 pub mod parallel;
 pub mod render;

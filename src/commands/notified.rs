@@ -17,7 +17,7 @@ pub struct NotifiedArgs {
     pub tenants: Vec<String>,
     /// The channel it went out on
     #[arg(long, value_enum)]
-    pub via: Channel,
+    pub via: Via,
     /// Every affected tenant (e.g. a message-center post that went out in bulk)
     #[arg(long, conflicts_with = "tenants")]
     pub all: bool,
@@ -28,10 +28,35 @@ pub struct NotifiedArgs {
     pub at: AtArg,
 }
 
+/// `--via`: the tenant channels, mapped at the edge so the model carries no clap derive.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Via {
+    /// A post in the tenant's admin-portal message center.
+    MessageCenter,
+    /// Email to every administrator.
+    EmailAdmin,
+    /// Email to the Global Privacy Contact.
+    EmailPrivacy,
+    /// A call to an administrator by trained support staff.
+    Phone,
+}
+
+impl From<Via> for Channel {
+    fn from(via: Via) -> Channel {
+        match via {
+            Via::MessageCenter => Channel::MessageCenter,
+            Via::EmailAdmin => Channel::EmailAdmin,
+            Via::EmailPrivacy => Channel::EmailPrivacy,
+            Via::Phone => Channel::Phone,
+        }
+    }
+}
+
 pub fn run(ctx: &Ctx, args: NotifiedArgs) -> Result<()> {
+    let via = Channel::from(args.via);
     if args.tenants.is_empty() && !args.all {
         return Err(UserError::new("no tenants named")
-            .hint(format!("sirt notified {} TENANT… --via {}, or --all", args.id, args.via))
+            .hint(format!("sirt notified {} TENANT… --via {via}, or --all", args.id))
             .into());
     }
     let reference = args.reference.as_deref().map(|r| super::require_line("reference", r)).transpose()?;
@@ -46,13 +71,13 @@ pub fn run(ctx: &Ctx, args: NotifiedArgs) -> Result<()> {
         // Already recorded on this channel: nothing new to say about those.
         let fresh: Vec<String> = named
             .into_iter()
-            .filter(|t| !incident.notifications.iter().any(|n| &n.tenant == t && n.channel == args.via))
+            .filter(|t| !incident.notifications.iter().any(|n| &n.tenant == t && n.channel == via))
             .collect();
         if fresh.is_empty() {
-            ctx.ui.status(&format!("already recorded as notified via {}; nothing recorded", args.via));
+            ctx.ui.status(&format!("already recorded as notified via {via}; nothing recorded"));
             return Ok(None);
         }
-        Ok(Some(EventBody::Notified { tenants: fresh, channel: args.via, reference: reference.clone() }))
+        Ok(Some(EventBody::Notified { tenants: fresh, channel: via, reference: reference.clone() }))
     })?;
     if let Some(incident) = recorded {
         let waiting = incident.affected.keys().filter(|t| incident.first_notified(t).is_none()).count();

@@ -103,10 +103,16 @@ pub enum EventBody {
     /// Whether the incident goes on the public service health dashboard.
     Published {
         public: bool,
+        /// The public entry's own text (never the tenant description).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        text: Option<String>,
     },
     /// The intruder can no longer reach more.
     Contained {
         summary: String,
+        /// What customers may read about this step; the summary stays internal.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        customer: Option<String>,
     },
     /// Root cause removed and adversary evicted.
     Eradicated {
@@ -117,6 +123,9 @@ pub enum EventBody {
         /// The executive incident manager who approved it.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         approved_by: Option<String>,
+        /// What customers may read about this step; the summary stays internal.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        customer: Option<String>,
     },
     /// A step of recovery; recovery is recorded as it happens.
     Recovered {
@@ -135,6 +144,9 @@ pub enum EventBody {
         /// Who validated that no sign of the breach remains.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         validated_by: Option<String>,
+        /// What customers may read about this step; the summary stays internal.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        customer: Option<String>,
     },
     /// The post-incident review.
     Reviewed {
@@ -238,7 +250,7 @@ impl EventBody {
             }
             EventBody::Classified { class } => format!("classified as {class}"),
             EventBody::Described { text } => format!("described for customers: {text}"),
-            EventBody::Contained { summary } => format!("contained: {summary}"),
+            EventBody::Contained { summary, .. } => format!("contained: {summary}"),
             EventBody::Eradicated { summary, approved_by, .. } => match approved_by {
                 Some(who) => format!("eradicated (approved by {who}): {summary}"),
                 None => format!("eradicated: {summary}"),
@@ -250,6 +262,7 @@ impl EventBody {
                 inspected,
                 monitoring,
                 validated_by,
+                ..
             } => {
                 let mut steps: Vec<String> = Vec::new();
                 if let Some(summary) = summary {
@@ -285,8 +298,13 @@ impl EventBody {
             EventBody::Closed { .. } => "closed".into(),
             EventBody::ActionTaken { text } => format!("action taken: {text}"),
             EventBody::Advised { text } => format!("customers advised: {text}"),
-            EventBody::Published { public: true } => "marked for the public service health dashboard".into(),
-            EventBody::Published { public: false } => "taken off the public service health dashboard".into(),
+            EventBody::Published { public: true, text: None } => {
+                "marked for the public service health dashboard".into()
+            }
+            EventBody::Published { public: true, text: Some(text) } => {
+                format!("public dashboard text: {text}")
+            }
+            EventBody::Published { public: false, .. } => "taken off the public service health dashboard".into(),
             EventBody::Filed { regime, stage, reference } => {
                 let mut line = format!("filed {regime} {stage}");
                 if let Some(reference) = reference {
@@ -552,6 +570,8 @@ pub struct Incident {
     pub advice: Vec<String>,
     /// Whether it goes on the public service health dashboard.
     pub public: bool,
+    /// The dashboard entry's own text (`sirt publish ID --text`).
+    pub public_text: Option<String>,
     pub notifications: Vec<Notification>,
     pub response: Response,
     pub review: Option<Review>,
@@ -646,6 +666,7 @@ impl IncidentLog {
             actions: Vec::new(),
             advice: Vec::new(),
             public: false,
+            public_text: None,
             notifications: Vec::new(),
             response: Response::default(),
             review: None,
@@ -730,11 +751,13 @@ impl Incident {
                 self.classifications.push(Classified { class: *class, at: event.at })
             }
             EventBody::Described { text } => self.description = Some(text.clone()),
-            EventBody::Contained { summary } => {
+            EventBody::Contained { summary, customer } => {
                 self.response.contained_at.get_or_insert(event.at);
                 self.response.containment = Some(summary.clone());
+                self.actions.extend(customer.clone());
             }
-            EventBody::Eradicated { summary, vulnerability, approved_by } => {
+            EventBody::Eradicated { summary, vulnerability, approved_by, customer } => {
+                self.actions.extend(customer.clone());
                 self.response.eradicated_at.get_or_insert(event.at);
                 self.response.eradication = Some(summary.clone());
                 if vulnerability.is_some() {
@@ -751,7 +774,9 @@ impl Incident {
                 inspected,
                 monitoring,
                 validated_by,
+                customer,
             } => {
+                self.actions.extend(customer.clone());
                 let r = &mut self.response;
                 r.recovery_started_at.get_or_insert(event.at);
                 for (field, value) in [
@@ -804,7 +829,12 @@ impl Incident {
             }
             EventBody::ActionTaken { text } => self.actions.push(text.clone()),
             EventBody::Advised { text } => self.advice.push(text.clone()),
-            EventBody::Published { public } => self.public = *public,
+            EventBody::Published { public, text } => {
+                self.public = *public;
+                if text.is_some() {
+                    self.public_text = text.clone();
+                }
+            }
             EventBody::Filed { regime, stage, reference } => self.filings.push(Filing {
                 regime: regime.clone(),
                 stage: stage.clone(),

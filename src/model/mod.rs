@@ -1,5 +1,6 @@
 //! Domain types: incidents, events, settings. Plain data and pure functions; no I/O, no clock.
 
+pub mod contact;
 pub mod deadline;
 pub mod id;
 pub mod incident;
@@ -7,6 +8,7 @@ pub mod regime;
 pub mod settings;
 pub mod stats;
 pub mod tenant;
+pub mod tenant_csv;
 pub mod time;
 
 pub use incident::{

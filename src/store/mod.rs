@@ -430,28 +430,33 @@ impl Store {
         self.git.git_dir().join("sirt-edit").join(format!("{id}-{attempt:08x}.toml"))
     }
 
-    /// The store's template overrides: `(name, source)` for each file in `templates/` whose name
-    /// is one of the built-in templates. Other files there are an error, so a typo is not ignored.
+    /// The store's template files: `(path under templates/, source)` for each file in
+    /// `templates/` and in its language folders (`templates/de/…`). Which names are valid is the
+    /// renderer's business.
     pub fn template_overrides(&self) -> Result<Vec<(String, String)>> {
+        let mut files = Vec::new();
         let dir = self.root.join(TEMPLATES_DIR);
-        let Ok(entries) = fs::read_dir(&dir) else { return Ok(Vec::new()) };
-        let mut overrides = Vec::new();
+        let visible = |path: &Path| {
+            let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            (!name.starts_with('.')).then_some(name)
+        };
+        let Ok(entries) = fs::read_dir(&dir) else { return Ok(files) };
         for entry in entries {
             let path = entry?.path();
-            let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-            if name.starts_with('.') {
+            let Some(name) = visible(&path) else { continue };
+            if !path.is_dir() {
+                files.push((name, read_text(&path)?));
                 continue;
             }
-            if !crate::render::TEMPLATES.iter().any(|(known, _)| *known == name) {
-                let known: Vec<&str> = crate::render::TEMPLATES.iter().map(|(n, _)| *n).collect();
-                return Err(UserError::new(format!("{} is not a template sirt knows", path.display()))
-                    .hint(format!("template files are named: {}", known.join(", ")))
-                    .into());
+            for inner in fs::read_dir(&path).with_context(|| format!("cannot read {}", path.display()))? {
+                let inner = inner?.path();
+                if let Some(file) = visible(&inner) {
+                    files.push((format!("{name}/{file}"), read_text(&inner)?));
+                }
             }
-            overrides.push((name, read_text(&path)?));
         }
-        overrides.sort();
-        Ok(overrides)
+        files.sort();
+        Ok(files)
     }
 
     /// The committed bytes of a store file as they are in the working tree, if any.
