@@ -6,6 +6,7 @@ pub mod id;
 pub mod incident;
 pub mod regime;
 pub mod settings;
+pub mod settings_edit;
 pub mod stats;
 pub mod tenant;
 pub mod tenant_csv;

@@ -48,7 +48,10 @@ pub fn sender(settings: &Settings) -> Sender<'_> {
 
 fn template_failure(error: render::TemplateError) -> anyhow::Error {
     UserError::new(format!("template error: {error}"))
-        .hint("fix the template, or delete it to use the built-in one")
+        .hint(format!(
+            "fix the template, or delete it to use the built-in one; templates/ (and templates/LANG/) hold files named {}",
+            render::templates::NAMES.join(", ")
+        ))
         .into()
 }
 

@@ -64,12 +64,14 @@ pub fn file_text(draft: &Draft, format: DraftFormat, sender: &Sender, now: DateT
     }
 }
 
-/// Backslash-escapes every ASCII punctuation character Markdown gives a meaning to, so record
-/// text reads as written.
+/// Backslash-escapes what Markdown would read as formatting, so record text reads as written:
+/// inline marks anywhere, and block marks (headings, list markers, rules) at the start.
 fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if "\\`*_{}[]<>()#+-.!|~=".contains(c) {
+    let digits = text.chars().take_while(char::is_ascii_digit).count();
+    for (i, c) in text.chars().enumerate() {
+        let block_mark = (i == 0 && "#-+=".contains(c)) || (i == digits && digits > 0 && ".)".contains(c));
+        if block_mark || "\\`*_[]<>|~&".contains(c) {
             out.push('\\');
         }
         out.push(c);
@@ -121,7 +123,7 @@ mod tests {
         let body = "What it means\n- data was read\n\nMail was read.\nSecond line *not bold*\n";
         assert_eq!(
             markdown_body(body),
-            "What it means\n\n- data was read\n\nMail was read\\.\\\nSecond line \\*not bold\\*\n"
+            "What it means\n\n- data was read\n\nMail was read.\\\nSecond line \\*not bold\\*\n"
         );
     }
 }
