@@ -34,6 +34,9 @@ _sirt() {
             sirt,close)
                 cmd="sirt__subcmd__close"
                 ;;
+            sirt,config)
+                cmd="sirt__subcmd__config"
+                ;;
             sirt,confirm)
                 cmd="sirt__subcmd__confirm"
                 ;;
@@ -130,6 +133,24 @@ _sirt() {
             sirt__subcmd__action__subcmd__help,help)
                 cmd="sirt__subcmd__action__subcmd__help__subcmd__help"
                 ;;
+            sirt__subcmd__config,get)
+                cmd="sirt__subcmd__config__subcmd__get"
+                ;;
+            sirt__subcmd__config,help)
+                cmd="sirt__subcmd__config__subcmd__help"
+                ;;
+            sirt__subcmd__config,set)
+                cmd="sirt__subcmd__config__subcmd__set"
+                ;;
+            sirt__subcmd__config__subcmd__help,get)
+                cmd="sirt__subcmd__config__subcmd__help__subcmd__get"
+                ;;
+            sirt__subcmd__config__subcmd__help,help)
+                cmd="sirt__subcmd__config__subcmd__help__subcmd__help"
+                ;;
+            sirt__subcmd__config__subcmd__help,set)
+                cmd="sirt__subcmd__config__subcmd__help__subcmd__set"
+                ;;
             sirt__subcmd__help,act)
                 cmd="sirt__subcmd__help__subcmd__act"
                 ;;
@@ -147,6 +168,9 @@ _sirt() {
                 ;;
             sirt__subcmd__help,close)
                 cmd="sirt__subcmd__help__subcmd__close"
+                ;;
+            sirt__subcmd__help,config)
+                cmd="sirt__subcmd__help__subcmd__config"
                 ;;
             sirt__subcmd__help,confirm)
                 cmd="sirt__subcmd__help__subcmd__confirm"
@@ -235,6 +259,12 @@ _sirt() {
             sirt__subcmd__help__subcmd__action,done)
                 cmd="sirt__subcmd__help__subcmd__action__subcmd__done"
                 ;;
+            sirt__subcmd__help__subcmd__config,get)
+                cmd="sirt__subcmd__help__subcmd__config__subcmd__get"
+                ;;
+            sirt__subcmd__help__subcmd__config,set)
+                cmd="sirt__subcmd__help__subcmd__config__subcmd__set"
+                ;;
             sirt__subcmd__help__subcmd__tenant,add)
                 cmd="sirt__subcmd__help__subcmd__tenant__subcmd__add"
                 ;;
@@ -320,7 +350,7 @@ _sirt() {
 
     case "${cmd}" in
         sirt)
-            opts="-h -V --store --actor --color --help --version init detect engage confirm dismiss impact note affected describe act advise publish notify contain eradicate recover review action close edit report stats notified classify filed deadlines list show timeline history tenant regimes demo help"
+            opts="-h -V --store --actor --color --help --version init config detect engage confirm dismiss impact note affected describe act advise publish notify contain eradicate recover review action close edit report stats notified classify filed deadlines list show timeline history tenant regimes demo help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -605,6 +635,140 @@ _sirt() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        sirt__subcmd__config)
+            opts="-h -V --store --actor --color --help --version get set help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        sirt__subcmd__config__subcmd__get)
+            opts="-h -V --store --actor --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        sirt__subcmd__config__subcmd__help)
+            opts="get set help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        sirt__subcmd__config__subcmd__help__subcmd__get)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        sirt__subcmd__config__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        sirt__subcmd__config__subcmd__help__subcmd__set)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        sirt__subcmd__config__subcmd__set)
+            opts="-h -V --store --actor --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         sirt__subcmd__confirm)
             opts="-h -V --at --store --actor --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -636,13 +800,17 @@ _sirt() {
             return 0
             ;;
         sirt__subcmd__contain)
-            opts="-h -V --summary --at --store --actor --color --help --version"
+            opts="-h -V --summary --for-customers --at --store --actor --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --summary)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --for-customers)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -900,7 +1068,7 @@ _sirt() {
             return 0
             ;;
         sirt__subcmd__eradicate)
-            opts="-h -V --summary --vulnerability --approved-by --at --store --actor --color --help --version"
+            opts="-h -V --summary --vulnerability --approved-by --for-customers --at --store --actor --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -915,6 +1083,10 @@ _sirt() {
                     return 0
                     ;;
                 --approved-by)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --for-customers)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -976,7 +1148,7 @@ _sirt() {
             return 0
             ;;
         sirt__subcmd__help)
-            opts="init detect engage confirm dismiss impact note affected describe act advise publish notify contain eradicate recover review action close edit report stats notified classify filed deadlines list show timeline history tenant regimes demo help"
+            opts="init config detect engage confirm dismiss impact note affected describe act advise publish notify contain eradicate recover review action close edit report stats notified classify filed deadlines list show timeline history tenant regimes demo help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1076,6 +1248,48 @@ _sirt() {
         sirt__subcmd__help__subcmd__close)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        sirt__subcmd__help__subcmd__config)
+            opts="get set"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        sirt__subcmd__help__subcmd__config__subcmd__get)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        sirt__subcmd__help__subcmd__config__subcmd__set)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1660,12 +1874,20 @@ _sirt() {
             return 0
             ;;
         sirt__subcmd__init)
-            opts="-h -V --store --actor --color --help --version"
+            opts="-h -V --org --sender --store --actor --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --org)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sender)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --store)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1792,7 +2014,7 @@ _sirt() {
             return 0
             ;;
         sirt__subcmd__notify)
-            opts="-h -V --tenant --channel --out --format --incomplete --store --actor --color --help --version"
+            opts="-h -V --tenant --channel --out --force --format --incomplete --store --actor --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1834,12 +2056,16 @@ _sirt() {
             return 0
             ;;
         sirt__subcmd__publish)
-            opts="-h -V --off --at --store --actor --color --help --version"
+            opts="-h -V --text --off --at --store --actor --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --text)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --at)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1864,7 +2090,7 @@ _sirt() {
             return 0
             ;;
         sirt__subcmd__recover)
-            opts="-h -V --summary --last-known-good --restored-from --inspected --monitoring --validated-by --at --store --actor --color --help --version"
+            opts="-h -V --summary --last-known-good --restored-from --inspected --monitoring --validated-by --for-customers --at --store --actor --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1883,6 +2109,10 @@ _sirt() {
                     return 0
                     ;;
                 --validated-by)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --for-customers)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2118,7 +2348,7 @@ _sirt() {
             return 0
             ;;
         sirt__subcmd__tenant__subcmd__add)
-            opts="-h -V --name --admin-email --admin-name --admin-phone --privacy-email --privacy-name --region --regime --notify-within --store --actor --color --help --version"
+            opts="-h -V --name --admin-email --admin-name --admin-phone --privacy-email --privacy-name --region --regime --notify-within --language --timezone --store --actor --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2157,6 +2387,14 @@ _sirt() {
                     return 0
                     ;;
                 --notify-within)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --language)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timezone)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2462,7 +2700,7 @@ _sirt() {
             return 0
             ;;
         sirt__subcmd__tenant__subcmd__set)
-            opts="-h -V --name --admin-email --admin-name --admin-phone --privacy-email --privacy-name --region --regime --notify-within --clear --store --actor --color --help --version"
+            opts="-h -V --name --admin-email --admin-name --admin-phone --privacy-email --privacy-name --region --regime --notify-within --language --timezone --clear --store --actor --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2504,8 +2742,16 @@ _sirt() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --language)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timezone)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --clear)
-                    COMPREPLY=($(compgen -W "privacy notify-within regions regimes admin-phones" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "privacy notify-within regions regimes admin-phones language timezone" -- "${cur}"))
                     return 0
                     ;;
                 --store)
