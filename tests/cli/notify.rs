@@ -1643,3 +1643,30 @@ fn markdown_drafts_render_as_intended() {
     assert!(html.contains("An outsider read *some* mail_boxes."), "{html}");
     assert!(html.contains("<li>Review the mailbox audit log"), "{html}");
 }
+
+// ---- exact output of what people read ----
+
+/// `text` with the random incident id replaced, so a snapshot can pin the rest exactly.
+fn pinned(text: &str, id: &str) -> String {
+    text.replace(id, "INC-TEST-0001")
+}
+
+#[test]
+fn snapshots_of_drafts_and_the_placeholder_refusal() {
+    let env = Env::new();
+    let id = fixture(&env, "sev1");
+    let (_, _, stderr) = notify(&env, &[&id]);
+    insta::assert_snapshot!("notify_placeholder_refusal", pinned(&stderr, &id));
+
+    env.ok(&["config", "set", "organisation", "Contoso, Inc."]);
+    env.ok(&["config", "set", "sender_address", SENDER]);
+    env.ok(&["tenant", "set", "dora", "--language", "de", "--timezone", "Europe/Berlin"]);
+    let text = notify_ok(&env, &[&id, "--tenant", "plain", "--channel", "email-admin"]);
+    insta::assert_snapshot!("notify_text_plain_email_admin", pinned(&text, &id));
+    let text = notify_ok(&env, &[&id, "--tenant", "dora", "--channel", "email-admin"]);
+    insta::assert_snapshot!("notify_text_dora_email_admin_de", pinned(&text, &id));
+    let mbox = notify_ok(&env, &[&id, "--tenant", "full", "--channel", "email-privacy", "--format", "eml"]);
+    insta::assert_snapshot!("notify_eml_full_email_privacy", pinned(&mbox, &id));
+    let md = notify_ok(&env, &[&id, "--tenant", "plain", "--channel", "message-center", "--format", "markdown"]);
+    insta::assert_snapshot!("notify_markdown_plain_message_center", pinned(&md, &id));
+}
