@@ -23,7 +23,11 @@ pub struct ContainArgs {
 
 pub fn run(ctx: &Ctx, args: ContainArgs) -> Result<()> {
     let summary = super::require_text("summary", &args.summary)?;
-    let customer = args.for_customers.as_deref().map(|t| super::require_text("sentence for customers", t)).transpose()?;
+    let customer = args
+        .for_customers
+        .as_deref()
+        .map(|t| super::require_text("sentence for customers", t))
+        .transpose()?;
     super::record(ctx, &args.id, &args.at, |_| Ok(Some(EventBody::Contained { summary, customer })))?;
     Ok(())
 }

@@ -30,7 +30,11 @@ pub struct EradicateArgs {
 
 pub fn run(ctx: &Ctx, args: EradicateArgs) -> Result<()> {
     let summary = super::require_text("summary", &args.summary)?;
-    let customer = args.for_customers.as_deref().map(|t| super::require_text("sentence for customers", t)).transpose()?;
+    let customer = args
+        .for_customers
+        .as_deref()
+        .map(|t| super::require_text("sentence for customers", t))
+        .transpose()?;
     let vulnerability =
         args.vulnerability.as_deref().map(|v| super::require_text("vulnerability", v)).transpose()?;
     let approved_by = args.approved_by.as_deref().map(|w| super::require_line("approver", w)).transpose()?;

@@ -35,7 +35,10 @@ pub fn run(ctx: &Ctx, args: InitArgs) -> Result<()> {
     for (key, value) in [("organisation", &args.org), ("sender_address", &args.sender)] {
         if let Some(value) = value {
             settings = settings_edit::set(&settings, key, value)
-                .map_err(|e| UserError::new(e).hint("--org takes a name, --sender an address like security@example.com"))?
+                .map_err(|e| {
+                    UserError::new(e)
+                        .hint("--org takes a name, --sender an address like security@example.com")
+                })?
                 .0;
             named.push(format!("{key} set to {}", value.trim()));
         }

@@ -42,7 +42,11 @@ pub fn run(ctx: &Ctx, args: RecoverArgs) -> Result<()> {
         value.as_deref().map(|v| super::require_text(what, v)).transpose()
     };
     let summary = text("summary", &args.summary)?;
-    let customer = args.for_customers.as_deref().map(|t| super::require_text("sentence for customers", t)).transpose()?;
+    let customer = args
+        .for_customers
+        .as_deref()
+        .map(|t| super::require_text("sentence for customers", t))
+        .transpose()?;
     let last_known_good = text("last known good state", &args.last_known_good)?;
     let restored_from = text("backup", &args.restored_from)?;
     let validated_by =

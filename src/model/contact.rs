@@ -148,7 +148,9 @@ pub fn check_language(value: &str) -> Result<(), String> {
     let mut parts = value.split('-');
     let primary = parts.next().unwrap_or("");
     let primary_ok = (2..=3).contains(&primary.len()) && primary.chars().all(|c| c.is_ascii_lowercase());
-    let rest_ok = parts.all(|p| (2..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit()));
+    let rest_ok = parts.all(|p| {
+        (2..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+    });
     if primary_ok && rest_ok {
         Ok(())
     } else {
@@ -224,7 +226,8 @@ mod tests {
     fn a_sender_address_is_checked_when_read() {
         let ok: EmailAddress = "security@contoso.example".to_string().try_into().unwrap();
         assert_eq!(ok.domain(), "contoso.example");
-        let bad: Result<EmailAddress, _> = "security@nimbus.example, +1 415 555 0100 (24x7)".to_string().try_into();
+        let bad: Result<EmailAddress, _> =
+            "security@nimbus.example, +1 415 555 0100 (24x7)".to_string().try_into();
         assert!(bad.is_err());
     }
 }

@@ -304,7 +304,9 @@ impl EventBody {
             EventBody::Published { public: true, text: Some(text) } => {
                 format!("public dashboard text: {text}")
             }
-            EventBody::Published { public: false, .. } => "taken off the public service health dashboard".into(),
+            EventBody::Published { public: false, .. } => {
+                "taken off the public service health dashboard".into()
+            }
             EventBody::Filed { regime, stage, reference } => {
                 let mut line = format!("filed {regime} {stage}");
                 if let Some(reference) = reference {

@@ -178,7 +178,9 @@ impl Settings {
             d.organisation,
             d.response_contact,
             d.sender_address,
-            d.contract_limit, d.at_risk_margin, d.aware_at
+            d.contract_limit,
+            d.at_risk_margin,
+            d.aware_at
         )
     }
 }

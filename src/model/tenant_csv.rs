@@ -35,7 +35,6 @@ fn optional(cell: &str) -> Option<String> {
     (!v.is_empty()).then(|| v.to_string())
 }
 
-
 impl TenantUpdate {
     /// The update a CSV row describes: `cells` pairs each present column with its value.
     pub fn from_columns(cells: &[(&str, &str)]) -> TenantUpdate {
@@ -122,5 +121,4 @@ mod tests {
         back.apply(TenantUpdate::from_columns(&cells)).unwrap();
         assert_eq!(back, t);
     }
-
 }

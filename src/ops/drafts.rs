@@ -56,7 +56,11 @@ fn template_failure(error: render::TemplateError) -> anyhow::Error {
 }
 
 /// Every draft the request asks for. `progress` hears how many tenants of how many are done.
-pub fn render(store: &Store, request: &Request, progress: &(dyn Fn(usize, usize) + Sync)) -> Result<Rendered> {
+pub fn render(
+    store: &Store,
+    request: &Request,
+    progress: &(dyn Fn(usize, usize) + Sync),
+) -> Result<Rendered> {
     let id = &request.id;
     let (_, incident) = store.load_incident(id)?;
     if incident.declared_at.is_none() {
@@ -91,12 +95,16 @@ pub fn render(store: &Store, request: &Request, progress: &(dyn Fn(usize, usize)
     }
     let mut gaps = render::gaps(&incident);
     if tenant_channels && incident.affected.is_empty() {
-        gaps.push(Gap { what: "which tenants are affected", command: format!("sirt affected {id} TENANT…") });
+        gaps.push(Gap {
+            what: "which tenants are affected", command: format!("sirt affected {id} TENANT…")
+        });
     }
     if !gaps.is_empty() && !request.incomplete {
         let list: Vec<String> = gaps.iter().map(|g| format!("  - {}: {}", g.what, g.command)).collect();
         return Err(UserError::new(format!("{id} lacks what a notification must say:\n{}", list.join("\n")))
-            .hint(format!("record those, or render anyway with the gaps marked: sirt notify {id} --incomplete"))
+            .hint(format!(
+                "record those, or render anyway with the gaps marked: sirt notify {id} --incomplete"
+            ))
             .into());
     }
     if channels == [DraftChannel::StatusPage] && (!incident.public || incident.public_text.is_none()) {
@@ -144,28 +152,29 @@ fn render_tenants(
     let tenants: Vec<Result<Tenant, String>> =
         wanted.iter().map(|id| store.read_tenant(id).map_err(|_| id.to_string())).collect();
     let done = std::sync::atomic::AtomicUsize::new(0);
-    let parts = crate::parallel::by_chunks(&tenants, crate::parallel::cores(), |part| {
-        let mut drafts = Vec::new();
-        let mut skipped = Vec::new();
-        for tenant in part {
-            match tenant {
-                Ok(tenant) => {
-                    let (d, s) = drafting.for_tenant(tenant, channels)?;
-                    drafts.extend(d);
-                    skipped.extend(s);
+    let parts =
+        crate::parallel::by_chunks(&tenants, crate::parallel::cores(), |part| {
+            let mut drafts = Vec::new();
+            let mut skipped = Vec::new();
+            for tenant in part {
+                match tenant {
+                    Ok(tenant) => {
+                        let (d, s) = drafting.for_tenant(tenant, channels)?;
+                        drafts.extend(d);
+                        skipped.extend(s);
+                    }
+                    Err(id) => skipped.extend(
+                        channels.iter().filter(|c| **c != DraftChannel::StatusPage).map(|&c| Skipped {
+                            tenant: Some(id.clone()),
+                            channel: c,
+                            reason: "not in the tenant directory".into(),
+                        }),
+                    ),
                 }
-                Err(id) => skipped.extend(channels.iter().filter(|c| **c != DraftChannel::StatusPage).map(
-                    |&c| Skipped {
-                        tenant: Some(id.clone()),
-                        channel: c,
-                        reason: "not in the tenant directory".into(),
-                    },
-                )),
+                progress(done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1, wanted.len());
             }
-            progress(done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1, wanted.len());
-        }
-        Ok::<_, render::TemplateError>((drafts, skipped))
-    });
+            Ok::<_, render::TemplateError>((drafts, skipped))
+        });
     let mut drafts = Vec::new();
     let mut skipped = Vec::new();
     for part in parts {
@@ -255,7 +264,7 @@ fn prepare_dir(dir: &Path, force: bool) -> Result<usize> {
     let Ok(manifest) = std::fs::read_to_string(dir.join(MANIFEST)) else {
         return Err(UserError::new(format!("{shown} is not empty and sirt did not write it"))
             .hint("name a new or empty directory for --out")
-        .into());
+            .into());
     };
     let ours: BTreeSet<&str> = manifest.lines().chain([MANIFEST, INDEX]).collect();
     let foreign: Vec<String> = present.iter().filter(|p| !ours.contains(p.as_str())).cloned().collect();
@@ -322,7 +331,11 @@ pub fn write_dir(
                 draft.channel.as_str().into(),
                 draft.recipients.join(" "),
                 path.clone(),
-                if draft.gaps.is_empty() { String::new() } else { format!("gaps: {}", draft.gaps.join("; ")) },
+                if draft.gaps.is_empty() {
+                    String::new()
+                } else {
+                    format!("gaps: {}", draft.gaps.join("; "))
+                },
             ]
         })
         .collect();
@@ -356,7 +369,8 @@ fn write_files(dir: &Path, files: &[(String, String)]) -> Result<()> {
             let path = dir.join(path);
             let parent = path.parent().context("a draft path has no directory")?.to_path_buf();
             if made.as_ref() != Some(&parent) {
-                std::fs::create_dir_all(&parent).with_context(|| format!("cannot create {}", parent.display()))?;
+                std::fs::create_dir_all(&parent)
+                    .with_context(|| format!("cannot create {}", parent.display()))?;
                 made = Some(parent);
             }
             std::fs::write(&path, text).with_context(|| format!("cannot write {}", path.display()))?;

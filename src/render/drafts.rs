@@ -103,8 +103,7 @@ pub fn gaps(incident: &Incident) -> Vec<Gap> {
     let mut gaps = Vec::new();
     if incident.description.is_none() {
         gaps.push(Gap {
-            what: "what happened, for customers",
-            command: format!("sirt describe {id} \"…\""),
+            what: "what happened, for customers", command: format!("sirt describe {id} \"…\"")
         });
     }
     if incident.impact.is_none() {
@@ -164,7 +163,9 @@ impl<'a> Drafting<'a> {
                 impact.summary.as_deref().map(prose).unwrap_or_default(),
                 impact.effects.is_empty(),
             ),
-            None => (Vec::new(), Vec::new(), missing("the effect on customer data").unwrap_or_default(), false),
+            None => {
+                (Vec::new(), Vec::new(), missing("the effect on customer data").unwrap_or_default(), false)
+            }
         };
         let listed = |items: &[String], what: &str| -> Vec<String> {
             if items.is_empty() {
@@ -212,7 +213,11 @@ impl<'a> Drafting<'a> {
         }
     }
 
-    fn recipients(&self, tenant: &Tenant, channel: DraftChannel) -> Result<Vec<(String, Option<String>)>, String> {
+    fn recipients(
+        &self,
+        tenant: &Tenant,
+        channel: DraftChannel,
+    ) -> Result<Vec<(String, Option<String>)>, String> {
         match channel {
             DraftChannel::MessageCenter => {
                 Ok(vec![(format!("{} admin portal: message center, data privacy", tenant.id), None)])
@@ -227,7 +232,9 @@ impl<'a> Drafting<'a> {
                 if to.is_empty() { Err("no valid administrator email".into()) } else { Ok(to) }
             }
             DraftChannel::EmailPrivacy => match &tenant.privacy {
-                Some(p) if check_email(&p.email).is_ok() => Ok(vec![(p.email.clone(), p.name.as_deref().map(plain))]),
+                Some(p) if check_email(&p.email).is_ok() => {
+                    Ok(vec![(p.email.clone(), p.name.as_deref().map(plain))])
+                }
                 Some(p) => Err(format!("malformed privacy email '{}'", plain(&p.email))),
                 None => Err("no Global Privacy Contact on file".into()),
             },
@@ -243,7 +250,11 @@ impl<'a> Drafting<'a> {
                     .filter(|(p, _)| check_phone(p).is_ok())
                     .map(|(p, name)| (p.to_string(), name.map(plain)))
                     .collect();
-                if numbers.is_empty() { Err("no valid administrator phone number".into()) } else { Ok(numbers) }
+                if numbers.is_empty() {
+                    Err("no valid administrator phone number".into())
+                } else {
+                    Ok(numbers)
+                }
             }
             DraftChannel::StatusPage => Err("the status page is drafted once per incident".into()),
         }
@@ -288,7 +299,8 @@ impl<'a> Drafting<'a> {
 
     /// The public dashboard entry: its own public text, no tenant, no customer data.
     pub fn status_page(&self) -> Result<Result<Draft, Skipped>, TemplateError> {
-        let skip = |reason: String| Ok(Err(Skipped { tenant: None, channel: DraftChannel::StatusPage, reason }));
+        let skip =
+            |reason: String| Ok(Err(Skipped { tenant: None, channel: DraftChannel::StatusPage, reason }));
         let id = &self.incident.id;
         if !self.incident.public {
             return skip(format!("not marked for the public dashboard (sirt publish {id} --text \"…\")"));

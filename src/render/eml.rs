@@ -99,7 +99,11 @@ mod tests {
     #[test]
     fn mboxrd_escapes_from_lines_at_any_depth() {
         let address = EmailAddress::try_from("sec@contoso.example".to_string()).unwrap();
-        let entry = mbox_entry("Subject: x\r\n\r\nFrom the logs\r\n>From here\r\nok\r\n", &address, DateTime::UNIX_EPOCH);
+        let entry = mbox_entry(
+            "Subject: x\r\n\r\nFrom the logs\r\n>From here\r\nok\r\n",
+            &address,
+            DateTime::UNIX_EPOCH,
+        );
         assert!(entry.starts_with("From sec@contoso.example Thu Jan  1 00:00:00 1970\n"), "{entry}");
         assert!(entry.contains("\n>From the logs\n>>From here\nok\n\n"), "{entry}");
     }

@@ -121,7 +121,10 @@ fn place(path: &str) -> Result<(Option<&str>, &'static str), TemplateError> {
             ),
         }),
         (_, None) => Err(TemplateError {
-            message: format!("templates/{path} is not a template sirt knows; they are named: {}", NAMES.join(", ")),
+            message: format!(
+                "templates/{path} is not a template sirt knows; they are named: {}",
+                NAMES.join(", ")
+            ),
         }),
         (language, Some(name)) => Ok((language, name)),
     }
@@ -151,19 +154,22 @@ impl Renderer {
         };
         // Root-level store files override English; a language folder overrides that language.
         let store_file = |language: &str, name: &str| {
-            placed.iter().find(|(l, n, ..)| {
-                *n == name && l.as_deref().unwrap_or(DEFAULT_LANGUAGE) == language
-            })
+            placed
+                .iter()
+                .find(|(l, n, ..)| *n == name && l.as_deref().unwrap_or(DEFAULT_LANGUAGE) == language)
         };
         let mut sets = Vec::new();
         for language in languages {
-            let mut set = LanguageSet { language: language.clone(), env: Environment::new(), origins: Vec::new() };
+            let mut set =
+                LanguageSet { language: language.clone(), env: Environment::new(), origins: Vec::new() };
             set.env.set_undefined_behavior(UndefinedBehavior::Strict);
             for name in NAMES {
                 let chosen = [language.as_str(), DEFAULT_LANGUAGE].into_iter().find_map(|l| {
                     store_file(l, name)
                         .map(|(_, _, path, source)| (Origin::Store(path.clone()), source.clone()))
-                        .or_else(|| built_in(l, name).map(|(lang, src)| (Origin::BuiltIn(lang), src.to_string())))
+                        .or_else(|| {
+                            built_in(l, name).map(|(lang, src)| (Origin::BuiltIn(lang), src.to_string()))
+                        })
                 });
                 let Some((origin, source)) = chosen else { continue };
                 set.origins.push((name, origin));

@@ -58,7 +58,12 @@ pub fn moment(at: DateTime<Utc>, zone: Option<Tz>) -> Moment {
     };
     let time = local.format("%H:%M").to_string();
     Moment {
-        text: format!("{} {} {}, {time} {zone_name}", local.day(), MONTHS[local.month0() as usize], local.year()),
+        text: format!(
+            "{} {} {}, {time} {zone_name}",
+            local.day(),
+            MONTHS[local.month0() as usize],
+            local.year()
+        ),
         day: local.day(),
         month: local.month(),
         year: local.year(),

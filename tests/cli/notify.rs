@@ -1252,7 +1252,8 @@ fn assert_clean_messages(dir: &Path, to: &[(&str, Vec<&str>)]) {
         let relative = path.strip_prefix(dir).unwrap().to_str().unwrap();
         let want = &to.iter().find(|(f, _)| *f == relative).unwrap_or_else(|| panic!("{relative}")).1;
         assert_eq!(&to_addresses(&message), want, "{relative}");
-        let from: Vec<String> = message.from().unwrap().iter().map(|a| a.address().unwrap().to_string()).collect();
+        let from: Vec<String> =
+            message.from().unwrap().iter().map(|a| a.address().unwrap().to_string()).collect();
         assert_eq!(from, [SENDER], "{relative}");
         assert!(message.bcc().is_none() && message.cc().is_none(), "{relative}");
     }
@@ -1263,10 +1264,8 @@ fn assert_clean_messages(dir: &Path, to: &[(&str, Vec<&str>)]) {
             let shown = path.display().to_string();
             let relative = path.strip_prefix(dir).unwrap().to_str().unwrap();
             let want = &to.iter().find(|(f, _)| *f == relative).unwrap().1;
-            let got: Vec<&str> = lines
-                .iter()
-                .filter_map(|l| l.strip_prefix(&format!("TO {shown} ")))
-                .collect();
+            let got: Vec<&str> =
+                lines.iter().filter_map(|l| l.strip_prefix(&format!("TO {shown} "))).collect();
             assert_eq!(&got, want, "Python reads other recipients in {relative}");
             assert!(lines.contains(&format!("FROM {shown} {SENDER}")), "{lines:#?}");
         }
@@ -1296,15 +1295,21 @@ fn hostile_text_still_makes_well_formed_messages_to_exactly_the_intended_recipie
         "--privacy-name",
         "שרה כהן (DPO), Zoë",
     ]);
-    env.ok(&["tenant", "add", "rtl", "--name", "شركة المثال ‏RTL‎ e\u{301}\u{302}", "--admin-email", "it@rtl.example"]);
+    env.ok(&[
+        "tenant",
+        "add",
+        "rtl",
+        "--name",
+        "شركة المثال ‏RTL‎ e\u{301}\u{302}",
+        "--admin-email",
+        "it@rtl.example",
+    ]);
     // Control characters only a hand edit can store: CR, LF, NUL and a line separator.
     env.ok(&["tenant", "add", "ctl", "--name", "Ctl", "--admin-email", "it@ctl.example"]);
     let path = env.store.join("tenants/ctl.toml");
     let text = std::fs::read_to_string(&path).unwrap();
-    let text = text.replace(
-        "name = \"Ctl\"",
-        "name = \"Ctl\\r\\nBcc: evil@x.example\\u0000\\u2028To: evil@y.example\"",
-    );
+    let text = text
+        .replace("name = \"Ctl\"", "name = \"Ctl\\r\\nBcc: evil@x.example\\u0000\\u2028To: evil@y.example\"");
     std::fs::write(&path, text).unwrap();
     commit_hand_edit(&env);
 
@@ -1379,9 +1384,15 @@ fn messages_are_built_to_the_rfcs_and_python_reads_them_without_defects() {
     let raw = std::fs::read(dir.join("plain/email-admin.eml")).unwrap();
     let text = String::from_utf8(raw.clone()).unwrap();
     let headers = header_block(&text);
-    assert!(headers.contains("From: \"Contoso, Inc. Security Response\" <security@northwind.example>"), "{headers}");
+    assert!(
+        headers.contains("From: \"Contoso, Inc. Security Response\" <security@northwind.example>"),
+        "{headers}"
+    );
     assert!(headers.contains("Reply-To: <desk@northwind.example>"), "{headers}");
-    assert!(headers.contains(&format!("Message-ID: <{id}.plain.email-admin@northwind.example>")), "{headers}");
+    assert!(
+        headers.contains(&format!("Message-ID: <{id}.plain.email-admin@northwind.example>")),
+        "{headers}"
+    );
     assert!(!headers.contains("nimbus"), "{headers}");
     let message = parse_mail(&raw);
     assert!(message.subject().unwrap().ends_with("of the Northern Hemisphere Ltd"));
@@ -1468,7 +1479,14 @@ fn internal_summaries_stay_in_the_store_and_the_status_page_has_its_own_text() {
         "Rebuilt host mx-04 from image 2026.11.3",
         "Restored mailbox shard 12 from snapshot s-889",
     ];
-    env.ok(&["contain", &id, "--summary", internal[0], "--for-customers", "We stopped the outsider's access."]);
+    env.ok(&[
+        "contain",
+        &id,
+        "--summary",
+        internal[0],
+        "--for-customers",
+        "We stopped the outsider's access.",
+    ]);
     env.ok(&["engage", &id, "eim", "Eve Im"]);
     env.ok(&["eradicate", &id, "--summary", internal[1], "--approved-by", "Eve Im"]);
     env.ok(&["recover", &id, "--summary", internal[2]]);
@@ -1495,7 +1513,9 @@ fn internal_summaries_stay_in_the_store_and_the_status_page_has_its_own_text() {
         } else {
             assert!(text.contains("We stopped the outsider's access."), "the opted-in sentence:\n{text}");
             let own = d["tenant"].as_str().unwrap();
-            for (tenant, name) in [("full", "Fabrikam GmbH"), ("plain", "Plain Trading Co"), ("dora", "Dora Bank AG")] {
+            for (tenant, name) in
+                [("full", "Fabrikam GmbH"), ("plain", "Plain Trading Co"), ("dora", "Dora Bank AG")]
+            {
                 if tenant != own {
                     assert!(!text.contains(name), "{name} in {own}'s {} draft", d["channel"]);
                 }
@@ -1538,7 +1558,11 @@ fn a_tenant_gets_drafts_in_its_language_and_english_otherwise() {
                 assert_has_all(
                     text,
                     &what,
-                    &["Was geschehen ist", "20. November 2026, 10:00 Uhr CET", "Auf Daten wurde unbefugt zugegriffen"],
+                    &[
+                        "Was geschehen ist",
+                        "20. November 2026, 10:00 Uhr CET",
+                        "Auf Daten wurde unbefugt zugegriffen",
+                    ],
                 );
                 assert_has_all(text, &what, &["GDPR Art. 33", "innerhalb von 72 Stunden", "Verschuldens"]);
             } else {
@@ -1565,7 +1589,11 @@ fn a_tenant_gets_drafts_in_its_language_and_english_otherwise() {
     assert!(header.ends_with(",language,timezone"), "{header}");
     assert!(csv.lines().any(|l| l.starts_with("full,") && l.ends_with(",de,Europe/Berlin")), "{csv}");
     let file = env.home.join("t.csv");
-    std::fs::write(&file, "id,name,admin_email,language,timezone\nnew,New Ltd,it@new.example,DE,Europe/Vienna\n").unwrap();
+    std::fs::write(
+        &file,
+        "id,name,admin_email,language,timezone\nnew,New Ltd,it@new.example,DE,Europe/Vienna\n",
+    )
+    .unwrap();
     env.ok(&["tenant", "import", file.to_str().unwrap()]);
     let shown = env.json(&["tenant", "show", "new", "--format", "json"]);
     assert_eq!((shown["language"].as_str(), shown["timezone"].as_str()), (Some("de"), Some("Europe/Vienna")));
@@ -1594,7 +1622,8 @@ fn out_refuses_a_directory_it_did_not_write_and_replaces_its_own_cleanly() {
     assert!(stderr.contains("replaced"), "{stderr}");
     let files = files_under(&dir);
     assert!(files.iter().all(|f| !f.ends_with(".eml") && !f.starts_with("dora")), "{files:?}");
-    let listed: BTreeSet<String> = index(&dir).into_iter().map(|r| r[3].clone()).filter(|f| !f.is_empty()).collect();
+    let listed: BTreeSet<String> =
+        index(&dir).into_iter().map(|r| r[3].clone()).filter(|f| !f.is_empty()).collect();
     let present: BTreeSet<String> =
         files.iter().filter(|f| *f != "index.csv" && *f != ".sirt-drafts").cloned().collect();
     assert_eq!(listed, present, "index.csv lists exactly the drafts in the directory");
@@ -1612,7 +1641,8 @@ fn markdown_drafts_render_as_intended() {
     let env = named();
     let id = fixture(&env, "sev1");
     env.ok(&["describe", &id, "An outsider read *some* mail_boxes.\n# not a heading\n1. not a list"]);
-    let stdout = notify_ok(&env, &[&id, "--format", "markdown", "--tenant", "plain", "--channel", "email-admin"]);
+    let stdout =
+        notify_ok(&env, &[&id, "--format", "markdown", "--tenant", "plain", "--channel", "email-admin"]);
     // Where the impact summary sits: a paragraph of its own, never inside a list item.
     let mut depth = 0;
     let mut summary_in_item = None;
@@ -1633,7 +1663,11 @@ fn markdown_drafts_render_as_intended() {
     }
     assert_eq!(summary_in_item, Some(false), "the impact summary folded into a list item:\n{stdout}");
     let strong = stdout.matches("**").count() / 2;
-    assert_eq!(marks.iter().filter(|m| !m.starts_with("Strong")).count(), 0, "record text became Markdown: {marks:?}\n{stdout}");
+    assert_eq!(
+        marks.iter().filter(|m| !m.starts_with("Strong")).count(),
+        0,
+        "record text became Markdown: {marks:?}\n{stdout}"
+    );
     assert_eq!(marks.len(), strong, "{marks:?}");
     let html = {
         let mut out = String::new();
@@ -1667,6 +1701,7 @@ fn snapshots_of_drafts_and_the_placeholder_refusal() {
     insta::assert_snapshot!("notify_text_dora_email_admin_de", pinned(&text, &id));
     let mbox = notify_ok(&env, &[&id, "--tenant", "full", "--channel", "email-privacy", "--format", "eml"]);
     insta::assert_snapshot!("notify_eml_full_email_privacy", pinned(&mbox, &id));
-    let md = notify_ok(&env, &[&id, "--tenant", "plain", "--channel", "message-center", "--format", "markdown"]);
+    let md =
+        notify_ok(&env, &[&id, "--tenant", "plain", "--channel", "message-center", "--format", "markdown"]);
     insta::assert_snapshot!("notify_markdown_plain_message_center", pinned(&md, &id));
 }

@@ -454,7 +454,14 @@ fn drafts_say_what_the_response_track_chose_to_tell_customers() {
     let stderr = env.fails(&["notify", &id, "--format", "json"]);
     assert!(stderr.contains("what we have done"), "{stderr}");
 
-    env.ok(&["eradicate", &id, "--summary", "Reset the passwords of svc-mail-2", "--for-customers", "We reset the compromised passwords."]);
+    env.ok(&[
+        "eradicate",
+        &id,
+        "--summary",
+        "Reset the passwords of svc-mail-2",
+        "--for-customers",
+        "We reset the compromised passwords.",
+    ]);
     env.ok(&[
         "recover",
         &id,
@@ -471,7 +478,11 @@ fn drafts_say_what_the_response_track_chose_to_tell_customers() {
     assert!(!drafts.is_empty(), "{json:#}");
     for draft in drafts {
         let body = draft["body"].as_str().unwrap();
-        assert_has_all(body, "a draft", &["We reset the compromised passwords.", "We restored the deleted mail."]);
+        assert_has_all(
+            body,
+            "a draft",
+            &["We reset the compromised passwords.", "We restored the deleted mail."],
+        );
         for internal in ["fw-77", "svc-mail-2", "s-889"] {
             assert!(!body.contains(internal), "an internal summary reached a customer:\n{body}");
         }

@@ -10,8 +10,7 @@ use serde_json::{Value, json};
 use crate::support::{ACTOR, Env};
 
 /// The CSV header of `tenant export`, `tenant list --format csv` and `tenant import`.
-const HEADER: &str =
-    "id,name,admin_email,admin_name,admin_phone,privacy_email,privacy_name,region,regime,notify_within,language,timezone";
+const HEADER: &str = "id,name,admin_email,admin_name,admin_phone,privacy_email,privacy_name,region,regime,notify_within,language,timezone";
 
 /// Everything a refusal must leave alone: the commit count, the tenant and incident files.
 type Snapshot = (usize, Vec<(PathBuf, Vec<u8>)>, Vec<(PathBuf, Vec<u8>)>);

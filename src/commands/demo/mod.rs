@@ -33,7 +33,10 @@ pub fn run(ctx: &Ctx, args: DemoArgs) -> Result<()> {
     demo.say(
         "A monitoring alert fires at night; the on-call engineer opens an incident, backfilling the times.",
     )?;
-    demo.step(ANA, &["init", &demo.store, "--org", "Northwind Cloud", "--sender", "security@northwind.example"])?;
+    demo.step(
+        ANA,
+        &["init", &demo.store, "--org", "Northwind Cloud", "--sender", "security@northwind.example"],
+    )?;
     demo.answer_to_nis2(&dir)?;
     demo.step(
         ANA,
