@@ -11,10 +11,11 @@ mod common;
 use common::{NOW, median};
 
 use chrono::{DateTime, Duration as Span, Utc};
-use sirt::model::incident::SCHEMA;
+use sirt::model::actor::Actor;
+use sirt::model::event::SCHEMA;
 use sirt::model::tenant::{Admin, Channel, Tenant};
 use sirt::model::{Event, EventBody, IncidentLog, Severity, Source, id};
-use sirt::store::{Actor, Change, Store};
+use sirt::store::{Message, Store};
 
 const TENANTS: usize = 10_000;
 const INCIDENTS: usize = 10_000;
@@ -80,7 +81,7 @@ fn incident(n: usize, rng: &mut Lcg, now: DateTime<Utc>) -> IncidentLog {
     } else {
         events.push(event(30, EventBody::Dismissed { reason: "not a security incident".into() }));
     }
-    IncidentLog { schema: SCHEMA, id: id::incident_id(n as u64 * 104_729 + 17), events }
+    IncidentLog { schema: SCHEMA, id: id::incident_id(n as u64 * 104_729 + 17), events, unknown: Vec::new() }
 }
 
 fn main() {
@@ -94,18 +95,17 @@ fn main() {
     let actor = Actor { name: "Bench".into(), email: "bench@example.com".into() };
     let store = Store::init(&root, &actor, now).unwrap();
     let mut rng = Lcg(7);
-    let mut files: Vec<_> = (0..TENANTS).map(|n| Store::tenant_file(&tenant(n)).unwrap()).collect();
+    let mut txn = store.begin().unwrap();
+    for n in 0..TENANTS {
+        txn.write_tenant(&tenant(n)).unwrap();
+    }
     let mut affected = 0;
     for n in 0..INCIDENTS {
         let log = incident(n, &mut rng, now);
         affected += log.fold().unwrap().affected.len();
-        files.push(Store::incident_file(&log).unwrap());
+        txn.create_incident(&log).unwrap();
     }
-    let lock = store.lock().unwrap();
-    let change =
-        Change { files, subject: "bench".into(), body: None, trailers: vec![], author: actor, at: now };
-    store.commit(&lock, change).unwrap();
-    drop(lock);
+    txn.commit(&Message::new("bench"), &actor, now).unwrap();
     println!(
         "store: {TENANTS} tenants, {INCIDENTS} incidents, {OPEN} open with {affected} affected-tenant entries"
     );

@@ -14,10 +14,11 @@ use common::{NOW, sirt};
 use std::path::Path;
 
 use chrono::{DateTime, Duration as Span, Utc};
-use sirt::model::incident::SCHEMA;
+use sirt::model::actor::Actor;
+use sirt::model::event::SCHEMA;
 use sirt::model::tenant::{Admin, PrivacyContact, Tenant};
 use sirt::model::{Effect, Event, EventBody, IncidentLog, Severity, Source, id};
-use sirt::store::{Actor, Change, Store};
+use sirt::store::{Message, Store};
 
 const TENANTS: usize = 10_000;
 
@@ -99,18 +100,15 @@ fn main() {
             event(170, EventBody::Advised { text: "Review your audit logs.".into() }),
             event(160, EventBody::TenantsAffected { tenants, detail: None }),
         ],
+        unknown: Vec::new(),
     };
     let id = log.id.clone();
-    let mut files: Vec<_> = (0..TENANTS).map(|n| Store::tenant_file(&tenant(n)).unwrap()).collect();
-    files.push(Store::incident_file(&log).unwrap());
-    let lock = store.lock().unwrap();
-    store
-        .commit(
-            &lock,
-            Change { files, subject: "bench".into(), body: None, trailers: vec![], author: actor, at: now },
-        )
-        .unwrap();
-    drop(lock);
+    let mut txn = store.begin().unwrap();
+    for n in 0..TENANTS {
+        txn.write_tenant(&tenant(n)).unwrap();
+    }
+    txn.create_incident(&log).unwrap();
+    txn.commit(&Message::new("bench"), &actor, now).unwrap();
     sirt(&root, &["config", "set", "organisation", "Bench Cloud"]);
     sirt(&root, &["config", "set", "sender_address", "security@bench.example"]);
     println!("store: {TENANTS} tenants (a quarter in German), all affected by {id}");

@@ -14,9 +14,10 @@ use std::process::Command;
 use std::time::Instant;
 
 use chrono::{DateTime, Duration as Span, Utc};
-use sirt::model::incident::SCHEMA;
+use sirt::model::actor::Actor;
+use sirt::model::event::SCHEMA;
 use sirt::model::{Effect, Event, EventBody, IncidentLog, Role, Severity, Source, id};
-use sirt::store::{Actor, Change, Store};
+use sirt::store::{Message, Store};
 
 const INCIDENTS: usize = 10_000;
 const EXTRA_COMMITS: usize = 300;
@@ -66,7 +67,7 @@ fn log_for(n: usize, now: DateTime<Utc>) -> IncidentLog {
         events.push(event(7, 200, EventBody::Engaged { role: Role::Comms, who: "Dev Patel".into() }));
         events.push(event(8, 240, EventBody::Note { text: "Customers being drafted".into() }));
     }
-    IncidentLog { schema: SCHEMA, id: id::incident_id(n as u64 * 7919 + 1), events }
+    IncidentLog { schema: SCHEMA, id: id::incident_id(n as u64 * 7919 + 1), events, unknown: Vec::new() }
 }
 
 fn main() {
@@ -77,20 +78,14 @@ fn main() {
     let store = Store::init(&root, &actor, now).unwrap();
 
     let start = Instant::now();
-    let files: Vec<_> = (0..INCIDENTS).map(|n| Store::incident_file(&log_for(n, now)).unwrap()).collect();
+    let mut txn = store.begin().unwrap();
+    for n in 0..INCIDENTS {
+        txn.create_incident(&log_for(n, now)).unwrap();
+    }
     println!("encoded and checked {INCIDENTS} incident files: {:.1?}", start.elapsed());
     let ids: Vec<String> = (0..INCIDENTS).map(|n| id::incident_id(n as u64 * 7919 + 1)).collect();
     let start = Instant::now();
-    let lock = store.lock().unwrap();
-    let change = |files, subject: &str| Change {
-        files,
-        subject: subject.into(),
-        body: None,
-        trailers: vec![],
-        author: actor.clone(),
-        at: now,
-    };
-    store.commit(&lock, change(files, "bench: 10,000 incidents")).unwrap();
+    txn.commit(&Message::new("bench: 10,000 incidents"), &actor, now).unwrap();
     println!("committed them as one commit: {:.1?}", start.elapsed());
 
     // A history: many small commits, as months of use would leave.
@@ -98,11 +93,12 @@ fn main() {
     for n in 0..EXTRA_COMMITS {
         let mut log = log_for(n, now);
         log.events.truncate(4 + n % 3);
-        store.commit(&lock, change(vec![Store::incident_file(&log).unwrap()], "bench: churn")).unwrap();
+        let mut txn = store.begin().unwrap();
+        txn.write(Store::incident_path(&log.id), toml::to_string(&log).unwrap().into_bytes());
+        txn.commit(&Message::new("bench: churn"), &actor, now).unwrap();
     }
     let per_commit = start.elapsed() / EXTRA_COMMITS as u32;
     println!("{EXTRA_COMMITS} single-file commits through the library: {per_commit:.2?} each");
-    drop(lock);
     let _ = Command::new("git").arg("-C").arg(&root).args(["gc", "--quiet"]).status();
 
     let target = &ids[INCIDENTS - 1];

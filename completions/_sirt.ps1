@@ -49,6 +49,9 @@ Register-ArgumentCompleter -Native -CommandName 'sirt' -ScriptBlock {
             [CompletionResult]::new('action', 'action', [CompletionResultType]::ParameterValue, 'Work with the review''s action items')
             [CompletionResult]::new('close', 'close', [CompletionResultType]::ParameterValue, 'Close an incident: needs every affected tenant notified (or a dismissal), validated recovery and a review')
             [CompletionResult]::new('edit', 'edit', [CompletionResultType]::ParameterValue, 'Open an incident in $VISUAL or $EDITOR; a valid edit (events added, none changed) is one commit')
+            [CompletionResult]::new('adopt', 'adopt', [CompletionResultType]::ParameterValue, 'Record a hand edit of a store file as its own, marked change; an incident file may only gain events')
+            [CompletionResult]::new('correct', 'correct', [CompletionResultType]::ParameterValue, 'Correct the time of an earlier step; the original stays in the record')
+            [CompletionResult]::new('retract', 'retract', [CompletionResultType]::ParameterValue, 'Retract an earlier step that did not happen (a declaration, an assessment, …); the original stays in the record')
             [CompletionResult]::new('report', 'report', [CompletionResultType]::ParameterValue, 'Write the post-incident report (Markdown): summary, timeline, durations, notifications, filings, review')
             [CompletionResult]::new('stats', 'stats', [CompletionResultType]::ParameterValue, 'Metrics across incidents: counts, median and 90th percentile times, notifications in time')
             [CompletionResult]::new('notified', 'notified', [CompletionResultType]::ParameterValue, 'Record that tenants were notified on a channel; stops their contract clocks')
@@ -201,6 +204,7 @@ Register-ArgumentCompleter -Native -CommandName 'sirt' -ScriptBlock {
         'sirt;affected' {
             [CompletionResult]::new('--from-file', '--from-file', [CompletionResultType]::ParameterName, 'Also read tenant ids from a file, one per line (''#'' starts a comment; ''-'' is stdin)')
             [CompletionResult]::new('--detail', '--detail', [CompletionResultType]::ParameterName, 'A detail for these tenants'' drafts only, e.g. "3 mailboxes read"')
+            [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'With --remove: why they are not affected (e.g. "added by mistake"), kept in the record')
             [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'When the step really happened, if not now: RFC 3339, local ''YYYY-MM-DD HH:MM'', ''now'', ''-2h'' or ''2h ago''')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]')
             [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who is recording: ''Name <email>'' [default: $SIRT_ACTOR, else git''s user.name/user.email]')
@@ -385,6 +389,39 @@ Register-ArgumentCompleter -Native -CommandName 'sirt' -ScriptBlock {
             break
         }
         'sirt;edit' {
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]')
+            [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who is recording: ''Name <email>'' [default: $SIRT_ACTOR, else git''s user.name/user.email]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (NO_COLOR is honoured with auto)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'sirt;adopt' {
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]')
+            [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who is recording: ''Name <email>'' [default: $SIRT_ACTOR, else git''s user.name/user.email]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (NO_COLOR is honoured with auto)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'sirt;correct' {
+            [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'When it really happened')
+            [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why the record was wrong')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]')
+            [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who is recording: ''Name <email>'' [default: $SIRT_ACTOR, else git''s user.name/user.email]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (NO_COLOR is honoured with auto)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'sirt;retract' {
+            [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why it is retracted')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]')
             [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who is recording: ''Name <email>'' [default: $SIRT_ACTOR, else git''s user.name/user.email]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (NO_COLOR is honoured with auto)')
@@ -731,6 +768,9 @@ Register-ArgumentCompleter -Native -CommandName 'sirt' -ScriptBlock {
             [CompletionResult]::new('action', 'action', [CompletionResultType]::ParameterValue, 'Work with the review''s action items')
             [CompletionResult]::new('close', 'close', [CompletionResultType]::ParameterValue, 'Close an incident: needs every affected tenant notified (or a dismissal), validated recovery and a review')
             [CompletionResult]::new('edit', 'edit', [CompletionResultType]::ParameterValue, 'Open an incident in $VISUAL or $EDITOR; a valid edit (events added, none changed) is one commit')
+            [CompletionResult]::new('adopt', 'adopt', [CompletionResultType]::ParameterValue, 'Record a hand edit of a store file as its own, marked change; an incident file may only gain events')
+            [CompletionResult]::new('correct', 'correct', [CompletionResultType]::ParameterValue, 'Correct the time of an earlier step; the original stays in the record')
+            [CompletionResult]::new('retract', 'retract', [CompletionResultType]::ParameterValue, 'Retract an earlier step that did not happen (a declaration, an assessment, …); the original stays in the record')
             [CompletionResult]::new('report', 'report', [CompletionResultType]::ParameterValue, 'Write the post-incident report (Markdown): summary, timeline, durations, notifications, filings, review')
             [CompletionResult]::new('stats', 'stats', [CompletionResultType]::ParameterValue, 'Metrics across incidents: counts, median and 90th percentile times, notifications in time')
             [CompletionResult]::new('notified', 'notified', [CompletionResultType]::ParameterValue, 'Record that tenants were notified on a channel; stops their contract clocks')
@@ -820,6 +860,15 @@ Register-ArgumentCompleter -Native -CommandName 'sirt' -ScriptBlock {
             break
         }
         'sirt;help;edit' {
+            break
+        }
+        'sirt;help;adopt' {
+            break
+        }
+        'sirt;help;correct' {
+            break
+        }
+        'sirt;help;retract' {
             break
         }
         'sirt;help;report' {

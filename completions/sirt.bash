@@ -22,6 +22,9 @@ _sirt() {
             sirt,action)
                 cmd="sirt__subcmd__action"
                 ;;
+            sirt,adopt)
+                cmd="sirt__subcmd__adopt"
+                ;;
             sirt,advise)
                 cmd="sirt__subcmd__advise"
                 ;;
@@ -42,6 +45,9 @@ _sirt() {
                 ;;
             sirt,contain)
                 cmd="sirt__subcmd__contain"
+                ;;
+            sirt,correct)
+                cmd="sirt__subcmd__correct"
                 ;;
             sirt,deadlines)
                 cmd="sirt__subcmd__deadlines"
@@ -106,6 +112,9 @@ _sirt() {
             sirt,report)
                 cmd="sirt__subcmd__report"
                 ;;
+            sirt,retract)
+                cmd="sirt__subcmd__retract"
+                ;;
             sirt,review)
                 cmd="sirt__subcmd__review"
                 ;;
@@ -157,6 +166,9 @@ _sirt() {
             sirt__subcmd__help,action)
                 cmd="sirt__subcmd__help__subcmd__action"
                 ;;
+            sirt__subcmd__help,adopt)
+                cmd="sirt__subcmd__help__subcmd__adopt"
+                ;;
             sirt__subcmd__help,advise)
                 cmd="sirt__subcmd__help__subcmd__advise"
                 ;;
@@ -177,6 +189,9 @@ _sirt() {
                 ;;
             sirt__subcmd__help,contain)
                 cmd="sirt__subcmd__help__subcmd__contain"
+                ;;
+            sirt__subcmd__help,correct)
+                cmd="sirt__subcmd__help__subcmd__correct"
                 ;;
             sirt__subcmd__help,deadlines)
                 cmd="sirt__subcmd__help__subcmd__deadlines"
@@ -240,6 +255,9 @@ _sirt() {
                 ;;
             sirt__subcmd__help,report)
                 cmd="sirt__subcmd__help__subcmd__report"
+                ;;
+            sirt__subcmd__help,retract)
+                cmd="sirt__subcmd__help__subcmd__retract"
                 ;;
             sirt__subcmd__help,review)
                 cmd="sirt__subcmd__help__subcmd__review"
@@ -350,7 +368,7 @@ _sirt() {
 
     case "${cmd}" in
         sirt)
-            opts="-h -V --store --actor --color --help --version init config detect engage confirm dismiss impact note affected describe act advise publish notify contain eradicate recover review action close edit report stats notified classify filed deadlines list show timeline history tenant regimes demo help"
+            opts="-h -V --store --actor --color --help --version init config detect engage confirm dismiss impact note affected describe act advise publish notify contain eradicate recover review action close edit adopt correct retract report stats notified classify filed deadlines list show timeline history tenant regimes demo help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -503,6 +521,32 @@ _sirt() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        sirt__subcmd__adopt)
+            opts="-h -V --store --actor --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         sirt__subcmd__advise)
             opts="-h -V --at --store --actor --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -534,7 +578,7 @@ _sirt() {
             return 0
             ;;
         sirt__subcmd__affected)
-            opts="-h -V --from-file --remove --detail --at --store --actor --color --help --version"
+            opts="-h -V --from-file --remove --detail --reason --at --store --actor --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -545,6 +589,10 @@ _sirt() {
                     return 0
                     ;;
                 --detail)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --reason)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -815,6 +863,40 @@ _sirt() {
                     return 0
                     ;;
                 --at)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        sirt__subcmd__correct)
+            opts="-h -V --at --reason --store --actor --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --at)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --reason)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1148,7 +1230,7 @@ _sirt() {
             return 0
             ;;
         sirt__subcmd__help)
-            opts="init config detect engage confirm dismiss impact note affected describe act advise publish notify contain eradicate recover review action close edit report stats notified classify filed deadlines list show timeline history tenant regimes demo help"
+            opts="init config detect engage confirm dismiss impact note affected describe act advise publish notify contain eradicate recover review action close edit adopt correct retract report stats notified classify filed deadlines list show timeline history tenant regimes demo help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1192,6 +1274,20 @@ _sirt() {
         sirt__subcmd__help__subcmd__action__subcmd__done)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        sirt__subcmd__help__subcmd__adopt)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1316,6 +1412,20 @@ _sirt() {
             return 0
             ;;
         sirt__subcmd__help__subcmd__contain)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        sirt__subcmd__help__subcmd__correct)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1610,6 +1720,20 @@ _sirt() {
             return 0
             ;;
         sirt__subcmd__help__subcmd__report)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        sirt__subcmd__help__subcmd__retract)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2177,6 +2301,36 @@ _sirt() {
             fi
             case "${prev}" in
                 --out)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        sirt__subcmd__retract)
+            opts="-h -V --reason --store --actor --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --reason)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

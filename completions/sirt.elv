@@ -46,6 +46,9 @@ set edit:completion:arg-completer[sirt] = {|@words|
             cand action 'Work with the review''s action items'
             cand close 'Close an incident: needs every affected tenant notified (or a dismissal), validated recovery and a review'
             cand edit 'Open an incident in $VISUAL or $EDITOR; a valid edit (events added, none changed) is one commit'
+            cand adopt 'Record a hand edit of a store file as its own, marked change; an incident file may only gain events'
+            cand correct 'Correct the time of an earlier step; the original stays in the record'
+            cand retract 'Retract an earlier step that did not happen (a declaration, an assessment, …); the original stays in the record'
             cand report 'Write the post-incident report (Markdown): summary, timeline, durations, notifications, filings, review'
             cand stats 'Metrics across incidents: counts, median and 90th percentile times, notifications in time'
             cand notified 'Record that tenants were notified on a channel; stops their contract clocks'
@@ -183,6 +186,7 @@ set edit:completion:arg-completer[sirt] = {|@words|
         &'sirt;affected'= {
             cand --from-file 'Also read tenant ids from a file, one per line (''#'' starts a comment; ''-'' is stdin)'
             cand --detail 'A detail for these tenants'' drafts only, e.g. "3 mailboxes read"'
+            cand --reason 'With --remove: why they are not affected (e.g. "added by mistake"), kept in the record'
             cand --at 'When the step really happened, if not now: RFC 3339, local ''YYYY-MM-DD HH:MM'', ''now'', ''-2h'' or ''2h ago'''
             cand --store 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]'
             cand --actor 'Who is recording: ''Name <email>'' [default: $SIRT_ACTOR, else git''s user.name/user.email]'
@@ -351,6 +355,36 @@ set edit:completion:arg-completer[sirt] = {|@words|
             cand --version 'Print version'
         }
         &'sirt;edit'= {
+            cand --store 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]'
+            cand --actor 'Who is recording: ''Name <email>'' [default: $SIRT_ACTOR, else git''s user.name/user.email]'
+            cand --color 'When to colour the output (NO_COLOR is honoured with auto)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'sirt;adopt'= {
+            cand --store 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]'
+            cand --actor 'Who is recording: ''Name <email>'' [default: $SIRT_ACTOR, else git''s user.name/user.email]'
+            cand --color 'When to colour the output (NO_COLOR is honoured with auto)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'sirt;correct'= {
+            cand --at 'When it really happened'
+            cand --reason 'Why the record was wrong'
+            cand --store 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]'
+            cand --actor 'Who is recording: ''Name <email>'' [default: $SIRT_ACTOR, else git''s user.name/user.email]'
+            cand --color 'When to colour the output (NO_COLOR is honoured with auto)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'sirt;retract'= {
+            cand --reason 'Why it is retracted'
             cand --store 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]'
             cand --actor 'Who is recording: ''Name <email>'' [default: $SIRT_ACTOR, else git''s user.name/user.email]'
             cand --color 'When to colour the output (NO_COLOR is honoured with auto)'
@@ -665,6 +699,9 @@ set edit:completion:arg-completer[sirt] = {|@words|
             cand action 'Work with the review''s action items'
             cand close 'Close an incident: needs every affected tenant notified (or a dismissal), validated recovery and a review'
             cand edit 'Open an incident in $VISUAL or $EDITOR; a valid edit (events added, none changed) is one commit'
+            cand adopt 'Record a hand edit of a store file as its own, marked change; an incident file may only gain events'
+            cand correct 'Correct the time of an earlier step; the original stays in the record'
+            cand retract 'Retract an earlier step that did not happen (a declaration, an assessment, …); the original stays in the record'
             cand report 'Write the post-incident report (Markdown): summary, timeline, durations, notifications, filings, review'
             cand stats 'Metrics across incidents: counts, median and 90th percentile times, notifications in time'
             cand notified 'Record that tenants were notified on a channel; stops their contract clocks'
@@ -730,6 +767,12 @@ set edit:completion:arg-completer[sirt] = {|@words|
         &'sirt;help;close'= {
         }
         &'sirt;help;edit'= {
+        }
+        &'sirt;help;adopt'= {
+        }
+        &'sirt;help;correct'= {
+        }
+        &'sirt;help;retract'= {
         }
         &'sirt;help;report'= {
         }

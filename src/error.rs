@@ -7,8 +7,10 @@ pub mod exit {
     pub const OK: i32 = 0;
     pub const ERROR: i32 = 1;
     pub const USAGE: i32 = 2;
-    /// `deadlines --check` found a clock overdue or at risk.
+    /// A check (`deadlines --check`, `tenant check --check`) found something that needs attention.
     pub const ATTENTION: i32 = 3;
+    /// A check could not read every record it should have, so it cannot say "all clear".
+    pub const INCOMPLETE: i32 = 4;
 }
 
 /// A refusal or a problem the user can fix: printed as `error: …` and `hint: …`.

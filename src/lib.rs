@@ -13,6 +13,7 @@ pub mod output;
 pub mod parallel;
 pub mod render;
 pub mod store;
+pub mod text;
 
 use clap::Parser;
 

@@ -3,14 +3,14 @@
 
 use std::path::PathBuf;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use clap::Args;
 
 use super::{AtArg, Ctx};
 use crate::error::UserError;
 use crate::model::EventBody;
-use crate::model::incident::name_some;
 use crate::model::tenant::Channel;
+use crate::text::name_some;
 
 /// Record which tenants an incident affects (or, with --remove, does not after all)
 #[derive(Debug, Args)]
@@ -28,6 +28,9 @@ pub struct AffectedArgs {
     /// A detail for these tenants' drafts only, e.g. "3 mailboxes read"
     #[arg(long, conflicts_with = "remove")]
     pub detail: Option<String>,
+    /// With --remove: why they are not affected (e.g. "added by mistake"), kept in the record
+    #[arg(long, requires = "remove")]
+    pub reason: Option<String>,
     #[command(flatten)]
     pub at: AtArg,
 }
@@ -45,6 +48,7 @@ pub fn run(ctx: &Ctx, args: AffectedArgs) -> Result<()> {
             .into());
     }
     let detail = args.detail.as_deref().map(|d| super::require_line("detail", d)).transpose()?;
+    let reason = args.reason.as_deref().map(|r| super::require_line("reason", r)).transpose()?;
     let store = ctx.store()?;
     let unknown: Vec<String> = named.iter().filter(|t| !store.tenant_exists(t)).cloned().collect();
     if !unknown.is_empty() && !args.remove {
@@ -69,7 +73,7 @@ pub fn run(ctx: &Ctx, args: AffectedArgs) -> Result<()> {
                 ));
                 return Ok(None);
             }
-            return Ok(Some(EventBody::TenantsUnaffected { tenants: listed }));
+            return Ok(Some(EventBody::TenantsUnaffected { tenants: listed, reason: reason.clone() }));
         }
         let new: Vec<String> = named
             .iter()
@@ -112,11 +116,13 @@ pub fn run(ctx: &Ctx, args: AffectedArgs) -> Result<()> {
 }
 
 fn read_list(file: &std::path::Path) -> Result<Vec<String>> {
-    let text = if file.as_os_str() == "-" {
-        std::io::read_to_string(std::io::stdin()).context("cannot read tenant ids from stdin")?
-    } else {
-        std::fs::read_to_string(file).with_context(|| format!("cannot read {}", file.display()))?
-    };
+    let text = String::from_utf8(super::read_input(file)?).map_err(|_| {
+        UserError::new(format!(
+            "{} is not UTF-8 text",
+            crate::text::escape_controls(&file.display().to_string())
+        ))
+        .hint("give one tenant id per line")
+    })?;
     Ok(text
         .lines()
         .map(|line| line.split('#').next().unwrap_or("").trim())

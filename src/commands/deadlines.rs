@@ -10,15 +10,16 @@ use serde::Serialize;
 
 use super::Ctx;
 use crate::error::{UserError, exit};
-use crate::model::Incident;
 use crate::model::deadline::{
     ClockKind, Deadline, Limit, Rules, Status, TenantTerms, limit_from_span, sort_by_urgency,
 };
 use crate::model::regime::Catalog;
 use crate::model::tenant::Tenant;
 use crate::model::time::{ACCEPTED, format_in, format_span, parse_when, rfc3339};
+use crate::model::{Incident, Phase};
 use crate::output::{Format, Tone};
 use crate::store::Store;
+use crate::text::name_some_of;
 
 /// Show every running clock of every open incident, most urgent first
 #[derive(Debug, Args)]
@@ -150,7 +151,7 @@ struct Row<'a> {
 }
 
 pub fn run(ctx: &Ctx, args: DeadlinesArgs) -> Result<i32> {
-    let store = ctx.store()?;
+    let store = ctx.store_to_read()?;
     // "As of" a time: the incidents as they stood then, not only the clock moved.
     let as_of = args
         .at
@@ -163,6 +164,7 @@ pub fn run(ctx: &Ctx, args: DeadlinesArgs) -> Result<i32> {
     let setup = ClockSetup::for_store(store)?;
     let loaded;
     let single;
+    let mut unreadable: Vec<String> = Vec::new();
     let incidents: Vec<&Incident> = match &args.incident {
         Some(query) => {
             let id = ctx.resolve(store, query)?;
@@ -173,10 +175,25 @@ pub fn run(ctx: &Ctx, args: DeadlinesArgs) -> Result<i32> {
         }
         None => {
             loaded = store.load_incidents_as_of(as_of)?;
-            ctx.ui.skipped(&loaded.warnings);
-            loaded.incidents.iter().filter(|i| i.open).collect()
+            unreadable.extend(loaded.unreadable.iter().cloned());
+            // A closed incident's clocks owed to regulators run until filed; dismissed ones never ran.
+            loaded.incidents.iter().filter(|i| i.phase != Phase::Dismissed).collect()
         }
     };
+    // A tenant file that does not read hides that tenant's limit: the gate must not pass on it.
+    for incident in &incidents {
+        for tenant in incident.affected.keys() {
+            if store.tenant_exists(tenant)
+                && let Err(e) = store.read_tenant(tenant)
+            {
+                unreadable.push(format!("{e:#}"));
+            }
+        }
+        super::warn_unknown_events(ctx, incident);
+    }
+    unreadable.sort();
+    unreadable.dedup();
+    ctx.ui.skipped(&unreadable);
     let clocks: Vec<Deadline> = setup.clocks(store, &incidents, now, |d| args.all || shown_by_default(d));
 
     let ours = |d: &&Deadline| d.clock != ClockKind::TenantRegime;
@@ -265,7 +282,14 @@ pub fn run(ctx: &Ctx, args: DeadlinesArgs) -> Result<i32> {
             }
         }
     }
-    Ok(if args.check && attention > 0 { exit::ATTENTION } else { exit::OK })
+    if args.check && attention > 0 {
+        return Ok(exit::ATTENTION);
+    }
+    if args.check && !unreadable.is_empty() {
+        ctx.ui.incomplete(unreadable.len());
+        return Ok(exit::INCOMPLETE);
+    }
+    Ok(exit::OK)
 }
 
 /// Default view: every live clock of ours; the tenants' clocks only while they run.
@@ -371,16 +395,6 @@ fn table_row(group: &Group, now: DateTime<Utc>, zone: FixedOffset) -> Vec<(Strin
         (left(d, now), tone),
         (d.status.as_str().to_string(), tone),
     ]
-}
-
-/// The first few of `total` names: `a, b, c and 497 more`.
-fn name_some_of(first: &[String], total: usize) -> String {
-    let shown = first.len().min(3);
-    if total <= 3 {
-        first.join(", ")
-    } else {
-        format!("{} and {} more", first[..shown].join(", "), total - shown)
-    }
 }
 
 /// `--tz`: UTC, Z, an offset such as +01:00 or -0500, or the local zone.

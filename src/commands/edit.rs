@@ -8,8 +8,8 @@ use clap::Args;
 
 use super::Ctx;
 use crate::error::UserError;
-use crate::model::IncidentLog;
-use crate::store::{self, Change, Store};
+use crate::ops;
+use crate::store;
 
 /// Open an incident in $VISUAL or $EDITOR; a valid edit (events added, none changed) is one commit
 #[derive(Debug, Args)]
@@ -19,8 +19,8 @@ pub struct EditArgs {
 }
 
 pub fn run(ctx: &Ctx, args: EditArgs) -> Result<()> {
-    let store = ctx.store()?;
-    let actor = ctx.actor(store)?;
+    let rec = ctx.recorder()?;
+    let store = rec.store;
     let id = ctx.resolve(store, &args.id)?;
     let editor = ["VISUAL", "EDITOR"]
         .iter()
@@ -28,8 +28,7 @@ pub fn run(ctx: &Ctx, args: EditArgs) -> Result<()> {
         .ok_or_else(|| {
             UserError::new("no editor: neither VISUAL nor EDITOR is set").hint("export EDITOR=vi")
         })?;
-    let before = store.read_log(&id)?;
-    let original = std::fs::read_to_string(store.root().join(Store::incident_path(&id)))?;
+    let original = store.incident_text(&id)?;
 
     // The draft lives in .git/, private and out of the working tree, until the edit is accepted;
     // each attempt has its own, so a refused edit's text is never overwritten by the next one.
@@ -55,82 +54,20 @@ pub fn run(ctx: &Ctx, args: EditArgs) -> Result<()> {
     }
     let edited =
         std::fs::read_to_string(&draft).with_context(|| format!("cannot read {}", draft.display()))?;
-    if edited == original {
-        std::fs::remove_file(&draft)?;
-        ctx.ui.status("no change");
-        return Ok(());
-    }
-    let after: IncidentLog = match toml::from_str(&edited) {
-        Ok(log) => log,
-        Err(e) => {
-            let line =
-                e.span().map(|s| edited[..s.start.min(edited.len())].matches('\n').count() + 1).unwrap_or(0);
-            return Err(kept(format!("the edited file is not valid at line {line}: {}", e.message().trim())));
+    match ops::edit::apply(&rec, &id, &original, &edited)? {
+        Err(why) => Err(kept(why)),
+        Ok(None) => {
+            std::fs::remove_file(&draft)?;
+            ctx.ui.status("no change");
+            Ok(())
         }
-    };
-    if let Err(why) = append_only(&before, &after) {
-        return Err(kept(why));
-    }
-    if let Err(why) = after.fold() {
-        return Err(kept(format!("the edited incident does not hold together: {why}")));
-    }
-    // Added events obey the same rules as the commands that record them.
-    let mut so_far = before.clone();
-    for event in after.ordered().into_iter().filter(|e| !before.events.iter().any(|b| b.id == e.id)) {
-        let state = so_far
-            .fold()
-            .map_err(|why| kept(format!("the edited incident does not hold together: {why}")))?;
-        if let Err(refusal) = state.check(&event.body, event.at, ctx.now) {
-            return Err(kept(format!("added event {} is refused: {}", event.id, refusal.message)));
-        }
-        so_far.events.push(event.clone());
-    }
-
-    let lock = store.lock()?;
-    super::report_recovery(ctx, &lock);
-    if store.read_log(&id)? != before {
-        return Err(kept(format!("{id} changed while you were editing")));
-    }
-    let added = after.events.len() - before.events.len();
-    let hash = store.commit(
-        &lock,
-        Change {
-            files: vec![Store::incident_file(&after)?],
-            subject: format!("{id}: edited by hand, {added} event(s) added"),
-            body: None,
-            trailers: vec![("Sirt-Incident", id.clone()), ("Sirt-Kind", "edit".into())],
-            author: actor,
-            at: ctx.now,
-        },
-    )?;
-    std::fs::remove_file(&draft)?;
-    ctx.ui.status(&format!("{id}: edited by hand, {added} event(s) added [{}]", &hash[..10]));
-    Ok(())
-}
-
-/// An edit may only add events: every event there before must still be there, unchanged.
-fn append_only(before: &IncidentLog, after: &IncidentLog) -> Result<(), String> {
-    if after.id != before.id || after.schema != before.schema {
-        return Err("the id and schema of an incident cannot change".into());
-    }
-    for event in &before.events {
-        match after.events.iter().find(|e| e.id == event.id) {
-            None => {
-                return Err(format!(
-                    "event {} ({}) would be deleted; history is append-only",
-                    event.id,
-                    event.body.kind()
-                ));
+        Ok(Some(edited)) => {
+            std::fs::remove_file(&draft)?;
+            for change in &edited.normalised {
+                ctx.ui.status(&format!("note: {change}"));
             }
-            Some(edited) if edited != event => {
-                return Err(format!(
-                    "event {} ({}) would be rewritten; history is append-only",
-                    event.id,
-                    event.body.kind()
-                ));
-            }
-            Some(_) => {}
+            super::report_commit(ctx, &edited.committed);
+            Ok(())
         }
     }
-    Ok(())
 }

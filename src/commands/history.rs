@@ -17,7 +17,7 @@ pub struct HistoryArgs {
 }
 
 pub fn run(ctx: &Ctx, args: HistoryArgs) -> Result<()> {
-    let store = ctx.store()?;
+    let store = ctx.store_to_read()?;
     let id = ctx.resolve(store, &args.id)?;
     let commits = store.commits_with_trailer("Sirt-Incident", &id)?;
     match args.format {

@@ -7,9 +7,10 @@ use clap::Args;
 
 use super::Ctx;
 use crate::error::UserError;
+use crate::model::actor::Actor;
 use crate::model::settings::Settings;
-use crate::model::settings_edit;
-use crate::store::{Actor, Change, SETTINGS_FILE, Store};
+use crate::ops::{self, Recorder};
+use crate::store::Store;
 
 /// Create a store: a git repository holding the store's settings
 #[derive(Debug, Args)]
@@ -29,21 +30,15 @@ pub fn run(ctx: &Ctx, args: InitArgs) -> Result<()> {
         Some(dir) => dir,
         None => super::default_store_dir()?,
     };
+    let changes: Vec<(&str, &str)> = [("organisation", &args.org), ("sender_address", &args.sender)]
+        .into_iter()
+        .filter_map(|(key, value)| value.as_deref().map(|v| (key, v)))
+        .collect();
     // Checked before the store exists, so a typo leaves nothing behind.
-    let mut settings = Settings::initial_file();
-    let mut named = Vec::new();
-    for (key, value) in [("organisation", &args.org), ("sender_address", &args.sender)] {
-        if let Some(value) = value {
-            settings = settings_edit::set(&settings, key, value)
-                .map_err(|e| {
-                    UserError::new(e)
-                        .hint("--org takes a name, --sender an address like security@example.com")
-                })?
-                .0;
-            named.push(format!("{key} set to {}", value.trim()));
-        }
-    }
-    let placeholders = settings_edit::check(&settings).map_err(UserError::new)?.placeholders();
+    let (settings, _) = ops::config::edited(&Settings::initial_file(), &changes).map_err(|e| {
+        UserError::new(e).hint("--org takes a name, --sender an address like security@example.com")
+    })?;
+    let placeholders = crate::model::settings_edit::check(&settings).map_err(UserError::new)?.placeholders();
     // The first commit needs an author too; a fresh machine may have no git identity yet.
     let actor = match &ctx.actor {
         Some(_) => ctx.actor_without_store(),
@@ -51,31 +46,16 @@ pub fn run(ctx: &Ctx, args: InitArgs) -> Result<()> {
     }
     .unwrap_or(Actor { name: "sirt".into(), email: String::new() });
     let store = Store::init(&dir, &actor, ctx.now)?;
-    if !named.is_empty() {
-        let lock = store.lock()?;
-        store.commit(
-            &lock,
-            Change {
-                files: vec![(SETTINGS_FILE.into(), Some(settings.into_bytes()))],
-                subject: format!("settings: {}", named.join(", ")),
-                body: None,
-                trailers: vec![("Sirt-Action", "config-set".into())],
-                author: actor,
-                at: ctx.now,
-            },
-        )?;
+    if !changes.is_empty() {
+        ops::config::set(&Recorder { store: &store, actor, now: ctx.now }, &changes)?;
     }
-    ctx.ui.status(&format!("created a sirt store in {}", store.root().display()));
+    let shown = store.root().display();
+    ctx.ui.status(&format!("created a sirt store in {shown}"));
     if !placeholders.is_empty() {
         ctx.ui.hint(&format!(
-            "name yourselves before drafting notifications: sirt --store {} config set organisation \"NAME\" && sirt --store {} config set sender_address EMAIL",
-            store.root().display(),
-            store.root().display()
+            "name yourselves before drafting notifications: sirt --store {shown} config set organisation \"NAME\" && sirt --store {shown} config set sender_address EMAIL"
         ));
     }
-    ctx.ui.hint(&format!(
-        "record an incident: sirt --store {} detect \"TITLE\" --severity sev2",
-        store.root().display()
-    ));
+    ctx.ui.hint(&format!("record an incident: sirt --store {shown} detect \"TITLE\" --severity sev2"));
     Ok(())
 }

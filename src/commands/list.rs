@@ -21,19 +21,22 @@ pub struct ListArgs {
     #[arg(long)]
     pub all: bool,
     /// Only these severities; repeat or separate with commas
-    #[arg(long, value_enum, value_delimiter = ',')]
+    #[arg(long, value_parser = super::words::<Severity>(), value_delimiter = ',')]
     pub severity: Vec<Severity>,
     /// Only incidents in these phases; repeat or separate with commas
-    #[arg(long, value_enum, value_delimiter = ',')]
+    #[arg(long, value_parser = super::words::<Phase>(), value_delimiter = ',')]
     pub phase: Vec<Phase>,
     #[arg(long, value_enum, default_value_t)]
     pub format: Format,
 }
 
 pub fn run(ctx: &Ctx, args: ListArgs) -> Result<()> {
-    let store = ctx.store()?;
+    let store = ctx.store_to_read()?;
     let loaded = store.load_incidents()?;
-    ctx.ui.skipped(&loaded.warnings);
+    for incident in &loaded.incidents {
+        super::warn_unknown_events(ctx, incident);
+    }
+    ctx.ui.skipped(&loaded.unreadable);
     let mut incidents: Vec<&Incident> = loaded
         .incidents
         .iter()
@@ -107,9 +110,5 @@ pub fn run(ctx: &Ctx, args: ListArgs) -> Result<()> {
 /// How many tenants, and the first few ids: `3: contoso, fabrikam, woodgrove`.
 fn affected_cell(incident: &Incident) -> String {
     let ids: Vec<String> = incident.affected.keys().cloned().collect();
-    if ids.is_empty() {
-        "-".into()
-    } else {
-        format!("{}: {}", ids.len(), crate::model::incident::name_some(&ids))
-    }
+    if ids.is_empty() { "-".into() } else { format!("{}: {}", ids.len(), crate::text::name_some(&ids)) }
 }

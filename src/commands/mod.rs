@@ -2,6 +2,7 @@
 
 mod act;
 mod action;
+mod adopt;
 mod advise;
 mod affected;
 mod classify;
@@ -9,6 +10,7 @@ mod close;
 mod config;
 mod confirm;
 mod contain;
+mod correct;
 mod deadlines;
 mod demo;
 mod describe;
@@ -43,10 +45,13 @@ use clap::{Args, Parser, Subcommand};
 
 use crate::clock;
 use crate::error::UserError;
+use crate::model::actor::Actor;
 use crate::model::time::{ACCEPTED, format_local, parse_when};
-use crate::model::{Event, EventBody, Incident, IncidentLog, id};
+use crate::model::vocab::Words;
+use crate::model::{EventBody, Incident};
+use crate::ops::{self, Recorder};
 use crate::output::{ColorChoice, Ui};
-use crate::store::{self, Actor, Change, Store};
+use crate::store::{self, Committed, Store};
 
 const ABOUT: &str = "Security incident response: record each incident from detection to closure, \
 keep the customer-notification clocks in sight, and write the notifications.";
@@ -94,6 +99,9 @@ pub enum Command {
     Action(action::ActionArgs),
     Close(close::CloseArgs),
     Edit(edit::EditArgs),
+    Adopt(adopt::AdoptArgs),
+    Correct(correct::CorrectArgs),
+    Retract(correct::RetractArgs),
     Report(report::ReportArgs),
     Stats(stats::StatsArgs),
     Notified(notified::NotifiedArgs),
@@ -147,6 +155,9 @@ pub fn run(cli: Cli) -> Result<i32> {
         Command::Action(args) => action::run(&ctx, args),
         Command::Close(args) => close::run(&ctx, args),
         Command::Edit(args) => edit::run(&ctx, args),
+        Command::Adopt(args) => adopt::run(&ctx, args),
+        Command::Correct(args) => correct::correct(&ctx, args),
+        Command::Retract(args) => correct::retract(&ctx, args),
         Command::Report(args) => report::run(&ctx, args),
         Command::Stats(args) => stats::run(&ctx, args),
         Command::Notified(args) => notified::run(&ctx, args),
@@ -160,6 +171,14 @@ pub fn run(cli: Cli) -> Result<i32> {
         Command::Demo(args) => demo::run(&ctx, args),
     }?;
     Ok(crate::error::exit::OK)
+}
+
+/// clap's parser for a list of model words: they are offered as possible values in help and
+/// completions, while the model itself knows nothing of clap.
+pub fn words<T: Words + Send + Sync>() -> impl clap::builder::TypedValueParser<Value = T> {
+    use clap::builder::TypedValueParser;
+    clap::builder::PossibleValuesParser::new(T::ALL.iter().map(|w| w.as_str()))
+        .map(|text| T::ALL.iter().copied().find(|w| w.as_str() == text).unwrap_or(T::ALL[0]))
 }
 
 /// `--at`, shared by every command that records a step.
@@ -194,7 +213,39 @@ impl Ctx {
             return Ok(store);
         }
         let store = self.open_store()?;
+        let recovered = store.recover_if_interrupted()?;
+        if !recovered.is_empty() {
+            self.ui.warn(&format!(
+                "an earlier change was interrupted; put {} file(s) back in line with the last commit: {}",
+                recovered.len(),
+                crate::text::name_some(&recovered)
+            ));
+        }
         Ok(self.opened.get_or_init(|| store))
+    }
+
+    /// The store, for a command that only reads: says once when the working tree holds hand
+    /// edits, which are not read (the commit is).
+    pub fn store_to_read(&self) -> Result<&Store> {
+        let store = self.store()?;
+        let edits = store.hand_edits()?;
+        if let Some(first) = edits.first() {
+            self.ui.warn(&format!(
+                "the working tree differs from the last commit ({}); showing what is committed",
+                crate::text::name_some(&edits)
+            ));
+            self.ui.hint(&format!(
+                "record the edit: sirt adopt {first}, or discard it: git -C {} checkout -- {first}",
+                store.root().display()
+            ));
+        }
+        Ok(store)
+    }
+
+    /// The store, who records, and the time: what a change needs.
+    pub fn recorder(&self) -> Result<Recorder<'_>> {
+        let store = self.store()?;
+        Ok(Recorder { store, actor: self.actor(store)?, now: self.now })
     }
 
     fn open_store(&self) -> Result<Store> {
@@ -267,124 +318,93 @@ fn default_store_dir() -> Result<PathBuf> {
     dirs::data_dir().map(|d| d.join("sirt")).context("no data directory on this platform; pass --store DIR")
 }
 
-/// Appends one event to an incident and commits it: the path every recording command takes.
-/// `decide` sees the current state and returns the event to record, or `None` when the step
-/// would change nothing. Returns the incident as it stands afterwards, if anything was recorded.
+/// Records one step through [`ops::record::record`] and says so: the path every recording
+/// command takes. Returns the incident as it stands afterwards, if anything was recorded.
 pub fn record(
     ctx: &Ctx,
     query: &str,
     at: &AtArg,
     decide: impl FnOnce(&Incident) -> Result<Option<EventBody>>,
 ) -> Result<Option<Incident>> {
-    let store = ctx.store()?;
-    let actor = ctx.actor(store)?;
-    let id = ctx.resolve(store, query)?;
+    let rec = ctx.recorder()?;
+    let id = ctx.resolve(rec.store, query)?;
     let at = ctx.when(at)?;
-    let lock = store.lock()?;
-    report_recovery(ctx, &lock);
-    let (mut log, incident) = store.load_incident(&id)?;
-    let Some(body) = decide(&incident)? else {
+    let Some(recorded) = ops::record::record(&rec, &id, at, decide)? else {
         return Ok(None);
     };
-    incident.check(&body, at, ctx.now).map_err(UserError::from)?;
-    let event = new_event(&log, &actor, at, ctx.now, body);
-    log.events.push(event.clone());
-    commit_event(ctx, store, &lock, &log, &event, &actor)?;
-    Ok(Some(log.fold().map_err(anyhow::Error::msg)?))
+    report_event(ctx, &recorded);
+    Ok(Some(recorded.incident))
 }
 
-pub fn new_event(
-    log: &IncidentLog,
-    actor: &Actor,
-    at: DateTime<Utc>,
-    now: DateTime<Utc>,
-    body: EventBody,
-) -> Event {
-    let mut event_id = id::event_id(clock::random_u64());
-    while log.events.iter().any(|e| e.id == event_id) {
-        event_id = id::event_id(clock::random_u64());
-    }
-    Event { id: event_id, seq: log.next_seq(), at, recorded_at: now, by: actor.to_string(), body }
-}
-
-/// Writes `log` (which ends with `event`) as one commit, and says so on stderr.
-pub fn commit_event(
-    ctx: &Ctx,
-    store: &Store,
-    lock: &store::WriteLock,
-    log: &IncidentLog,
-    event: &Event,
-    actor: &Actor,
-) -> Result<()> {
-    let subject = format!("{}: {}", log.id, event.body.describe());
-    let body = (event.at != event.recorded_at).then(|| {
-        format!(
-            "Happened at {}; recorded at {}.",
-            crate::model::time::rfc3339(Some(event.at)),
-            crate::model::time::rfc3339(Some(event.recorded_at))
-        )
-    });
-    let hash = store.commit(
-        lock,
-        Change {
-            files: vec![Store::incident_file(log)?],
-            subject: one_line(&subject),
-            body,
-            trailers: vec![
-                ("Sirt-Incident", log.id.clone()),
-                ("Sirt-Event", event.id.clone()),
-                ("Sirt-Kind", event.body.kind().to_string()),
-            ],
-            author: actor.clone(),
-            at: ctx.now,
-        },
-    )?;
-    let when = if event.at == ctx.now { String::new() } else { format!(" (at {})", format_local(event.at)) };
-    ctx.ui.status(&format!("{}{when} [{}]", one_line(&subject), &hash[..10]));
-    Ok(())
-}
-
-/// A commit subject stays on one line, whatever text a user gave.
-fn one_line(text: &str) -> String {
-    let flat: String = text.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
-    if flat.chars().count() > 120 {
-        format!("{}…", flat.chars().take(119).collect::<String>())
-    } else {
-        flat
-    }
-}
-
-pub fn report_recovery(ctx: &Ctx, lock: &store::WriteLock) {
-    if !lock.recovered.is_empty() {
+/// Warns that an incident holds events this sirt does not know and left out of its state.
+pub fn warn_unknown_events(ctx: &Ctx, incident: &Incident) {
+    if !incident.unknown_events.is_empty() {
         ctx.ui.warn(&format!(
-            "an earlier change was interrupted before it was committed; put back: {}",
-            lock.recovered.join(", ")
+            "{} has {} event(s) of kinds this sirt does not know ({}); they are left out — upgrade sirt to see them",
+            incident.id,
+            incident.unknown_events.len(),
+            crate::text::name_some(&incident.unknown_events)
         ));
     }
+}
+
+/// Says on stderr what a recorded step was, when it happened if not now, and its commit.
+pub fn report_event(ctx: &Ctx, recorded: &ops::record::Recorded) {
+    let event = &recorded.event;
+    let when = if event.at == ctx.now { String::new() } else { format!(" (at {})", format_local(event.at)) };
+    report_commit_with(ctx, &recorded.committed, &when);
+}
+
+/// Says on stderr what a change recorded, with the start of its commit hash.
+pub fn report_commit(ctx: &Ctx, committed: &Committed) {
+    report_commit_with(ctx, committed, "");
+}
+
+fn report_commit_with(ctx: &Ctx, committed: &Committed, when: &str) {
+    ctx.ui.status(&format!("{}{when} [{}]", committed.subject, &committed.hash[..10]));
+}
+
+/// The most sirt reads from one input file (a CSV, a list of ids): far above any real directory,
+/// and low enough that `/dev/zero` is an error, not an exhausted machine.
+pub const MAX_INPUT_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Reads an input file (`-` is stdin), refusing more than [`MAX_INPUT_BYTES`].
+pub fn read_input(path: &std::path::Path) -> Result<Vec<u8>> {
+    use std::io::Read;
+    let shown = crate::text::escape_controls(&path.display().to_string());
+    let source: Box<dyn Read> = if path.as_os_str() == "-" {
+        Box::new(std::io::stdin())
+    } else {
+        Box::new(std::fs::File::open(path).with_context(|| format!("cannot read {shown}"))?)
+    };
+    let mut bytes = Vec::new();
+    source
+        .take(MAX_INPUT_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .with_context(|| format!("cannot read {shown}"))?;
+    if bytes.len() as u64 > MAX_INPUT_BYTES {
+        return Err(UserError::new(format!(
+            "{shown} is larger than {} MiB; nothing was read",
+            MAX_INPUT_BYTES >> 20
+        ))
+        .hint("split the file and run the command once per part")
+        .into());
+    }
+    Ok(bytes)
 }
 
 /// Text that may run over several lines (notes, summaries): not empty, and no control characters
 /// but newlines and tabs, so nothing stored can drive a terminal or forge a line elsewhere.
 pub fn require_text(what: &str, text: &str) -> Result<String> {
-    checked_text(what, text, |c| c == '\n' || c == '\t')
+    checked_text(what, text, true)
 }
 
 /// A one-line value (titles, names, reasons): not empty, no control characters at all.
 pub fn require_line(what: &str, text: &str) -> Result<String> {
-    checked_text(what, text, |_| false)
+    checked_text(what, text, false)
 }
 
-fn checked_text(what: &str, text: &str, allowed: impl Fn(char) -> bool) -> Result<String> {
-    let trimmed = text.trim();
-    if trimmed.is_empty() {
-        return Err(UserError::new(format!("the {what} is empty"))
-            .hint(format!("give the {what} in quotes"))
-            .into());
-    }
-    if let Some(bad) = trimmed.chars().find(|c| c.is_control() && !allowed(*c)) {
-        return Err(UserError::new(format!("the {what} contains the control character {bad:?}"))
-            .hint(format!("give the {what} as plain text"))
-            .into());
-    }
-    Ok(trimmed.to_string())
+fn checked_text(what: &str, text: &str, multi_line: bool) -> Result<String> {
+    crate::text::check_text(what, text, multi_line)
+        .map_err(|(message, hint)| UserError::new(message).hint(hint).into())
 }

@@ -7,6 +7,7 @@ use super::{AtArg, Ctx};
 use crate::error::UserError;
 use crate::model::EventBody;
 use crate::model::tenant::Channel;
+use crate::text::name_some;
 
 /// Record that tenants were notified on a channel; stops their contract clocks
 #[derive(Debug, Args)]
@@ -76,6 +77,40 @@ pub fn run(ctx: &Ctx, args: NotifiedArgs) -> Result<()> {
         if fresh.is_empty() {
             ctx.ui.status(&format!("already recorded as notified via {via}; nothing recorded"));
             return Ok(None);
+        }
+        // A notification on a channel that cannot reach the tenant never reached it.
+        let store = ctx.store()?;
+        let mut unreachable: Vec<(String, String)> = Vec::new();
+        for tenant in &fresh {
+            let why = match store.read_tenant(tenant) {
+                Ok(record) => record.reach_on(via).problem,
+                Err(e) => Some(format!("{e:#}")),
+            };
+            if let Some(why) = why {
+                unreachable.push((tenant.clone(), why));
+            }
+        }
+        let fresh: Vec<String> =
+            fresh.into_iter().filter(|t| !unreachable.iter().any(|(u, _)| u == t)).collect();
+        if let Some((first, why)) = unreachable.first() {
+            let names: Vec<String> = unreachable.iter().map(|(t, _)| t.clone()).collect();
+            if !args.all || fresh.is_empty() {
+                return Err(UserError::new(format!(
+                    "{} cannot be reached via {} ({first}: {why}); nothing recorded",
+                    name_some(&names),
+                    via
+                ))
+                .hint(format!(
+                    "see each tenant's channels: sirt tenant check {first}; record the channel that reached them, e.g. --via message-center"
+                ))
+                .into());
+            }
+            ctx.ui.warn(&format!(
+                "skipped {} tenant(s) that {} cannot reach: {}",
+                names.len(),
+                via,
+                name_some(&names)
+            ));
         }
         Ok(Some(EventBody::Notified { tenants: fresh, channel: via, reference: reference.clone() }))
     })?;

@@ -23,7 +23,7 @@ pub struct ReportArgs {
 }
 
 pub fn run(ctx: &Ctx, args: ReportArgs) -> Result<()> {
-    let store = ctx.store()?;
+    let store = ctx.store_to_read()?;
     let id = ctx.resolve(store, &args.id)?;
     let (log, incident) = store.load_incident(&id)?;
     let clocks = ClockSetup::for_store(store)?.clocks(store, &[&incident], ctx.now, |_| true);

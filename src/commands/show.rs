@@ -19,9 +19,10 @@ pub struct ShowArgs {
 }
 
 pub fn run(ctx: &Ctx, args: ShowArgs) -> Result<()> {
-    let store = ctx.store()?;
+    let store = ctx.store_to_read()?;
     let id = ctx.resolve(store, &args.id)?;
     let (_, incident) = store.load_incident(&id)?;
+    super::warn_unknown_events(ctx, &incident);
     match args.format {
         Format::Json => {
             let clocks = ClockSetup::for_store(store)?.clocks(store, &[&incident], ctx.now, |_| true);

@@ -77,9 +77,9 @@ pub fn run(ctx: &Ctx, args: StatsArgs) -> Result<()> {
             .map_err(|e| UserError::new(e).hint(format!("--since and --until take {ACCEPTED}")))
     };
     let (since, until) = (when(&args.since)?, when(&args.until)?);
-    let store = ctx.store()?;
+    let store = ctx.store_to_read()?;
     let loaded = store.load_incidents()?;
-    ctx.ui.skipped(&loaded.warnings);
+    ctx.ui.skipped(&loaded.unreadable);
     let incidents: Vec<&Incident> = loaded
         .incidents
         .iter()

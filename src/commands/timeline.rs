@@ -18,25 +18,34 @@ pub struct TimelineArgs {
     pub format: Format,
 }
 
-/// One timeline entry in JSON: the stored event plus its description.
+/// One timeline entry in JSON: the stored event plus its description, and what later corrected
+/// or retracted it, if anything.
 #[derive(Serialize)]
 struct Entry<'a> {
     #[serde(flatten)]
     event: &'a Event,
     description: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    superseded: Option<String>,
 }
 
 pub fn run(ctx: &Ctx, args: TimelineArgs) -> Result<()> {
-    let store = ctx.store()?;
+    let store = ctx.store_to_read()?;
     let id = ctx.resolve(store, &args.id)?;
-    let (log, _) = store.load_incident(&id)?;
+    let (log, incident) = store.load_incident(&id)?;
     // When it happened first; for equal times the order it was recorded in.
     let mut events = log.ordered();
     events.sort_by_key(|e| e.at);
     match args.format {
         Format::Json => {
-            let entries: Vec<Entry> =
-                events.iter().map(|e| Entry { event: e, description: e.body.describe() }).collect();
+            let entries: Vec<Entry> = events
+                .iter()
+                .map(|e| Entry {
+                    event: e,
+                    description: e.body.describe(),
+                    superseded: incident.superseded(&e.id, format_local),
+                })
+                .collect();
             ctx.ui.json(&entries)
         }
         Format::Csv => {
@@ -64,12 +73,11 @@ pub fn run(ctx: &Ctx, args: TimelineArgs) -> Result<()> {
                     } else {
                         (format!("recorded {}", format_local(e.recorded_at)), Tone::Dim)
                     };
-                    vec![
-                        (format_local(e.at), Tone::Plain),
-                        (e.body.describe(), Tone::Plain),
-                        (e.by.clone(), Tone::Plain),
-                        recorded,
-                    ]
+                    let what = match incident.superseded(&e.id, format_local) {
+                        Some(note) => (format!("{} [{note}]", e.body.describe()), Tone::Dim),
+                        None => (e.body.describe(), Tone::Plain),
+                    };
+                    vec![(format_local(e.at), Tone::Plain), what, (e.by.clone(), Tone::Plain), recorded]
                 })
                 .collect();
             Ok(ctx.ui.table(&["WHEN", "WHAT", "BY", "BACKFILLED"], rows)?)

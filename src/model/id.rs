@@ -29,6 +29,13 @@ pub fn event_id(random: u64) -> String {
     format!("E{}", base32(random, 12))
 }
 
+/// Whether `candidate` has the shape of an event id.
+pub fn is_event_id(candidate: &str) -> bool {
+    candidate.len() == 13
+        && candidate.starts_with('E')
+        && candidate.bytes().skip(1).all(|b| CROCKFORD.contains(&b))
+}
+
 /// The 8 significant characters of an incident id or of a prefix someone typed:
 /// case folded, `INC` and dashes dropped, look-alike letters mapped to their digits.
 pub fn canonical(query: &str) -> String {

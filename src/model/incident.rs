@@ -1,446 +1,13 @@
-//! An incident is an append-only log of events; everything else about it is derived by folding
-//! the log. Two clones that appended different events merge as the union of the logs, ordered by
-//! a Lamport sequence number (`seq`), then by recording time, then by event id.
+//! An incident's current state, derived by folding its append-only log of events.
 
-use std::fmt;
+use std::collections::BTreeMap;
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use std::collections::BTreeMap;
-
+use super::event::{Event, EventBody, IncidentLog, SCHEMA};
 use super::tenant::Channel;
-use super::time::format_local;
-
-/// Version of the incident file format, stored in every file.
-pub const SCHEMA: u32 = 1;
-
-/// The file `incidents/<ID>.toml`, as stored.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
-pub struct IncidentLog {
-    pub schema: u32,
-    pub id: String,
-    #[serde(rename = "event", default)]
-    pub events: Vec<Event>,
-}
-
-/// One recorded step.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
-pub struct Event {
-    pub id: String,
-    /// Lamport clock: one more than the largest `seq` in the log when it was appended.
-    pub seq: u64,
-    /// When the step happened (backfilled with `--at`).
-    pub at: DateTime<Utc>,
-    /// When it was recorded.
-    pub recorded_at: DateTime<Utc>,
-    /// Who recorded it (the actor).
-    pub by: String,
-    #[serde(flatten)]
-    pub body: EventBody,
-}
-
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
-#[serde(tag = "kind", rename_all = "kebab-case")]
-pub enum EventBody {
-    Detected {
-        title: String,
-        severity: Severity,
-        source: Source,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        started: Option<DateTime<Utc>>,
-    },
-    Engaged {
-        role: Role,
-        who: String,
-    },
-    Confirmed {},
-    Dismissed {
-        reason: String,
-    },
-    ImpactDetermined {
-        /// Empty means "no effect on customer data".
-        effects: Vec<Effect>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        summary: Option<String>,
-    },
-    Note {
-        text: String,
-    },
-    /// Tenants found to be affected; `detail` appears in those tenants' drafts only.
-    TenantsAffected {
-        tenants: Vec<String>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        detail: Option<String>,
-    },
-    /// Tenants found not to be affected after all.
-    TenantsUnaffected {
-        tenants: Vec<String>,
-    },
-    /// A notification went out to these tenants on one channel.
-    Notified {
-        tenants: Vec<String>,
-        channel: Channel,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        reference: Option<String>,
-    },
-    /// The incident was classified (`major`, `material`), which starts some regimes' clocks.
-    Classified {
-        class: Classification,
-    },
-    /// What happened, written for customers; a later one replaces it.
-    Described {
-        text: String,
-    },
-    /// Something the provider did about the incident.
-    ActionTaken {
-        text: String,
-    },
-    /// Something customers should do to resolve the issue or prevent it recurring.
-    Advised {
-        text: String,
-    },
-    /// Whether the incident goes on the public service health dashboard.
-    Published {
-        public: bool,
-        /// The public entry's own text (never the tenant description).
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        text: Option<String>,
-    },
-    /// The intruder can no longer reach more.
-    Contained {
-        summary: String,
-        /// What customers may read about this step; the summary stays internal.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        customer: Option<String>,
-    },
-    /// Root cause removed and adversary evicted.
-    Eradicated {
-        summary: String,
-        /// The vulnerability that let them in, and how it was mitigated, or "unknown".
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        vulnerability: Option<String>,
-        /// The executive incident manager who approved it.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        approved_by: Option<String>,
-        /// What customers may read about this step; the summary stays internal.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        customer: Option<String>,
-    },
-    /// A step of recovery; recovery is recorded as it happens.
-    Recovered {
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        summary: Option<String>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        last_known_good: Option<String>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        restored_from: Option<String>,
-        /// The restored state was inspected for attack paths.
-        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
-        inspected: bool,
-        /// Heightened monitoring is in place.
-        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
-        monitoring: bool,
-        /// Who validated that no sign of the breach remains.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        validated_by: Option<String>,
-        /// What customers may read about this step; the summary stays internal.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        customer: Option<String>,
-    },
-    /// The post-incident review.
-    Reviewed {
-        root_cause: String,
-        #[serde(default)]
-        went_well: Vec<String>,
-        #[serde(default)]
-        went_badly: Vec<String>,
-        #[serde(default)]
-        action_items: Vec<ActionItem>,
-    },
-    /// An action item from the review is done.
-    ActionDone {
-        item: String,
-    },
-    /// The incident is closed; `forced` when the checks were overridden.
-    Closed {
-        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
-        forced: bool,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        reason: Option<String>,
-    },
-    /// A regime's stage was filed with its authority.
-    Filed {
-        regime: String,
-        stage: String,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        reference: Option<String>,
-    },
-}
-
-impl EventBody {
-    /// The machine name of the event kind, as stored and in JSON.
-    pub fn kind(&self) -> &'static str {
-        match self {
-            EventBody::Detected { .. } => "detected",
-            EventBody::Engaged { .. } => "engaged",
-            EventBody::Confirmed {} => "confirmed",
-            EventBody::Dismissed { .. } => "dismissed",
-            EventBody::ImpactDetermined { .. } => "impact-determined",
-            EventBody::Note { .. } => "note",
-            EventBody::TenantsAffected { .. } => "tenants-affected",
-            EventBody::TenantsUnaffected { .. } => "tenants-unaffected",
-            EventBody::Notified { .. } => "notified",
-            EventBody::Classified { .. } => "classified",
-            EventBody::Filed { .. } => "filed",
-            EventBody::Contained { .. } => "contained",
-            EventBody::Eradicated { .. } => "eradicated",
-            EventBody::Recovered { .. } => "recovered",
-            EventBody::Reviewed { .. } => "reviewed",
-            EventBody::ActionDone { .. } => "action-done",
-            EventBody::Closed { .. } => "closed",
-            EventBody::Described { .. } => "described",
-            EventBody::ActionTaken { .. } => "action-taken",
-            EventBody::Advised { .. } => "advised",
-            EventBody::Published { .. } => "published",
-        }
-    }
-
-    /// What happened, in words: the commit subject and the timeline line.
-    pub fn describe(&self) -> String {
-        match self {
-            EventBody::Detected { title, severity, source, .. } => {
-                format!("detected ({severity}, {source}): {title}")
-            }
-            EventBody::Engaged { role, who } => format!("{} engaged: {who}", role.title()),
-            EventBody::Confirmed {} => "confirmed as a security incident".into(),
-            EventBody::Dismissed { reason } => {
-                format!("dismissed, not a security incident: {reason}")
-            }
-            EventBody::ImpactDetermined { effects, summary } if effects.is_empty() => match summary {
-                Some(s) => format!("customer impact determined: no effect on customer data ({s})"),
-                None => "customer impact determined: no effect on customer data".into(),
-            },
-            EventBody::ImpactDetermined { effects, summary } => {
-                let names: Vec<&str> = effects.iter().map(|e| e.as_str()).collect();
-                let mut line = format!("customer impact determined: {}", names.join(", "));
-                if let Some(s) = summary {
-                    line.push_str(" — ");
-                    line.push_str(s);
-                }
-                line
-            }
-            EventBody::Note { text } => format!("note: {text}"),
-            EventBody::TenantsAffected { tenants, detail } => {
-                let mut line = format!("affected: {}", name_some(tenants));
-                if let Some(detail) = detail {
-                    line.push_str(&format!(" ({detail})"));
-                }
-                line
-            }
-            EventBody::TenantsUnaffected { tenants } => {
-                format!("not affected after all: {}", name_some(tenants))
-            }
-            EventBody::Notified { tenants, channel, reference } => {
-                let mut line = format!("notified via {channel}: {}", name_some(tenants));
-                if let Some(reference) = reference {
-                    line.push_str(&format!(" (ref {reference})"));
-                }
-                line
-            }
-            EventBody::Classified { class } => format!("classified as {class}"),
-            EventBody::Described { text } => format!("described for customers: {text}"),
-            EventBody::Contained { summary, .. } => format!("contained: {summary}"),
-            EventBody::Eradicated { summary, approved_by, .. } => match approved_by {
-                Some(who) => format!("eradicated (approved by {who}): {summary}"),
-                None => format!("eradicated: {summary}"),
-            },
-            EventBody::Recovered {
-                summary,
-                last_known_good,
-                restored_from,
-                inspected,
-                monitoring,
-                validated_by,
-                ..
-            } => {
-                let mut steps: Vec<String> = Vec::new();
-                if let Some(summary) = summary {
-                    steps.push(summary.clone());
-                }
-                if let Some(good) = last_known_good {
-                    steps.push(format!("last known good state {good}"));
-                }
-                if let Some(backup) = restored_from {
-                    steps.push(format!("restored from {backup}"));
-                }
-                if *inspected {
-                    steps.push("restored state inspected for attack paths".into());
-                }
-                if *monitoring {
-                    steps.push("heightened monitoring in place".into());
-                }
-                if let Some(who) = validated_by {
-                    steps.push(format!("validated by {who}"));
-                }
-                format!("recovery: {}", steps.join("; "))
-            }
-            EventBody::Reviewed { root_cause, action_items, .. } => {
-                format!(
-                    "post-incident review: root cause {root_cause}; {} action item(s)",
-                    action_items.len()
-                )
-            }
-            EventBody::ActionDone { item } => format!("action item {item} done"),
-            EventBody::Closed { forced: true, reason } => {
-                format!("closed without the usual checks: {}", reason.as_deref().unwrap_or(""))
-            }
-            EventBody::Closed { .. } => "closed".into(),
-            EventBody::ActionTaken { text } => format!("action taken: {text}"),
-            EventBody::Advised { text } => format!("customers advised: {text}"),
-            EventBody::Published { public: true, text: None } => {
-                "marked for the public service health dashboard".into()
-            }
-            EventBody::Published { public: true, text: Some(text) } => {
-                format!("public dashboard text: {text}")
-            }
-            EventBody::Published { public: false, .. } => {
-                "taken off the public service health dashboard".into()
-            }
-            EventBody::Filed { regime, stage, reference } => {
-                let mut line = format!("filed {regime} {stage}");
-                if let Some(reference) = reference {
-                    line.push_str(&format!(" (ref {reference})"));
-                }
-                line
-            }
-        }
-    }
-}
-
-/// A few names and how many more: `a, b, c and 9,997 more`.
-pub fn name_some(names: &[String]) -> String {
-    const SHOWN: usize = 3;
-    if names.len() <= SHOWN + 1 {
-        names.join(", ")
-    } else {
-        format!("{} and {} more", names[..SHOWN].join(", "), names.len() - SHOWN)
-    }
-}
-
-macro_rules! word_enum {
-    ($(#[$meta:meta])* $name:ident { $($variant:ident => $word:literal),+ $(,)? }) => {
-        $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
-                 clap::ValueEnum)]
-        #[serde(rename_all = "kebab-case")]
-        pub enum $name { $($variant),+ }
-
-        impl $name {
-            pub const ALL: &'static [$name] = &[$($name::$variant),+];
-            pub fn as_str(self) -> &'static str {
-                match self { $($name::$variant => $word),+ }
-            }
-        }
-
-        impl fmt::Display for $name {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str(self.as_str())
-            }
-        }
-    };
-}
-
-word_enum!(
-    /// How bad it is; sev1 is the worst.
-    Severity { Sev1 => "sev1", Sev2 => "sev2", Sev3 => "sev3", Sev4 => "sev4" }
-);
-
-word_enum!(
-    /// How the event came to our attention. Customers reporting an incident is one way in.
-    Source {
-        Monitoring => "monitoring",
-        CustomerReport => "customer-report",
-        InternalReport => "internal-report",
-        ExternalReport => "external-report",
-        ThreatIntel => "threat-intel",
-        Audit => "audit",
-        Other => "other",
-    }
-);
-
-word_enum!(
-    /// Who is engaged on an incident.
-    Role {
-        Oce => "oce",
-        Srt => "srt",
-        Eim => "eim",
-        Comms => "comms",
-        Service => "service",
-    }
-);
-
-impl Role {
-    pub fn title(self) -> &'static str {
-        match self {
-            Role::Oce => "on-call engineer",
-            Role::Srt => "security response team",
-            Role::Eim => "executive incident manager",
-            Role::Comms => "communications",
-            Role::Service => "service team",
-        }
-    }
-}
-
-word_enum!(
-    /// The effect on customer data that makes an event a security incident.
-    Effect {
-        Destruction => "destruction",
-        Loss => "loss",
-        Alteration => "alteration",
-        Disclosure => "disclosure",
-        Access => "access",
-    }
-);
-
-impl Effect {
-    /// The effect in plain words, for customers.
-    pub fn plain(self) -> &'static str {
-        match self {
-            Effect::Destruction => "data was destroyed",
-            Effect::Loss => "data was lost",
-            Effect::Alteration => "data was altered",
-            Effect::Disclosure => "data was disclosed without authorization",
-            Effect::Access => "data was accessed without authorization",
-        }
-    }
-}
-
-word_enum!(
-    /// Classifications some regimes start their clocks from (DORA: major; SEC: material).
-    Classification { Major => "major", Material => "material" }
-);
-
-word_enum!(
-    /// Where an incident stands on the main track of the process.
-    Phase {
-        Detected => "detected",
-        OceEngaged => "oce-engaged",
-        SrtEngaged => "srt-engaged",
-        Confirmed => "confirmed",
-        ImpactDetermined => "impact-determined",
-        TenantsDetermined => "tenants-determined",
-        Notified => "notified",
-        Closed => "closed",
-        Dismissed => "dismissed",
-    }
-);
-
-impl Phase {
-    pub fn is_open(self) -> bool {
-        !matches!(self, Phase::Dismissed | Phase::Closed)
-    }
-}
+use super::vocab::{Classification, Effect, Phase, Role, Severity, Source};
 
 /// Someone engaged in a role.
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -544,6 +111,17 @@ pub struct Impact {
     pub at: DateTime<Utc>,
 }
 
+/// An earlier event corrected (a new time) or retracted (`corrected_at` is `None`).
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Correction {
+    pub event: String,
+    pub kind: String,
+    pub corrected_at: Option<DateTime<Utc>>,
+    pub reason: String,
+    pub by: String,
+    pub recorded_at: DateTime<Utc>,
+}
+
 /// The current state of an incident, derived from its log. Field names are the stable JSON
 /// interface (`sirt show --format json`).
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -583,6 +161,11 @@ pub struct Incident {
     pub filings: Vec<Filing>,
     pub notes: usize,
     pub events: usize,
+    /// Corrections and retractions of earlier events, in the order they were recorded.
+    pub corrections: Vec<Correction>,
+    /// Kinds of the events this sirt does not know and left out of the fold.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub unknown_events: Vec<String>,
     pub updated_at: DateTime<Utc>,
     #[serde(skip)]
     pub last_seq: u64,
@@ -596,17 +179,6 @@ fn affected_as_list<S: serde::Serializer>(
     serializer: S,
 ) -> Result<S::Ok, S::Error> {
     serializer.collect_seq(affected.values())
-}
-
-/// Why a step is refused: what is wrong, and the command that would put it right.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Refusal {
-    pub message: String,
-    pub hint: Option<String>,
-}
-
-fn refuse(message: impl Into<String>, hint: impl Into<Option<String>>) -> Result<(), Refusal> {
-    Err(Refusal { message: message.into(), hint: hint.into() })
 }
 
 impl IncidentLog {
@@ -625,12 +197,59 @@ impl IncidentLog {
             schema: self.schema,
             id: self.id.clone(),
             events,
+            unknown: self.unknown.clone(),
         })
     }
 
     /// The sequence number the next appended event gets.
     pub fn next_seq(&self) -> u64 {
-        self.events.iter().map(|e| e.seq).max().unwrap_or(0) + 1
+        // Saturating: a hand-edited seq at the top of the range must not wrap to 0. The next
+        // write then fails to encode (TOML integers stop at i64::MAX) and says so.
+        self.events.iter().map(|e| e.seq).max().unwrap_or(0).saturating_add(1)
+    }
+
+    fn kind_of(&self, event: &str) -> String {
+        self.events.iter().find(|e| e.id == event).map_or("?", |e| e.body.kind()).to_string()
+    }
+
+    /// The events the state is folded from, in fold order: corrections applied (the corrected
+    /// event takes its new time), retracted events and unknown kinds left out, and the
+    /// corrections themselves kept aside. Fails when a correction names no event of the log.
+    pub fn effective(&self) -> Result<Vec<std::borrow::Cow<'_, Event>>, String> {
+        use std::borrow::Cow;
+        let ordered = self.ordered();
+        let mut moved: BTreeMap<&str, DateTime<Utc>> = BTreeMap::new();
+        let mut retracted: std::collections::HashSet<&str> = Default::default();
+        for event in &ordered {
+            let target = match &event.body {
+                EventBody::Corrected { event: target, at, .. } => {
+                    moved.insert(target, *at);
+                    target
+                }
+                EventBody::Retracted { event: target, .. } => {
+                    retracted.insert(target);
+                    target
+                }
+                _ => continue,
+            };
+            if !self.events.iter().any(|e| &e.id == target) {
+                return Err(format!("event {} corrects event {target}, which is not in the log", event.id));
+            }
+        }
+        Ok(ordered
+            .into_iter()
+            .filter(|e| !retracted.contains(e.id.as_str()))
+            .filter(|e| {
+                !matches!(
+                    e.body,
+                    EventBody::Corrected { .. } | EventBody::Retracted { .. } | EventBody::Unknown
+                )
+            })
+            .map(|e| match moved.get(e.id.as_str()) {
+                Some(at) => Cow::Owned(Event { at: *at, ..e.clone() }),
+                None => Cow::Borrowed(e),
+            })
+            .collect())
     }
 
     /// Derives the current state. Fails only for logs no sequence of commands could produce.
@@ -642,7 +261,7 @@ impl IncidentLog {
         if let Some(dup) = self.events.iter().find(|e| !seen.insert(e.id.as_str())) {
             return Err(format!("event id {} appears twice", dup.id));
         }
-        let ordered = self.ordered();
+        let ordered = self.effective()?;
         let Some((first, rest)) = ordered.split_first() else {
             return Err("the log has no events".into());
         };
@@ -679,12 +298,36 @@ impl IncidentLog {
             first_notified: BTreeMap::new(),
             notes: 0,
             events: self.events.len(),
+            corrections: Vec::new(),
+            unknown_events: Vec::new(),
             updated_at: first.recorded_at,
             last_seq: first.seq,
         };
         for event in rest {
             incident.apply(event)?;
         }
+        for event in self.ordered() {
+            match &event.body {
+                EventBody::Corrected { event: target, at, reason } => incident.corrections.push(Correction {
+                    event: target.clone(),
+                    kind: self.kind_of(target),
+                    corrected_at: Some(*at),
+                    reason: reason.clone(),
+                    by: event.by.clone(),
+                    recorded_at: event.recorded_at,
+                }),
+                EventBody::Retracted { event: target, reason } => incident.corrections.push(Correction {
+                    event: target.clone(),
+                    kind: self.kind_of(target),
+                    corrected_at: None,
+                    reason: reason.clone(),
+                    by: event.by.clone(),
+                    recorded_at: event.recorded_at,
+                }),
+                _ => {}
+            }
+        }
+        incident.unknown_events = self.unknown.iter().map(|(_, kind)| kind.clone()).collect();
         incident.phase = incident.derive_phase();
         incident.open = incident.phase.is_open();
         Ok(incident)
@@ -728,7 +371,8 @@ impl Incident {
                     }
                 }
             }
-            EventBody::TenantsUnaffected { tenants } => {
+            EventBody::Corrected { .. } | EventBody::Retracted { .. } | EventBody::Unknown => {}
+            EventBody::TenantsUnaffected { tenants, .. } => {
                 for tenant in tenants {
                     self.affected.remove(tenant);
                 }
@@ -754,9 +398,9 @@ impl Incident {
             }
             EventBody::Described { text } => self.description = Some(text.clone()),
             EventBody::Contained { summary, customer } => {
+                self.actions.extend(customer.clone());
                 self.response.contained_at.get_or_insert(event.at);
                 self.response.containment = Some(summary.clone());
-                self.actions.extend(customer.clone());
             }
             EventBody::Eradicated { summary, vulnerability, approved_by, customer } => {
                 self.actions.extend(customer.clone());
@@ -872,54 +516,22 @@ impl Incident {
             Phase::Detected
         }
     }
+}
 
-    /// What must still happen before the incident can be closed, each with the command that
-    /// does it. Empty when it can be closed.
-    pub fn close_blockers(&self) -> Vec<(String, String)> {
-        let id = &self.id;
-        let mut missing = Vec::new();
-        let dismissed = self.dismissed_at.is_some() && self.declared_at.is_none();
-        if !dismissed {
-            match self.declared_at {
-                None => missing.push((
-                    "the incident is neither confirmed nor dismissed".into(),
-                    format!("sirt confirm {id}, or sirt dismiss {id} --reason …"),
-                )),
-                Some(_) if self.affected.is_empty() => missing
-                    .push(("no affected tenants are recorded".into(), format!("sirt affected {id} TENANT…"))),
-                Some(_) => {
-                    let waiting: Vec<String> = self
-                        .affected
-                        .values()
-                        .filter(|a| a.notified_at.is_none())
-                        .map(|a| a.tenant.clone())
-                        .collect();
-                    if !waiting.is_empty() {
-                        missing.push((
-                            format!(
-                                "{} affected tenant(s) not notified: {}",
-                                waiting.len(),
-                                name_some(&waiting)
-                            ),
-                            format!("sirt notified {id} {} --via email-admin", waiting[0]),
-                        ));
-                    }
-                }
-            }
-            if self.response.validated_by.is_none() {
-                missing.push((
-                    "recovery is not validated".into(),
-                    format!("sirt recover {id} --validated-by WHO"),
-                ));
-            }
-        }
-        if self.review.is_none() {
-            missing.push((
-                "no post-incident review is recorded".into(),
-                format!("sirt review {id} --root-cause \"…\""),
-            ));
-        }
-        missing
+impl Incident {
+    /// What later corrections say of event `id`, in words ("time corrected to … by …: why"),
+    /// with times shown by `show_time`; `None` when nothing corrected it.
+    pub fn superseded(&self, id: &str, show_time: impl Fn(DateTime<Utc>) -> String) -> Option<String> {
+        let notes: Vec<String> = self
+            .corrections
+            .iter()
+            .filter(|c| c.event == id)
+            .map(|c| match c.corrected_at {
+                Some(at) => format!("time corrected to {} by {}: {}", show_time(at), c.by, c.reason),
+                None => format!("retracted by {}: {}", c.by, c.reason),
+            })
+            .collect();
+        (!notes.is_empty()).then(|| notes.join("; "))
     }
 
     /// When the tenant was first notified, on any channel.
@@ -944,198 +556,13 @@ impl Incident {
     pub fn is_engaged(&self, role: Role, who: &str) -> bool {
         self.engagements.iter().any(|e| e.role == role && e.who.eq_ignore_ascii_case(who))
     }
-
-    /// Whether the process allows recording `body` as having happened at `at`, given the time
-    /// is now `now`. The seeds fix only some orders: engagement, notes and the like may come at
-    /// any point; the declaration needs a live incident, the impact needs the declaration.
-    pub fn check(&self, body: &EventBody, at: DateTime<Utc>, now: DateTime<Utc>) -> Result<(), Refusal> {
-        let id = &self.id;
-        check_not_future(at, now)?;
-        if at < self.detected_at {
-            return refuse(
-                format!(
-                    "{} is before {id} was detected ({})",
-                    format_local(at),
-                    format_local(self.detected_at)
-                ),
-                format!(
-                    "pass a time after the detection with --at; if the detection itself was earlier, note it: sirt note {id} \"detected earlier, at …\""
-                ),
-            );
-        }
-        if let Some(closed) = self.closed_at
-            && !matches!(body, EventBody::Note { .. } | EventBody::ActionDone { .. })
-        {
-            return refuse(
-                format!(
-                    "{id} was closed on {}; only notes and finished action items can be added",
-                    format_local(closed)
-                ),
-                format!("sirt note {id} \"…\""),
-            );
-        }
-        if let Some(dismissed) = self.dismissed_at
-            && self.declared_at.is_none()
-            && !matches!(
-                body,
-                EventBody::Note { .. }
-                    | EventBody::Reviewed { .. }
-                    | EventBody::ActionDone { .. }
-                    | EventBody::Closed { .. }
-            )
-        {
-            return refuse(
-                format!(
-                    "{id} was dismissed as not a security incident on {}; only notes, a review and closing remain",
-                    format_local(dismissed)
-                ),
-                match body {
-                    EventBody::Confirmed {} => format!(
-                        "if it is a security incident after all, open a new one: sirt detect \"{}\" --severity {}",
-                        self.title, self.severity
-                    ),
-                    _ => format!("sirt note {id} \"…\""),
-                },
-            );
-        }
-        match body {
-            EventBody::Detected { .. } => refuse(format!("{id} is already detected"), None),
-            EventBody::Confirmed {} => match self.declared_at {
-                Some(declared) => refuse(
-                    format!(
-                        "{id} was already confirmed as a security incident on {}",
-                        format_local(declared)
-                    ),
-                    format!("sirt show {id}"),
-                ),
-                None => Ok(()),
-            },
-            EventBody::Dismissed { .. } => match self.declared_at {
-                Some(declared) => refuse(
-                    format!(
-                        "{id} was confirmed as a security incident on {}; a declared incident cannot be dismissed",
-                        format_local(declared)
-                    ),
-                    format!("record what you learned instead: sirt note {id} \"…\""),
-                ),
-                None => Ok(()),
-            },
-            EventBody::ImpactDetermined { .. } => match self.declared_at {
-                None => refuse(
-                    format!(
-                        "customer impact is determined after the declaration, and {id} is not confirmed as a security incident yet"
-                    ),
-                    format!("sirt confirm {id}"),
-                ),
-                Some(declared) if at < declared => refuse(
-                    format!("{} is before {id} was confirmed ({})", format_local(at), format_local(declared)),
-                    "pass a time after the declaration with --at".to_string(),
-                ),
-                Some(_) => Ok(()),
-            },
-            EventBody::Notified { tenants, .. } => {
-                let Some(declared) = self.declared_at else {
-                    return refuse(
-                        format!(
-                            "{id} is not confirmed as a security incident; customers are notified after the declaration"
-                        ),
-                        format!("sirt confirm {id}"),
-                    );
-                };
-                if at < declared {
-                    return refuse(
-                        format!(
-                            "{} is before {id} was confirmed ({})",
-                            format_local(at),
-                            format_local(declared)
-                        ),
-                        "pass a time after the declaration with --at".to_string(),
-                    );
-                }
-                let strangers: Vec<String> =
-                    tenants.iter().filter(|t| !self.affected.contains_key(*t)).cloned().collect();
-                if strangers.is_empty() {
-                    Ok(())
-                } else {
-                    refuse(
-                        format!("not on {id}'s affected list: {}", name_some(&strangers)),
-                        format!("record it first: sirt affected {id} {}", strangers[0]),
-                    )
-                }
-            }
-            EventBody::Classified { .. }
-            | EventBody::Filed { .. }
-            | EventBody::Described { .. }
-            | EventBody::ActionTaken { .. }
-            | EventBody::Advised { .. }
-            | EventBody::Published { .. }
-            | EventBody::Contained { .. }
-            | EventBody::Eradicated { .. }
-            | EventBody::Recovered { .. }
-            | EventBody::Reviewed { .. } => Ok(()),
-            EventBody::ActionDone { item } => {
-                match self.review.as_ref().and_then(|r| r.action_items.iter().find(|a| a.item.id == *item)) {
-                    None => refuse(
-                        format!("{id} has no action item '{item}'"),
-                        format!("list them: sirt show {id}"),
-                    ),
-                    Some(a) if a.done_at.is_some() => {
-                        refuse(format!("action item {item} is already done"), None)
-                    }
-                    Some(_) => Ok(()),
-                }
-            }
-            EventBody::Closed { .. } => Ok(()),
-            EventBody::TenantsAffected { .. } | EventBody::TenantsUnaffected { .. } => {
-                match self.declared_at {
-                    None => refuse(
-                        format!(
-                            "affected customers are determined for a confirmed security incident, and {id} is not confirmed yet"
-                        ),
-                        format!("sirt confirm {id}"),
-                    ),
-                    Some(_) => Ok(()),
-                }
-            }
-            EventBody::Engaged { .. } | EventBody::Note { .. } => Ok(()),
-        }
-    }
-}
-
-/// A step cannot be recorded as having happened in the future.
-pub fn check_not_future(at: DateTime<Utc>, now: DateTime<Utc>) -> Result<(), Refusal> {
-    if at > now {
-        return refuse(
-            format!("{} is in the future (it is now {})", format_local(at), format_local(now)),
-            "leave out --at to record the step as happening now, or pass a past time".to_string(),
-        );
-    }
-    Ok(())
-}
-
-/// Checks the event that opens an incident.
-pub fn check_detection(
-    detected: DateTime<Utc>,
-    started: Option<DateTime<Utc>>,
-    now: DateTime<Utc>,
-) -> Result<(), Refusal> {
-    check_not_future(detected, now)?;
-    match started {
-        Some(start) if start > detected => refuse(
-            format!(
-                "the event cannot start ({}) after it was detected ({})",
-                format_local(start),
-                format_local(detected)
-            ),
-            "pass --started with a time before --at".to_string(),
-        ),
-        _ => Ok(()),
-    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::rules::check_detection;
+    use crate::text::name_some;
 
     fn t(s: &str) -> DateTime<Utc> {
         format!("2026-11-20T{s}:00Z").parse().unwrap()
@@ -1160,7 +587,7 @@ mod tests {
     }
 
     fn log(events: Vec<Event>) -> IncidentLog {
-        IncidentLog { schema: SCHEMA, id: "INC-0000-0001".into(), events }
+        IncidentLog { schema: SCHEMA, id: "INC-0000-0001".into(), events, unknown: Vec::new() }
     }
 
     fn engaged(id: &str, seq: u64, role: Role) -> Event {
@@ -1307,7 +734,12 @@ mod tests {
             event("E2", 2, "09:00", EventBody::Confirmed {}),
             affected("E3", 3, &["contoso", "fabrikam"], None),
             affected("E4", 4, &["contoso"], Some("3 mailboxes read")),
-            event("E5", 5, "11:00", EventBody::TenantsUnaffected { tenants: vec!["fabrikam".into()] }),
+            event(
+                "E5",
+                5,
+                "11:00",
+                EventBody::TenantsUnaffected { tenants: vec!["fabrikam".into()], reason: None },
+            ),
             affected("E6", 6, &["woodgrove"], None),
         ];
         let incident = log(events).fold().unwrap();

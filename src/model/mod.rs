@@ -1,18 +1,22 @@
 //! Domain types: incidents, events, settings. Plain data and pure functions; no I/O, no clock.
 
+pub mod actor;
 pub mod contact;
 pub mod deadline;
+pub mod event;
 pub mod id;
 pub mod incident;
 pub mod regime;
+pub mod rules;
 pub mod settings;
 pub mod settings_edit;
 pub mod stats;
 pub mod tenant;
 pub mod tenant_csv;
 pub mod time;
+pub mod vocab;
 
-pub use incident::{
-    Classification, Effect, Engagement, Event, EventBody, Impact, Incident, IncidentLog, Phase, Refusal,
-    Role, Severity, Source,
-};
+pub use event::{Event, EventBody, IncidentLog};
+pub use incident::{Engagement, Impact, Incident};
+pub use rules::Refusal;
+pub use vocab::{Classification, Effect, Phase, Role, Severity, Source};

@@ -12,10 +12,18 @@ pub const PLACEHOLDER_SENDER: &str = "security-response@example.com";
 /// Version of the settings format, stored in the file.
 pub const SCHEMA: u32 = 1;
 
+/// The first sirt whose writes append to incident files and know corrections; new stores ask
+/// for it, so an older sirt cannot rewrite what it does not understand.
+pub const MIN_WRITER_VERSION: &str = "0.2.0";
+
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 #[serde(default)]
 pub struct Settings {
     pub schema: u32,
+    /// The oldest sirt that may write to this store; older ones refuse, so that a format they
+    /// do not know is never written over.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub min_writer_version: Option<String>,
     /// The provider's name, as customers know it.
     pub organisation: String,
     /// How customers reach the security response team.
@@ -41,9 +49,9 @@ pub struct Settings {
     /// Days business-day limits skip besides weekends, `YYYY-MM-DD`.
     pub holidays: Vec<String>,
     /// Severities whose tenants get a phone call script.
-    pub phone_severities: Vec<super::incident::Severity>,
+    pub phone_severities: Vec<super::vocab::Severity>,
     /// Severities whose eradication needs the executive incident manager's approval.
-    pub eradication_approval: Vec<super::incident::Severity>,
+    pub eradication_approval: Vec<super::vocab::Severity>,
     /// Regimes added to the built-in catalog (same fields as `sirt regimes ID --format json`).
     #[serde(rename = "regime", skip_serializing_if = "Vec::is_empty")]
     pub regimes: Vec<super::regime::Regime>,
@@ -64,6 +72,7 @@ impl Default for Settings {
     fn default() -> Self {
         Settings {
             schema: SCHEMA,
+            min_writer_version: Some(MIN_WRITER_VERSION.into()),
             organisation: PLACEHOLDER_ORGANISATION.into(),
             response_contact: "security-response@example.com".into(),
             sender_address: EmailAddress::try_from(PLACEHOLDER_SENDER.to_string()).expect("a valid address"),
@@ -74,8 +83,8 @@ impl Default for Settings {
             own_regimes: Vec::new(),
             aware_at: "declaration".into(),
             holidays: Vec::new(),
-            phone_severities: vec![super::incident::Severity::Sev1, super::incident::Severity::Sev2],
-            eradication_approval: vec![super::incident::Severity::Sev1],
+            phone_severities: vec![super::vocab::Severity::Sev1, super::vocab::Severity::Sev2],
+            eradication_approval: vec![super::vocab::Severity::Sev1],
             regimes: Vec::new(),
             limits: Vec::new(),
         }
@@ -145,6 +154,8 @@ impl Settings {
         format!(
             "# sirt store settings. Every change to this file should be committed like any other.\n\
              schema = {}\n\n\
+             # The oldest sirt that may write to this store.\n\
+             min_writer_version = \"{}\"\n\n\
              # The provider's name, as customers know it; used in notifications.\n\
              organisation = \"{}\"\n\n\
              # How customers reach the security response team; free text in the drafts' bodies.\n\
@@ -175,6 +186,7 @@ impl Settings {
              # Add a regime: [[regime]] with the fields `sirt regimes ID --format json` shows.\n\
              # Change a limit: [[limit]] regime = \"nis2-art23\"  stage = \"early warning\"  within = \"12h\"\n",
             d.schema,
+            MIN_WRITER_VERSION,
             d.organisation,
             d.response_contact,
             d.sender_address,

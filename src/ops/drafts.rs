@@ -9,7 +9,6 @@ use chrono::{DateTime, Utc};
 
 use crate::error::UserError;
 use crate::model::Incident;
-use crate::model::incident::name_some;
 use crate::model::regime::Catalog;
 use crate::model::settings::Settings;
 use crate::model::tenant::Tenant;
@@ -17,6 +16,7 @@ use crate::render::eml::{self, Sender};
 use crate::render::formats::{self, DraftFormat};
 use crate::render::{self, Draft, DraftChannel, Drafting, Gap, Renderer, Setting, Skipped};
 use crate::store::Store;
+use crate::text::name_some;
 
 /// What to draft.
 pub struct Request {
@@ -115,7 +115,13 @@ pub fn render(
         .into());
     }
 
-    let renderer = Renderer::new(store.template_overrides()?).map_err(template_failure)?;
+    // Hidden files (an editor's swap file) are not templates.
+    let files: Vec<(String, String)> = store
+        .template_files()?
+        .into_iter()
+        .filter(|(path, _)| !path.split('/').any(|part| part.starts_with('.')))
+        .collect();
+    let renderer = Renderer::new(files).map_err(template_failure)?;
     let catalog = Catalog::for_store(&store.settings).map_err(UserError::new)?;
     let setting = Setting {
         organisation: &store.settings.organisation,

@@ -7,8 +7,8 @@ use std::fmt::Write as _;
 use chrono::{DateTime, Duration, FixedOffset, Utc};
 
 use crate::model::deadline::{ClockKind, Deadline, Status};
-use crate::model::incident::{Incident, IncidentLog};
 use crate::model::time::{format_in, format_span};
+use crate::model::{Incident, IncidentLog};
 
 /// Markdown table cells: one line, no pipes.
 fn cell(text: &str) -> String {
@@ -115,13 +115,11 @@ pub fn report(
         } else {
             String::new()
         };
-        let _ = writeln!(
-            md,
-            "| {} | {} | {}{backfilled} |",
-            at(event.at),
-            cell(&event.body.describe()),
-            cell(&event.by)
-        );
+        let what = match incident.superseded(&event.id, at) {
+            Some(note) => format!("{} ({note})", event.body.describe()),
+            None => event.body.describe(),
+        };
+        let _ = writeln!(md, "| {} | {} | {}{backfilled} |", at(event.at), cell(&what), cell(&event.by));
     }
     md.push('\n');
 

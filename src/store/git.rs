@@ -9,7 +9,16 @@ use std::process::{Command, Stdio};
 
 use anyhow::{Context, Result, bail};
 use chrono::{DateTime, TimeZone, Utc};
-use git2::{ErrorCode, Oid, Repository, RepositoryInitOptions, Signature, Time, Tree};
+use git2::{ErrorCode, Repository, RepositoryInitOptions, Signature, Time, Tree};
+
+pub use git2::Oid;
+
+/// Whether git accepts `name <email>` as a commit's author.
+pub fn check_identity(name: &str, email: &str) -> Result<()> {
+    Signature::now(name, email)
+        .with_context(|| format!("'{name} <{email}>' is not a usable git identity"))?;
+    Ok(())
+}
 
 /// Who a commit is by.
 pub struct Author<'a> {
@@ -101,29 +110,108 @@ impl Git {
         }
     }
 
-    /// The content of `path` in the latest commit.
-    pub fn committed_file(&self, path: &str) -> Result<Option<Vec<u8>>> {
-        let Some(head) = self.head()? else {
-            return Ok(None);
-        };
-        let entry = match head.tree()?.get_path(Path::new(path)) {
+    /// The commit the branch points at, if any.
+    pub fn tip(&self) -> Result<Option<Oid>> {
+        Ok(self.head()?.map(|c| c.id()))
+    }
+
+    /// The tree of a commit.
+    pub fn tree_of(&self, commit: Oid) -> Result<Oid> {
+        Ok(self.repo.find_commit(commit)?.tree_id())
+    }
+
+    /// The content of `path` in `tree`.
+    pub fn file_in(&self, tree: Oid, path: &str) -> Result<Option<Vec<u8>>> {
+        let tree = self.repo.find_tree(tree)?;
+        let entry = match tree.get_path(Path::new(path)) {
             Ok(entry) => entry,
             Err(e) if e.code() == ErrorCode::NotFound => return Ok(None),
             Err(e) => return Err(e.into()),
         };
+        if entry.kind() != Some(git2::ObjectType::Blob) {
+            return Ok(None);
+        }
         Ok(Some(self.repo.find_blob(entry.id())?.content().to_vec()))
     }
 
+    /// The files directly in `dir` of `tree`: name and blob, in name order.
+    pub fn files_in(&self, tree: Oid, dir: &str) -> Result<Vec<(String, Oid)>> {
+        let tree = self.repo.find_tree(tree)?;
+        let sub = match tree.get_path(Path::new(dir)) {
+            Ok(entry) if entry.kind() == Some(git2::ObjectType::Tree) => self.repo.find_tree(entry.id())?,
+            Ok(_) => return Ok(Vec::new()),
+            Err(e) if e.code() == ErrorCode::NotFound => return Ok(Vec::new()),
+            Err(e) => return Err(e.into()),
+        };
+        Ok(sub
+            .iter()
+            .filter(|e| e.kind() == Some(git2::ObjectType::Blob))
+            .filter_map(|e| Some((e.name()?.to_string(), e.id())))
+            .collect())
+    }
+
+    /// Every file under `dir` of `tree`, with its path relative to `dir`.
+    pub fn files_under(&self, tree: Oid, dir: &str) -> Result<Vec<(String, Oid)>> {
+        let tree = self.repo.find_tree(tree)?;
+        let sub = match tree.get_path(Path::new(dir)) {
+            Ok(entry) if entry.kind() == Some(git2::ObjectType::Tree) => self.repo.find_tree(entry.id())?,
+            _ => return Ok(Vec::new()),
+        };
+        let mut found = Vec::new();
+        sub.walk(git2::TreeWalkMode::PreOrder, |parent, entry| {
+            if entry.kind() == Some(git2::ObjectType::Blob)
+                && let Some(name) = entry.name()
+            {
+                found.push((format!("{parent}{name}"), entry.id()));
+            }
+            git2::TreeWalkResult::Ok
+        })?;
+        Ok(found)
+    }
+
+    pub fn blob(&self, oid: Oid) -> Result<Vec<u8>> {
+        Ok(self.repo.find_blob(oid)?.content().to_vec())
+    }
+
+    /// Paths under `scope` whose working-tree or index version differs from the branch's commit:
+    /// edited, added, deleted or staged by hand. Ignored files do not count.
+    pub fn worktree_changes(&self, scope: &[&str]) -> Result<Vec<String>> {
+        let mut options = git2::StatusOptions::new();
+        options
+            .include_untracked(true)
+            .recurse_untracked_dirs(true)
+            .include_ignored(false)
+            .exclude_submodules(true)
+            .disable_pathspec_match(false);
+        for path in scope {
+            options.pathspec(path);
+        }
+        let statuses = match self.repo.statuses(Some(&mut options)) {
+            Ok(statuses) => statuses,
+            Err(e) if e.code() == ErrorCode::UnbornBranch => return Ok(Vec::new()),
+            Err(e) => return Err(e.into()),
+        };
+        let mut paths: Vec<String> = statuses
+            .iter()
+            .filter(|s| s.status() != git2::Status::CURRENT && !s.status().contains(git2::Status::IGNORED))
+            .filter_map(|s| s.path().map(String::from))
+            .collect();
+        paths.sort();
+        paths.dedup();
+        Ok(paths)
+    }
+
     /// Writes the objects of a commit that changes `files` (content, or `None` to delete) on top
-    /// of the current head, without moving any branch.
+    /// of `parent`, without moving any branch.
     pub fn prepare(
         &self,
+        parent: Option<Oid>,
         files: &[(String, Option<Vec<u8>>)],
         author: &Author,
         when: DateTime<Utc>,
         message: &str,
     ) -> Result<Prepared> {
-        let head = self.head()?;
+        let head = parent.map(|oid| self.repo.find_commit(oid)).transpose()?;
         let blobs = if files.len() > BULK {
             self.write_blobs_packed(files)?
         } else {

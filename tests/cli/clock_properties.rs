@@ -136,7 +136,7 @@ impl History {
             let body = match op {
                 Op::Confirm => EventBody::Confirmed {},
                 Op::Affected(t) => EventBody::TenantsAffected { tenants: names(t), detail: None },
-                Op::Unaffected(t) => EventBody::TenantsUnaffected { tenants: names(t) },
+                Op::Unaffected(t) => EventBody::TenantsUnaffected { tenants: names(t), reason: None },
                 Op::Notified(t, c) => {
                     EventBody::Notified { tenants: names(t), channel: Channel::ALL[*c], reference: None }
                 }
@@ -159,7 +159,7 @@ impl History {
                 body,
             });
         }
-        IncidentLog { schema: 1, id: "INC-PROP-0001".into(), events }
+        IncidentLog { schema: 1, id: "INC-PROP-0001".into(), events, unknown: Vec::new() }
     }
 }
 

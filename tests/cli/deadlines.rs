@@ -518,7 +518,7 @@ fn backfilled_events_count_from_when_they_happened() {
 
     // A call to fabrikam found later to have gone out the evening before: the earliest
     // notification counts, and the clock was met after all.
-    env.ok(&["notified", &id, "fabrikam", "--via", "phone", "--at", "2026-11-20T20:00:00Z"]);
+    env.ok(&["notified", &id, "fabrikam", "--via", "message-center", "--at", "2026-11-20T20:00:00Z"]);
     let all = clocks(&env, &["--all"]);
     assert_eq!(contract(&all, "fabrikam")["status"], "met");
     assert_eq!(contract(&all, "fabrikam")["done_at"], "2026-11-20T20:00:00Z");
@@ -624,7 +624,7 @@ fn a_tenants_own_clock_starts_at_our_notification_and_never_trips_the_check() {
     assert_eq!(waiting["started_by"], "waits for our notification");
 
     env.now = "2026-11-21T08:00:00Z".into();
-    env.ok(&["notified", &id, "fabrikam", "--via", "email-privacy"]);
+    env.ok(&["notified", &id, "fabrikam", "--via", "email-admin"]);
     let rows = clocks(&env, &[]);
     let row = one(&rows, "tenant-regime", |r| r["clock"] == "tenant-regime");
     let party = row["party"].as_str().unwrap();
@@ -699,7 +699,7 @@ fn notified_refuses_what_cannot_be_true_and_records_once() {
     nothing_recorded(&env, &["notified", &id, "contoso", "--via", "message-center"]);
     nothing_recorded(&env, &["notified", &id, "--all", "--via", "message-center"]);
     // Another channel is recorded, but the clock keeps the first notification.
-    one_commit(&env, &["notified", &id, "contoso", "--via", "phone"]);
+    one_commit(&env, &["notified", &id, "contoso", "--via", "email-admin"]);
     let all = clocks(&env, &["--all"]);
     assert_eq!(contract(&all, "contoso")["done_at"], "2026-11-20T14:00:00Z");
 }

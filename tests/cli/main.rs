@@ -2,7 +2,9 @@
 
 mod affected;
 mod clock_properties;
+mod crash;
 mod deadlines;
+mod exact;
 mod generated;
 mod main_track;
 mod notify;

@@ -308,11 +308,7 @@ fn template(env: &Env, name: &str, text: &str) {
     let path = env.store.join("templates").join(name);
     std::fs::create_dir_all(path.parent().unwrap()).unwrap();
     std::fs::write(path, text).unwrap();
-}
-
-/// Commits a hand edit of the store, as a user would.
-fn commit_hand_edit(env: &Env) {
-    env.git(&["-c", "user.name=t", "-c", "user.email=t@e.x", "commit", "-qam", "x"]);
+    env.commit_by_hand(&format!("template {name}"));
 }
 
 // ---- which drafts ----
@@ -772,7 +768,7 @@ fn tenant_data_cannot_inject_a_header() {
         "{text}\n[[admin]]\nemail = \"ok@x.example\\r\\nBcc: evil@x.example\"\nname = \"Mal Lory\\r\\nBcc: evil@x.example\"\nphone = \"+441632960002\"\n\n[privacy]\nemail = \"privacy@evil.example\\r\\nBcc: evil@x.example\"\n"
     );
     std::fs::write(&path, text).unwrap();
-    commit_hand_edit(&env);
+    env.commit_by_hand("x");
     assert_eq!(env.git(&["status", "--porcelain"]), "");
     let tenant = env.json(&["tenant", "show", "evil", "--format", "json"]);
     assert!(tenant["name"].as_str().unwrap().contains("\r\nBcc:"), "{tenant:#}");
@@ -954,6 +950,7 @@ fn template_errors_name_the_file_and_line() {
 
     // Gone again, notify works.
     std::fs::remove_file(env.store.join("templates/emial-admin.txt")).unwrap();
+    env.commit_by_hand("template removed");
     notify_ok(&env, &[&id]);
 }
 
@@ -1311,7 +1308,7 @@ fn hostile_text_still_makes_well_formed_messages_to_exactly_the_intended_recipie
     let text = text
         .replace("name = \"Ctl\"", "name = \"Ctl\\r\\nBcc: evil@x.example\\u0000\\u2028To: evil@y.example\"");
     std::fs::write(&path, text).unwrap();
-    commit_hand_edit(&env);
+    env.commit_by_hand("x");
 
     let id = env.declared("Mailbox access");
     let long: String = "Zeile mit Umlauten äöü und eine sehr lange Beschreibung ohne Umbruch. ".repeat(140);
@@ -1460,9 +1457,10 @@ fn init_and_config_set_the_sender_keeping_the_comments_one_commit_each() {
     assert!(stderr.contains("nope"), "{stderr}");
     assert!(!env.home.join("other").exists(), "a refused init leaves nothing behind");
 
-    // A hand edit that breaks the sender is reported by every command, with the line.
+    // A committed hand edit that breaks the sender is reported by every command, with the line.
     let text = after.replace(&format!("sender_address = \"{SENDER}\""), "sender_address = \"a@b, c\"");
     std::fs::write(env.store.join("sirt.toml"), &text).unwrap();
+    env.commit_by_hand("a bad sender");
     let line = text.lines().position(|l| l.starts_with("sender_address")).unwrap() + 1;
     for args in [vec!["list"], vec!["tenant", "list"], vec!["config", "get", "organisation"]] {
         let stderr = env.fails(&args);

@@ -149,6 +149,7 @@ fn list_json_has_the_stable_field_names() {
         "filings",
         "notes",
         "events",
+        "corrections",
         "updated_at",
     ];
     stable.sort();
@@ -443,6 +444,7 @@ fn a_corrupted_incident_file_is_named_with_its_line() {
     let broken = env.detect("Port scan", &[]);
     let path = env.store.join("incidents").join(format!("{broken}.toml"));
     std::fs::write(&path, format!("schema = 1\nid = \"{broken}\"\n[[event]\nid = \"E1\"\n")).unwrap();
+    env.commit_by_hand("a broken hand edit");
     let commits = env.commit_count();
     let name = format!("incidents/{broken}.toml:3");
 

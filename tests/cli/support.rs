@@ -41,7 +41,12 @@ impl Env {
 
     /// `sirt` with the isolated environment; `--store` is passed through `SIRT_STORE`.
     pub fn cmd(&self) -> Command {
-        let mut cmd = Command::new(sirt_path());
+        Command::from_std(self.std_cmd())
+    }
+
+    /// The same, as a plain process (to spawn several at once).
+    pub fn std_cmd(&self) -> std::process::Command {
+        let mut cmd = std::process::Command::new(sirt_path());
         cmd.env_clear()
             .env("PATH", std::env::var_os("PATH").unwrap_or_default())
             .env("HOME", &self.home)
@@ -52,6 +57,7 @@ impl Env {
             .env("TZ", "UTC")
             .env("NO_COLOR", "1")
             .env("SIRT_NOW", &self.now)
+            .env("SIRT_SEED", "1")
             .env("SIRT_ACTOR", ACTOR)
             .env("SIRT_STORE", &self.store)
             .current_dir(&self.home);
@@ -108,6 +114,20 @@ impl Env {
             .unwrap();
         assert!(out.status.success(), "git {args:?}: {}", String::from_utf8_lossy(&out.stderr));
         String::from_utf8(out.stdout).unwrap()
+    }
+
+    /// Commits whatever the working tree holds with plain git, as a user editing by hand would.
+    pub fn commit_by_hand(&self, message: &str) {
+        self.git(&["add", "-A"]);
+        self.git(&[
+            "-c",
+            "user.name=Hand Editor",
+            "-c",
+            "user.email=hand@example.com",
+            "commit",
+            "-qm",
+            message,
+        ]);
     }
 
     pub fn commit_count(&self) -> usize {

@@ -258,20 +258,16 @@ pub fn run(ctx: &Ctx, args: DemoArgs) -> Result<()> {
 impl Demo<'_> {
     fn answer_to_nis2(&self, dir: &std::path::Path) -> Result<()> {
         let store = crate::store::Store::open(dir)?;
-        let settings = std::fs::read_to_string(dir.join(crate::store::SETTINGS_FILE))?;
-        let settings = settings.replace("own_regimes = []", "own_regimes = [\"nis2-art23\"]");
-        let lock = store.lock()?;
-        store.commit(
-            &lock,
-            crate::store::Change {
-                files: vec![(crate::store::SETTINGS_FILE.into(), Some(settings.into_bytes()))],
-                subject: "settings: the provider answers to NIS2 (own_regimes)".into(),
-                body: None,
-                trailers: vec![("Sirt-Action", "settings".into())],
-                author: crate::store::Actor::parse(CARLA).context("demo actor")?,
-                at: self.ctx.now,
-            },
-        )?;
+        let settings =
+            store.read_file(crate::store::SETTINGS_FILE)?.context("the demo store has settings")?;
+        let settings =
+            String::from_utf8(settings)?.replace("own_regimes = []", "own_regimes = [\"nis2-art23\"]");
+        let mut txn = store.begin()?;
+        txn.write(crate::store::SETTINGS_FILE, settings.into_bytes());
+        let message = crate::store::Message::new("settings: the provider answers to NIS2 (own_regimes)")
+            .trailer("Sirt-Action", "settings");
+        let author = crate::model::actor::Actor::parse(CARLA).context("demo actor")?;
+        txn.commit(&message, &author, self.ctx.now)?;
         self.ctx.ui.line("$ # sirt.toml: own_regimes = [\"nis2-art23\"], committed")?;
         Ok(())
     }

@@ -6,9 +6,8 @@ use clap::Args;
 use super::ContactFlags;
 use crate::commands::Ctx;
 use crate::error::UserError;
-use crate::model::regime::Catalog;
 use crate::model::tenant::{Tenant, check_slug};
-use crate::store::Store;
+use crate::ops;
 
 /// Add a tenant to the directory
 #[derive(Debug, Args)]
@@ -26,28 +25,11 @@ pub fn run(ctx: &Ctx, args: AddArgs) -> Result<()> {
     check_slug(&args.id).map_err(|e| {
         UserError::new(format!("tenant id {e}")).hint("tenant ids are slugs such as contoso or acme-eu_2")
     })?;
-    let store = ctx.store()?;
-    let actor = ctx.actor(store)?;
-    let lock = store.lock()?;
-    crate::commands::report_recovery(ctx, &lock);
-    if store.tenant_exists(&args.id) {
-        return Err(UserError::new(format!("tenant '{}' is already in the directory", args.id))
-            .hint(format!("change it with: sirt tenant set {} --name …", args.id))
-            .into());
-    }
+    let rec = ctx.recorder()?;
     let mut tenant = Tenant::new(&args.id, "");
     tenant.apply(args.contacts.update(Some(args.name))).map_err(|e| UserError::new(e).hint("give --admin-name and --admin-phone in the order of the --admin-email values, and --privacy-name with --privacy-email"))?;
-    super::validate(store, &Catalog::built_in(), &tenant)?;
-    let file = Store::tenant_file(&tenant)?;
-    super::commit(
-        ctx,
-        store,
-        &lock,
-        &actor,
-        vec![file],
-        format!("tenant {} added: {}", tenant.id, tenant.name),
-        vec![("Sirt-Tenant", tenant.id.clone()), ("Sirt-Action", "tenant-add".into())],
-    )?;
+    let committed = ops::tenants::add(&rec, &tenant)?;
+    crate::commands::report_commit(ctx, &committed);
     for reach in tenant.reach().into_iter().filter(|r| !r.reachable) {
         ctx.ui.warn(&format!("{}: {} — {}", tenant.id, reach.channel, reach.problem.unwrap_or_default()));
     }

@@ -36,18 +36,20 @@ struct Row {
 }
 
 pub fn run(ctx: &Ctx, args: CheckArgs) -> Result<i32> {
-    let store = ctx.store()?;
+    let store = ctx.store_to_read()?;
+    let mut unreadable = Vec::new();
     let tenants = if args.ids.is_empty() {
-        let (tenants, warnings) = store.load_tenants()?;
-        ctx.ui.skipped(&warnings);
+        let (tenants, broken) = store.load_tenants()?;
+        unreadable.extend(broken);
         tenants
     } else {
         args.ids.iter().map(|id| store.read_tenant(id)).collect::<Result<Vec<_>>>()?
     };
+    let loaded = store.load_incidents()?;
+    unreadable.extend(loaded.unreadable);
+    ctx.ui.skipped(&unreadable);
     let mut named: BTreeMap<String, Vec<String>> = BTreeMap::new();
-    for incident in
-        store.load_incidents()?.incidents.into_iter().filter(|i| i.open && i.declared_at.is_some())
-    {
+    for incident in loaded.incidents.into_iter().filter(|i| i.open && i.declared_at.is_some()) {
         for tenant in incident.affected.keys() {
             named.entry(tenant.clone()).or_default().push(incident.id.clone());
         }
@@ -124,6 +126,10 @@ pub fn run(ctx: &Ctx, args: CheckArgs) -> Result<i32> {
             stranded[0].tenant
         ));
         return Ok(exit::ATTENTION);
+    }
+    if args.check && !unreadable.is_empty() {
+        ctx.ui.incomplete(unreadable.len());
+        return Ok(exit::INCOMPLETE);
     }
     Ok(exit::OK)
 }

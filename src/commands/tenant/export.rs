@@ -20,7 +20,7 @@ pub enum ExportFormat {
 }
 
 pub fn run(ctx: &Ctx, args: ExportArgs) -> Result<()> {
-    let store = ctx.store()?;
+    let store = ctx.store_to_read()?;
     let (tenants, warnings) = store.load_tenants()?;
     ctx.ui.skipped(&warnings);
     match args.format {

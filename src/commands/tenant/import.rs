@@ -3,13 +3,14 @@
 use std::collections::HashMap;
 use std::path::PathBuf;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use clap::Args;
 
 use crate::commands::Ctx;
 use crate::error::UserError;
 use crate::model::regime::Catalog;
 use crate::model::tenant::{COLUMNS, Tenant, TenantUpdate, check_slug};
+use crate::ops;
 use crate::store::Store;
 
 /// Import tenants from a CSV file with a header row; adds new tenants and updates the ones it names
@@ -26,9 +27,8 @@ struct Bad {
 }
 
 pub fn run(ctx: &Ctx, args: ImportArgs) -> Result<()> {
-    let bytes = std::fs::read(&args.file).with_context(|| format!("cannot read {}", args.file.display()))?;
-    let store = ctx.store()?;
-    let actor = ctx.actor(store)?;
+    let bytes = crate::commands::read_input(&args.file)?;
+    let rec = ctx.recorder()?;
     let catalog = Catalog::built_in();
 
     let mut reader = csv::ReaderBuilder::new().has_headers(true).from_reader(bytes.as_slice());
@@ -50,79 +50,66 @@ pub fn run(ctx: &Ctx, args: ImportArgs) -> Result<()> {
         .collect();
     check_headers(&args.file, &headers)?;
 
-    let lock = store.lock()?;
-    crate::commands::report_recovery(ctx, &lock);
-    let mut bad: Vec<Bad> = Vec::new();
-    let mut first_line: HashMap<String, u64> = HashMap::new();
-    let mut tenants: Vec<Tenant> = Vec::new();
-    let mut rows = 0;
-    for result in reader.records() {
-        rows += 1;
-        let record = match result {
-            Ok(record) => record,
-            Err(e) => {
-                let line = e.position().map_or(0, |p| p.line());
-                bad.push(Bad { line, reason: csv_reason(&e) });
+    let name = args.file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let imported = ops::tenants::import(&rec, &name, |store| {
+        let mut bad: Vec<Bad> = Vec::new();
+        let mut first_line: HashMap<String, u64> = HashMap::new();
+        let mut tenants: Vec<Tenant> = Vec::new();
+        let mut rows = 0;
+        for result in reader.records() {
+            rows += 1;
+            let record = match result {
+                Ok(record) => record,
+                Err(e) => {
+                    let line = e.position().map_or(0, |p| p.line());
+                    bad.push(Bad { line, reason: csv_reason(&e) });
+                    continue;
+                }
+            };
+            let line = record.position().map_or(0, |p| p.line());
+            let cells: Vec<(&str, &str)> = headers.iter().map(String::as_str).zip(record.iter()).collect();
+            let id = cells.iter().find(|(c, _)| *c == "id").map(|(_, v)| v.trim()).unwrap_or("");
+            if let Err(e) = check_slug(id) {
+                bad.push(Bad { line, reason: format!("tenant id {e}") });
                 continue;
             }
-        };
-        let line = record.position().map_or(0, |p| p.line());
-        let cells: Vec<(&str, &str)> = headers.iter().map(String::as_str).zip(record.iter()).collect();
-        let id = cells.iter().find(|(c, _)| *c == "id").map(|(_, v)| v.trim()).unwrap_or("");
-        if let Err(e) = check_slug(id) {
-            bad.push(Bad { line, reason: format!("tenant id {e}") });
-            continue;
+            if let Some(first) = first_line.insert(id.to_string(), line) {
+                bad.push(Bad {
+                    line,
+                    reason: format!("tenant '{id}' appears again (first on line {first})"),
+                });
+                continue;
+            }
+            match row_tenant(store, &catalog, id, &cells) {
+                Ok(tenant) => tenants.push(tenant),
+                Err(reason) => bad.push(Bad { line, reason: format!("tenant '{id}': {reason}") }),
+            }
         }
-        if let Some(first) = first_line.insert(id.to_string(), line) {
-            bad.push(Bad { line, reason: format!("tenant '{id}' appears again (first on line {first})") });
-            continue;
+        if !bad.is_empty() {
+            let lines: Vec<String> = bad.iter().map(|b| format!("  line {}: {}", b.line, b.reason)).collect();
+            return Err(UserError::new(format!(
+                "nothing imported from {}: {} of {rows} rows are invalid\n{}",
+                args.file.display(),
+                bad.len(),
+                lines.join("\n")
+            ))
+            .hint("correct those rows and import the file again")
+            .into());
         }
-        match row_tenant(store, &catalog, id, &cells) {
-            Ok(tenant) => tenants.push(tenant),
-            Err(reason) => bad.push(Bad { line, reason: format!("tenant '{id}': {reason}") }),
+        Ok(tenants)
+    })?;
+    let tenants = imported.tenants;
+    match imported.committed {
+        Some(committed) => crate::commands::report_commit(ctx, &committed),
+        None => {
+            ctx.ui.status(&format!(
+                "nothing to change: the {} tenants in {} are up to date",
+                tenants.len(),
+                args.file.display()
+            ));
+            return Ok(());
         }
     }
-    if !bad.is_empty() {
-        let lines: Vec<String> = bad.iter().map(|b| format!("  line {}: {}", b.line, b.reason)).collect();
-        return Err(UserError::new(format!(
-            "nothing imported from {}: {} of {rows} rows are invalid\n{}",
-            args.file.display(),
-            bad.len(),
-            lines.join("\n")
-        ))
-        .hint("correct those rows and import the file again")
-        .into());
-    }
-
-    let (mut added, mut updated) = (0, 0);
-    let mut files = Vec::new();
-    for tenant in &tenants {
-        let (path, content) = Store::tenant_file(tenant)?;
-        match store.current_file(&path) {
-            Some(current) if Some(&current) == content.as_ref() => continue,
-            Some(_) => updated += 1,
-            None => added += 1,
-        }
-        files.push((path, content));
-    }
-    if files.is_empty() {
-        ctx.ui.status(&format!(
-            "nothing to change: the {} tenants in {} are up to date",
-            tenants.len(),
-            args.file.display()
-        ));
-        return Ok(());
-    }
-    let name = args.file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    super::commit(
-        ctx,
-        store,
-        &lock,
-        &actor,
-        files,
-        format!("tenants imported from {name}: {added} added, {updated} updated"),
-        vec![("Sirt-Action", "tenant-import".into())],
-    )?;
     let unreachable =
         tenants.iter().filter(|t| !t.reach_on(crate::model::tenant::Channel::EmailAdmin).reachable).count();
     if unreachable > 0 {
@@ -162,7 +149,7 @@ fn row_tenant(store: &Store, catalog: &Catalog, id: &str, cells: &[(&str, &str)]
         Tenant::new(id, "")
     };
     tenant.apply(TenantUpdate::from_columns(cells))?;
-    let problems = super::problems(store, catalog, &tenant).map_err(|e| format!("{e:#}"))?;
+    let problems = crate::ops::tenants::problems(store, catalog, &tenant).map_err(|e| format!("{e:#}"))?;
     if problems.is_empty() { Ok(tenant) } else { Err(problems.join("; ")) }
 }
 

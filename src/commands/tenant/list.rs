@@ -15,7 +15,7 @@ pub struct ListArgs {
 }
 
 pub fn run(ctx: &Ctx, args: ListArgs) -> Result<()> {
-    let store = ctx.store()?;
+    let store = ctx.store_to_read()?;
     let (tenants, warnings) = store.load_tenants()?;
     ctx.ui.skipped(&warnings);
     match args.format {

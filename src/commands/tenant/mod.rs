@@ -13,10 +13,7 @@ use anyhow::Result;
 use clap::{Args, Subcommand};
 
 use super::Ctx;
-use crate::error::UserError;
-use crate::model::regime::Catalog;
-use crate::model::tenant::{Tenant, TenantUpdate};
-use crate::store::{Actor, Change, Store, WriteLock};
+use crate::model::tenant::TenantUpdate;
 
 /// Manage the tenant directory: customers, their contacts and the regimes that apply to them
 #[derive(Debug, Args)]
@@ -109,50 +106,4 @@ impl ContactFlags {
             timezone: self.timezone.map(Some),
         }
     }
-}
-
-/// Every problem with a tenant record, in words; empty when it may be written.
-pub fn problems(store: &Store, catalog: &Catalog, tenant: &Tenant) -> Result<Vec<String>> {
-    let limit = store.settings.contract_limit_hours().map_err(UserError::new)?;
-    Ok(tenant.problems(|id| catalog.contains(id), limit))
-}
-
-/// Refuses a tenant record with problems, listing them all.
-pub fn validate(store: &Store, catalog: &Catalog, tenant: &Tenant) -> Result<()> {
-    let problems = problems(store, catalog, tenant)?;
-    if problems.is_empty() {
-        return Ok(());
-    }
-    Err(UserError::new(format!("tenant '{}' is not valid: {}", tenant.id, problems.join("; ")))
-        .hint("correct the values and run the command again; regime ids are listed by: sirt regimes")
-        .into())
-}
-
-/// Commits a change to tenant files and says so.
-pub fn commit(
-    ctx: &Ctx,
-    store: &Store,
-    lock: &WriteLock,
-    actor: &Actor,
-    files: Vec<(String, Option<Vec<u8>>)>,
-    subject: String,
-    trailers: Vec<(&'static str, String)>,
-) -> Result<()> {
-    let hash = store.commit(
-        lock,
-        Change { files, subject: subject.clone(), body: None, trailers, author: actor.clone(), at: ctx.now },
-    )?;
-    ctx.ui.status(&format!("{subject} [{}]", &hash[..10]));
-    Ok(())
-}
-
-/// Ids of the open incidents that name `tenant` as affected.
-pub fn open_incidents_naming(store: &Store, tenant: &str) -> Result<Vec<String>> {
-    let loaded = store.load_incidents()?;
-    Ok(loaded
-        .incidents
-        .into_iter()
-        .filter(|i| i.open && i.affected.contains_key(tenant))
-        .map(|i| i.id)
-        .collect())
 }

@@ -4,8 +4,7 @@ use anyhow::Result;
 use clap::Args;
 
 use crate::commands::Ctx;
-use crate::error::UserError;
-use crate::store::Store;
+use crate::ops;
 
 /// Remove a tenant from the directory; refused while an open incident names it
 #[derive(Debug, Args)]
@@ -15,28 +14,8 @@ pub struct RemoveArgs {
 }
 
 pub fn run(ctx: &Ctx, args: RemoveArgs) -> Result<()> {
-    let store = ctx.store()?;
-    let actor = ctx.actor(store)?;
-    let lock = store.lock()?;
-    crate::commands::report_recovery(ctx, &lock);
-    let tenant = store.read_tenant(&args.id)?;
-    let naming = super::open_incidents_naming(store, &tenant.id)?;
-    if let Some(first) = naming.first() {
-        return Err(UserError::new(format!(
-            "tenant '{}' is affected by open incident(s) {}; its contacts are still needed",
-            tenant.id,
-            naming.join(", ")
-        ))
-        .hint(format!("if it is not affected after all: sirt affected {first} {} --remove", tenant.id))
-        .into());
-    }
-    super::commit(
-        ctx,
-        store,
-        &lock,
-        &actor,
-        vec![(Store::tenant_path(&tenant.id), None)],
-        format!("tenant {} removed: {}", tenant.id, tenant.name),
-        vec![("Sirt-Tenant", tenant.id.clone()), ("Sirt-Action", "tenant-remove".into())],
-    )
+    let rec = ctx.recorder()?;
+    let committed = ops::tenants::remove(&rec, &args.id)?;
+    crate::commands::report_commit(ctx, &committed);
+    Ok(())
 }

@@ -6,9 +6,8 @@ use clap::{Args, ValueEnum};
 use super::ContactFlags;
 use crate::commands::Ctx;
 use crate::error::UserError;
-use crate::model::regime::Catalog;
 use crate::model::tenant::TenantUpdate;
-use crate::store::Store;
+use crate::ops;
 
 /// Change a tenant: each flag given replaces that part of the record
 #[derive(Debug, Args)]
@@ -42,12 +41,7 @@ pub enum Part {
 }
 
 pub fn run(ctx: &Ctx, args: SetArgs) -> Result<()> {
-    let store = ctx.store()?;
-    let actor = ctx.actor(store)?;
-    let lock = store.lock()?;
-    crate::commands::report_recovery(ctx, &lock);
-    let mut tenant = store.read_tenant(&args.id)?;
-    let before = tenant.clone();
+    let rec = ctx.recorder()?;
     let mut update = args.contacts.update(args.name);
     for part in &args.clear {
         match part {
@@ -65,22 +59,20 @@ pub fn run(ctx: &Ctx, args: SetArgs) -> Result<()> {
             .hint(format!("for example: sirt tenant set {} --admin-email it@example.com", args.id))
             .into());
     }
-    tenant.apply(update).map_err(|e| UserError::new(e).hint("give --admin-name and --admin-phone in the order of the --admin-email values, and --privacy-name with --privacy-email"))?;
-    super::validate(store, &Catalog::built_in(), &tenant)?;
-    if tenant == before {
-        ctx.ui.status(&format!("tenant {} already has those values; nothing changed", tenant.id));
-        return Ok(());
-    }
-    let changed = changed_parts(&before, &tenant);
-    super::commit(
-        ctx,
-        store,
-        &lock,
-        &actor,
-        vec![Store::tenant_file(&tenant)?],
-        format!("tenant {} changed: {}", tenant.id, changed.join(", ")),
-        vec![("Sirt-Tenant", tenant.id.clone()), ("Sirt-Action", "tenant-set".into())],
+    let changed = ops::tenants::change(
+        &rec,
+        &args.id,
+        |tenant| {
+            tenant.apply(update).map_err(|e| UserError::new(e).hint("give --admin-name and --admin-phone in the order of the --admin-email values, and --privacy-name with --privacy-email").into())
+        },
+        |before, after| changed_parts(before, after).join(", "),
     )?;
+    match changed.committed {
+        Some(committed) => crate::commands::report_commit(ctx, &committed),
+        None => {
+            ctx.ui.status(&format!("tenant {} already has those values; nothing changed", changed.after.id))
+        }
+    }
     Ok(())
 }
 

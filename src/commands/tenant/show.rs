@@ -27,9 +27,9 @@ struct Shown<'a> {
 }
 
 pub fn run(ctx: &Ctx, args: ShowArgs) -> Result<()> {
-    let store = ctx.store()?;
+    let store = ctx.store_to_read()?;
     let tenant = store.read_tenant(&args.id)?;
-    let open_incidents = super::open_incidents_naming(store, &tenant.id)?;
+    let open_incidents = crate::ops::tenants::open_incidents_naming(store, &tenant.id)?;
     let shown = Shown { tenant: &tenant, reach: tenant.reach(), open_incidents };
     match args.format {
         Format::Json => ctx.ui.json(&shown),

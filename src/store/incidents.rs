@@ -1,0 +1,210 @@
+//! Incidents as the commit holds them: `incidents/<ID>.toml`, each an append-only event log.
+
+use anyhow::{Context, Result, anyhow};
+use chrono::{DateTime, Utc};
+
+use super::{INCIDENTS_DIR, Store, Txn, toml_error, utf8};
+use crate::error::UserError;
+use crate::model::event::{self, Event};
+use crate::model::{Incident, IncidentLog, id};
+
+/// How the incidents of a store read: the good ones, and for each file that doesn't, why.
+pub struct Loaded {
+    pub incidents: Vec<Incident>,
+    /// One line per incident file that could not be read; a gate that sees any fails closed.
+    pub unreadable: Vec<String>,
+}
+
+impl Store {
+    pub fn incident_path(id: &str) -> String {
+        format!("{INCIDENTS_DIR}/{id}.toml")
+    }
+
+    /// Ids of every incident file, sorted.
+    pub fn incident_ids(&self) -> Result<Vec<String>> {
+        Ok(self.incident_blobs()?.into_iter().map(|(id, _)| id).collect())
+    }
+
+    fn incident_blobs(&self) -> Result<Vec<(String, super::Oid)>> {
+        let Some(tree) = self.tree() else { return Ok(Vec::new()) };
+        Ok(self
+            .git
+            .files_in(tree, INCIDENTS_DIR)?
+            .into_iter()
+            .filter_map(|(name, blob)| {
+                let id = name.strip_suffix(".toml")?;
+                id::is_incident_id(id).then(|| (id.to_string(), blob))
+            })
+            .collect())
+    }
+
+    /// The full id of the one incident whose id starts with `query`.
+    pub fn find_incident(&self, query: &str) -> Result<String> {
+        if !id::is_valid_query(query) {
+            return Err(UserError::new(format!(
+                "'{}' is not an incident id",
+                crate::text::escape_controls(query)
+            ))
+            .hint("incident ids look like INC-7K3M-9QX2; list them with: sirt list --all")
+            .into());
+        }
+        let wanted = id::canonical(query);
+        let matches: Vec<String> =
+            self.incident_ids()?.into_iter().filter(|id| id::canonical(id).starts_with(&wanted)).collect();
+        match matches.as_slice() {
+            [one] => Ok(one.clone()),
+            [] => Err(UserError::new(format!("no incident matches '{query}'"))
+                .hint("list them with: sirt list --all")
+                .into()),
+            many => Err(UserError::new(format!(
+                "'{query}' matches {} incidents: {}",
+                many.len(),
+                many.join(", ")
+            ))
+            .hint("type more of the id")
+            .into()),
+        }
+    }
+
+    /// The committed text of an incident file.
+    pub fn incident_text(&self, id: &str) -> Result<String> {
+        let path = Self::incident_path(id);
+        let bytes = self.read_file(&path)?.ok_or_else(|| {
+            anyhow!(
+                UserError::new(format!("no incident {id} in the store"))
+                    .hint("list them with: sirt list --all")
+            )
+        })?;
+        utf8(&self.root.join(&path).display().to_string(), bytes)
+    }
+
+    pub fn read_log(&self, id: &str) -> Result<IncidentLog> {
+        parse_log(&self.root, id, &self.incident_text(id)?)
+    }
+
+    pub fn load_incident(&self, id: &str) -> Result<(IncidentLog, Incident)> {
+        let log = self.read_log(id)?;
+        let incident = fold(&self.root, &log)?;
+        Ok((log, incident))
+    }
+
+    /// Every incident that reads; a file that doesn't is listed in `unreadable`.
+    pub fn load_incidents(&self) -> Result<Loaded> {
+        self.load_incidents_as_of(None)
+    }
+
+    /// Every incident as it stood at `as_of` (only the events that had happened by then), or as
+    /// it stands now. Blobs are read in one pass, then parsed on every core: parsing is most of
+    /// the time of `list` and `deadlines`.
+    pub fn load_incidents_as_of(&self, as_of: Option<DateTime<Utc>>) -> Result<Loaded> {
+        let mut texts: Vec<(String, Vec<u8>)> = Vec::new();
+        for (id, blob) in self.incident_blobs()? {
+            texts.push((id, self.git.blob(blob)?));
+        }
+        let root = self.root.as_path();
+        let results = crate::parallel::by_chunks(&texts, crate::parallel::cores(), |part| {
+            part.iter()
+                .map(|(id, bytes)| {
+                    let path = root.join(Self::incident_path(id)).display().to_string();
+                    let text = utf8(&path, bytes.clone())?;
+                    incident_as_of(root, &parse_log(root, id, &text)?, as_of)
+                })
+                .collect::<Vec<_>>()
+        });
+        let mut loaded = Loaded { incidents: Vec::with_capacity(texts.len()), unreadable: Vec::new() };
+        for result in results.into_iter().flatten() {
+            match result {
+                Ok(Some(incident)) => loaded.incidents.push(incident),
+                Ok(None) => {}
+                Err(e) => loaded.unreadable.push(format!("{e:#}")),
+            }
+        }
+        Ok(loaded)
+    }
+
+    /// One incident as it stood at `as_of`; `None` if it had not been detected by then.
+    pub fn load_incident_as_of(&self, id: &str, as_of: Option<DateTime<Utc>>) -> Result<Option<Incident>> {
+        incident_as_of(&self.root, &self.read_log(id)?, as_of)
+    }
+}
+
+impl Txn<'_> {
+    /// Writes a new incident file holding `log`, checked to read back as the same log.
+    pub fn create_incident(&mut self, log: &IncidentLog) -> Result<()> {
+        let text = toml::to_string(log).context("cannot encode the incident")?;
+        let back =
+            event::parse_log(&text).map_err(|e| anyhow!("the encoded incident does not read back: {e}"))?;
+        if &back != log {
+            return Err(anyhow!(
+                "the encoded incident {} reads back differently; nothing was written",
+                log.id
+            ));
+        }
+        back.fold().map_err(|e| anyhow!("refusing to write an inconsistent incident {}: {e}", log.id))?;
+        self.write(Store::incident_path(&log.id), text.into_bytes());
+        Ok(())
+    }
+
+    /// Appends `events` to the incident's file as new `[[event]]` tables after the bytes this
+    /// change builds on, which stay exactly as they are. The result must parse and fold.
+    pub fn append_events(&mut self, id: &str, events: &[Event]) -> Result<IncidentLog> {
+        let path = Store::incident_path(id);
+        let committed = self.read(&path)?.ok_or_else(|| anyhow!("no incident {id} to append to"))?;
+        let mut text = String::from_utf8(committed).map_err(|_| anyhow!("{path} is not UTF-8 text"))?;
+        if !text.is_empty() && !text.ends_with('\n') {
+            text.push('\n');
+        }
+        for event in events {
+            text.push('\n');
+            text.push_str(&event::event_table(event).context("cannot encode the event")?);
+        }
+        let log = parse_log(self.store().root(), id, &text)
+            .context("the incident file would not read after appending; nothing was written")?;
+        for event in events {
+            if !log.events.iter().any(|e| e == event) {
+                return Err(anyhow!("event {} does not read back as written; nothing was written", event.id));
+            }
+        }
+        log.fold().map_err(|e| anyhow!("refusing to write an inconsistent incident {id}: {e}"))?;
+        self.write(path, text.into_bytes());
+        Ok(log)
+    }
+}
+
+fn parse_log(root: &std::path::Path, id: &str, text: &str) -> Result<IncidentLog> {
+    let path = root.join(Store::incident_path(id));
+    let log = event::parse_log(text).map_err(|e| match e {
+        event::ParseError::Toml(e) => toml_error(&path, text, &e),
+        event::ParseError::Schema(found) => anyhow!(
+            UserError::new(format!(
+                "{}: schema {found} is newer than this sirt reads ({})",
+                path.display(),
+                event::SCHEMA
+            ))
+            .hint("upgrade sirt to read this incident")
+        ),
+    })?;
+    if log.id != id {
+        return Err(UserError::new(format!("{} holds incident '{}', not {id}", path.display(), log.id))
+            .hint(format!("see what changed it: git log -p -- {}", Store::incident_path(id)))
+            .into());
+    }
+    Ok(log)
+}
+
+fn fold(root: &std::path::Path, log: &IncidentLog) -> Result<Incident> {
+    log.fold().map_err(|e| {
+        anyhow!(UserError::new(format!("{}: {e}", root.join(Store::incident_path(&log.id)).display())))
+    })
+}
+
+fn incident_as_of(
+    root: &std::path::Path,
+    log: &IncidentLog,
+    as_of: Option<DateTime<Utc>>,
+) -> Result<Option<Incident>> {
+    match as_of {
+        None => fold(root, log).map(Some),
+        Some(at) => log.as_of(at).map(|past| fold(root, &past)).transpose(),
+    }
+}

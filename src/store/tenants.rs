@@ -1,0 +1,92 @@
+//! The tenant directory as the commit holds it: `tenants/<ID>.toml`, one record per customer.
+
+use anyhow::{Context, Result, anyhow};
+
+use super::{Oid, Store, TENANTS_DIR, Txn, toml_error, utf8};
+use crate::error::UserError;
+use crate::model::tenant::{self, Tenant};
+
+impl Store {
+    pub fn tenant_path(id: &str) -> String {
+        format!("{TENANTS_DIR}/{id}.toml")
+    }
+
+    fn tenant_blobs(&self) -> Result<Vec<(String, Oid)>> {
+        let Some(tree) = self.tree() else { return Ok(Vec::new()) };
+        Ok(self
+            .git
+            .files_in(tree, TENANTS_DIR)?
+            .into_iter()
+            .filter_map(|(name, blob)| {
+                let id = name.strip_suffix(".toml")?;
+                tenant::check_slug(id).is_ok().then(|| (id.to_string(), blob))
+            })
+            .collect())
+    }
+
+    /// Ids of every tenant file, sorted.
+    pub fn tenant_ids(&self) -> Result<Vec<String>> {
+        Ok(self.tenant_blobs()?.into_iter().map(|(id, _)| id).collect())
+    }
+
+    pub fn tenant_exists(&self, id: &str) -> bool {
+        tenant::check_slug(id).is_ok() && matches!(self.read_file(&Self::tenant_path(id)), Ok(Some(_)))
+    }
+
+    pub fn read_tenant(&self, id: &str) -> Result<Tenant> {
+        let bytes = match tenant::check_slug(id) {
+            Ok(()) => self.read_file(&Self::tenant_path(id))?,
+            Err(_) => None,
+        };
+        let Some(bytes) = bytes else {
+            return Err(UserError::new(format!(
+                "no tenant '{}' in the directory",
+                crate::text::escape_controls(id)
+            ))
+            .hint("list them with: sirt tenant list, or add it: sirt tenant add ID --name NAME --admin-email EMAIL")
+            .into());
+        };
+        self.parse_tenant(id, bytes)
+    }
+
+    fn parse_tenant(&self, id: &str, bytes: Vec<u8>) -> Result<Tenant> {
+        let path = self.root.join(Self::tenant_path(id));
+        let text = utf8(&path.display().to_string(), bytes)?;
+        let tenant: Tenant = toml::from_str(&text).map_err(|e| toml_error(&path, &text, &e))?;
+        if tenant.id != id {
+            return Err(UserError::new(format!("{} holds tenant '{}', not {id}", path.display(), tenant.id))
+                .hint(format!("see what changed it: git log -p -- {}", Self::tenant_path(id)))
+                .into());
+        }
+        Ok(tenant)
+    }
+
+    /// Every tenant that reads, and a line for each file that doesn't.
+    pub fn load_tenants(&self) -> Result<(Vec<Tenant>, Vec<String>)> {
+        let mut tenants = Vec::new();
+        let mut unreadable = Vec::new();
+        for (id, blob) in self.tenant_blobs()? {
+            match self.parse_tenant(&id, self.git.blob(blob)?) {
+                Ok(tenant) => tenants.push(tenant),
+                Err(e) => unreadable.push(format!("{e:#}")),
+            }
+        }
+        Ok((tenants, unreadable))
+    }
+}
+
+impl Txn<'_> {
+    /// Writes `tenant`'s record, checked to read back as the same tenant.
+    pub fn write_tenant(&mut self, tenant: &Tenant) -> Result<()> {
+        let text = toml::to_string(tenant).context("cannot encode the tenant")?;
+        let back: Tenant = toml::from_str(&text).context("the encoded tenant does not read back")?;
+        if &back != tenant {
+            return Err(anyhow!(
+                "the encoded tenant {} reads back differently; nothing was written",
+                tenant.id
+            ));
+        }
+        self.write(Store::tenant_path(&tenant.id), text.into_bytes());
+        Ok(())
+    }
+}

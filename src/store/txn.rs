@@ -1,0 +1,307 @@
+//! The one way a store changes: a transaction.
+//!
+//! [`Store::begin`] takes the OS lock (the kernel releases it if the process dies), finishes any
+//! change a crashed writer left half done, refuses when the working tree holds hand edits, and
+//! moves every read to the branch's current tip. The caller reads and decides, then
+//! [`Txn::commit`] writes the objects, moves the branch by compare-and-swap, and brings the
+//! checkout in line. A marker in `.git/` names the files of a change from before the branch moves
+//! until the checkout is done; the next command puts exactly those files back to what the branch
+//! says, so a crash at any instant leaves the commit as the whole truth.
+
+use std::collections::BTreeMap;
+use std::fs::{self, File, OpenOptions};
+
+use anyhow::{Context, Result};
+use chrono::{DateTime, Utc};
+
+use super::git::{Author, Oid};
+use super::{Store, fsutil};
+use crate::error::UserError;
+use crate::model::actor::Actor;
+use crate::text::name_some;
+
+const LOCK_FILE: &str = "sirt.lock";
+const PENDING_FILE: &str = "sirt-pending";
+
+/// A commit message: a subject in words, an optional paragraph, and machine-readable trailers.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Message {
+    pub subject: String,
+    pub body: Option<String>,
+    pub trailers: Vec<(&'static str, String)>,
+}
+
+impl Message {
+    pub fn new(subject: impl Into<String>) -> Message {
+        Message { subject: crate::text::one_line(&subject.into(), 120), body: None, trailers: Vec::new() }
+    }
+
+    pub fn body(mut self, body: Option<String>) -> Message {
+        self.body = body;
+        self
+    }
+
+    pub fn trailer(mut self, key: &'static str, value: impl Into<String>) -> Message {
+        self.trailers.push((key, crate::text::one_line(&value.into(), 200)));
+        self
+    }
+
+    pub fn text(&self) -> String {
+        let mut message = format!("{}\n", self.subject);
+        if let Some(body) = &self.body {
+            message.push_str(&format!("\n{body}\n"));
+        }
+        if !self.trailers.is_empty() {
+            message.push('\n');
+            for (key, value) in &self.trailers {
+                message.push_str(&format!("{key}: {value}\n"));
+            }
+        }
+        message
+    }
+}
+
+/// What a transaction recorded.
+#[derive(Debug, Clone)]
+pub struct Committed {
+    pub hash: String,
+    pub subject: String,
+}
+
+/// One change in the making. Reads through the store see the tip this transaction builds on.
+pub struct Txn<'s> {
+    store: &'s Store,
+    _lock: File,
+    /// Files put back to their committed state after an interrupted change.
+    pub recovered: Vec<String>,
+    base: Option<Oid>,
+    files: BTreeMap<String, Option<Vec<u8>>>,
+}
+
+impl Store {
+    /// Starts a change: refused while the working tree holds hand edits, or when the store asks
+    /// for a newer sirt.
+    pub fn begin(&self) -> Result<Txn<'_>> {
+        self.check_writer_version()?;
+        let txn = self.begin_unchecked()?;
+        let edits = self.hand_edits()?;
+        if !edits.is_empty() {
+            let first = &edits[0];
+            return Err(UserError::new(format!(
+                "the working tree differs from the store's last commit: {}; nothing was recorded",
+                name_some(&edits)
+            ))
+            .hint(format!(
+                "record a hand edit as its own change: sirt adopt {first}; or throw it away: git -C {} checkout -- {first}",
+                self.root.display()
+            ))
+            .into());
+        }
+        Ok(txn)
+    }
+
+    /// Takes the lock and moves reads to the tip, without the hand-edit check (for `adopt`,
+    /// which commits a hand edit, and `init`).
+    pub fn begin_unchecked(&self) -> Result<Txn<'_>> {
+        let lock = self.take_lock()?;
+        let recovered = self.recover()?;
+        let base = self.git.tip()?;
+        self.view.set(base.map(|tip| self.git.tree_of(tip).map(|tree| (tip, tree))).transpose()?);
+        Ok(Txn { store: self, _lock: lock, recovered, base, files: BTreeMap::new() })
+    }
+
+    fn take_lock(&self) -> Result<File> {
+        let path = self.git.git_dir().join(LOCK_FILE);
+        let file = OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&path)
+            .with_context(|| format!("cannot open the lock file {}", path.display()))?;
+        file.lock().with_context(|| format!("cannot lock {}", path.display()))?;
+        Ok(file)
+    }
+
+    /// Finishes a change a crashed writer left: if a marker is there, take the lock and put the
+    /// files it names back in line with the commit. Any command may call it; it is cheap when
+    /// there is nothing to do.
+    pub fn recover_if_interrupted(&self) -> Result<Vec<String>> {
+        if !self.git.git_dir().join(PENDING_FILE).exists() {
+            return Ok(Vec::new());
+        }
+        let _lock = self.take_lock()?;
+        self.recover()
+    }
+
+    /// Under the lock: puts every file named by a leftover marker back to what the branch says,
+    /// clears the git lock files a killed sirt held, and removes its temporary files.
+    fn recover(&self) -> Result<Vec<String>> {
+        let git_dir = self.git.git_dir();
+        let marker = git_dir.join(PENDING_FILE);
+        let Ok(text) = fs::read_to_string(&marker) else {
+            return Ok(Vec::new());
+        };
+        // The marker is written before sirt takes any git lock and removed after it let go of
+        // the last, so with the marker present these locks can only be a dead sirt's.
+        for stale in ["index.lock", "refs/heads/main.lock", "HEAD.lock"] {
+            let _ = fs::remove_file(git_dir.join(stale));
+        }
+        let paths: Vec<String> = text.lines().filter(|l| !l.is_empty()).map(String::from).collect();
+        let tip = self.git.tip()?;
+        let tree = tip.map(|tip| self.git.tree_of(tip)).transpose()?;
+        let mut files = Vec::with_capacity(paths.len());
+        for path in &paths {
+            let content = match tree {
+                Some(tree) => self.git.file_in(tree, path)?,
+                None => None,
+            };
+            files.push((path.clone(), content));
+        }
+        let mut dirs: Vec<std::path::PathBuf> =
+            files.iter().filter_map(|(p, _)| self.root.join(p).parent().map(|d| d.to_path_buf())).collect();
+        dirs.sort();
+        dirs.dedup();
+        dirs.push(git_dir.clone());
+        for dir in &dirs {
+            fsutil::remove_leftovers(dir);
+        }
+        fsutil::replace_files(&self.root, &files)?;
+        self.git.refresh_index(&paths)?;
+        fs::remove_file(&marker)?;
+        Ok(paths)
+    }
+
+    fn check_writer_version(&self) -> Result<()> {
+        let Some(oldest) = self.settings.min_writer_version.as_deref() else { return Ok(()) };
+        let mine = env!("CARGO_PKG_VERSION");
+        if version_parts(mine) < version_parts(oldest) {
+            return Err(UserError::new(format!(
+                "this store is written by sirt {oldest} or newer, and this is sirt {mine}; nothing was recorded"
+            ))
+            .hint("upgrade sirt; reading commands still work with this version")
+            .into());
+        }
+        Ok(())
+    }
+}
+
+impl Store {
+    /// A git lock file held outside sirt (a `git` command running in the store) explains why
+    /// the branch or the index could not be updated: say which, instead of a bare git error.
+    fn explain_git_lock(&self) -> Option<anyhow::Error> {
+        let git_dir = self.git.git_dir();
+        let held =
+            ["refs/heads/main.lock", "index.lock"].into_iter().find(|name| git_dir.join(name).exists())?;
+        Some(
+            UserError::new(format!(
+                "git is working in this store ({} exists); nothing was recorded",
+                git_dir.join(held).display()
+            ))
+            .hint(format!(
+                "wait for that git command to finish and run this again; if no git is running, remove the file: rm {}",
+                git_dir.join(held).display()
+            ))
+            .into(),
+        )
+    }
+}
+
+/// Test builds only: `SIRT_FAILPOINT=after-blob|after-commit|after-ref|after-worktree|after-index`
+/// kills the process at that step of a commit, as a crash would, so tests can prove recovery
+/// from each one. Release builds have no failpoints.
+fn failpoint(step: &str) {
+    #[cfg(debug_assertions)]
+    if std::env::var("SIRT_FAILPOINT").is_ok_and(|wanted| wanted == step) {
+        std::process::abort();
+    }
+    #[cfg(not(debug_assertions))]
+    let _ = step;
+}
+
+/// `1.2.3` as numbers, for comparing versions.
+fn version_parts(version: &str) -> Vec<u64> {
+    version.split('.').map(|part| part.trim().parse().unwrap_or(0)).collect()
+}
+
+impl Txn<'_> {
+    /// The file as this change leaves it: written in this change, else as committed.
+    pub fn read(&self, path: &str) -> Result<Option<Vec<u8>>> {
+        match self.files.get(path) {
+            Some(content) => Ok(content.clone()),
+            None => self.store.read_file(path),
+        }
+    }
+
+    pub fn write(&mut self, path: impl Into<String>, content: Vec<u8>) {
+        self.files.insert(path.into(), Some(content));
+    }
+
+    pub fn remove(&mut self, path: impl Into<String>) {
+        self.files.insert(path.into(), None);
+    }
+
+    pub fn store(&self) -> &Store {
+        self.store
+    }
+
+    /// Files put back after an interrupted change, for a warning.
+    pub fn recovered(&self) -> &[String] {
+        &self.recovered
+    }
+
+    /// Records the change as one commit by `author` at `at`. Files written with the content
+    /// they already had are left out; a change that leaves every file as it was makes no commit
+    /// and returns `None`.
+    pub fn commit(self, message: &Message, author: &Actor, at: DateTime<Utc>) -> Result<Option<Committed>> {
+        let store = self.store;
+        let mut files = Vec::with_capacity(self.files.len());
+        for (path, content) in self.files {
+            if store.read_file(&path)? != content {
+                files.push((path, content));
+            }
+        }
+        if files.is_empty() {
+            return Ok(None);
+        }
+        let text = message.text();
+        let who = Author { name: &author.name, email: &author.email };
+        let prepared = store.git.prepare(self.base, &files, &who, at, &text)?;
+        failpoint("after-blob");
+        let paths: Vec<String> = files.iter().map(|(p, _)| p.clone()).collect();
+        let marker = store.git.git_dir().join(PENDING_FILE);
+        fsutil::write_atomic(&marker, paths.join("\n").as_bytes())?;
+        failpoint("after-commit");
+        if let Err(e) = store.git.advance(&prepared, &message.subject) {
+            fs::remove_file(&marker)?;
+            return Err(store.explain_git_lock().unwrap_or(e));
+        }
+        failpoint("after-ref");
+        fsutil::replace_files(&store.root, &files)?;
+        failpoint("after-worktree");
+        store.git.refresh_index(&paths).map_err(|e| store.explain_git_lock().unwrap_or(e))?;
+        fs::remove_file(&marker)?;
+        failpoint("after-index");
+        store.view.set(Some((prepared.commit, store.git.tree_of(prepared.commit)?)));
+        store.git.maintain(&store.root);
+        Ok(Some(Committed { hash: prepared.commit.to_string(), subject: message.subject.clone() }))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn messages_carry_subject_body_and_trailers() {
+        let message = Message::new("INC-1: confirmed")
+            .body(Some("Happened earlier.".into()))
+            .trailer("Sirt-Incident", "INC-1");
+        assert_eq!(message.text(), "INC-1: confirmed\n\nHappened earlier.\n\nSirt-Incident: INC-1\n");
+    }
+
+    #[test]
+    fn versions_compare_by_number() {
+        assert!(version_parts("0.10.0") > version_parts("0.9.1"));
+        assert!(version_parts("0.2.0") >= version_parts("0.2"));
+    }
+}
