@@ -62,6 +62,7 @@ set edit:completion:arg-completer[sirt] = {|@words|
             cand tenant 'Manage the tenant directory: customers, their contacts and the regimes that apply to them'
             cand regimes 'List the notification regimes sirt knows, or show one with its stages and sources'
             cand demo 'Build a demo store and walk an incident through the process, showing each command'
+            cand completions 'Print shell completions for sirt (bash, zsh, fish, powershell, elvish)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'sirt;init'= {
@@ -677,6 +678,15 @@ set edit:completion:arg-completer[sirt] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'sirt;completions'= {
+            cand --store 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]'
+            cand --actor 'Who is recording: ''Name <email>'' [default: $SIRT_ACTOR, else git''s user.name/user.email]'
+            cand --color 'When to colour the output (NO_COLOR is honoured with auto)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'sirt;help'= {
             cand init 'Create a store: a git repository holding the store''s settings'
             cand config 'Read or change the store''s settings (sirt.toml)'
@@ -715,6 +725,7 @@ set edit:completion:arg-completer[sirt] = {|@words|
             cand tenant 'Manage the tenant directory: customers, their contacts and the regimes that apply to them'
             cand regimes 'List the notification regimes sirt knows, or show one with its stages and sources'
             cand demo 'Build a demo store and walk an incident through the process, showing each command'
+            cand completions 'Print shell completions for sirt (bash, zsh, fish, powershell, elvish)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'sirt;help;init'= {
@@ -823,6 +834,8 @@ set edit:completion:arg-completer[sirt] = {|@words|
         &'sirt;help;regimes'= {
         }
         &'sirt;help;demo'= {
+        }
+        &'sirt;help;completions'= {
         }
         &'sirt;help;help'= {
         }

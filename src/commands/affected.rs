@@ -52,12 +52,21 @@ pub fn run(ctx: &Ctx, args: AffectedArgs) -> Result<()> {
     let store = ctx.store()?;
     let unknown: Vec<String> = named.iter().filter(|t| !store.tenant_exists(t)).cloned().collect();
     if !unknown.is_empty() && !args.remove {
+        let known = store.tenant_ids()?;
+        let known: Vec<&str> = known.iter().map(String::as_str).collect();
+        let hint = match crate::text::did_you_mean(&unknown[0], &known) {
+            Some(guess) => format!("{}: {guess}", unknown[0]),
+            None => format!(
+                "add them first: sirt tenant add {} --name NAME --admin-email EMAIL (or sirt tenant import FILE.csv)",
+                unknown[0]
+            ),
+        };
         return Err(UserError::new(format!(
             "{} tenant(s) are not in the directory: {}; nothing recorded",
             unknown.len(),
             name_some(&unknown)
         ))
-        .hint(format!("add them first: sirt tenant add {} --name NAME --admin-email EMAIL (or sirt tenant import FILE.csv)", unknown[0]))
+        .hint(hint)
         .into());
     }
 

@@ -16,6 +16,7 @@ mod demo;
 mod describe;
 mod detect;
 mod dismiss;
+pub mod docs;
 mod edit;
 mod engage;
 mod eradicate;
@@ -61,15 +62,36 @@ keep the customer-notification clocks in sight, and write the notifications.";
 pub struct Cli {
     /// The store to use [default: $SIRT_STORE, else `store` in the config file, else the
     /// platform data directory]
-    #[arg(long, global = true, env = "SIRT_STORE", hide_env_values = true, value_name = "DIR")]
+    #[arg(
+        long,
+        global = true,
+        env = "SIRT_STORE",
+        hide_env_values = true,
+        value_name = "DIR",
+        help_heading = "Global options"
+    )]
     pub store: Option<PathBuf>,
 
     /// Who is recording: 'Name <email>' [default: $SIRT_ACTOR, else git's user.name/user.email]
-    #[arg(long, global = true, env = "SIRT_ACTOR", hide_env_values = true, value_name = "NAME")]
+    #[arg(
+        long,
+        global = true,
+        env = "SIRT_ACTOR",
+        hide_env_values = true,
+        value_name = "NAME",
+        help_heading = "Global options"
+    )]
     pub actor: Option<String>,
 
     /// When to colour the output (NO_COLOR is honoured with auto)
-    #[arg(long, global = true, value_enum, default_value_t, value_name = "WHEN")]
+    #[arg(
+        long,
+        global = true,
+        value_enum,
+        default_value_t,
+        value_name = "WHEN",
+        help_heading = "Global options"
+    )]
     pub color: ColorChoice,
 
     #[command(subcommand)]
@@ -115,6 +137,7 @@ pub enum Command {
     Tenant(tenant::TenantArgs),
     Regimes(regimes::RegimesArgs),
     Demo(demo::DemoArgs),
+    Completions(docs::CompletionsArgs),
 }
 
 /// The clap definition, for completions and man pages.
@@ -169,6 +192,7 @@ pub fn run(cli: Cli) -> Result<i32> {
         Command::History(args) => history::run(&ctx, args),
         Command::Regimes(args) => regimes::run(&ctx, args),
         Command::Demo(args) => demo::run(&ctx, args),
+        Command::Completions(args) => docs::run(&ctx, args),
     }?;
     Ok(crate::error::exit::OK)
 }

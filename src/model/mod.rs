@@ -10,6 +10,7 @@ pub mod regime;
 pub mod rules;
 pub mod settings;
 pub mod settings_edit;
+pub mod state;
 pub mod stats;
 pub mod tenant;
 pub mod tenant_csv;
