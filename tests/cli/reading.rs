@@ -402,9 +402,13 @@ fn history_lists_the_commits_of_one_incident_newest_first() {
 #[test]
 fn a_broken_pipe_exits_quietly() {
     let env = Env::new();
-    // One long title makes the output larger than a pipe's buffer, so the write really fails.
-    let long = "x".repeat(100_000);
-    env.detect(&long, &[]);
+    // Two long descriptions make the output larger than a pipe's buffer, so the write really
+    // fails (a title is capped at 1,000 characters, prose at 64 KiB).
+    let long = "x".repeat(60_000);
+    for title in ["Long one", "Long two"] {
+        let id = env.detect(title, &[]);
+        env.ok(&["describe", &id, &long]);
+    }
     env.detect("Odd sign-ins", &[]);
     env.detect("Port scan", &[]);
 
