@@ -147,6 +147,18 @@ pub fn render(
     Ok(Rendered { incident, drafts, skipped })
 }
 
+/// The wanted tenants' records, or the id of each one that does not read. Many are read from the
+/// directory in one pass: looking each up in the commit's tree costs a pass over the tree.
+fn read_tenants(store: &Store, wanted: &[&String]) -> Result<Vec<Result<Tenant, String>>> {
+    if wanted.len() <= 50 {
+        return Ok(wanted.iter().map(|id| store.read_tenant(id).map_err(|_| id.to_string())).collect());
+    }
+    let (all, _) = store.load_tenants()?;
+    let mut by_id: std::collections::HashMap<String, Tenant> =
+        all.into_iter().map(|t| (t.id.clone(), t)).collect();
+    Ok(wanted.iter().map(|id| by_id.remove(id.as_str()).ok_or_else(|| id.to_string())).collect())
+}
+
 /// Renders every tenant's drafts, on every core.
 fn render_tenants(
     store: &Store,
@@ -155,8 +167,7 @@ fn render_tenants(
     channels: &[DraftChannel],
     progress: &(dyn Fn(usize, usize) + Sync),
 ) -> Result<(Vec<Draft>, Vec<Skipped>)> {
-    let tenants: Vec<Result<Tenant, String>> =
-        wanted.iter().map(|id| store.read_tenant(id).map_err(|_| id.to_string())).collect();
+    let tenants = read_tenants(store, wanted)?;
     let done = std::sync::atomic::AtomicUsize::new(0);
     let parts =
         crate::parallel::by_chunks(&tenants, crate::parallel::cores(), |part| {
