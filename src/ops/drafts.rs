@@ -299,15 +299,18 @@ fn prepare_dir(dir: &Path, force: bool) -> Result<usize> {
         )
         .into());
     }
-    for path in &present {
-        let file = dir.join(path);
-        std::fs::remove_file(&file).with_context(|| format!("cannot remove {}", file.display()))?;
-        // Tenant folders that are now empty go too.
-        if let Some(parent) = file.parent()
-            && parent != dir
-        {
-            let _ = std::fs::remove_dir(parent);
+    // Every file there is ours: remove them on every core, then the emptied tenant folders.
+    let removed = crate::parallel::by_chunks(&present, crate::parallel::cores() * 2, |part| -> Result<()> {
+        for path in part {
+            let file = dir.join(path);
+            std::fs::remove_file(&file).with_context(|| format!("cannot remove {}", file.display()))?;
         }
+        Ok(())
+    });
+    removed.into_iter().collect::<Result<()>>()?;
+    let folders: BTreeSet<&str> = present.iter().filter_map(|p| p.rsplit_once('/').map(|(d, _)| d)).collect();
+    for folder in folders {
+        let _ = std::fs::remove_dir(dir.join(folder));
     }
     Ok(present.len())
 }
