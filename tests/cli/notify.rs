@@ -1703,3 +1703,32 @@ fn snapshots_of_drafts_and_the_placeholder_refusal() {
         notify_ok(&env, &[&id, "--tenant", "plain", "--channel", "message-center", "--format", "markdown"]);
     insta::assert_snapshot!("notify_markdown_plain_message_center", pinned(&md, &id));
 }
+
+#[test]
+fn many_affected_tenants_each_get_their_own_drafts() {
+    let env = named();
+    // Over 50 tenants are read from the directory in one pass; each must still get its own.
+    let mut csv = String::from("id,name,admin_email,language\n");
+    for n in 0..60 {
+        csv.push_str(&format!(
+            "t{n:02},Tenant {n} Ltd,it@t{n}.example,{}\n",
+            if n % 2 == 0 { "de" } else { "" }
+        ));
+    }
+    let file = env.home.join("many.csv");
+    std::fs::write(&file, csv).unwrap();
+    env.ok(&["tenant", "import", file.to_str().unwrap()]);
+    let id = env.declared("Mailbox access");
+    complete(&env, &id);
+    let ids = env.home.join("ids.txt");
+    std::fs::write(&ids, (0..60).map(|n| format!("t{n:02}\n")).collect::<String>()).unwrap();
+    env.ok(&["affected", &id, "--from-file", ids.to_str().unwrap()]);
+    let json = notify_json(&env, &id, &["--channel", "email-admin"]);
+    assert_eq!(drafts(&json).len(), 60, "{json:#}");
+    for n in 0..60 {
+        let d = draft(&json, &format!("t{n:02}"), "email-admin");
+        assert_eq!(strings(&d["recipients"]), [format!("it@t{n}.example")]);
+        assert_eq!(d["language"], if n % 2 == 0 { "de" } else { "en" });
+        assert!(d["subject"].as_str().unwrap().contains(&format!("Tenant {n} Ltd")));
+    }
+}
