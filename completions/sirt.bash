@@ -2340,13 +2340,17 @@ _sirt() {
             return 0
             ;;
         sirt__subcmd__report)
-            opts="-h -V --out --store --actor --color --help --version"
+            opts="-h -V --out --tz --store --actor --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --out)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tz)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2484,7 +2488,7 @@ _sirt() {
             return 0
             ;;
         sirt__subcmd__stats)
-            opts="-h -V --since --until --format --store --actor --color --help --version"
+            opts="-h -V --since --until --chart --format --store --actor --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2495,6 +2499,10 @@ _sirt() {
                     return 0
                     ;;
                 --until)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --chart)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

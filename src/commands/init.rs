@@ -7,7 +7,6 @@ use clap::Args;
 
 use super::Ctx;
 use crate::error::UserError;
-use crate::model::actor::Actor;
 use crate::model::settings::Settings;
 use crate::ops::{self, Recorder};
 use crate::store::Store;
@@ -40,11 +39,8 @@ pub fn run(ctx: &Ctx, args: InitArgs) -> Result<()> {
     })?;
     let placeholders = crate::model::settings_edit::check(&settings).map_err(UserError::new)?.placeholders();
     // The first commit needs an author too; a fresh machine may have no git identity yet.
-    let actor = match &ctx.actor {
-        Some(_) => ctx.actor_without_store(),
-        None => crate::store::git_identity_outside_store(),
-    }
-    .unwrap_or(Actor { name: "sirt".into(), email: String::new() });
+    // Checked before anything is created.
+    let actor = ctx.actor_or(crate::store::git_identity_outside_store())?;
     let store = Store::init(&dir, &actor, ctx.now)?;
     if !changes.is_empty() {
         ops::config::set(&Recorder { store: &store, actor, now: ctx.now }, &changes)?;

@@ -139,7 +139,6 @@ fn list_json_has_the_stable_field_names() {
         "actions",
         "advice",
         "public",
-        "public_text",
         "response",
         "review",
         "closed_at",
@@ -402,14 +401,10 @@ fn history_lists_the_commits_of_one_incident_newest_first() {
 #[test]
 fn a_broken_pipe_exits_quietly() {
     let env = Env::new();
-    // Two long descriptions make the output larger than a pipe's buffer, so the write really
-    // fails (a title is capped at 1,000 characters, prose at 64 KiB).
-    let long = "x".repeat(60_000);
-    for title in ["Long one", "Long two"] {
-        let id = env.detect(title, &[]);
-        env.ok(&["describe", &id, &long]);
-    }
-    env.detect("Odd sign-ins", &[]);
+    // One long description makes the output larger than a pipe's buffer, so the write really fails.
+    let long = "x".repeat(65_000);
+    let id = env.declared("Odd sign-ins");
+    env.ok(&["describe", &id, &long]);
     env.detect("Port scan", &[]);
 
     let mut child = std::process::Command::new(sirt_path())
