@@ -30,6 +30,9 @@ pub const KEYS: [(&str, Kind); 13] = [
     ("schema", Kind::Text),
 ];
 
+/// Keys that may be absent; an empty value removes them.
+const OPTIONAL: [&str; 2] = ["sender_name", "reply_to"];
+
 fn kind(key: &str) -> Result<Kind, String> {
     KEYS.iter().find(|(k, _)| *k == key).map(|(_, kind)| *kind).ok_or_else(|| {
         let names: Vec<&str> = KEYS.iter().map(|(k, _)| *k).filter(|k| *k != "schema").collect();
@@ -45,6 +48,13 @@ pub fn set(text: &str, key: &str, value: &str) -> Result<(String, Settings), Str
         return Err("schema is the file format's version; sirt sets it".into());
     }
     let mut doc: DocumentMut = text.parse().map_err(|e: toml_edit::TomlError| e.message().to_string())?;
+    if value.trim().is_empty() && OPTIONAL.contains(&key) {
+        // An optional key set to nothing goes back to its default.
+        doc.remove(key);
+        let edited = doc.to_string();
+        let settings = check(&edited)?;
+        return Ok((edited, settings));
+    }
     let new = match kind {
         Kind::Text => Value::from(value.trim()),
         Kind::List => {
@@ -113,8 +123,11 @@ mod tests {
         let (edited, settings) = set(&edited, "phone_severities", "sev1, sev2,sev3").unwrap();
         assert_eq!(settings.phone_severities.len(), 3);
         assert_eq!(get(&settings, "phone_severities").unwrap(), "sev1,sev2,sev3");
-        let (_, settings) = set(&edited, "reply_to", "desk@contoso.example").unwrap();
+        let (edited, settings) = set(&edited, "reply_to", "desk@contoso.example").unwrap();
         assert_eq!(get(&settings, "reply_to").unwrap(), "desk@contoso.example");
+        let (edited, settings) = set(&edited, "reply_to", "").unwrap();
+        assert_eq!(settings.reply_to, None);
+        assert!(!edited.contains("reply_to = "), "{edited}");
     }
 
     #[test]
