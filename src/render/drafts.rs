@@ -219,9 +219,11 @@ impl<'a> Drafting<'a> {
         channel: DraftChannel,
     ) -> Result<Vec<(String, Option<String>)>, String> {
         match channel {
-            DraftChannel::MessageCenter => {
-                Ok(vec![(format!("{} admin portal: message center, data privacy", tenant.id), None)])
-            }
+            // A post nobody can read reaches nobody: the portal needs an administrator.
+            DraftChannel::MessageCenter => match tenant.reach_on(Channel::MessageCenter).problem {
+                Some(why) => Err(why),
+                None => Ok(vec![(format!("{} admin portal: message center, data privacy", tenant.id), None)]),
+            },
             DraftChannel::EmailAdmin => {
                 let to: Vec<(String, Option<String>)> = tenant
                     .admins
