@@ -10,6 +10,13 @@ use super::counting::Limit;
 use super::regime::{Catalog, LimitOverride, Regime};
 use super::time::parse_span;
 
+use super::contact::{EmailAddress, OneLine};
+
+/// What `sirt init` writes until someone names the provider: `sirt notify` refuses to draft
+/// while either is still there.
+pub const PLACEHOLDER_ORGANISATION: &str = "Example Cloud";
+pub const PLACEHOLDER_SENDER: &str = "security-response@example.com";
+
 /// Version of the settings format, stored in the file.
 pub const SCHEMA: u32 = 1;
 
@@ -31,6 +38,14 @@ pub struct Settings {
     pub organisation: String,
     /// How customers reach the security response team.
     pub response_contact: String,
+    /// The address drafts are sent from (`From:`), checked when the store is opened.
+    pub sender_address: EmailAddress,
+    /// The name shown with it [default: "<organisation> Security Response"].
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sender_name: Option<OneLine>,
+    /// Where replies go, if not to the sender address.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reply_to: Option<EmailAddress>,
     /// How long after the declaration every affected tenant must have been notified, unless its
     /// contract says less.
     #[serde(deserialize_with = "contract_limit")]
@@ -131,8 +146,11 @@ impl Default for Settings {
         Settings {
             schema: SCHEMA,
             min_writer_version: Some(MIN_WRITER_VERSION.into()),
-            organisation: "Example Cloud".into(),
+            organisation: PLACEHOLDER_ORGANISATION.into(),
             response_contact: "security-response@example.com".into(),
+            sender_address: EmailAddress::try_from(PLACEHOLDER_SENDER.to_string()).expect("a valid address"),
+            sender_name: None,
+            reply_to: None,
             contract_limit: Limit::Minutes(72 * 60),
             at_risk_margin: Span(Duration::hours(12)),
             own_regimes: Vec::new(),
@@ -239,6 +257,26 @@ impl Settings {
         Ok(settings)
     }
 
+    /// The keys still holding what `sirt init` wrote in place of the provider's own values.
+    pub fn placeholders(&self) -> Vec<&'static str> {
+        let mut keys = Vec::new();
+        if self.organisation.trim().is_empty() || self.organisation == PLACEHOLDER_ORGANISATION {
+            keys.push("organisation");
+        }
+        if self.sender_address.as_str() == PLACEHOLDER_SENDER {
+            keys.push("sender_address");
+        }
+        keys
+    }
+
+    /// The display name of the sender.
+    pub fn sender_display_name(&self) -> String {
+        match &self.sender_name {
+            Some(name) => name.as_str().to_string(),
+            None => format!("{} Security Response", self.organisation.trim()),
+        }
+    }
+
     /// The built-in catalog with this store's regimes and limits (checked when the file was read).
     pub fn catalog(&self) -> Catalog {
         Catalog::built_in().with(&self.regimes, &self.limits).unwrap_or_else(|_| Catalog::built_in())
@@ -267,8 +305,15 @@ impl Settings {
              min_writer_version = \"{}\"\n\n\
              # The provider's name, as customers know it; used in notifications.\n\
              organisation = \"{}\"\n\n\
-             # How customers reach the security response team; used in notifications.\n\
+             # How customers reach the security response team; free text in the drafts' bodies.\n\
              response_contact = \"{}\"\n\n\
+             # The address drafts are sent from, and the name shown with it (default: the\n\
+             # organisation's name and \"Security Response\"). Set both with:\n\
+             #   sirt config set organisation \"NAME\" && sirt config set sender_address EMAIL\n\
+             sender_address = \"{}\"\n\
+             # sender_name = \"Example Cloud Security Response\"\n\
+             # Where replies go, if not to the sender address.\n\
+             # reply_to = \"incident-desk@example.com\"\n\n\
              # Every affected tenant is notified within this long of the declaration, unless its\n\
              # contract says less (tenant notify_within).\n\
              contract_limit = \"{}\"\n\n\
@@ -294,6 +339,7 @@ impl Settings {
             MIN_WRITER_VERSION,
             d.organisation,
             d.response_contact,
+            d.sender_address,
             d.contract_limit.text(),
             "12h",
             "declaration"
