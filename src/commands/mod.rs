@@ -16,6 +16,7 @@ mod describe;
 mod detect;
 mod dismiss;
 mod edit;
+mod export;
 mod engage;
 mod eradicate;
 mod filed;
@@ -35,6 +36,7 @@ mod show;
 mod stats;
 mod tenant;
 mod timeline;
+mod verify;
 
 use std::path::PathBuf;
 
@@ -113,6 +115,8 @@ pub enum Command {
     Tenant(tenant::TenantArgs),
     Regimes(regimes::RegimesArgs),
     Demo(demo::DemoArgs),
+    Verify(verify::VerifyArgs),
+    Export(export::ExportArgs),
 }
 
 /// The clap definition, for completions and man pages.
@@ -132,6 +136,7 @@ pub fn run(cli: Cli) -> Result<i32> {
     match cli.command {
         Command::Tenant(args) => return tenant::run(&ctx, args),
         Command::Deadlines(args) => return deadlines::run(&ctx, args),
+        Command::Verify(args) => return verify::run(&ctx, args),
         Command::Init(args) => init::run(&ctx, args),
         Command::Detect(args) => detect::run(&ctx, args),
         Command::Engage(args) => engage::run(&ctx, args),
@@ -166,6 +171,7 @@ pub fn run(cli: Cli) -> Result<i32> {
         Command::History(args) => history::run(&ctx, args),
         Command::Regimes(args) => regimes::run(&ctx, args),
         Command::Demo(args) => demo::run(&ctx, args),
+        Command::Export(args) => export::run(&ctx, args),
     }?;
     Ok(crate::error::exit::OK)
 }

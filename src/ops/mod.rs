@@ -4,10 +4,12 @@
 //! calls of this layer and its results into output.
 
 pub mod adopt;
+pub mod bundle;
 pub mod correct;
 pub mod edit;
 pub mod record;
 pub mod tenants;
+pub mod verify;
 
 use chrono::{DateTime, Utc};
 

@@ -1,0 +1,212 @@
+//! Reading a store's whole history for `sirt verify`: commits in order, what each one changed,
+//! blobs and signatures. Opens bare repositories too (the history in an evidence bundle).
+//! Beside `git.rs`, the only code that uses `git2`.
+
+use std::path::Path;
+
+use anyhow::{Context, Result};
+use git2::{ErrorCode, ObjectType, Oid, Repository, Sort};
+
+/// One commit, as verify reads it.
+#[derive(Debug, Clone)]
+pub struct CommitFacts {
+    pub id: Oid,
+    pub tree: Oid,
+    pub parents: Vec<Oid>,
+    pub author_name: String,
+    pub author_email: String,
+    /// The author's time, in seconds: what sirt records as `recorded_at`.
+    pub time: i64,
+    pub message: String,
+    /// The signature (`gpgsig` header) and the bytes it signs, when the commit is signed.
+    pub signature: Option<(String, Vec<u8>)>,
+}
+
+impl CommitFacts {
+    /// `Name <email>`, as events name who recorded them.
+    pub fn author(&self) -> String {
+        if self.author_email.is_empty() {
+            self.author_name.clone()
+        } else {
+            format!("{} <{}>", self.author_name, self.author_email)
+        }
+    }
+
+    pub fn subject(&self) -> &str {
+        self.message.lines().next().unwrap_or("")
+    }
+}
+
+/// A file that differs between two trees: its path and blob before and after (`None`: absent).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Change {
+    pub path: String,
+    pub old: Option<Oid>,
+    pub new: Option<Oid>,
+}
+
+pub struct History {
+    repo: Repository,
+}
+
+impl History {
+    /// The repository at `dir`, bare or not.
+    pub fn open(dir: &Path) -> Result<History> {
+        let repo = Repository::open(dir).with_context(|| format!("{} is not a git repository", dir.display()))?;
+        Ok(History { repo })
+    }
+
+    pub fn git_dir(&self) -> &Path {
+        self.repo.path()
+    }
+
+    /// The commit `refs/heads/main` points at.
+    pub fn tip(&self) -> Result<Option<Oid>> {
+        match self.repo.refname_to_id("refs/heads/main") {
+            Ok(oid) => Ok(Some(oid)),
+            Err(e) if e.code() == ErrorCode::NotFound => Ok(None),
+            Err(e) => Err(e.into()),
+        }
+    }
+
+    /// A revision (`HEAD~3`, a hash, a tag) as a commit id, or `None` when it names no commit.
+    pub fn resolve(&self, rev: &str) -> Option<Oid> {
+        let object = self.repo.revparse_single(rev).ok()?;
+        object.peel_to_commit().ok().map(|c| c.id())
+    }
+
+    /// Whether a commit object with this id exists.
+    pub fn has_commit(&self, oid: Oid) -> bool {
+        self.repo.find_commit(oid).is_ok()
+    }
+
+    /// Whether `ancestor` is `tip` or in its history.
+    pub fn reaches(&self, tip: Oid, ancestor: Oid) -> bool {
+        tip == ancestor || self.repo.graph_descendant_of(tip, ancestor).unwrap_or(false)
+    }
+
+    /// Commits reachable from `tip` and not from `hide`, parents before children.
+    pub fn walk(&self, tip: Oid, hide: Option<Oid>) -> Result<Vec<Oid>> {
+        let mut walk = self.repo.revwalk()?;
+        walk.set_sorting(Sort::TOPOLOGICAL | Sort::REVERSE)?;
+        walk.push(tip)?;
+        if let Some(hide) = hide {
+            walk.hide(hide)?;
+        }
+        Ok(walk.collect::<Result<Vec<_>, _>>()?)
+    }
+
+    pub fn commit(&self, oid: Oid) -> Result<CommitFacts> {
+        let commit = self.repo.find_commit(oid)?;
+        let author = commit.author();
+        let signature = match self.repo.extract_signature(&oid, None) {
+            Ok((sig, data)) => Some((String::from_utf8_lossy(&sig).into_owned(), data.to_vec())),
+            Err(_) => None,
+        };
+        Ok(CommitFacts {
+            id: oid,
+            tree: commit.tree_id(),
+            parents: commit.parent_ids().collect(),
+            author_name: String::from_utf8_lossy(author.name_bytes()).into_owned(),
+            author_email: String::from_utf8_lossy(author.email_bytes()).into_owned(),
+            time: author.when().seconds(),
+            message: String::from_utf8_lossy(commit.message_bytes()).into_owned(),
+            signature,
+        })
+    }
+
+    pub fn tree_of(&self, commit: Oid) -> Result<Oid> {
+        Ok(self.repo.find_commit(commit)?.tree_id())
+    }
+
+    pub fn blob(&self, oid: Oid) -> Result<Vec<u8>> {
+        Ok(self.repo.find_blob(oid)?.content().to_vec())
+    }
+
+    /// The blob at `path` in `tree`.
+    pub fn entry(&self, tree: Oid, path: &str) -> Result<Option<Oid>> {
+        let tree = self.repo.find_tree(tree)?;
+        match tree.get_path(Path::new(path)) {
+            Ok(entry) if entry.kind() == Some(ObjectType::Blob) => Ok(Some(entry.id())),
+            Ok(_) => Ok(None),
+            Err(e) if e.code() == ErrorCode::NotFound => Ok(None),
+            Err(e) => Err(e.into()),
+        }
+    }
+
+    /// The files that differ between two trees, in path order. Only subtrees whose ids differ
+    /// are read, so a commit that changed one file costs one tree per directory level.
+    pub fn changes(&self, old: Option<Oid>, new: Option<Oid>) -> Result<Vec<Change>> {
+        let mut found = Vec::new();
+        self.diff(old, new, "", &mut found)?;
+        Ok(found)
+    }
+
+    fn diff(&self, old: Option<Oid>, new: Option<Oid>, prefix: &str, out: &mut Vec<Change>) -> Result<()> {
+        if old == new {
+            return Ok(());
+        }
+        let old = old.map(|oid| self.repo.find_tree(oid)).transpose()?;
+        let new = new.map(|oid| self.repo.find_tree(oid)).transpose()?;
+        let entries = |tree: &Option<git2::Tree<'_>>| -> Vec<Entry> {
+            tree.iter()
+                .flat_map(|t| t.iter())
+                .map(|e| Entry {
+                    name: e.name_bytes().to_vec(),
+                    id: e.id(),
+                    is_tree: e.kind() == Some(ObjectType::Tree),
+                })
+                .collect()
+        };
+        let (olds, news) = (entries(&old), entries(&new));
+        let (mut i, mut j) = (0, 0);
+        while i < olds.len() || j < news.len() {
+            let order = match (olds.get(i), news.get(j)) {
+                (Some(a), Some(b)) => a.sort_key().cmp(b.sort_key()),
+                (Some(_), None) => std::cmp::Ordering::Less,
+                _ => std::cmp::Ordering::Greater,
+            };
+            let (a, b) = match order {
+                std::cmp::Ordering::Less => (olds.get(i), None),
+                std::cmp::Ordering::Greater => (None, news.get(j)),
+                std::cmp::Ordering::Equal => (olds.get(i), news.get(j)),
+            };
+            if order != std::cmp::Ordering::Greater {
+                i += 1;
+            }
+            if order != std::cmp::Ordering::Less {
+                j += 1;
+            }
+            if let (Some(a), Some(b)) = (a, b)
+                && a.id == b.id
+                && a.is_tree == b.is_tree
+            {
+                continue;
+            }
+            let name = String::from_utf8_lossy(&a.or(b).expect("one side").name).into_owned();
+            let path = format!("{prefix}{name}");
+            let tree_id = |e: Option<&Entry>| e.filter(|e| e.is_tree).map(|e| e.id);
+            let blob_id = |e: Option<&Entry>| e.filter(|e| !e.is_tree).map(|e| e.id);
+            if tree_id(a).is_some() || tree_id(b).is_some() {
+                self.diff(tree_id(a), tree_id(b), &format!("{path}/"), out)?;
+            }
+            if blob_id(a).is_some() || blob_id(b).is_some() {
+                out.push(Change { path, old: blob_id(a), new: blob_id(b) });
+            }
+        }
+        Ok(())
+    }
+}
+
+struct Entry {
+    name: Vec<u8>,
+    id: Oid,
+    is_tree: bool,
+}
+
+impl Entry {
+    /// git orders a tree's entries by name, a directory as if its name ended in `/`.
+    fn sort_key(&self) -> impl Iterator<Item = u8> + '_ {
+        self.name.iter().copied().chain(self.is_tree.then_some(b'/'))
+    }
+}
