@@ -12,3 +12,4 @@ mod response;
 mod store;
 mod support;
 mod tenants;
+mod verify;

@@ -80,14 +80,16 @@ impl<'h> Walk<'h> {
         Ok(signing)
     }
 
-    /// Signatures: counted always; checked against the allowed signers when the commit or its
-    /// parent requires them. The keys are those of the parent (a commit cannot vouch for the
+    /// Signatures: counted always; checked against the allowed signers when the commit's parent
+    /// requires them. The keys are those of the parent (a commit cannot vouch for the
     /// key it adds), or the commit's own for the first commit that has the file.
     pub fn signatures(&mut self, commit: &CommitFacts, parents: &[Parent], out: &mut Verified) -> Result<()> {
         if commit.signature.is_some() {
             out.signed += 1;
         }
-        let mut required = self.signing_at(commit.tree)? == Signing::Require;
+        // From the commit that turns the requirement on, every later commit (including one
+        // that turns it off) must be signed.
+        let mut required = parents.is_empty() && self.signing_at(commit.tree)? == Signing::Require;
         for (_, _, tree) in parents {
             required |= self.signing_at(*tree)? == Signing::Require;
         }
