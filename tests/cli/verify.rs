@@ -519,3 +519,24 @@ fn a_file_that_is_not_a_bundle_is_refused_with_a_hint() {
     assert!(stderr.contains("is not a sirt evidence bundle"), "{stderr}");
     assert!(stderr.contains("hint: "), "{stderr}");
 }
+
+/// What people read, pinned: the table of findings and the summary line.
+#[test]
+fn findings_read_as_a_table() {
+    let (env, id) = store_with_incident();
+    tamper(&env, &id, "fix typo", |text| text.replace("2026-11-20T09:00:00Z", "2026-11-20T11:00:00Z"));
+    let out = env.run(&["verify"]);
+    insta::assert_snapshot!(format!(
+        "$ sirt verify\n{}--- stderr\n{}--- exit {}\n",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr),
+        out.status.code().unwrap_or(-1)
+    ));
+    let out = Env::new().run(&["verify"]);
+    insta::assert_snapshot!("clean", format!(
+        "$ sirt verify\n{}--- stderr\n{}--- exit {}\n",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr),
+        out.status.code().unwrap_or(-1)
+    ));
+}
