@@ -148,28 +148,21 @@ impl History {
         }
         let old = old.map(|oid| self.repo.find_tree(oid)).transpose()?;
         let new = new.map(|oid| self.repo.find_tree(oid)).transpose()?;
-        let entries = |tree: &Option<git2::Tree<'_>>| -> Vec<Entry> {
-            tree.iter()
-                .flat_map(|t| t.iter())
-                .map(|e| Entry {
-                    name: e.name_bytes().to_vec(),
-                    id: e.id(),
-                    is_tree: e.kind() == Some(ObjectType::Tree),
-                })
-                .collect()
-        };
-        let (olds, news) = (entries(&old), entries(&new));
         let (mut i, mut j) = (0, 0);
-        while i < olds.len() || j < news.len() {
-            let order = match (olds.get(i), news.get(j)) {
+        loop {
+            let (a, b) = (entry(&old, i), entry(&new, j));
+            if a.is_none() && b.is_none() {
+                break;
+            }
+            let order = match (&a, &b) {
                 (Some(a), Some(b)) => a.sort_key().cmp(b.sort_key()),
                 (Some(_), None) => std::cmp::Ordering::Less,
                 _ => std::cmp::Ordering::Greater,
             };
             let (a, b) = match order {
-                std::cmp::Ordering::Less => (olds.get(i), None),
-                std::cmp::Ordering::Greater => (None, news.get(j)),
-                std::cmp::Ordering::Equal => (olds.get(i), news.get(j)),
+                std::cmp::Ordering::Less => (a, None),
+                std::cmp::Ordering::Greater => (None, b),
+                std::cmp::Ordering::Equal => (a, b),
             };
             if order != std::cmp::Ordering::Greater {
                 i += 1;
@@ -177,36 +170,90 @@ impl History {
             if order != std::cmp::Ordering::Less {
                 j += 1;
             }
-            if let (Some(a), Some(b)) = (a, b)
+            if let (Some(a), Some(b)) = (&a, &b)
                 && a.id == b.id
                 && a.is_tree == b.is_tree
             {
                 continue;
             }
-            let name = String::from_utf8_lossy(&a.or(b).expect("one side").name).into_owned();
+            let name = String::from_utf8_lossy(a.as_ref().or(b.as_ref()).expect("one side").raw.name_bytes()).into_owned();
             let path = format!("{prefix}{name}");
-            let tree_id = |e: Option<&Entry>| e.filter(|e| e.is_tree).map(|e| e.id);
-            let blob_id = |e: Option<&Entry>| e.filter(|e| !e.is_tree).map(|e| e.id);
-            if tree_id(a).is_some() || tree_id(b).is_some() {
-                self.diff(tree_id(a), tree_id(b), &format!("{path}/"), out)?;
+            let tree_id = |e: &Option<Entry>| e.as_ref().filter(|e| e.is_tree).map(|e| e.id);
+            let blob_id = |e: &Option<Entry>| e.as_ref().filter(|e| !e.is_tree).map(|e| e.id);
+            if tree_id(&a).is_some() || tree_id(&b).is_some() {
+                self.diff(tree_id(&a), tree_id(&b), &format!("{path}/"), out)?;
             }
-            if blob_id(a).is_some() || blob_id(b).is_some() {
-                out.push(Change { path, old: blob_id(a), new: blob_id(b) });
+            if blob_id(&a).is_some() || blob_id(&b).is_some() {
+                out.push(Change { path, old: blob_id(&a), new: blob_id(&b) });
             }
         }
         Ok(())
     }
 }
 
-struct Entry {
-    name: Vec<u8>,
+/// The `n`th entry of a tree, if there is a tree and such an entry.
+fn entry<'t>(tree: &'t Option<git2::Tree<'_>>, n: usize) -> Option<Entry<'t>> {
+    let raw = tree.as_ref()?.get(n)?;
+    Some(Entry { id: raw.id(), is_tree: raw.kind() == Some(ObjectType::Tree), raw })
+}
+
+struct Entry<'t> {
+    raw: git2::TreeEntry<'t>,
     id: Oid,
     is_tree: bool,
 }
 
-impl Entry {
+impl Entry<'_> {
     /// git orders a tree's entries by name, a directory as if its name ended in `/`.
     fn sort_key(&self) -> impl Iterator<Item = u8> + '_ {
-        self.name.iter().copied().chain(self.is_tree.then_some(b'/'))
+        self.raw.name_bytes().iter().copied().chain(self.is_tree.then_some(b'/'))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A tree from `(path, content)` pairs, one directory level deep.
+    fn tree(repo: &Repository, files: &[(&str, &str)]) -> Oid {
+        let mut dirs: std::collections::BTreeMap<&str, Vec<(&str, &str)>> = Default::default();
+        let mut root = repo.treebuilder(None).unwrap();
+        for (path, content) in files {
+            match path.split_once('/') {
+                Some((dir, name)) => dirs.entry(dir).or_default().push((name, content)),
+                None => {
+                    root.insert(path, repo.blob(content.as_bytes()).unwrap(), 0o100644).unwrap();
+                }
+            }
+        }
+        for (dir, entries) in dirs {
+            let mut sub = repo.treebuilder(None).unwrap();
+            for (name, content) in entries {
+                sub.insert(name, repo.blob(content.as_bytes()).unwrap(), 0o100644).unwrap();
+            }
+            root.insert(dir, sub.write().unwrap(), 0o040000).unwrap();
+        }
+        root.write().unwrap()
+    }
+
+    #[test]
+    fn changes_follow_git_order_and_descend_only_into_changed_trees() {
+        let dir = tempfile::tempdir().unwrap();
+        let repo = Repository::init(dir.path()).unwrap();
+        // `a.b` sorts before the directory `a` (as `a/`), and `a0` after it.
+        let before = tree(&repo, &[("a.b", "1"), ("a/x", "1"), ("a0", "1"), ("keep/y", "1")]);
+        let after = tree(&repo, &[("a.b", "2"), ("a/x", "1"), ("a/z", "1"), ("keep/y", "1")]);
+        let history = History { repo };
+        let paths: Vec<(String, bool, bool)> = history
+            .changes(Some(before), Some(after))
+            .unwrap()
+            .into_iter()
+            .map(|c| (c.path, c.old.is_some(), c.new.is_some()))
+            .collect();
+        assert_eq!(
+            paths,
+            vec![("a.b".into(), true, true), ("a/z".into(), false, true), ("a0".into(), true, false)]
+        );
+        assert_eq!(history.changes(None, Some(before)).unwrap().len(), 4);
     }
 }
