@@ -11,8 +11,11 @@ use super::deadlines::{ClockSetup, display_zone};
 use crate::ops::bundle::{self, Parts};
 use crate::render::report::report;
 
-/// Write an incident's evidence bundle: report, incident file, timeline, notifications, filings,
-/// the store's history as a git bundle, the verify result, and a manifest of SHA-256 hashes
+/// Write an incident's evidence bundle for auditors (tar with a SHA-256 manifest)
+///
+/// One tar archive: the report (Markdown), the incident file, its timeline, notifications and
+/// filings (JSON), the store's history as a git bundle, the verify result, and a manifest with the
+/// SHA-256 of every file, the commit and the signing status.
 #[derive(Debug, Args)]
 pub struct ExportArgs {
     /// Incident id, or any unique prefix of it

@@ -15,6 +15,7 @@ mod demo;
 mod describe;
 mod detect;
 mod dismiss;
+pub mod docs;
 mod edit;
 mod export;
 mod engage;
@@ -62,15 +63,36 @@ keep the customer-notification clocks in sight, and write the notifications.";
 pub struct Cli {
     /// The store to use [default: $SIRT_STORE, else `store` in the config file, else the
     /// platform data directory]
-    #[arg(long, global = true, env = "SIRT_STORE", hide_env_values = true, value_name = "DIR")]
+    #[arg(
+        long,
+        global = true,
+        env = "SIRT_STORE",
+        hide_env_values = true,
+        value_name = "DIR",
+        help_heading = "Global options"
+    )]
     pub store: Option<PathBuf>,
 
     /// Who is recording: 'Name <email>' [default: $SIRT_ACTOR, else git's user.name/user.email]
-    #[arg(long, global = true, env = "SIRT_ACTOR", hide_env_values = true, value_name = "NAME")]
+    #[arg(
+        long,
+        global = true,
+        env = "SIRT_ACTOR",
+        hide_env_values = true,
+        value_name = "NAME",
+        help_heading = "Global options"
+    )]
     pub actor: Option<String>,
 
     /// When to colour the output (NO_COLOR is honoured with auto)
-    #[arg(long, global = true, value_enum, default_value_t, value_name = "WHEN")]
+    #[arg(
+        long,
+        global = true,
+        value_enum,
+        default_value_t,
+        value_name = "WHEN",
+        help_heading = "Global options"
+    )]
     pub color: ColorChoice,
 
     #[command(subcommand)]
@@ -115,6 +137,7 @@ pub enum Command {
     Tenant(tenant::TenantArgs),
     Regimes(regimes::RegimesArgs),
     Demo(demo::DemoArgs),
+    Completions(docs::CompletionsArgs),
     Verify(verify::VerifyArgs),
     Export(export::ExportArgs),
 }
@@ -171,6 +194,7 @@ pub fn run(cli: Cli) -> Result<i32> {
         Command::History(args) => history::run(&ctx, args),
         Command::Regimes(args) => regimes::run(&ctx, args),
         Command::Demo(args) => demo::run(&ctx, args),
+        Command::Completions(args) => docs::run(&ctx, args),
         Command::Export(args) => export::run(&ctx, args),
     }?;
     Ok(crate::error::exit::OK)
@@ -365,6 +389,35 @@ pub fn report_commit(ctx: &Ctx, committed: &Committed) {
 
 fn report_commit_with(ctx: &Ctx, committed: &Committed, when: &str) {
     ctx.ui.status(&format!("{}{when} [{}]", committed.subject, &committed.hash[..10]));
+}
+
+/// The most sirt reads from one input file (a CSV, a list of ids): far above any real directory,
+/// and low enough that `/dev/zero` is an error, not an exhausted machine.
+pub const MAX_INPUT_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Reads an input file (`-` is stdin), refusing more than [`MAX_INPUT_BYTES`].
+pub fn read_input(path: &std::path::Path) -> Result<Vec<u8>> {
+    use std::io::Read;
+    let shown = crate::text::escape_controls(&path.display().to_string());
+    let source: Box<dyn Read> = if path.as_os_str() == "-" {
+        Box::new(std::io::stdin())
+    } else {
+        Box::new(std::fs::File::open(path).with_context(|| format!("cannot read {shown}"))?)
+    };
+    let mut bytes = Vec::new();
+    source
+        .take(MAX_INPUT_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .with_context(|| format!("cannot read {shown}"))?;
+    if bytes.len() as u64 > MAX_INPUT_BYTES {
+        return Err(UserError::new(format!(
+            "{shown} is larger than {} MiB; nothing was read",
+            MAX_INPUT_BYTES >> 20
+        ))
+        .hint("split the file and run the command once per part")
+        .into());
+    }
+    Ok(bytes)
 }
 
 /// Text that may run over several lines (notes, summaries): not empty, and no control characters

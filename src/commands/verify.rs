@@ -11,9 +11,13 @@ use crate::ops::bundle;
 use crate::ops::verify::{self, Finding, Since, Verified};
 use crate::output::{Format, Tone};
 
-/// Check the store's history: events only appended, commits that say what they did, time
-/// moving forward, merges as unions, every version readable, signatures where required, and no
-/// rewrite since the last verified tip
+/// Check the store's history: append-only, consistent, signed, not rewritten
+///
+/// Walks every commit once and names each finding: events deleted or changed, events whose author
+/// or time does not match their commit, commits dated before their parents, merges that are not
+/// the union of their parents, versions that do not read, commits made outside sirt, unsigned
+/// commits where signing is required, and a rewrite since the last verified tip. Exits 3 on a
+/// finding, 4 when a check could not be made.
 #[derive(Debug, Args)]
 pub struct VerifyArgs {
     /// Check only the commits after REV; 'last' means after the last tip this clone verified

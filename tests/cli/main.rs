@@ -2,13 +2,17 @@
 
 mod affected;
 mod clock_properties;
+mod crash;
 mod deadlines;
 mod exact;
+mod fuzz;
 mod generated;
+mod hostile;
 mod main_track;
 mod notify;
 mod reading;
 mod response;
+mod soak;
 mod store;
 mod support;
 mod tenants;

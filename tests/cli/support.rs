@@ -41,7 +41,12 @@ impl Env {
 
     /// `sirt` with the isolated environment; `--store` is passed through `SIRT_STORE`.
     pub fn cmd(&self) -> Command {
-        let mut cmd = Command::new(sirt_path());
+        Command::from_std(self.std_cmd())
+    }
+
+    /// The same, as a plain process (to spawn several at once).
+    pub fn std_cmd(&self) -> std::process::Command {
+        let mut cmd = std::process::Command::new(sirt_path());
         cmd.env_clear()
             .env("PATH", std::env::var_os("PATH").unwrap_or_default())
             .env("HOME", &self.home)
