@@ -34,7 +34,10 @@ fn main() {
     generate(&store, commits);
     println!("generated {commits} commits over {INCIDENTS} incidents in {:.1?}", start.elapsed());
     let size = Command::new("du").arg("-sh").arg(store.join(".git")).output().unwrap();
-    println!("repository size: {}", String::from_utf8_lossy(&size.stdout).split_whitespace().next().unwrap_or("?"));
+    println!(
+        "repository size: {}",
+        String::from_utf8_lossy(&size.stdout).split_whitespace().next().unwrap_or("?")
+    );
 
     let (full, out) = median(&store, &["verify", "--format", "json"], 3);
     let report: serde_json::Value = serde_json::from_str(&out).unwrap();
@@ -69,7 +72,10 @@ fn main() {
         times[1]
     };
     println!("git rev-list main (peer):        {:>9.1?}", peer(&["rev-list", "main"]));
-    println!("git log --raw main (peer):       {:>9.1?}", peer(&["log", "--raw", "--no-renames", "--format=%H", "main"]));
+    println!(
+        "git log --raw main (peer):       {:>9.1?}",
+        peer(&["log", "--raw", "--no-renames", "--format=%H", "main"])
+    );
 }
 
 fn first_incident() -> String {
@@ -94,9 +100,13 @@ fn generate(store: &Path, commits: usize) {
     let ids: Vec<String> = (0..INCIDENTS).map(|n| id::incident_id(n as u64)).collect();
     let mut texts: Vec<String> = vec![String::new(); INCIDENTS];
     let mut seqs = vec![0u64; INCIDENTS];
-    let mut write_commit = |stream: &mut dyn Write, at: DateTime<Utc>, message: &str, files: &[(&str, &str)]| {
+    let write_commit = |stream: &mut dyn Write,
+                            at: DateTime<Utc>,
+                            message: &str,
+                            files: &[(&str, &str)]| {
         let ts = at.timestamp();
-        write!(stream, "commit refs/heads/main\nauthor {AUTHOR} {ts} +0000\ncommitter {AUTHOR} {ts} +0000\n").unwrap();
+        write!(stream, "commit refs/heads/main\nauthor {AUTHOR} {ts} +0000\ncommitter {AUTHOR} {ts} +0000\n")
+            .unwrap();
         write!(stream, "data {}\n{message}\n", message.len()).unwrap();
         for (path, content) in files {
             write!(stream, "M 100644 inline {path}\ndata {}\n{content}\n", content.len()).unwrap();
@@ -152,7 +162,12 @@ fn generate(store: &Path, commits: usize) {
 }
 
 fn git(dir: &Path, args: &[&str]) {
-    let status =
-        Command::new("git").arg("-C").arg(dir).args(args).env("GIT_CONFIG_GLOBAL", "/dev/null").status().unwrap();
+    let status = Command::new("git")
+        .arg("-C")
+        .arg(dir)
+        .args(args)
+        .env("GIT_CONFIG_GLOBAL", "/dev/null")
+        .status()
+        .unwrap();
     assert!(status.success(), "git {args:?}");
 }

@@ -89,7 +89,10 @@ const EXIT_STATUS: &[(&str, &str)] = &[
         "An error: an error: line on standard error, and a hint: line with the command to run where there is one.",
     ),
     ("2", "A usage error: an unknown command or option, or a missing argument."),
-    ("3", "A check found something that needs attention (deadlines \\-\\-check, tenant check \\-\\-check, verify)."),
+    (
+        "3",
+        "A check found something that needs attention (deadlines \\-\\-check, tenant check \\-\\-check, verify).",
+    ),
     (
         "4",
         "A check could not read every record it should have, or verify could not check a signature, so it cannot say all is well.",
@@ -145,7 +148,11 @@ fn examples(page: &str) -> &'static [&'static str] {
         "sirt-retract" => &["sirt retract 7K3M confirmed \\-\\-reason \"a red\\-team exercise\""],
         "sirt-adopt" => &["sirt adopt incidents/INC\\-7K3M\\-9QX2.toml"],
         "sirt-tenant-import" => &["sirt tenant import tenants.csv"],
-        "sirt-verify" => &["sirt verify", "sirt verify \\-\\-since last \\-\\-format json", "sirt verify \\-\\-bundle evidence.tar"],
+        "sirt-verify" => &[
+            "sirt verify",
+            "sirt verify \\-\\-since last \\-\\-format json",
+            "sirt verify \\-\\-bundle evidence.tar",
+        ],
         "sirt-export" => &["sirt export 7K3M \\-\\-bundle evidence.tar"],
         "sirt-completions" => &["sirt completions bash > ~/.local/share/bash\\-completion/completions/sirt"],
         _ => &[],

@@ -35,8 +35,15 @@ pub fn run(ctx: &Ctx, args: ExportArgs) -> Result<()> {
         .keys()
         .filter_map(|t| store.read_tenant(t).ok().map(|tenant| (t.clone(), tenant.name)))
         .collect();
-    let report_markdown =
-        report(&incident, &log, &clocks, &names, &store.settings.organisation, display_zone(None, ctx.now)?, ctx.now);
+    let report_markdown = report(
+        &incident,
+        &log,
+        &clocks,
+        &names,
+        &store.settings.organisation,
+        display_zone(None, ctx.now)?,
+        ctx.now,
+    );
     let manifest = bundle::export(store, &id, Parts { report_markdown }, ctx.now, &args.bundle)?;
     let verdict = if manifest.verify.clean {
         "history verified clean".to_string()

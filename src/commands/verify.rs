@@ -105,9 +105,8 @@ fn print_findings(ctx: &Ctx, format: Format, findings: &[Finding], information: 
         ]
     };
     if format == Format::Csv {
-        let rows: Vec<Vec<String>> = all
-            .map(|(level, f)| std::iter::once(level.to_string()).chain(cells(f)).collect())
-            .collect();
+        let rows: Vec<Vec<String>> =
+            all.map(|(level, f)| std::iter::once(level.to_string()).chain(cells(f)).collect()).collect();
         return ctx.ui.csv(&["level", "check", "commit", "file", "event", "message"], &rows);
     }
     if findings.is_empty() && information.is_empty() {
@@ -136,10 +135,7 @@ fn summarise(ctx: &Ctx, verified: &Verified) {
         Some(since) => format!("{} commit(s) after {}", verified.commits, &since[..10]),
         None => format!("{} commit(s)", verified.commits),
     };
-    let signed = format!(
-        "{} signed, signing {}",
-        verified.signed, verified.signing
-    );
+    let signed = format!("{} signed, signing {}", verified.signed, verified.signing);
     for why in &verified.incomplete {
         ctx.ui.warn(why);
     }

@@ -214,7 +214,8 @@ impl BundleCheck {
 /// Re-checks the bundle at `path`, with no store.
 pub fn check(path: &Path) -> Result<BundleCheck> {
     let file = std::fs::File::open(path).map_err(|e| {
-        UserError::new(format!("cannot read {}: {e}", path.display())).hint("name a bundle made by: sirt export ID --bundle FILE")
+        UserError::new(format!("cannot read {}: {e}", path.display()))
+            .hint("name a bundle made by: sirt export ID --bundle FILE")
     })?;
     let not_a_bundle = |why: String| -> anyhow::Error {
         UserError::new(format!("{} is not a sirt evidence bundle: {why}", path.display()))
@@ -232,11 +233,15 @@ pub fn check(path: &Path) -> Result<BundleCheck> {
         entry.read_to_end(&mut bytes).map_err(|e| not_a_bundle(e.to_string()))?;
         files.insert(inner, bytes);
     }
-    let manifest_bytes = files.remove(MANIFEST).ok_or_else(|| not_a_bundle(format!("it has no {MANIFEST}")))?;
-    let manifest: Manifest =
-        serde_json::from_slice(&manifest_bytes).map_err(|e| not_a_bundle(format!("{MANIFEST} does not read: {e}")))?;
+    let manifest_bytes =
+        files.remove(MANIFEST).ok_or_else(|| not_a_bundle(format!("it has no {MANIFEST}")))?;
+    let manifest: Manifest = serde_json::from_slice(&manifest_bytes)
+        .map_err(|e| not_a_bundle(format!("{MANIFEST} does not read: {e}")))?;
     if manifest.format != FORMAT || manifest.schema != SCHEMA {
-        return Err(not_a_bundle(format!("its format is {} {}, not {FORMAT} {SCHEMA}", manifest.format, manifest.schema)));
+        return Err(not_a_bundle(format!(
+            "its format is {} {}, not {FORMAT} {SCHEMA}",
+            manifest.format, manifest.schema
+        )));
     }
     let mut findings = Vec::new();
     let finding = |file: &str, message: String| Finding {
@@ -248,7 +253,10 @@ pub fn check(path: &Path) -> Result<BundleCheck> {
     };
     for listed in &manifest.files {
         match files.get(&listed.path) {
-            None => findings.push(finding(&listed.path, format!("{} is listed in the manifest but missing", listed.path))),
+            None => findings.push(finding(
+                &listed.path,
+                format!("{} is listed in the manifest but missing", listed.path),
+            )),
             Some(bytes) if sha256(bytes) != listed.sha256 => findings.push(finding(
                 &listed.path,
                 format!(
@@ -289,7 +297,9 @@ fn check_history(
         .arg(&repo)
         .stdin(Stdio::null())
         .output()
-        .map_err(|e| UserError::new(format!("cannot run git to read the bundled history: {e}")).hint("install git"))?;
+        .map_err(|e| {
+            UserError::new(format!("cannot run git to read the bundled history: {e}")).hint("install git")
+        })?;
     let at = |message: String| Finding {
         check: Check::Bundle,
         commit: manifest.commit.clone(),
@@ -298,12 +308,18 @@ fn check_history(
         message,
     };
     if !out.status.success() {
-        findings.push(at(format!("the git bundle does not read: {}", String::from_utf8_lossy(&out.stderr).trim())));
+        findings.push(at(format!(
+            "the git bundle does not read: {}",
+            String::from_utf8_lossy(&out.stderr).trim()
+        )));
         return Ok(None);
     }
     let history = History::open(&repo)?;
     let Some(commit) = history.resolve(&manifest.commit) else {
-        findings.push(at(format!("the bundled history does not hold commit {}, which the manifest names", manifest.commit)));
+        findings.push(at(format!(
+            "the bundled history does not hold commit {}, which the manifest names",
+            manifest.commit
+        )));
         return Ok(None);
     };
     let path = Store::incident_path(&manifest.incident);
@@ -317,7 +333,10 @@ fn check_history(
             commit: manifest.commit.clone(),
             file: Some(INCIDENT_FILE.into()),
             event: None,
-            message: format!("{INCIDENT_FILE} differs from {path} as commit {} holds it", verify::short(commit)),
+            message: format!(
+                "{INCIDENT_FILE} differs from {path} as commit {} holds it",
+                verify::short(commit)
+            ),
         });
     }
     Ok(Some(verify::verify_history(&history, commit, None)?))

@@ -210,7 +210,10 @@ fn commit_words(commit: &CommitFacts) -> String {
 }
 
 fn time_words(seconds: i64) -> String {
-    Utc.timestamp_opt(seconds, 0).single().map(|t| t.format("%Y-%m-%d %H:%M:%SZ").to_string()).unwrap_or_default()
+    Utc.timestamp_opt(seconds, 0)
+        .single()
+        .map(|t| t.format("%Y-%m-%d %H:%M:%SZ").to_string())
+        .unwrap_or_default()
 }
 
 /// The signing setting of `sirt.toml` in a blob: `Off` when it does not read.

@@ -52,7 +52,8 @@ pub struct History {
 impl History {
     /// The repository at `dir`, bare or not.
     pub fn open(dir: &Path) -> Result<History> {
-        let repo = Repository::open(dir).with_context(|| format!("{} is not a git repository", dir.display()))?;
+        let repo =
+            Repository::open(dir).with_context(|| format!("{} is not a git repository", dir.display()))?;
         Ok(History { repo })
     }
 
@@ -176,7 +177,8 @@ impl History {
             {
                 continue;
             }
-            let name = String::from_utf8_lossy(a.as_ref().or(b.as_ref()).expect("one side").raw.name_bytes()).into_owned();
+            let name = String::from_utf8_lossy(a.as_ref().or(b.as_ref()).expect("one side").raw.name_bytes())
+                .into_owned();
             let path = format!("{prefix}{name}");
             let tree_id = |e: &Option<Entry>| e.as_ref().filter(|e| e.is_tree).map(|e| e.id);
             let blob_id = |e: &Option<Entry>| e.as_ref().filter(|e| !e.is_tree).map(|e| e.id);

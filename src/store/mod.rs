@@ -22,11 +22,11 @@ use chrono::{DateTime, Utc};
 
 pub use fsutil::{create_private_dir, write_atomic};
 pub use git::CommitInfo;
-pub use git::Oid;
 use git::Git;
+pub use git::Oid;
 pub use history::{Change, CommitFacts, History};
-pub use signing::{SignatureCheck, check as check_signature};
 pub use incidents::Loaded;
+pub use signing::{SignatureCheck, check as check_signature};
 pub use txn::{Committed, Message, Txn};
 
 use crate::error::UserError;

@@ -145,12 +145,12 @@ fn check_ssh(allowed_signers: &[u8], signature: &str, data: &[u8]) -> Result<Sig
             let _ = child.stdin.take().expect("piped").write_all(bytes);
         }
         let out = child.wait_with_output()?;
-        let text = format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+        let text =
+            format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
         Ok((out.status.success(), text.trim().to_string()))
     };
     let (allowed_path, sig_path) = (allowed.to_string_lossy(), sig.to_string_lossy());
-    let (found, principals) =
-        keygen(&["-Y", "find-principals", "-f", &allowed_path, "-s", &sig_path], None)?;
+    let (found, principals) = keygen(&["-Y", "find-principals", "-f", &allowed_path, "-s", &sig_path], None)?;
     if found {
         let principal = principals.lines().next().unwrap_or("").trim().to_string();
         let (good, said) = keygen(

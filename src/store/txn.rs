@@ -266,7 +266,8 @@ impl Txn<'_> {
         }
         let text = message.text();
         let who = Author { name: &author.name, email: &author.email };
-        let prepared = store.git.prepare(self.base, &files, &who, at, &text, store.settings.signing != Signing::Off)?;
+        let prepared =
+            store.git.prepare(self.base, &files, &who, at, &text, store.settings.signing != Signing::Off)?;
         failpoint("after-blob");
         let paths: Vec<String> = files.iter().map(|(p, _)| p.clone()).collect();
         let marker = store.git.git_dir().join(PENDING_FILE);

@@ -57,7 +57,12 @@ fn verify_json(env: &Env, args: &[&str], code: i32) -> serde_json::Value {
 
 /// The findings' messages.
 fn messages(report: &serde_json::Value) -> Vec<String> {
-    report["findings"].as_array().unwrap().iter().map(|f| f["message"].as_str().unwrap().to_string()).collect()
+    report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["message"].as_str().unwrap().to_string())
+        .collect()
 }
 
 fn one_with(report: &serde_json::Value, check: &str, words: &str) -> serde_json::Value {
@@ -81,7 +86,12 @@ fn event_table(text: &str, event: &str) -> (usize, usize) {
 
 fn event_ids(env: &Env, id: &str) -> Vec<(String, String)> {
     let timeline = env.json(&["timeline", id, "--format", "json"]);
-    timeline.as_array().unwrap().iter().map(|e| (e["kind"].as_str().unwrap().into(), e["id"].as_str().unwrap().into())).collect()
+    timeline
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| (e["kind"].as_str().unwrap().into(), e["id"].as_str().unwrap().into()))
+        .collect()
 }
 
 fn event_of(env: &Env, id: &str, kind: &str) -> String {
@@ -126,11 +136,13 @@ fn a_changed_event_time_is_named() {
     let note = event_of(&env, &id, "note");
     tamper(&env, &id, "tidy", |text| {
         let (start, end) = event_table(&text, &note);
-        let table = text[start..end].replacen("at = \"2026-11-20T12:00:00Z\"", "at = \"2026-11-20T10:30:00Z\"", 1);
+        let table =
+            text[start..end].replacen("at = \"2026-11-20T12:00:00Z\"", "at = \"2026-11-20T10:30:00Z\"", 1);
         format!("{}{table}{}", &text[..start], &text[end..])
     });
     let report = verify_json(&env, &[], 3);
-    let finding = one_with(&report, "append-only", "its time moved from 2026-11-20 12:00:00Z to 2026-11-20 10:30:00Z");
+    let finding =
+        one_with(&report, "append-only", "its time moved from 2026-11-20 12:00:00Z to 2026-11-20 10:30:00Z");
     assert_eq!(finding["event"], note.as_str());
 }
 
@@ -142,7 +154,12 @@ fn a_moved_declaration_is_named() {
     let report = verify_json(&env, &[], 3);
     let finding = one_with(&report, "append-only", "the declaration");
     assert_eq!(finding["event"], confirmed.as_str());
-    assert!(finding["message"].as_str().unwrap().contains("was moved from 2026-11-20 09:00Z to 2026-11-20 11:00Z"));
+    assert!(
+        finding["message"]
+            .as_str()
+            .unwrap()
+            .contains("was moved from 2026-11-20 09:00Z to 2026-11-20 11:00Z")
+    );
 }
 
 #[test]
@@ -172,7 +189,10 @@ fn a_commit_dated_before_its_parent_is_named() {
     assert!(finding["message"].as_str().unwrap().contains("'add a template' by Mallory"));
     // The template itself, changed outside sirt, is information, not a finding.
     let info = report["information"].as_array().unwrap();
-    assert!(info.iter().any(|i| i["message"].as_str().unwrap().contains("changed templates/note.md")), "{info:?}");
+    assert!(
+        info.iter().any(|i| i["message"].as_str().unwrap().contains("changed templates/note.md")),
+        "{info:?}"
+    );
 }
 
 #[test]
@@ -184,7 +204,11 @@ fn a_merge_that_drops_an_event_is_named_and_a_union_merge_is_clean() {
     let first_text = std::fs::read_to_string(incident_file(&env, &id)).unwrap();
     env.git(&["reset", "-q", "--hard", &base]);
     let mut later = env.cmd();
-    later.env("SIRT_NOW", "2026-11-20T12:30:00Z").env("SIRT_SEED", "2").args(["note", &id, "From the second laptop."]);
+    later.env("SIRT_NOW", "2026-11-20T12:30:00Z").env("SIRT_SEED", "2").args([
+        "note",
+        &id,
+        "From the second laptop.",
+    ]);
     assert!(later.output().unwrap().status.success());
     let second_text = std::fs::read_to_string(incident_file(&env, &id)).unwrap();
     let base_len = {
@@ -196,7 +220,16 @@ fn a_merge_that_drops_an_event_is_named_and_a_union_merge_is_clean() {
     let out = Command::new("git")
         .arg("-C")
         .arg(&env.store)
-        .args(["-c", "user.name=Ana Lima", "-c", "user.email=ana@example.com", "merge", "-q", "--no-edit", &first])
+        .args([
+            "-c",
+            "user.name=Ana Lima",
+            "-c",
+            "user.email=ana@example.com",
+            "merge",
+            "-q",
+            "--no-edit",
+            &first,
+        ])
         .env("GIT_CONFIG_GLOBAL", "/dev/null")
         .env("GIT_AUTHOR_DATE", LATER)
         .env("GIT_COMMITTER_DATE", LATER)
@@ -214,7 +247,18 @@ fn a_merge_that_drops_an_event_is_named_and_a_union_merge_is_clean() {
     let out = Command::new("git")
         .arg("-C")
         .arg(&env.store)
-        .args(["-c", "user.name=Mallory", "-c", "user.email=mallory@example.com", "merge", "-q", "-s", "ours", "--no-edit", &first])
+        .args([
+            "-c",
+            "user.name=Mallory",
+            "-c",
+            "user.email=mallory@example.com",
+            "merge",
+            "-q",
+            "-s",
+            "ours",
+            "--no-edit",
+            &first,
+        ])
         .env("GIT_CONFIG_GLOBAL", "/dev/null")
         .env("GIT_AUTHOR_DATE", LATER)
         .env("GIT_COMMITTER_DATE", LATER)
@@ -229,7 +273,10 @@ fn a_merge_that_drops_an_event_is_named_and_a_union_merge_is_clean() {
 }
 
 fn event_ids_in(text: &str) -> Vec<String> {
-    text.lines().filter_map(|l| l.strip_prefix("id = \"E")).map(|rest| format!("E{}", rest.trim_end_matches('"'))).collect()
+    text.lines()
+        .filter_map(|l| l.strip_prefix("id = \"E"))
+        .map(|rest| format!("E{}", rest.trim_end_matches('"')))
+        .collect()
 }
 
 #[test]
@@ -246,7 +293,16 @@ fn a_rewrite_after_a_verify_is_named_and_since_last_walks_only_new_commits() {
     let out = Command::new("git")
         .arg("-C")
         .arg(&env.store)
-        .args(["-c", "user.name=Ana Lima", "-c", "user.email=ana@example.com", "commit", "-q", "--amend", "--no-edit"])
+        .args([
+            "-c",
+            "user.name=Ana Lima",
+            "-c",
+            "user.email=ana@example.com",
+            "commit",
+            "-q",
+            "--amend",
+            "--no-edit",
+        ])
         .env("GIT_CONFIG_GLOBAL", "/dev/null")
         .env("GIT_COMMITTER_DATE", LATER)
         .output()
@@ -377,7 +433,19 @@ fn a_commit_signed_by_a_key_not_allowed_is_named() {
     std::fs::create_dir_all(env.store.join("templates")).unwrap();
     std::fs::write(env.store.join("templates/x.md"), "x\n").unwrap();
     git_as(&env, LATER, &["add", "-A"]);
-    git_as(&env, LATER, &["-c", &format!("user.signingkey={}", other.display()), "commit", "-q", "-S", "-m", "signed by another"]);
+    git_as(
+        &env,
+        LATER,
+        &[
+            "-c",
+            &format!("user.signingkey={}", other.display()),
+            "commit",
+            "-q",
+            "-S",
+            "-m",
+            "signed by another",
+        ],
+    );
     let report = verify_json(&env, &[], 3);
     let finding = one_with(&report, "signature", "which is not in the store's allowed_signers");
     assert!(finding["message"].as_str().unwrap().contains("'signed by another'"));
@@ -451,7 +519,16 @@ fn a_bundle_round_trips() {
     let path = bundle_of(&env, &id);
     let files = read_tar(&path);
     let names: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
-    for wanted in ["report.md", "incident.toml", "timeline.json", "notifications.json", "filings.json", "history.bundle", "verify.json", "manifest.json"] {
+    for wanted in [
+        "report.md",
+        "incident.toml",
+        "timeline.json",
+        "notifications.json",
+        "filings.json",
+        "history.bundle",
+        "verify.json",
+        "manifest.json",
+    ] {
         assert!(names.contains(&format!("{id}/{wanted}").as_str()), "{wanted} in {names:?}");
     }
     let manifest: serde_json::Value =
@@ -459,7 +536,9 @@ fn a_bundle_round_trips() {
     assert_eq!(manifest["commit"], env.git(&["rev-parse", "HEAD"]).trim());
     assert_eq!(manifest["verify"]["clean"], true);
     assert_eq!(manifest["signing"]["setting"], "off");
-    let notifications = String::from_utf8(files.iter().find(|(n, _)| n.ends_with("notifications.json")).unwrap().1.clone()).unwrap();
+    let notifications =
+        String::from_utf8(files.iter().find(|(n, _)| n.ends_with("notifications.json")).unwrap().1.clone())
+            .unwrap();
     assert!(notifications.contains("notified via"), "{notifications}");
     let checked = verify_bundle(&env, &path, 0);
     assert!(checked["findings"].as_array().unwrap().is_empty());
@@ -486,21 +565,25 @@ fn a_bundle_with_a_tampered_file_fails() {
 
     // A forger who also rewrites the manifest's hash is caught by the history in the bundle.
     let mut files = read_tar(&path);
-    let forged = String::from_utf8(files.iter().find(|(n, _)| n.ends_with("incident.toml")).unwrap().1.clone())
-        .unwrap()
-        .replace("2026-11-20T09:00:00Z", "2026-11-20T11:00:00Z");
+    let forged =
+        String::from_utf8(files.iter().find(|(n, _)| n.ends_with("incident.toml")).unwrap().1.clone())
+            .unwrap()
+            .replace("2026-11-20T09:00:00Z", "2026-11-20T11:00:00Z");
     let old_hash = sha256_hex(&files.iter().find(|(n, _)| n.ends_with("incident.toml")).unwrap().1);
     for (name, bytes) in files.iter_mut() {
         if name.ends_with("incident.toml") {
             *bytes = forged.clone().into_bytes();
         }
         if name.ends_with("manifest.json") {
-            *bytes = String::from_utf8_lossy(bytes).replace(&old_hash, &sha256_hex(forged.as_bytes())).into_bytes();
+            *bytes = String::from_utf8_lossy(bytes)
+                .replace(&old_hash, &sha256_hex(forged.as_bytes()))
+                .into_bytes();
         }
     }
     write_tar(&tampered, &files);
     let checked = verify_bundle(&env, &tampered, 3);
-    let messages: Vec<&str> = checked["findings"].as_array().unwrap().iter().map(|f| f["message"].as_str().unwrap()).collect();
+    let messages: Vec<&str> =
+        checked["findings"].as_array().unwrap().iter().map(|f| f["message"].as_str().unwrap()).collect();
     assert_eq!(messages.len(), 1, "{messages:?}");
     assert!(messages[0].starts_with("incident.toml differs from incidents/"), "{messages:?}");
 }
@@ -533,10 +616,13 @@ fn findings_read_as_a_table() {
         out.status.code().unwrap_or(-1)
     ));
     let out = Env::new().run(&["verify"]);
-    insta::assert_snapshot!("clean", format!(
-        "$ sirt verify\n{}--- stderr\n{}--- exit {}\n",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr),
-        out.status.code().unwrap_or(-1)
-    ));
+    insta::assert_snapshot!(
+        "clean",
+        format!(
+            "$ sirt verify\n{}--- stderr\n{}--- exit {}\n",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr),
+            out.status.code().unwrap_or(-1)
+        )
+    );
 }

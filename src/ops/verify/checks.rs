@@ -197,7 +197,11 @@ impl<'h> Walk<'h> {
                 out.findings.push(at.finding(
                     Check::AppendOnly,
                     None,
-                    format!("{} deleted {} and the {held} event(s) it held", commit_words(commit), change.path),
+                    format!(
+                        "{} deleted {} and the {held} event(s) it held",
+                        commit_words(commit),
+                        change.path
+                    ),
                 ));
                 continue;
             };
@@ -210,12 +214,17 @@ impl<'h> Walk<'h> {
         }
         if !by_sirt {
             if !outside.is_empty() || !touched_incidents.is_empty() {
-                let mut all = touched_incidents.iter().map(|s| format!("{INCIDENTS_DIR}/{s}.toml")).collect::<Vec<_>>();
+                let mut all =
+                    touched_incidents.iter().map(|s| format!("{INCIDENTS_DIR}/{s}.toml")).collect::<Vec<_>>();
                 all.extend(outside.iter().cloned());
                 let finding = at.finding(
                     Check::OutsideSirt,
                     None,
-                    format!("{} was made outside sirt and changed {}", commit_words(commit), crate::text::name_some(&all)),
+                    format!(
+                        "{} was made outside sirt and changed {}",
+                        commit_words(commit),
+                        crate::text::name_some(&all)
+                    ),
                 );
                 if touched_incidents.is_empty() {
                     out.information.push(finding);
@@ -234,14 +243,20 @@ impl<'h> Walk<'h> {
                 out.findings.push(at.finding(
                     Check::Consistency,
                     None,
-                    format!("{} names incident {value} in its trailers but did not change it", commit_words(commit)),
+                    format!(
+                        "{} names incident {value} in its trailers but did not change it",
+                        commit_words(commit)
+                    ),
                 ));
             }
             if *key == "Sirt-Event" && !added_ids.iter().any(|id| id == value) {
                 out.findings.push(at.finding(
                     Check::Consistency,
                     Some(value),
-                    format!("{} names event {value} in its trailers but did not add it", commit_words(commit)),
+                    format!(
+                        "{} names event {value} in its trailers but did not add it",
+                        commit_words(commit)
+                    ),
                 ));
             }
         }
@@ -258,7 +273,13 @@ impl<'h> Walk<'h> {
     }
 
     /// Settings and tenant files must parse too; templates and other files are not read.
-    fn parse_other(&mut self, commit: &CommitFacts, path: &str, blob: Option<Oid>, out: &mut Verified) -> Result<()> {
+    fn parse_other(
+        &mut self,
+        commit: &CommitFacts,
+        path: &str,
+        blob: Option<Oid>,
+        out: &mut Verified,
+    ) -> Result<()> {
         let Some(blob) = blob else { return Ok(()) };
         let is_tenant = path.starts_with(&format!("{TENANTS_DIR}/")) && path.ends_with(".toml");
         if path != SETTINGS && !is_tenant {
@@ -276,7 +297,11 @@ impl<'h> Walk<'h> {
             out.findings.push(At { commit, file: Some(path) }.finding(
                 Check::Parsing,
                 None,
-                format!("{path} as {} left it does not read: {}", commit_words(commit), error.message().trim()),
+                format!(
+                    "{path} as {} left it does not read: {}",
+                    commit_words(commit),
+                    error.message().trim()
+                ),
             ));
         }
         Ok(())
@@ -355,7 +380,11 @@ impl<'h> Walk<'h> {
                 }
             };
             if log.id != stem {
-                out.findings.push(at.finding(Check::Parsing, None, format!("{path} holds incident '{}', not {stem}", log.id)));
+                out.findings.push(at.finding(
+                    Check::Parsing,
+                    None,
+                    format!("{path} holds incident '{}', not {stem}", log.id),
+                ));
             }
             let held: HashMap<&str, &Event> = log.events.iter().map(|e| (e.id.as_str(), e)).collect();
             for (id, (event, n)) in &union {
@@ -373,7 +402,12 @@ impl<'h> Walk<'h> {
                     Some(kept) if *kept != event => out.findings.push(at.finding(
                         Check::Merge,
                         Some(id),
-                        format!("{} changed {}: {}", super::commit_words(commit), event_words(event), differences(event, kept)),
+                        format!(
+                            "{} changed {}: {}",
+                            super::commit_words(commit),
+                            event_words(event),
+                            differences(event, kept)
+                        ),
                     )),
                     Some(_) => {}
                 }
@@ -383,7 +417,11 @@ impl<'h> Walk<'h> {
                     out.findings.push(at.finding(
                         Check::Merge,
                         Some(&event.id),
-                        format!("{} added {}, which neither parent holds", super::commit_words(commit), event_words(event)),
+                        format!(
+                            "{} added {}, which neither parent holds",
+                            super::commit_words(commit),
+                            event_words(event)
+                        ),
                     ));
                 }
             }
@@ -395,7 +433,13 @@ impl<'h> Walk<'h> {
 /// Compares two versions of an incident file: every event of `before` must be in `after`,
 /// unchanged. Returns the events `after` added, in file order, or `None` when `after` does not
 /// read.
-fn compare(at: &At, stem: &str, before: Option<&Version>, after: &Version, out: &mut Verified) -> Option<Vec<Event>> {
+fn compare(
+    at: &At,
+    stem: &str,
+    before: Option<&Version>,
+    after: &Version,
+    out: &mut Verified,
+) -> Option<Vec<Event>> {
     let commit = at.commit;
     let path = at.file.unwrap_or_default();
     let log = match &after.log {
@@ -410,7 +454,11 @@ fn compare(at: &At, stem: &str, before: Option<&Version>, after: &Version, out: 
         }
     };
     if log.id != stem {
-        out.findings.push(at.finding(Check::Parsing, None, format!("{path} holds incident '{}', not {stem}", log.id)));
+        out.findings.push(at.finding(
+            Check::Parsing,
+            None,
+            format!("{path} holds incident '{}', not {stem}", log.id),
+        ));
     }
     let old = before.and_then(|b| b.log.as_ref().ok());
     let held: HashMap<&str, &Event> = log.events.iter().map(|e| (e.id.as_str(), e)).collect();
@@ -436,7 +484,12 @@ fn compare(at: &At, stem: &str, before: Option<&Version>, after: &Version, out: 
                         commit_words(commit)
                     )
                 } else {
-                    format!("{} was changed by {}: {}", event_words(event), commit_words(commit), differences(event, now))
+                    format!(
+                        "{} was changed by {}: {}",
+                        event_words(event),
+                        commit_words(commit),
+                        differences(event, now)
+                    )
                 };
                 out.findings.push(at.finding(Check::AppendOnly, Some(&event.id), what));
             }
@@ -452,7 +505,10 @@ fn compare(at: &At, stem: &str, before: Option<&Version>, after: &Version, out: 
         out.findings.push(at.finding(
             Check::AppendOnly,
             None,
-            format!("{} rewrote {path} instead of appending to it (its earlier bytes changed)", commit_words(commit)),
+            format!(
+                "{} rewrote {path} instead of appending to it (its earlier bytes changed)",
+                commit_words(commit)
+            ),
         ));
     }
     let known: BTreeSet<&str> = old.iter().flat_map(|l| l.events.iter()).map(|e| e.id.as_str()).collect();

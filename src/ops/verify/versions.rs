@@ -44,7 +44,9 @@ impl Versions {
         blob: Oid,
         before: Option<&Rc<Version>>,
     ) -> Result<Rc<Version>> {
-        if let Some((_, version)) = self.by_path.get(path).and_then(|v| v.iter().find(|(oid, _)| *oid == blob)) {
+        if let Some((_, version)) =
+            self.by_path.get(path).and_then(|v| v.iter().find(|(oid, _)| *oid == blob))
+        {
             return Ok(version.clone());
         }
         let bytes = history.blob(blob)?;
