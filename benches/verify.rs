@@ -100,10 +100,7 @@ fn generate(store: &Path, commits: usize) {
     let ids: Vec<String> = (0..INCIDENTS).map(|n| id::incident_id(n as u64)).collect();
     let mut texts: Vec<String> = vec![String::new(); INCIDENTS];
     let mut seqs = vec![0u64; INCIDENTS];
-    let write_commit = |stream: &mut dyn Write,
-                            at: DateTime<Utc>,
-                            message: &str,
-                            files: &[(&str, &str)]| {
+    let write_commit = |stream: &mut dyn Write, at: DateTime<Utc>, message: &str, files: &[(&str, &str)]| {
         let ts = at.timestamp();
         write!(stream, "commit refs/heads/main\nauthor {AUTHOR} {ts} +0000\ncommitter {AUTHOR} {ts} +0000\n")
             .unwrap();
