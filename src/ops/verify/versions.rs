@@ -104,7 +104,7 @@ fn parse_appended(before: &Version, bytes: &[u8]) -> Option<Result<IncidentLog, 
 mod tests {
     use super::*;
 
-    const BASE: &str = "schema = 1\nid = \"INC-1\"\n\n[[event]]\nid = \"EV-1\"\nseq = 1\nat = 2026-11-20T08:00:00Z\nrecorded_at = 2026-11-20T08:00:00Z\nby = \"Ana\"\nkind = \"confirmed\"\n";
+    const BASE: &str = "schema = 1\nid = \"INC-1\"\n\n[[event]]\nid = \"EV-1\"\nseq = 1\nat = \"2026-11-20T08:00:00Z\"\nrecorded_at = \"2026-11-20T08:00:00Z\"\nby = \"Ana\"\nkind = \"confirmed\"\n";
 
     fn version(text: &str) -> Version {
         Version { bytes: text.as_bytes().to_vec(), log: parse(text.as_bytes()) }
@@ -114,7 +114,7 @@ mod tests {
     fn appended_tables_read_as_a_full_parse_does() {
         let before = version(BASE);
         let after = format!(
-            "{BASE}\n[[event]]\nid = \"EV-2\"\nseq = 2\nat = 2026-11-20T09:00:00Z\nrecorded_at = 2026-11-20T09:00:00Z\nby = \"Ana\"\nkind = \"note\"\ntext = \"hi\"\n"
+            "{BASE}\n[[event]]\nid = \"EV-2\"\nseq = 2\nat = \"2026-11-20T09:00:00Z\"\nrecorded_at = \"2026-11-20T09:00:00Z\"\nby = \"Ana\"\nkind = \"note\"\ntext = \"hi\"\n"
         );
         let quick = parse_appended(&before, after.as_bytes()).expect("applies").unwrap();
         assert_eq!(quick, parse(after.as_bytes()).unwrap());
