@@ -249,8 +249,8 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let repo = Repository::init(dir.path()).unwrap();
         // `a.b` sorts before the directory `a` (as `a/`), and `a0` after it.
-        let before = tree(&repo, &[("a.b", "1"), ("a/x", "1"), ("a0", "1"), ("keep/y", "1")]);
-        let after = tree(&repo, &[("a.b", "2"), ("a/x", "1"), ("a/z", "1"), ("keep/y", "1")]);
+        let before = tree(&repo, &[("a.b", "1"), ("a/x", "1"), ("a0", "1"), ("b.c/q", "1"), ("b/q", "1"), ("keep/y", "1")]);
+        let after = tree(&repo, &[("a.b", "2"), ("a/x", "1"), ("a/z", "1"), ("b.c/q", "2"), ("b/q", "2"), ("keep/y", "1")]);
         let history = History { repo };
         let paths: Vec<(String, bool, bool)> = history
             .changes(Some(before), Some(after))
@@ -260,8 +260,14 @@ mod tests {
             .collect();
         assert_eq!(
             paths,
-            vec![("a.b".into(), true, true), ("a/z".into(), false, true), ("a0".into(), true, false)]
+            vec![
+                ("a.b".into(), true, true),
+                ("a/z".into(), false, true),
+                ("a0".into(), true, false),
+                ("b.c/q".into(), true, true),
+                ("b/q".into(), true, true)
+            ]
         );
-        assert_eq!(history.changes(None, Some(before)).unwrap().len(), 4);
+        assert_eq!(history.changes(None, Some(before)).unwrap().len(), 6);
     }
 }
