@@ -30,7 +30,8 @@ fn main() {
     let commits: usize = std::env::var("VERIFY_COMMITS").ok().and_then(|n| n.parse().ok()).unwrap_or(100_000);
     let dir = tempfile::tempdir().unwrap();
     // VERIFY_STORE=DIR keeps the generated store there (and reuses it), for profiling.
-    let store = std::env::var_os("VERIFY_STORE").map(std::path::PathBuf::from).unwrap_or(dir.path().join("store"));
+    let store =
+        std::env::var_os("VERIFY_STORE").map(std::path::PathBuf::from).unwrap_or(dir.path().join("store"));
     if !store.join(".git").exists() {
         let start = Instant::now();
         generate(&store, commits);

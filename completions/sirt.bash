@@ -2180,13 +2180,17 @@ _sirt() {
             return 0
             ;;
         sirt__subcmd__report)
-            opts="-h -V --out --store --actor --color --help --version"
+            opts="-h -V --out --tz --store --actor --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --out)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tz)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2324,7 +2328,7 @@ _sirt() {
             return 0
             ;;
         sirt__subcmd__stats)
-            opts="-h -V --since --until --format --store --actor --color --help --version"
+            opts="-h -V --since --until --chart --format --store --actor --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2335,6 +2339,10 @@ _sirt() {
                     return 0
                     ;;
                 --until)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --chart)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

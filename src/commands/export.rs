@@ -8,8 +8,8 @@ use clap::Args;
 
 use super::Ctx;
 use super::deadlines::{ClockSetup, display_zone};
-use crate::ops::bundle::{self, Parts};
-use crate::render::report::report;
+use crate::ops::bundle::{self, Parts, TIMELINE_SVG};
+use crate::render::report::{ReportInput, report};
 
 /// Write an incident's evidence bundle for auditors (tar with a SHA-256 manifest)
 ///
@@ -35,16 +35,18 @@ pub fn run(ctx: &Ctx, args: ExportArgs) -> Result<()> {
         .keys()
         .filter_map(|t| store.read_tenant(t).ok().map(|tenant| (t.clone(), tenant.name)))
         .collect();
-    let report_markdown = report(
-        &incident,
-        &log,
-        &clocks,
-        &names,
-        &store.settings.organisation,
-        display_zone(None, ctx.now)?,
-        ctx.now,
-    );
-    let manifest = bundle::export(store, &id, Parts { report_markdown }, ctx.now, &args.bundle)?;
+    let input = ReportInput {
+        incident: &incident,
+        log: &log,
+        clocks: &clocks,
+        names: &names,
+        organisation: &store.settings.organisation,
+        zone: display_zone(None, ctx.now)?,
+        now: ctx.now,
+    };
+    let parts =
+        Parts { report_markdown: report(&input, Some(TIMELINE_SVG)), timeline_svg: input.timeline_svg() };
+    let manifest = bundle::export(store, &id, parts, ctx.now, &args.bundle)?;
     let verdict = if manifest.verify.clean {
         "history verified clean".to_string()
     } else {

@@ -298,6 +298,11 @@ impl Ctx {
 
     /// Who is recording: `--actor`/`SIRT_ACTOR`, else git's identity.
     pub fn actor(&self, store: &Store) -> Result<Actor> {
+        self.actor_or(store.git_identity())
+    }
+
+    /// `--actor`/`SIRT_ACTOR`, else `git_identity`; an error with a way out when neither is usable.
+    fn actor_or(&self, git_identity: Option<Actor>) -> Result<Actor> {
         if let Some(text) = &self.actor {
             return Actor::parse(text).ok_or_else(|| {
                 UserError::new(format!("'{text}' is not a usable actor"))
@@ -305,7 +310,7 @@ impl Ctx {
                     .into()
             });
         }
-        store.git_identity().ok_or_else(|| {
+        git_identity.ok_or_else(|| {
             UserError::new("no one to record this as: --actor is not given, SIRT_ACTOR is not set and git has no user.name/user.email")
                 .hint("pass --actor 'Name <email>', export SIRT_ACTOR='Name <email>', or run: git config --global user.name 'Name' && git config --global user.email you@example.com")
                 .into()

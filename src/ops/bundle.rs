@@ -69,8 +69,13 @@ pub struct FileEntry {
 /// The rendered parts of a bundle the command hands over (the report needs the clocks, which
 /// the command layer computes).
 pub struct Parts {
+    /// The report, referring to its timeline picture as [`TIMELINE_SVG`].
     pub report_markdown: String,
+    pub timeline_svg: String,
 }
+
+/// The report's timeline picture, beside it in the bundle.
+pub const TIMELINE_SVG: &str = "timeline.svg";
 
 /// Writes the evidence bundle of incident `id` to `out`; returns its manifest.
 pub fn export(store: &Store, id: &str, parts: Parts, now: DateTime<Utc>, out: &Path) -> Result<Manifest> {
@@ -82,6 +87,7 @@ pub fn export(store: &Store, id: &str, parts: Parts, now: DateTime<Utc>, out: &P
     let commit_signed = history.commit(tip_oid)?.signature.is_some();
     let mut files: Vec<(String, Vec<u8>)> = vec![
         ("report.md".into(), parts.report_markdown.into_bytes()),
+        (TIMELINE_SVG.into(), parts.timeline_svg.into_bytes()),
         (INCIDENT_FILE.into(), store.incident_text(id)?.into_bytes()),
         ("timeline.json".into(), json(&timeline(&log, &incident))?),
         ("notifications.json".into(), json(&of_kind(&log, |b| matches!(b, EventBody::Notified { .. })))?),

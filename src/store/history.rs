@@ -249,8 +249,14 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let repo = Repository::init(dir.path()).unwrap();
         // `a.b` sorts before the directory `a` (as `a/`), and `a0` after it.
-        let before = tree(&repo, &[("a.b", "1"), ("a/x", "1"), ("a0", "1"), ("b.c/q", "1"), ("b/q", "1"), ("keep/y", "1")]);
-        let after = tree(&repo, &[("a.b", "2"), ("a/x", "1"), ("a/z", "1"), ("b.c/q", "2"), ("b/q", "2"), ("keep/y", "1")]);
+        let before = tree(
+            &repo,
+            &[("a.b", "1"), ("a/x", "1"), ("a0", "1"), ("b.c/q", "1"), ("b/q", "1"), ("keep/y", "1")],
+        );
+        let after = tree(
+            &repo,
+            &[("a.b", "2"), ("a/x", "1"), ("a/z", "1"), ("b.c/q", "2"), ("b/q", "2"), ("keep/y", "1")],
+        );
         let history = History { repo };
         let paths: Vec<(String, bool, bool)> = history
             .changes(Some(before), Some(after))

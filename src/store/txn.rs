@@ -172,7 +172,8 @@ impl Store {
         Ok(paths)
     }
 
-    fn check_writer_version(&self) -> Result<()> {
+    /// Refuses when the store asks for a newer sirt than this one.
+    pub(crate) fn check_writer_version(&self) -> Result<()> {
         let Some(oldest) = self.settings.min_writer_version.as_deref() else { return Ok(()) };
         let mine = env!("CARGO_PKG_VERSION");
         if version_parts(mine) < version_parts(oldest) {
