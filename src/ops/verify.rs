@@ -7,7 +7,6 @@
 mod checks;
 mod versions;
 
-use std::collections::HashMap;
 use std::path::Path;
 
 use anyhow::Result;
@@ -160,29 +159,31 @@ fn read_verified(git_dir: &Path) -> Option<(Oid, DateTime<Utc>)> {
 }
 
 /// Walks the commits reachable from `tip` and not from `hide`, parents first, and checks each.
+/// Reading the commits and diffing their trees is spread over the cores; the checks, which carry
+/// state from one commit to the next, run in order.
 pub fn verify_history(history: &History, tip: Oid, hide: Option<Oid>) -> Result<Verified> {
     let order = history.walk(tip, hide)?;
+    let git_dir = history.git_dir().to_path_buf();
     let mut walk = checks::Walk::new(history);
-    let mut times: HashMap<Oid, i64> = HashMap::with_capacity(order.len());
     let mut verified = Verified {
         tip: Some(tip.to_string()),
         since: hide.map(|h| h.to_string()),
         commits: order.len(),
         ..Verified::default()
     };
-    for oid in order {
-        let commit = history.commit(oid)?;
-        let mut parents = Vec::with_capacity(commit.parents.len());
-        for parent in &commit.parents {
-            let time = match times.get(parent) {
-                Some(time) => *time,
-                None => history.commit(*parent)?.time,
-            };
-            parents.push((*parent, time, history.tree_of(*parent)?));
+    // A window at a time, so that memory stays flat however long the history.
+    for window in order.chunks(WINDOW) {
+        let read =
+            crate::parallel::by_chunks(window, crate::parallel::cores(), |part| -> Result<Vec<Read>> {
+                let history = History::open(&git_dir)?;
+                part.iter().map(|oid| read_commit(&history, *oid)).collect()
+            });
+        for chunk in read {
+            for (commit, parents, changes) in chunk? {
+                walk.signatures(&commit, &parents, &mut verified)?;
+                walk.commit(&commit, &parents, changes, &mut verified)?;
+            }
         }
-        walk.signatures(&commit, &parents, &mut verified)?;
-        walk.commit(&commit, &parents, &mut verified)?;
-        times.insert(oid, commit.time);
     }
     verified.signing = match walk.signing_at(history.tree_of(tip)?)? {
         Signing::Off => "off",
@@ -192,6 +193,27 @@ pub fn verify_history(history: &History, tip: Oid, hide: Option<Oid>) -> Result<
     .into();
     verified.blobs_read = walk.blobs_read();
     Ok(verified)
+}
+
+/// Commits read ahead of the checks at a time.
+const WINDOW: usize = 8192;
+
+/// A commit, its parents, and (with one parent or none) the files it changed.
+type Read = (CommitFacts, Vec<checks::Parent>, Option<Vec<crate::store::Change>>);
+
+fn read_commit(history: &History, oid: Oid) -> Result<Read> {
+    let commit = history.commit(oid)?;
+    let mut parents = Vec::with_capacity(commit.parents.len());
+    for parent in &commit.parents {
+        let (time, tree) = history.time_and_tree(*parent)?;
+        parents.push((*parent, time, tree));
+    }
+    let changes = match parents.as_slice() {
+        [] => Some(history.changes(None, Some(commit.tree))?),
+        [(_, _, tree)] => Some(history.changes(Some(*tree), Some(commit.tree))?),
+        _ => None,
+    };
+    Ok((commit, parents, changes))
 }
 
 /// `3f2a1b2c3d`.

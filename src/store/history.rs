@@ -120,6 +120,12 @@ impl History {
         })
     }
 
+    /// A commit's author time and tree.
+    pub fn time_and_tree(&self, commit: Oid) -> Result<(i64, Oid)> {
+        let commit = self.repo.find_commit(commit)?;
+        Ok((commit.author().when().seconds(), commit.tree_id()))
+    }
+
     pub fn tree_of(&self, commit: Oid) -> Result<Oid> {
         Ok(self.repo.find_commit(commit)?.tree_id())
     }

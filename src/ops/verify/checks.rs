@@ -149,7 +149,14 @@ impl<'h> Walk<'h> {
     }
 
     /// Every check of one commit but its signature.
-    pub fn commit(&mut self, commit: &CommitFacts, parents: &[Parent], out: &mut Verified) -> Result<()> {
+    /// `changes` are the files the commit changed against its only parent, when already known.
+    pub fn commit(
+        &mut self,
+        commit: &CommitFacts,
+        parents: &[Parent],
+        changes: Option<Vec<crate::store::Change>>,
+        out: &mut Verified,
+    ) -> Result<()> {
         let at = At { commit, file: None };
         for (parent, time, _) in parents {
             if commit.time < *time {
@@ -170,7 +177,10 @@ impl<'h> Walk<'h> {
             return self.merge(commit, parents, out);
         }
         let parent_tree = parents.first().map(|(_, _, tree)| *tree);
-        let changes = self.history.changes(parent_tree, Some(commit.tree))?;
+        let changes = match changes {
+            Some(changes) => changes,
+            None => self.history.changes(parent_tree, Some(commit.tree))?,
+        };
         let trailers = trailers(&commit.message);
         let by_sirt = !trailers.is_empty();
         let action = trailers.iter().find(|(k, _)| *k == "Sirt-Action").map(|(_, v)| *v);
