@@ -5,6 +5,7 @@
 //! parsed from its new bytes alone.
 
 mod checks;
+mod events;
 mod versions;
 
 use std::path::Path;
