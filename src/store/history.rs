@@ -153,66 +153,132 @@ impl History {
         Ok(found)
     }
 
+    /// Compares two trees from their raw bytes: the bytes both share at the start and at the end
+    /// are skipped with a memory comparison, and only the entries between are read. A commit
+    /// that changed one file in a directory of thousands reads a handful of entries.
     fn diff(&self, old: Option<Oid>, new: Option<Oid>, prefix: &str, out: &mut Vec<Change>) -> Result<()> {
         if old == new {
             return Ok(());
         }
-        let old = old.map(|oid| self.repo.find_tree(oid)).transpose()?;
-        let new = new.map(|oid| self.repo.find_tree(oid)).transpose()?;
-        let (mut i, mut j) = (0, 0);
-        loop {
-            let (a, b) = (entry(&old, i), entry(&new, j));
-            if a.is_none() && b.is_none() {
+        let odb = self.repo.odb()?;
+        let read = |oid: Option<Oid>| -> Result<Option<git2::OdbObject<'_>>> {
+            let Some(oid) = oid else { return Ok(None) };
+            let object = odb.read(oid)?;
+            if object.kind() != ObjectType::Tree {
+                anyhow::bail!("object {oid} is not a tree");
+            }
+            Ok(Some(object))
+        };
+        let (old, new) = (read(old)?, read(new)?);
+        let a: &[u8] = old.as_ref().map_or(&[], |o| o.data());
+        let b: &[u8] = new.as_ref().map_or(&[], |o| o.data());
+        let same_start = common_prefix(a, b);
+        let most = a.len().min(b.len()) - same_start;
+        let same_end = common_prefix_rev(&a[a.len() - most..], &b[b.len() - most..]);
+        // The entry that holds the first differing byte starts at the same offset in both.
+        let mut start = 0;
+        while let Some(next) = next_entry(a, start)? {
+            if next.1 > same_start {
                 break;
             }
-            let order = match (&a, &b) {
+            start = next.1;
+        }
+        let (mut i, mut j) = (start, start);
+        loop {
+            // Tails of equal length inside the common end are the same entries.
+            if a.len() - i == b.len() - j && a.len() - i <= same_end {
+                break;
+            }
+            let (ea, eb) = (next_entry(a, i)?, next_entry(b, j)?);
+            if ea.is_none() && eb.is_none() {
+                break;
+            }
+            let order = match (&ea, &eb) {
                 // Two files (most entries) order by their names alone.
-                (Some(a), Some(b)) if !a.is_tree && !b.is_tree => a.raw.name_bytes().cmp(b.raw.name_bytes()),
-                (Some(a), Some(b)) => a.sort_key().cmp(b.sort_key()),
+                (Some((x, _)), Some((y, _))) if !x.is_tree && !y.is_tree => x.name.cmp(y.name),
+                (Some((x, _)), Some((y, _))) => x.sort_key().cmp(y.sort_key()),
                 (Some(_), None) => std::cmp::Ordering::Less,
                 _ => std::cmp::Ordering::Greater,
             };
-            let (a, b) = match order {
-                std::cmp::Ordering::Less => (a, None),
-                std::cmp::Ordering::Greater => (None, b),
-                std::cmp::Ordering::Equal => (a, b),
+            let (x, y) = match order {
+                std::cmp::Ordering::Less => (ea, None),
+                std::cmp::Ordering::Greater => (None, eb),
+                std::cmp::Ordering::Equal => (ea, eb),
             };
-            if order != std::cmp::Ordering::Greater {
-                i += 1;
+            if let Some((_, next)) = x {
+                i = next;
             }
-            if order != std::cmp::Ordering::Less {
-                j += 1;
+            if let Some((_, next)) = y {
+                j = next;
             }
-            if let (Some(a), Some(b)) = (&a, &b)
-                && a.id == b.id
-                && a.is_tree == b.is_tree
+            let (x, y) = (x.map(|(e, _)| e), y.map(|(e, _)| e));
+            if let (Some(x), Some(y)) = (&x, &y)
+                && x.id == y.id
+                && x.is_tree == y.is_tree
             {
                 continue;
             }
-            let name = String::from_utf8_lossy(a.as_ref().or(b.as_ref()).expect("one side").raw.name_bytes())
-                .into_owned();
+            let name =
+                String::from_utf8_lossy(x.as_ref().or(y.as_ref()).expect("one side").name).into_owned();
             let path = format!("{prefix}{name}");
             let tree_id = |e: &Option<Entry>| e.as_ref().filter(|e| e.is_tree).map(|e| e.id);
             let blob_id = |e: &Option<Entry>| e.as_ref().filter(|e| !e.is_tree).map(|e| e.id);
-            if tree_id(&a).is_some() || tree_id(&b).is_some() {
-                self.diff(tree_id(&a), tree_id(&b), &format!("{path}/"), out)?;
+            if tree_id(&x).is_some() || tree_id(&y).is_some() {
+                self.diff(tree_id(&x), tree_id(&y), &format!("{path}/"), out)?;
             }
-            if blob_id(&a).is_some() || blob_id(&b).is_some() {
-                out.push(Change { path, old: blob_id(&a), new: blob_id(&b) });
+            if blob_id(&x).is_some() || blob_id(&y).is_some() {
+                out.push(Change { path, old: blob_id(&x), new: blob_id(&y) });
             }
         }
         Ok(())
     }
 }
 
-/// The `n`th entry of a tree, if there is a tree and such an entry.
-fn entry<'t>(tree: &'t Option<git2::Tree<'_>>, n: usize) -> Option<Entry<'t>> {
-    let raw = tree.as_ref()?.get(n)?;
-    Some(Entry { id: raw.id(), is_tree: raw.filemode() == 0o040000, raw })
+/// How many bytes `a` and `b` share at the start.
+fn common_prefix(a: &[u8], b: &[u8]) -> usize {
+    const STEP: usize = 64;
+    let mut n = 0;
+    let most = a.len().min(b.len());
+    while n + STEP <= most && a[n..n + STEP] == b[n..n + STEP] {
+        n += STEP;
+    }
+    while n < most && a[n] == b[n] {
+        n += 1;
+    }
+    n
+}
+
+/// How many bytes `a` and `b` (of equal length) share at the end.
+fn common_prefix_rev(a: &[u8], b: &[u8]) -> usize {
+    const STEP: usize = 64;
+    let len = a.len();
+    let mut n = 0;
+    while n + STEP <= len && a[len - n - STEP..len - n] == b[len - n - STEP..len - n] {
+        n += STEP;
+    }
+    while n < len && a[len - n - 1] == b[len - n - 1] {
+        n += 1;
+    }
+    n
+}
+
+/// The entry of a raw tree at `at`, and where the next one starts; `None` at the end.
+fn next_entry(tree: &[u8], at: usize) -> Result<Option<(Entry<'_>, usize)>> {
+    if at >= tree.len() {
+        return Ok(None);
+    }
+    let rest = &tree[at..];
+    let broken = || anyhow::anyhow!("a tree entry does not read");
+    let space = rest.iter().position(|&c| c == b' ').ok_or_else(broken)?;
+    let nul = space + rest[space..].iter().position(|&c| c == 0).ok_or_else(broken)?;
+    let id = rest.get(nul + 1..nul + 21).ok_or_else(broken)?;
+    let entry =
+        Entry { name: &rest[space + 1..nul], id: Oid::from_bytes(id)?, is_tree: &rest[..space] == b"40000" };
+    Ok(Some((entry, at + nul + 21)))
 }
 
 struct Entry<'t> {
-    raw: git2::TreeEntry<'t>,
+    name: &'t [u8],
     id: Oid,
     is_tree: bool,
 }
@@ -220,7 +286,7 @@ struct Entry<'t> {
 impl Entry<'_> {
     /// git orders a tree's entries by name, a directory as if its name ended in `/`.
     fn sort_key(&self) -> impl Iterator<Item = u8> + '_ {
-        self.raw.name_bytes().iter().copied().chain(self.is_tree.then_some(b'/'))
+        self.name.iter().copied().chain(self.is_tree.then_some(b'/'))
     }
 }
 
@@ -281,5 +347,62 @@ mod tests {
             ]
         );
         assert_eq!(history.changes(None, Some(before)).unwrap().len(), 6);
+    }
+
+    /// Against libgit2's own tree diff, over trees that differ at the start, in the middle, at
+    /// the end, and by entries added and removed.
+    #[test]
+    fn changes_match_libgit2s_diff() {
+        let dir = tempfile::tempdir().unwrap();
+        let repo = Repository::init(dir.path()).unwrap();
+        let names: Vec<String> = (0..300).map(|n| format!("d/INC-{n:04}.toml")).collect();
+        let base: Vec<(&str, String)> = names.iter().map(|n| (n.as_str(), "v1".to_string())).collect();
+        let variants: Vec<Vec<(&str, String)>> = vec![
+            base.iter()
+                .enumerate()
+                .map(|(k, (n, c))| (*n, if k == 0 { "v2".into() } else { c.clone() }))
+                .collect(),
+            base.iter()
+                .enumerate()
+                .map(|(k, (n, c))| (*n, if k == 150 { "v2".into() } else { c.clone() }))
+                .collect(),
+            base.iter()
+                .enumerate()
+                .map(|(k, (n, c))| (*n, if k == 299 { "v2".into() } else { c.clone() }))
+                .collect(),
+            base.iter().enumerate().filter(|(k, _)| k % 97 != 3).map(|(_, e)| e.clone()).collect(),
+            base.iter()
+                .cloned()
+                .chain([("d/INC-0150a.toml", "new".to_string()), ("top", "x".to_string())])
+                .collect(),
+        ];
+        let as_refs = |files: &[(&str, String)]| -> Vec<(String, String)> {
+            files.iter().map(|(n, c)| (n.to_string(), c.clone())).collect()
+        };
+        let build = |files: &[(String, String)]| {
+            let refs: Vec<(&str, &str)> = files.iter().map(|(n, c)| (n.as_str(), c.as_str())).collect();
+            tree(&repo, &refs)
+        };
+        let before = build(&as_refs(&base));
+        let afters: Vec<Oid> = variants.iter().map(|v| build(&as_refs(v))).collect();
+        let history = History { repo: Repository::open(dir.path()).unwrap() };
+        for after in afters {
+            for (old, new) in [(before, after), (after, before)] {
+                let ours: Vec<String> =
+                    history.changes(Some(old), Some(new)).unwrap().into_iter().map(|c| c.path).collect();
+                let (old_tree, new_tree) = (repo.find_tree(old).unwrap(), repo.find_tree(new).unwrap());
+                let diff = repo.diff_tree_to_tree(Some(&old_tree), Some(&new_tree), None).unwrap();
+                let mut theirs: Vec<String> = diff
+                    .deltas()
+                    .map(|d| {
+                        d.new_file().path().or(d.old_file().path()).unwrap().to_string_lossy().into_owned()
+                    })
+                    .collect();
+                theirs.sort();
+                let mut sorted = ours.clone();
+                sorted.sort();
+                assert_eq!(sorted, theirs);
+            }
+        }
     }
 }
