@@ -354,11 +354,10 @@ fn a_long_clean_history_verifies_with_no_findings() {
             run(at(), &["note", &id, &format!("Step {k}.")]);
         }
         let note = event_of(&env, &id, "note");
-        // `sirt correct` is left out: on main it writes a table with `at` twice (reported).
-        let _ = &confirmed;
+        run(at(), &["correct", &id, &note, "--at", &confirmed, "--reason", "clock skew"]);
         run(at(), &["retract", &id, &note, "--reason", "wrong incident"]);
         run(at(), &["contain", &id, "--summary", "Blocked the address."]);
-        commands += 13;
+        commands += 14;
     }
     assert!(commands >= 250);
     let report = verify_json(&env, &[], 0);
