@@ -7,6 +7,7 @@ mod advise;
 mod affected;
 mod classify;
 mod close;
+mod config;
 mod confirm;
 mod contain;
 mod correct;
@@ -102,6 +103,7 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     Init(init::InitArgs),
+    Config(config::ConfigArgs),
     Detect(detect::DetectArgs),
     Engage(engage::EngageArgs),
     Confirm(confirm::ConfirmArgs),
@@ -161,6 +163,7 @@ pub fn run(cli: Cli) -> Result<i32> {
         Command::Deadlines(args) => return deadlines::run(&ctx, args),
         Command::Verify(args) => return verify::run(&ctx, args),
         Command::Init(args) => init::run(&ctx, args),
+        Command::Config(args) => config::run(&ctx, args),
         Command::Detect(args) => detect::run(&ctx, args),
         Command::Engage(args) => engage::run(&ctx, args),
         Command::Confirm(args) => confirm::run(&ctx, args),

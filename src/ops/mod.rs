@@ -5,7 +5,9 @@
 
 pub mod adopt;
 pub mod bundle;
+pub mod config;
 pub mod correct;
+pub mod drafts;
 pub mod edit;
 pub mod record;
 pub mod tenants;
