@@ -20,6 +20,7 @@ pub mod docs;
 mod edit;
 mod engage;
 mod eradicate;
+mod export;
 mod filed;
 mod history;
 mod impact;
@@ -37,6 +38,7 @@ mod show;
 mod stats;
 mod tenant;
 mod timeline;
+mod verify;
 
 use std::path::PathBuf;
 
@@ -139,6 +141,8 @@ pub enum Command {
     Regimes(regimes::RegimesArgs),
     Demo(demo::DemoArgs),
     Completions(docs::CompletionsArgs),
+    Verify(verify::VerifyArgs),
+    Export(export::ExportArgs),
 }
 
 /// The clap definition, for completions and man pages.
@@ -158,6 +162,7 @@ pub fn run(cli: Cli) -> Result<i32> {
     match cli.command {
         Command::Tenant(args) => return tenant::run(&ctx, args),
         Command::Deadlines(args) => return deadlines::run(&ctx, args),
+        Command::Verify(args) => return verify::run(&ctx, args),
         Command::Init(args) => init::run(&ctx, args),
         Command::Config(args) => config::run(&ctx, args),
         Command::Detect(args) => detect::run(&ctx, args),
@@ -194,6 +199,7 @@ pub fn run(cli: Cli) -> Result<i32> {
         Command::Regimes(args) => regimes::run(&ctx, args),
         Command::Demo(args) => demo::run(&ctx, args),
         Command::Completions(args) => docs::run(&ctx, args),
+        Command::Export(args) => export::run(&ctx, args),
     }?;
     Ok(crate::error::exit::OK)
 }
@@ -213,6 +219,22 @@ pub struct AtArg {
     /// '-2h' or '2h ago'
     #[arg(long, value_name = "TIME", allow_hyphen_values = true)]
     pub at: Option<String>,
+}
+
+/// `--for-customers`, shared by the response steps: their summary stays internal, and only
+/// this sentence may reach customers.
+#[derive(Debug, Clone, Args)]
+pub struct ForCustomersArg {
+    /// A sentence customers may read about this step (the summary stays internal)
+    #[arg(long = "for-customers", value_name = "TEXT")]
+    pub for_customers: Option<String>,
+}
+
+impl ForCustomersArg {
+    /// The checked sentence, if one was given.
+    pub fn sentence(&self) -> Result<Option<String>> {
+        self.for_customers.as_deref().map(|t| require_text("sentence for customers", t)).transpose()
+    }
 }
 
 /// What every command needs: where to print, the time, and how to find the store and the actor.

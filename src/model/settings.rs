@@ -74,6 +74,20 @@ pub struct Settings {
     /// Limits that replace the catalog's for one stage.
     #[serde(rename = "limit", skip_serializing_if = "Vec::is_empty")]
     pub limits: Vec<LimitOverride>,
+    /// Whether sirt signs the commits it writes, and whether `sirt verify` requires signatures.
+    pub signing: Signing,
+}
+
+/// `signing = "off" | "sign" | "require"`: `sign` signs every commit sirt writes with git's
+/// signing configuration; `require` also makes every unsigned commit, or one signed by a key
+/// not in the store's `allowed_signers`, a finding of `sirt verify`.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Signing {
+    #[default]
+    Off,
+    Sign,
+    Require,
 }
 
 /// What an `aware` trigger runs from: the declaration, or the detection for the cautious.
@@ -161,6 +175,7 @@ impl Default for Settings {
             eradication_approval: vec![super::vocab::Severity::Sev1],
             regimes: Vec::new(),
             limits: Vec::new(),
+            signing: Signing::Off,
         }
     }
 }

@@ -4,6 +4,7 @@
 //! calls of this layer and its results into output.
 
 pub mod adopt;
+pub mod bundle;
 pub mod clocks;
 pub mod config;
 pub mod correct;
@@ -11,6 +12,7 @@ pub mod drafts;
 pub mod edit;
 pub mod record;
 pub mod tenants;
+pub mod verify;
 
 use chrono::{DateTime, Utc};
 

@@ -18,3 +18,4 @@ mod soak;
 mod store;
 mod support;
 mod tenants;
+mod verify;
