@@ -299,6 +299,7 @@ fn broken_tenant_files_and_settings_are_named() {
         format!("{original}\nnotify_within = \"99999999999h\""),
         format!("{original}\nnotify_within = \"-1h\""),
         format!("{original}\nschema = 2"),
+        original.replace("schema = 1", "schema = 2"),
         original.replace("it@contoso.example", "it@contoso.example>\r\nBcc: all@x.y"),
         "[[".repeat(50_000),
         original[..original.len() / 2].to_string(),
@@ -323,6 +324,13 @@ fn broken_tenant_files_and_settings_are_named() {
         env.git(&["reset", "-q", "--hard", committed.0.trim()]);
         env.git(&["reset", "-q", "--hard", base.trim()]);
     }
+
+    // A tenant file in a newer format is refused by name, not read as if it were this one.
+    std::fs::write(&tenant, original.replace("schema = 1", "schema = 2")).unwrap();
+    env.commit_by_hand("a tenant from the future");
+    let stderr = env.fails(&["tenant", "show", "contoso"]);
+    assert!(stderr.contains("schema 2"), "{stderr}");
+    env.git(&["reset", "-q", "--hard", base.trim()]);
 
     let settings = env.store.join("sirt.toml");
     let original = std::fs::read_to_string(&settings).unwrap();
