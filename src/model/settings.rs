@@ -43,6 +43,9 @@ pub struct Settings {
     /// Limits that replace the catalog's for one stage.
     #[serde(rename = "limit", skip_serializing_if = "Vec::is_empty")]
     pub limits: Vec<LimitOverride>,
+    /// Try a quick `sirt sync` after every change (never failing the change when offline).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub sync_after_write: bool,
 }
 
 /// `[[limit]] regime = "…" stage = "…" within = "48h"`.
@@ -69,6 +72,7 @@ impl Default for Settings {
             eradication_approval: vec![super::vocab::Severity::Sev1],
             regimes: Vec::new(),
             limits: Vec::new(),
+            sync_after_write: false,
         }
     }
 }

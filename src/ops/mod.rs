@@ -6,7 +6,9 @@
 pub mod adopt;
 pub mod correct;
 pub mod edit;
+pub mod merge;
 pub mod record;
+pub mod sync;
 pub mod tenants;
 
 use chrono::{DateTime, Utc};

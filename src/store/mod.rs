@@ -9,6 +9,7 @@
 mod fsutil;
 mod git;
 mod incidents;
+pub mod remote;
 mod tenants;
 mod txn;
 
