@@ -209,12 +209,15 @@ impl Store {
             return Ok(Pushed::Done);
         }
         match status {
-            Some(line) if line.starts_with('!') && !line.contains("remote rejected") => {
-                if line.contains("fetch first") || line.contains("non-fast-forward") || line.contains("stale info") {
-                    Ok(Pushed::Behind)
-                } else {
-                    Err(self.refused(&line, &run.stderr))
-                }
+            // Someone pushed first: either git saw it before sending, or the remote's own
+            // compare-and-swap of the branch lost the race while receiving.
+            Some(line)
+                if line.starts_with('!')
+                    && ["fetch first", "non-fast-forward", "stale info", "failed to update ref", "cannot lock ref"]
+                        .iter()
+                        .any(|why| line.contains(why) || run.stderr.contains(why)) =>
+            {
+                Ok(Pushed::Behind)
             }
             Some(line) => Err(self.refused(&line, &run.stderr)),
             None => Err(self.unreachable("push to", &run.stderr)),
@@ -258,7 +261,7 @@ impl Store {
 /// `git clone URL DIR` through the user's git.
 pub fn clone(url: &str, dir: &Path, timeout: Duration) -> Result<()> {
     let dir_text = dir.to_str().ok_or_else(|| anyhow!("{} is not a UTF-8 path", dir.display()))?;
-    let run = run_git(None, &["clone", "--quiet", "--origin", REMOTE, "--", url, dir_text], timeout, false)?;
+    let run = run_git(None, &["clone", "--quiet", "--origin", REMOTE, "--branch", BRANCH, "--", url, dir_text], timeout, false)?;
     if !run.ok {
         return Err(UserError::new(format!("cannot clone {url}: {}", last_line(&run.stderr)))
             .hint("check the URL and that you may read it: git ls-remote URL")

@@ -11,4 +11,5 @@ mod reading;
 mod response;
 mod store;
 mod support;
+mod sync;
 mod tenants;
