@@ -48,9 +48,19 @@ fn log_for(n: usize, now: DateTime<Utc>) -> IncidentLog {
                 started: None,
             },
         ),
-        event(n as u64 * 16 + 2, 2, at + Span::minutes(10), EventBody::Engaged { role: Role::Oce, who: "Ana".into() }),
+        event(
+            n as u64 * 16 + 2,
+            2,
+            at + Span::minutes(10),
+            EventBody::Engaged { role: Role::Oce, who: "Ana".into() },
+        ),
         event(n as u64 * 16 + 3, 3, at + Span::minutes(30), EventBody::Confirmed {}),
-        event(n as u64 * 16 + 4, 4, at + Span::minutes(60), EventBody::Note { text: "Looked at the logs".into() }),
+        event(
+            n as u64 * 16 + 4,
+            4,
+            at + Span::minutes(60),
+            EventBody::Note { text: "Looked at the logs".into() },
+        ),
     ];
     IncidentLog { schema: SCHEMA, id: id::incident_id(n as u64 * 7919 + 1), events, unknown: Vec::new() }
 }
@@ -141,12 +151,16 @@ fn main() {
     git(&local_dir, &["fetch", "-q", "origin", "main:refs/remotes/origin/main"]);
 
     println!("sirt status (median of 9):           {:.1?}", median(&local_dir, &["status"], 9).0);
-    println!("sirt status --format json (of 9):    {:.1?}", median(&local_dir, &["status", "--format", "json"], 9).0);
+    println!(
+        "sirt status --format json (of 9):    {:.1?}",
+        median(&local_dir, &["status", "--format", "json"], 9).0
+    );
     let noop = median(&local_dir, &["sync"], 7);
     assert!(noop.1.contains("no changes"), "{}", noop.1);
     println!("sirt sync, nothing to do (of 7):     {:.1?}", noop.0);
-    let mut fetches: Vec<Duration> =
-        (0..7).map(|_| git(&local_dir, &["fetch", "-q", "origin", "main:refs/remotes/origin/main"])).collect();
+    let mut fetches: Vec<Duration> = (0..7)
+        .map(|_| git(&local_dir, &["fetch", "-q", "origin", "main:refs/remotes/origin/main"]))
+        .collect();
     fetches.sort();
     println!("git fetch alone, for comparison (of 7): {:.1?}", fetches[3]);
 }

@@ -61,6 +61,9 @@ set edit:completion:arg-completer[sirt] = {|@words|
             cand tenant 'Manage the tenant directory: customers, their contacts and the regimes that apply to them'
             cand regimes 'List the notification regimes sirt knows, or show one with its stages and sources'
             cand demo 'Build a demo store and walk an incident through the process, showing each command'
+            cand clone 'Join a team''s store: clone it from a git remote and check that this sirt can write to it'
+            cand sync 'Bring in the team''s changes from the remote and push this clone''s: fetch, merge, push'
+            cand status 'Show the remote, what waits to be pushed or merged, the last sync, and whether the working tree is clean'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'sirt;init'= {
@@ -624,6 +627,35 @@ set edit:completion:arg-completer[sirt] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'sirt;clone'= {
+            cand --store 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]'
+            cand --actor 'Who is recording: ''Name <email>'' [default: $SIRT_ACTOR, else git''s user.name/user.email]'
+            cand --color 'When to colour the output (NO_COLOR is honoured with auto)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'sirt;sync'= {
+            cand --timeout 'Give up on the remote after this many seconds'
+            cand --store 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]'
+            cand --actor 'Who is recording: ''Name <email>'' [default: $SIRT_ACTOR, else git''s user.name/user.email]'
+            cand --color 'When to colour the output (NO_COLOR is honoured with auto)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'sirt;status'= {
+            cand --format 'format'
+            cand --store 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]'
+            cand --actor 'Who is recording: ''Name <email>'' [default: $SIRT_ACTOR, else git''s user.name/user.email]'
+            cand --color 'When to colour the output (NO_COLOR is honoured with auto)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'sirt;help'= {
             cand init 'Create a store: a git repository holding the store''s settings'
             cand detect 'Record a detected event; opens an incident and prints its id'
@@ -661,6 +693,9 @@ set edit:completion:arg-completer[sirt] = {|@words|
             cand tenant 'Manage the tenant directory: customers, their contacts and the regimes that apply to them'
             cand regimes 'List the notification regimes sirt knows, or show one with its stages and sources'
             cand demo 'Build a demo store and walk an incident through the process, showing each command'
+            cand clone 'Join a team''s store: clone it from a git remote and check that this sirt can write to it'
+            cand sync 'Bring in the team''s changes from the remote and push this clone''s: fetch, merge, push'
+            cand status 'Show the remote, what waits to be pushed or merged, the last sync, and whether the working tree is clean'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'sirt;help;init'= {
@@ -761,6 +796,12 @@ set edit:completion:arg-completer[sirt] = {|@words|
         &'sirt;help;regimes'= {
         }
         &'sirt;help;demo'= {
+        }
+        &'sirt;help;clone'= {
+        }
+        &'sirt;help;sync'= {
+        }
+        &'sirt;help;status'= {
         }
         &'sirt;help;help'= {
         }

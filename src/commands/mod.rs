@@ -254,7 +254,11 @@ impl Ctx {
         if let Some(operation) = store.git_operation() {
             let (what, undo) = operation.describe();
             self.ui.warn(&format!("{what} in the store; showing the branch's last commit"));
-            self.ui.hint(&format!("undo it with: git -C {} {}", store.root().display(), undo.trim_start_matches("git ")));
+            self.ui.hint(&format!(
+                "undo it with: git -C {} {}",
+                store.root().display(),
+                undo.trim_start_matches("git ")
+            ));
             return Ok(store);
         }
         let edits = store.hand_edits()?;

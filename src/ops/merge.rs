@@ -105,8 +105,11 @@ struct Merger<'a> {
 /// Plans the merge of `theirs` into `ours` (a fast-forward when `ours` is `base`).
 pub fn plan(store: &Store, base: Option<Oid>, ours: Oid, theirs: Oid) -> Result<Plan> {
     let mut merger = Merger { store, base, ours, theirs, out: BTreeMap::new(), report: Report::default() };
-    let ours_changed: HashMap<String, Option<Oid>> =
-        if base == Some(ours) { HashMap::new() } else { store.changed_between(base, ours)?.into_iter().collect() };
+    let ours_changed: HashMap<String, Option<Oid>> = if base == Some(ours) {
+        HashMap::new()
+    } else {
+        store.changed_between(base, ours)?.into_iter().collect()
+    };
     let mut both = Vec::new();
     for (path, their_blob) in store.changed_between(base, theirs)? {
         match ours_changed.get(&path) {
@@ -121,7 +124,11 @@ pub fn plan(store: &Store, base: Option<Oid>, ours: Oid, theirs: Oid) -> Result<
         } else if path == SETTINGS_FILE || path.starts_with(&format!("{TENANTS_DIR}/")) {
             merger.merge_record(&path, our_blob, their_blob)?;
         } else {
-            return Err(cannot_merge(store, &path, "it changed differently on both sides and is not a record sirt can merge field by field"));
+            return Err(cannot_merge(
+                store,
+                &path,
+                "it changed differently on both sides and is not a record sirt can merge field by field",
+            ));
         }
     }
     let mut report = merger.report;
@@ -149,7 +156,8 @@ fn cannot_merge(store: &Store, path: &str, why: &str) -> anyhow::Error {
 impl Merger<'_> {
     fn text_of(&self, path: &str, blob: Option<Oid>) -> Result<Option<String>> {
         blob.map(|b| {
-            String::from_utf8(self.store.blob_bytes(b)?).map_err(|_| cannot_merge(self.store, path, "it is not UTF-8 text"))
+            String::from_utf8(self.store.blob_bytes(b)?)
+                .map_err(|_| cannot_merge(self.store, path, "it is not UTF-8 text"))
         })
         .transpose()
     }
@@ -158,7 +166,8 @@ impl Merger<'_> {
     fn take_theirs(&mut self, path: &str, blob: Option<Oid>) -> Result<()> {
         self.out.insert(path.to_string(), blob);
         if let Some(stem) = incident_stem(path) {
-            let before = self.store.file_at(self.ours, path)?.map(|b| String::from_utf8_lossy(&b).into_owned());
+            let before =
+                self.store.file_at(self.ours, path)?.map(|b| String::from_utf8_lossy(&b).into_owned());
             let after = self.text_of(path, blob)?;
             let known: HashSet<String> = before.as_deref().map(event_ids).unwrap_or_default();
             let Some(after) = after else { return Ok(()) };
@@ -178,7 +187,9 @@ impl Merger<'_> {
                 *self.report.events_in.entry(stem.to_string()).or_default() += new.len();
             }
             self.note_unknown(stem, &log, &new);
-        } else if let Some(tenant) = path.strip_prefix(&format!("{TENANTS_DIR}/")).and_then(|p| p.strip_suffix(".toml")) {
+        } else if let Some(tenant) =
+            path.strip_prefix(&format!("{TENANTS_DIR}/")).and_then(|p| p.strip_suffix(".toml"))
+        {
             self.report.tenants.push(tenant.to_string());
         } else {
             self.report.other_files.push(path.to_string());
@@ -208,7 +219,8 @@ impl Merger<'_> {
 
     fn merge_incident(&mut self, path: &str, our_blob: Option<Oid>, their_blob: Option<Oid>) -> Result<()> {
         let stem = incident_stem(path).expect("checked").to_string();
-        let (Some(ours), Some(theirs)) = (self.text_of(path, our_blob)?, self.text_of(path, their_blob)?) else {
+        let (Some(ours), Some(theirs)) = (self.text_of(path, our_blob)?, self.text_of(path, their_blob)?)
+        else {
             return Err(cannot_merge(self.store, path, "one side deleted it and the other changed it"));
         };
         let (our_identity, their_identity) = (identity_of(&ours)?, identity_of(&theirs)?);
@@ -233,8 +245,10 @@ impl Merger<'_> {
         let new_id = self.free_id(moving_identity)?;
         let renamed = rename(moving, &stem, &new_id, &title_of(kept))?;
         let target = Store::incident_path(&new_id);
-        let at_ours = self.store.file_at(self.ours, &target)?.map(|b| String::from_utf8_lossy(&b).into_owned());
-        let at_theirs = self.store.file_at(self.theirs, &target)?.map(|b| String::from_utf8_lossy(&b).into_owned());
+        let at_ours =
+            self.store.file_at(self.ours, &target)?.map(|b| String::from_utf8_lossy(&b).into_owned());
+        let at_theirs =
+            self.store.file_at(self.theirs, &target)?.map(|b| String::from_utf8_lossy(&b).into_owned());
         let mut texts: Vec<String> = Vec::new();
         texts.extend(at_ours.clone());
         if !ours_keeps {
@@ -286,8 +300,10 @@ impl Merger<'_> {
     /// different events on the two sides.
     fn union(&self, incident: &str, first: &str, second: &str) -> Result<(String, Vec<String>)> {
         let path = Store::incident_path(incident);
-        let ours = split_events(first).ok_or_else(|| cannot_merge(self.store, &path, "its events do not read"))?;
-        let theirs = split_events(second).ok_or_else(|| cannot_merge(self.store, &path, "its events do not read"))?;
+        let ours =
+            split_events(first).ok_or_else(|| cannot_merge(self.store, &path, "its events do not read"))?;
+        let theirs =
+            split_events(second).ok_or_else(|| cannot_merge(self.store, &path, "its events do not read"))?;
         let known: HashMap<&str, &toml::Value> = ours.iter().map(|c| (c.id.as_str(), &c.value)).collect();
         let mut text = first.to_string();
         if !text.ends_with('\n') {
@@ -309,7 +325,8 @@ impl Merger<'_> {
         if appended.is_empty() {
             return Ok((first.to_string(), appended));
         }
-        let log = event::parse_log(&text).map_err(|e| anyhow!("the merged {path} does not read: {e}; nothing was merged"))?;
+        let log = event::parse_log(&text)
+            .map_err(|e| anyhow!("the merged {path} does not read: {e}; nothing was merged"))?;
         if log.events.len() != ours.len() + appended.len() {
             return Err(anyhow!("the merged {path} lost events; nothing was merged"));
         }
@@ -368,7 +385,9 @@ impl Merger<'_> {
             if has(closing, "closed") && recorded > 0 {
                 add(
                     format!("closed on one clone while {recorded} step(s) were recorded on another"),
-                    format!("review them: sirt timeline {stem}; to reopen: sirt retract {stem} closed --reason \"…\""),
+                    format!(
+                        "review them: sirt timeline {stem}; to reopen: sirt retract {stem} closed --reason \"…\""
+                    ),
                 );
             }
         }
@@ -379,7 +398,8 @@ impl Merger<'_> {
             );
         }
         let merged_log = parse(merged)?;
-        let incoming: Vec<&Event> = their_new.iter().filter(|e| !our_new.iter().any(|o| o.id == e.id)).collect();
+        let incoming: Vec<&Event> =
+            their_new.iter().filter(|e| !our_new.iter().any(|o| o.id == e.id)).collect();
         let incoming: Vec<&Event> =
             merged_log.events.iter().filter(|e| incoming.iter().any(|i| i.id == e.id)).collect();
         self.note_unknown(stem, &merged_log, &incoming);
@@ -395,7 +415,11 @@ impl Merger<'_> {
         let parse = |blob: Option<Oid>| -> Result<Option<toml::Value>> {
             let Some(text) = self.text_of(path, blob)? else { return Ok(None) };
             let table: toml::Table = text.parse().map_err(|_| {
-                cannot_merge(self.store, path, "one version is not valid TOML, so it cannot be merged field by field")
+                cannot_merge(
+                    self.store,
+                    path,
+                    "one version is not valid TOML, so it cannot be merged field by field",
+                )
             })?;
             Ok(Some(toml::Value::Table(table)))
         };
@@ -406,7 +430,8 @@ impl Merger<'_> {
             o.map(|(time, id)| (time, id.to_string())) >= t.map(|(time, id)| (time, id.to_string()))
         };
         let mut settled = Vec::new();
-        let merged = merge_value(base.as_ref(), ours.as_ref(), theirs.as_ref(), "", winner_is_ours, &mut settled);
+        let merged =
+            merge_value(base.as_ref(), ours.as_ref(), theirs.as_ref(), "", winner_is_ours, &mut settled);
         for (field, kept, lost) in settled {
             self.report.settled.push(Settled { file: path.to_string(), field, kept, lost });
         }
@@ -473,7 +498,11 @@ fn merge_value(
     }
     let (kept, lost) = if ours_wins { (ours, theirs) } else { (theirs, ours) };
     let show = |v: Option<&toml::Value>| v.map_or("(absent)".to_string(), |v| v.to_string());
-    settled.push((if field.is_empty() { "(whole file)".into() } else { field.into() }, show(kept), show(lost)));
+    settled.push((
+        if field.is_empty() { "(whole file)".into() } else { field.into() },
+        show(kept),
+        show(lost),
+    ));
     kept.cloned()
 }
 
@@ -635,7 +664,8 @@ mod tests {
 
     #[test]
     fn a_header_line_goes_after_the_id() {
-        let text = event::with_header_line("schema = 1\nid = \"X\"\n\n[[event]]\n", "identity = \"1\"").unwrap();
+        let text =
+            event::with_header_line("schema = 1\nid = \"X\"\n\n[[event]]\n", "identity = \"1\"").unwrap();
         assert_eq!(text, "schema = 1\nid = \"X\"\nidentity = \"1\"\n\n[[event]]\n");
     }
 }

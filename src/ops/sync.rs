@@ -162,19 +162,18 @@ pub fn merge_message(report: &Report, theirs: Oid) -> Message {
         ));
     }
     for r in &report.renamed {
-        lines.push(format!("{} renamed to {} (two clones gave the id to different incidents): {}.", r.from, r.to, r.title));
+        lines.push(format!(
+            "{} renamed to {} (two clones gave the id to different incidents): {}.",
+            r.from, r.to, r.title
+        ));
     }
     for a in &report.attention {
         lines.push(format!("Needs attention: {}: {} ({}).", a.incident, a.what, a.settle));
     }
-    let mut message = Message::new(format!(
-        "sync: merged {} from {}",
-        summary(report),
-        remote::REMOTE
-    ))
-    .body((!lines.is_empty()).then(|| lines.join("\n")))
-    .trailer("Sirt-Action", "merge")
-    .trailer("Sirt-Merged", theirs.to_string());
+    let mut message = Message::new(format!("sync: merged {} from {}", summary(report), remote::REMOTE))
+        .body((!lines.is_empty()).then(|| lines.join("\n")))
+        .trailer("Sirt-Action", "merge")
+        .trailer("Sirt-Merged", theirs.to_string());
     if !report.settled.is_empty() {
         message = message.trailer("Sirt-Rule", FIELD_RULE);
     }
@@ -267,7 +266,10 @@ pub enum AfterWrite {
     Off,
     Synced(Synced),
     /// The remote did not answer; `first` is true the first time in a row, when it is said.
-    Offline { first: bool, to_push: usize },
+    Offline {
+        first: bool,
+        to_push: usize,
+    },
     /// Something else stopped it (a conflict to settle, a refused push); said every time.
     Failed(anyhow::Error),
 }
@@ -296,7 +298,11 @@ pub fn after_write(rec: &Recorder) -> AfterWrite {
 }
 
 fn is_unreachable(error: &anyhow::Error) -> bool {
-    error.chain().any(|cause| cause.downcast_ref::<UserError>().is_some_and(|u| u.message.starts_with("cannot fetch") || u.message.starts_with("cannot push")))
+    error.chain().any(|cause| {
+        cause
+            .downcast_ref::<UserError>()
+            .is_some_and(|u| u.message.starts_with("cannot fetch") || u.message.starts_with("cannot push"))
+    })
 }
 
 /// Joins a team's store: clones `url` into `dir` through git and checks that the result is a

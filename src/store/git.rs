@@ -433,7 +433,8 @@ impl Git {
     ) -> Result<Prepared> {
         let first = self.repo.find_commit(ours)?;
         let second = self.repo.find_commit(theirs)?;
-        let split: Vec<PathChange> = changes.iter().map(|(path, blob)| (path.split('/').collect(), *blob)).collect();
+        let split: Vec<PathChange> =
+            changes.iter().map(|(path, blob)| (path.split('/').collect(), *blob)).collect();
         let tree = self.repo.find_tree(self.write_tree(Some(first.tree()?), &split)?)?;
         let time = Time::new(when.timestamp(), 0);
         let signature = Signature::new(author.name, author.email, &time)
@@ -514,7 +515,13 @@ impl Git {
 
     /// The newest commit reachable from `tip` but not from `base` whose message has the line
     /// `key: value`.
-    pub fn find_trailer_in(&self, key: &str, value: &str, tip: Oid, base: Option<Oid>) -> Result<Option<Oid>> {
+    pub fn find_trailer_in(
+        &self,
+        key: &str,
+        value: &str,
+        tip: Oid,
+        base: Option<Oid>,
+    ) -> Result<Option<Oid>> {
         let wanted = format!("{key}: {value}");
         let mut walk = self.repo.revwalk()?;
         walk.push(tip)?;

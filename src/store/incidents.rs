@@ -162,7 +162,8 @@ impl Txn<'_> {
         }
         back.fold().map_err(|e| anyhow!("refusing to write an inconsistent incident {}: {e}", log.id))?;
         // A full-length identity tells this incident from one another clone gave the same id.
-        let detection = log.events.first().map(|e| format!("{}|{}|{}", e.by, e.recorded_at, e.body.describe()));
+        let detection =
+            log.events.first().map(|e| format!("{}|{}|{}", e.by, e.recorded_at, e.body.describe()));
         let random = [crate::clock::random_u64(), crate::clock::random_u64()];
         let line = format!("identity = \"{}\"", event::identity(random, &detection.unwrap_or_default()));
         let text = event::with_header_line(&text, &line).unwrap_or(text);

@@ -39,7 +39,9 @@ impl GitOperation {
     pub fn describe(self) -> (&'static str, &'static str) {
         match self {
             GitOperation::Merge => ("a git merge (or git pull) is half done", "git merge --abort"),
-            GitOperation::Rebase => ("a git rebase (or git pull --rebase) is half done", "git rebase --abort"),
+            GitOperation::Rebase => {
+                ("a git rebase (or git pull --rebase) is half done", "git rebase --abort")
+            }
             GitOperation::CherryPick => ("a git cherry-pick is half done", "git cherry-pick --abort"),
             GitOperation::Revert => ("a git revert is half done", "git revert --abort"),
             GitOperation::Bisect => ("a git bisect is under way", "git bisect reset"),
@@ -146,7 +148,13 @@ impl Store {
         self.git.last_change_to(path, tip, base)
     }
 
-    pub fn find_trailer_in(&self, key: &str, value: &str, tip: Oid, base: Option<Oid>) -> Result<Option<Oid>> {
+    pub fn find_trailer_in(
+        &self,
+        key: &str,
+        value: &str,
+        tip: Oid,
+        base: Option<Oid>,
+    ) -> Result<Option<Oid>> {
         self.git.find_trailer_in(key, value, tip, base)
     }
 
@@ -175,7 +183,8 @@ impl Store {
     pub fn fetch(&self, timeout: Duration, quiet: bool) -> Result<Fetched> {
         self.require_remote()?;
         let refspec = format!("refs/heads/{BRANCH}:{TRACKING_REF}");
-        let run = run_git(Some(&self.root), &["fetch", "--quiet", "--no-tags", REMOTE, &refspec], timeout, quiet)?;
+        let run =
+            run_git(Some(&self.root), &["fetch", "--quiet", "--no-tags", REMOTE, &refspec], timeout, quiet)?;
         if !run.ok {
             if run.stderr.contains("couldn't find remote ref") {
                 return Ok(Fetched::Empty);
@@ -200,7 +209,8 @@ impl Store {
     pub fn push(&self, timeout: Duration, quiet: bool) -> Result<Pushed> {
         self.require_remote()?;
         let refspec = format!("refs/heads/{BRANCH}:refs/heads/{BRANCH}");
-        let run = run_git(Some(&self.root), &["push", "--porcelain", "--quiet", REMOTE, &refspec], timeout, quiet)?;
+        let run =
+            run_git(Some(&self.root), &["push", "--porcelain", "--quiet", REMOTE, &refspec], timeout, quiet)?;
         let status = run.stdout.lines().find(|line| line.contains(&refspec)).map(str::to_string);
         if run.ok {
             if let Some(tip) = self.git.tip()? {
@@ -213,9 +223,15 @@ impl Store {
             // compare-and-swap of the branch lost the race while receiving.
             Some(line)
                 if line.starts_with('!')
-                    && ["fetch first", "non-fast-forward", "stale info", "failed to update ref", "cannot lock ref"]
-                        .iter()
-                        .any(|why| line.contains(why) || run.stderr.contains(why)) =>
+                    && [
+                        "fetch first",
+                        "non-fast-forward",
+                        "stale info",
+                        "failed to update ref",
+                        "cannot lock ref",
+                    ]
+                    .iter()
+                    .any(|why| line.contains(why) || run.stderr.contains(why)) =>
             {
                 Ok(Pushed::Behind)
             }
@@ -261,7 +277,12 @@ impl Store {
 /// `git clone URL DIR` through the user's git.
 pub fn clone(url: &str, dir: &Path, timeout: Duration) -> Result<()> {
     let dir_text = dir.to_str().ok_or_else(|| anyhow!("{} is not a UTF-8 path", dir.display()))?;
-    let run = run_git(None, &["clone", "--quiet", "--origin", REMOTE, "--branch", BRANCH, "--", url, dir_text], timeout, false)?;
+    let run = run_git(
+        None,
+        &["clone", "--quiet", "--origin", REMOTE, "--branch", BRANCH, "--", url, dir_text],
+        timeout,
+        false,
+    )?;
     if !run.ok {
         return Err(UserError::new(format!("cannot clone {url}: {}", last_line(&run.stderr)))
             .hint("check the URL and that you may read it: git ls-remote URL")
@@ -296,7 +317,10 @@ fn run_git(dir: Option<&Path>, args: &[&str], timeout: Duration, quiet: bool) ->
         command.env("GIT_TERMINAL_PROMPT", "0");
     }
     let mut child = command.spawn().map_err(|e| {
-        anyhow!(UserError::new(format!("cannot run git: {e}")).hint("install git; sirt talks to remotes through it"))
+        anyhow!(
+            UserError::new(format!("cannot run git: {e}"))
+                .hint("install git; sirt talks to remotes through it")
+        )
     })?;
     let mut stdout = child.stdout.take().expect("piped");
     let mut stderr = child.stderr.take().expect("piped");

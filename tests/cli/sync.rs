@@ -2,10 +2,10 @@
 //! pushing enabled, and OpenSSH's sshd, each started here on a free port and bounded in time. A
 //! server that does not start fails its test.
 
-use std::sync::atomic::{AtomicU64, Ordering};
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Output, Stdio};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
 use crate::support::{Env, sirt_path};
@@ -21,7 +21,12 @@ fn git(dir: &Path, args: &[&str]) -> String {
         .env("LC_ALL", "C")
         .output()
         .unwrap();
-    assert!(out.status.success(), "git {args:?} in {}: {}", dir.display(), String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "git {args:?} in {}: {}",
+        dir.display(),
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8(out.stdout).unwrap()
 }
 
@@ -127,7 +132,12 @@ impl Remote {
             .expect("git daemon must start");
         let mut server = Server(child);
         wait_for(&mut server, port, "git daemon");
-        Remote { dir, url: format!("git://127.0.0.1:{port}/team.git"), env: Vec::new(), _server: Some(server) }
+        Remote {
+            dir,
+            url: format!("git://127.0.0.1:{port}/team.git"),
+            env: Vec::new(),
+            _server: Some(server),
+        }
     }
 
     /// sshd from openssh-server on a free port, with a throwaway host key and user key, logging
@@ -326,7 +336,10 @@ fn concurrent_notes(remote: &Remote) {
     let mut lines = merge.lines();
     assert_eq!(lines.next().unwrap().split(' ').count(), 2, "{merge}");
     assert_eq!(lines.next().unwrap(), "ana");
-    assert!(merge.contains("Sirt-Action: merge") && merge.contains(&format!("Sirt-Incident: {id}")), "{merge}");
+    assert!(
+        merge.contains("Sirt-Action: merge") && merge.contains(&format!("Sirt-Incident: {id}")),
+        "{merge}"
+    );
     // The merged file keeps the first parent's bytes and appends.
     let first_parent = git(&ana.env.store, &["show", &format!("main^1:{path}")]);
     assert!(text.starts_with(&first_parent));
@@ -469,16 +482,28 @@ fn divergent_edits_of_one_tenant_field_later_change_wins() {
     let bo = Member::joiner("bo", &remote);
     ana.ok(&["tenant", "set", "contoso", "--name", "Contoso Ltd"]);
     let mut later = bo.cmd();
-    later.env("SIRT_NOW", "2026-11-20T12:05:00Z").args(["tenant", "set", "contoso", "--name", "Contoso Group"]);
+    later.env("SIRT_NOW", "2026-11-20T12:05:00Z").args([
+        "tenant",
+        "set",
+        "contoso",
+        "--name",
+        "Contoso Group",
+    ]);
     later.assert().success();
     ana.sync();
     let out = bo.sync();
-    assert!(out.contains("later change wins") && out.contains("Contoso Group") && out.contains("Contoso Ltd"), "{out}");
+    assert!(
+        out.contains("later change wins") && out.contains("Contoso Group") && out.contains("Contoso Ltd"),
+        "{out}"
+    );
     ana.sync();
     assert_eq!(ana.tip(), bo.tip());
     assert!(ana.file("tenants/contoso.toml").contains("Contoso Group"));
     let message = git(&bo.env.store, &["log", "-1", "--format=%B", "main"]);
-    assert!(message.contains("Sirt-Rule: later change wins") && message.contains("\"Contoso Ltd\""), "{message}");
+    assert!(
+        message.contains("Sirt-Rule: later change wins") && message.contains("\"Contoso Ltd\""),
+        "{message}"
+    );
 }
 
 #[test]
@@ -559,7 +584,10 @@ fn an_event_of_an_unknown_kind_comes_in_byte_for_byte() {
     let mut text = bo.file(&path);
     text.push_str(future);
     std::fs::write(bo.env.store.join(&path), &text).unwrap();
-    git(&bo.env.store, &["-c", "user.name=bo", "-c", "user.email=bo@example.com", "commit", "-qam", "newer sirt"]);
+    git(
+        &bo.env.store,
+        &["-c", "user.name=bo", "-c", "user.email=bo@example.com", "commit", "-qam", "newer sirt"],
+    );
     git(&bo.env.store, &["push", "-q", "origin", "main"]);
     ana.ok(&["note", &id, "meanwhile"]);
     let out = ana.sync();
@@ -584,7 +612,17 @@ fn a_half_done_git_pull_is_detected() {
     let pulled = Command::new("git")
         .arg("-C")
         .arg(&bo.env.store)
-        .args(["-c", "user.name=bo", "-c", "user.email=bo@example.com", "pull", "--no-rebase", "-q", "origin", "main"])
+        .args([
+            "-c",
+            "user.name=bo",
+            "-c",
+            "user.email=bo@example.com",
+            "pull",
+            "--no-rebase",
+            "-q",
+            "origin",
+            "main",
+        ])
         .env("GIT_CONFIG_GLOBAL", "/dev/null")
         .output()
         .unwrap();
@@ -620,7 +658,8 @@ fn a_sync_killed_at_several_points_loses_nothing() {
         let hook_path = ana.env.store.join(".git/hooks").join(hook);
         if !hook.is_empty() {
             std::fs::write(&hook_path, kill).unwrap();
-            std::fs::set_permissions(&hook_path, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
+            std::fs::set_permissions(&hook_path, std::os::unix::fs::PermissionsExt::from_mode(0o755))
+                .unwrap();
             let out = ana.run(&["sync", "--timeout", "30"]);
             assert!(!out.status.success(), "the hook should have killed the sync");
             std::fs::remove_file(&hook_path).unwrap();
@@ -665,7 +704,15 @@ fn three_clones_offline_converge() {
     let remote = Remote::by_path();
     let ana = Member::founder("ana", &remote);
     for tenant in ["contoso", "fabrikam", "tailspin"] {
-        ana.ok(&["tenant", "add", tenant, "--name", tenant, "--admin-email", &format!("it@{tenant}.example")]);
+        ana.ok(&[
+            "tenant",
+            "add",
+            tenant,
+            "--name",
+            tenant,
+            "--admin-email",
+            &format!("it@{tenant}.example"),
+        ]);
     }
     let shared: Vec<String> = (0..3).map(|n| ana.detect(&format!("Shared {n}"))).collect();
     for id in &shared {
@@ -701,10 +748,22 @@ fn three_clones_offline_converge() {
                             }
                             1 => member.ok(&["engage", &target, "srt", &format!("{}{n}", member.name)]),
                             2 => member.ok(&["affected", &target, tenant]),
-                            3 if shared.contains(&target) => {
-                                member.ok(&["notified", &target, tenant, "--via", "email-admin", "--ref", &format!("{}-{n}", member.name)])
-                            }
-                            4 => member.ok(&["tenant", "set", tenant, "--name", &format!("{tenant} {} {n}", member.name)]),
+                            3 if shared.contains(&target) => member.ok(&[
+                                "notified",
+                                &target,
+                                tenant,
+                                "--via",
+                                "email-admin",
+                                "--ref",
+                                &format!("{}-{n}", member.name),
+                            ]),
+                            4 => member.ok(&[
+                                "tenant",
+                                "set",
+                                tenant,
+                                "--name",
+                                &format!("{tenant} {} {n}", member.name),
+                            ]),
                             _ => member.ok(&["note", &target, &format!("{} note {n}", member.name)]),
                         };
                     }
@@ -731,7 +790,8 @@ fn three_clones_offline_converge() {
         }
     }
     assert!(quiet, "the clones did not settle within 8 rounds");
-    let trees: Vec<String> = members.iter().map(|m| git(&m.env.store, &["rev-parse", "main^{tree}"])).collect();
+    let trees: Vec<String> =
+        members.iter().map(|m| git(&m.env.store, &["rev-parse", "main^{tree}"])).collect();
     assert!(trees.iter().all(|t| *t == trees[0]));
     // Every event exactly once: what all started from plus what each clone made.
     let mut all_ids = Vec::new();
