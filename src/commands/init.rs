@@ -33,5 +33,9 @@ pub fn run(ctx: &Ctx, args: InitArgs) -> Result<()> {
         "record an incident: sirt --store {} detect \"TITLE\" --severity sev2",
         store.root().display()
     ));
+    ctx.ui.hint(&format!(
+        "share it with a team: git -C {} remote add origin URL, then sirt sync (README: A store for a team)",
+        store.root().display()
+    ));
     Ok(())
 }

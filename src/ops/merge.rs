@@ -100,11 +100,21 @@ struct Merger<'a> {
     theirs: Oid,
     out: BTreeMap<String, Option<Oid>>,
     report: Report,
+    /// Event kinds seen, and whether this sirt knows them.
+    kinds: HashMap<String, bool>,
 }
 
 /// Plans the merge of `theirs` into `ours` (a fast-forward when `ours` is `base`).
 pub fn plan(store: &Store, base: Option<Oid>, ours: Oid, theirs: Oid) -> Result<Plan> {
-    let mut merger = Merger { store, base, ours, theirs, out: BTreeMap::new(), report: Report::default() };
+    let mut merger = Merger {
+        store,
+        base,
+        ours,
+        theirs,
+        out: BTreeMap::new(),
+        report: Report::default(),
+        kinds: HashMap::new(),
+    };
     let ours_changed: HashMap<String, Option<Oid>> = if base == Some(ours) {
         HashMap::new()
     } else {
@@ -166,27 +176,28 @@ impl Merger<'_> {
     fn take_theirs(&mut self, path: &str, blob: Option<Oid>) -> Result<()> {
         self.out.insert(path.to_string(), blob);
         if let Some(stem) = incident_stem(path) {
-            let before =
-                self.store.file_at(self.ours, path)?.map(|b| String::from_utf8_lossy(&b).into_owned());
-            let after = self.text_of(path, blob)?;
-            let known: HashSet<String> = before.as_deref().map(event_ids).unwrap_or_default();
-            let Some(after) = after else { return Ok(()) };
-            let Ok(log) = event::parse_log(&after) else {
-                self.report.attention.push(Attention {
-                    incident: stem.to_string(),
-                    what: "the remote's version of this incident does not read".into(),
-                    settle: format!("sirt show {stem}"),
-                });
-                return Ok(());
-            };
-            let new: Vec<&Event> = log.events.iter().filter(|e| !known.contains(&e.id)).collect();
+            // A line scan, not a parse: a sync can bring hundreds of files, and the report only
+            // needs event ids and kinds.
+            let before = self.store.file_at(self.ours, path)?;
+            let known: HashSet<String> = before
+                .as_deref()
+                .map(|b| scan_events(&String::from_utf8_lossy(b)))
+                .unwrap_or_default()
+                .into_iter()
+                .map(|(id, _)| id)
+                .collect();
+            let Some(after) = self.text_of(path, blob)? else { return Ok(()) };
+            let new: Vec<(String, String)> =
+                scan_events(&after).into_iter().filter(|(id, _)| !known.contains(id)).collect();
             if before.is_none() {
                 self.report.new_incidents.push(stem.to_string());
             }
             if !new.is_empty() {
                 *self.report.events_in.entry(stem.to_string()).or_default() += new.len();
             }
-            self.note_unknown(stem, &log, &new);
+            let unknown: Vec<String> =
+                new.into_iter().map(|(_, kind)| kind).filter(|kind| !self.is_known_kind(kind)).collect();
+            self.report_unknown(stem, unknown);
         } else if let Some(tenant) =
             path.strip_prefix(&format!("{TENANTS_DIR}/")).and_then(|p| p.strip_suffix(".toml"))
         {
@@ -197,6 +208,18 @@ impl Merger<'_> {
         Ok(())
     }
 
+    /// Whether this sirt knows an event kind: it reads as something other than `Unknown`
+    /// (a known kind missing its fields fails to read, which also means known).
+    fn is_known_kind(&mut self, kind: &str) -> bool {
+        if let Some(known) = self.kinds.get(kind) {
+            return *known;
+        }
+        let probe = toml::from_str::<EventBody>(&format!("kind = {}", toml::Value::String(kind.into())));
+        let known = !matches!(probe, Ok(EventBody::Unknown));
+        self.kinds.insert(kind.to_string(), known);
+        known
+    }
+
     fn note_unknown(&mut self, stem: &str, log: &IncidentLog, new: &[&Event]) {
         let kinds: Vec<String> = log
             .unknown
@@ -204,6 +227,10 @@ impl Merger<'_> {
             .filter(|(id, _)| new.iter().any(|e| &e.id == id))
             .map(|(_, kind)| kind.clone())
             .collect();
+        self.report_unknown(stem, kinds);
+    }
+
+    fn report_unknown(&mut self, stem: &str, kinds: Vec<String>) {
         if !kinds.is_empty() {
             self.report.attention.push(Attention {
                 incident: stem.to_string(),
@@ -554,6 +581,45 @@ fn read_chunk(piece: &str) -> Option<Chunk> {
     Some(Chunk { id, value: value.clone(), text: piece.to_string() })
 }
 
+/// `(id, kind)` of each `[[event]]` table, read line by line as sirt writes them.
+fn scan_events(text: &str) -> Vec<(String, String)> {
+    if text.contains("\"\"\"") || text.contains("'''") {
+        // A multi-line string may hold a line that looks like a table: read it properly.
+        let kind = |value: &toml::Value| value.get("kind").and_then(|k| k.as_str()).unwrap_or("").to_string();
+        return split_events(text)
+            .unwrap_or_default()
+            .into_iter()
+            .map(|c| (kind(&c.value), c))
+            .map(|(k, c)| (c.id, k))
+            .collect();
+    }
+    let mut events: Vec<(String, String)> = Vec::new();
+    let mut inside = false;
+    let value = |line: &str, key: &str| -> Option<String> {
+        let rest = line.strip_prefix(key)?.trim_start().strip_prefix('=')?.trim();
+        format!("v = {rest}").parse::<toml::Table>().ok()?.get("v")?.as_str().map(String::from)
+    };
+    for line in text.lines() {
+        if line.trim_end() == "[[event]]" {
+            events.push((String::new(), String::new()));
+            inside = true;
+        } else if line.starts_with('[') {
+            inside = false;
+        } else if inside && let Some(last) = events.last_mut() {
+            if last.0.is_empty()
+                && let Some(id) = value(line, "id")
+            {
+                last.0 = id;
+            } else if last.1.is_empty()
+                && let Some(kind) = value(line, "kind")
+            {
+                last.1 = kind;
+            }
+        }
+    }
+    events
+}
+
 fn event_ids(text: &str) -> HashSet<String> {
     split_events(text).unwrap_or_default().into_iter().map(|c| c.id).collect()
 }
@@ -648,6 +714,15 @@ mod tests {
         let ids: Vec<&str> = chunks.iter().map(|c| c.id.as_str()).collect();
         assert_eq!(ids, ["E1", "E2"]);
         assert!(chunks[1].text.contains("[event.extra]"));
+    }
+
+    #[test]
+    fn a_line_scan_finds_ids_and_kinds() {
+        let found = scan_events(FILE);
+        assert_eq!(
+            found,
+            [("E1".to_string(), "note".to_string()), ("E2".to_string(), "future-kind".to_string())]
+        );
     }
 
     #[test]

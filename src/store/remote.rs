@@ -183,8 +183,20 @@ impl Store {
     pub fn fetch(&self, timeout: Duration, quiet: bool) -> Result<Fetched> {
         self.require_remote()?;
         let refspec = format!("refs/heads/{BRANCH}:{TRACKING_REF}");
-        let run =
-            run_git(Some(&self.root), &["fetch", "--quiet", "--no-tags", REMOTE, &refspec], timeout, quiet)?;
+        let fetch = || {
+            run_git(Some(&self.root), &["fetch", "--quiet", "--no-tags", REMOTE, &refspec], timeout, quiet)
+        };
+        let mut run = fetch()?;
+        // A git left running by a killed sirt may still hold the tracking ref for a moment.
+        for _ in 0..20 {
+            if run.ok
+                || !(run.stderr.contains("cannot lock ref") || run.stderr.contains(".lock': File exists"))
+            {
+                break;
+            }
+            std::thread::sleep(Duration::from_millis(250));
+            run = fetch()?;
+        }
         if !run.ok {
             if run.stderr.contains("couldn't find remote ref") {
                 return Ok(Fetched::Empty);

@@ -385,6 +385,7 @@ fn status_before_and_after_a_first_sync() {
     let status = ana.status();
     assert_eq!(status["to_push"], 0);
     assert_eq!(status["last_sync"], crate::support::NOW);
+    insta::assert_snapshot!("status_text", ana.ok(&["status"]).replace(&remote.url, "[URL]"));
     // A clone of something that is not a store is refused and removed.
     let empty = Remote::by_path();
     let bo = Member::new("bo", &empty);
@@ -492,6 +493,7 @@ fn divergent_edits_of_one_tenant_field_later_change_wins() {
     later.assert().success();
     ana.sync();
     let out = bo.sync();
+    insta::assert_snapshot!("sync_field_settled", out);
     assert!(
         out.contains("later change wins") && out.contains("Contoso Group") && out.contains("Contoso Ltd"),
         "{out}"
@@ -560,6 +562,7 @@ fn contradictory_concurrent_steps_need_attention() {
     bo.ok(&["impact", &other, "--effect", "disclosure", "--summary", "keys read"]);
     ana.sync();
     let out = bo.sync();
+    insta::assert_snapshot!("sync_needs_attention", out);
     assert!(out.contains("needs attention:"), "{out}");
     assert!(out.contains("confirmed on one clone and dismissed on another"), "{out}");
     assert!(out.contains(&format!("sirt retract {id} confirmed")), "{out}");
@@ -649,7 +652,12 @@ fn a_sync_killed_at_several_points_loses_nothing() {
     bo.sync();
     let mut expected = 1; // the detection, then a note per round from each side
     // Kill sirt from git hooks: while fetching (the tracking ref moves) and before pushing.
-    let kill = "#!/bin/sh\nkill -9 $(awk '{print $4}' /proc/$PPID/stat) 2>/dev/null\nexit 0\n";
+    // Only a sirt, and only once: the git it started lives on and must not kill anything else.
+    let once = ana.env.home.join("killed-once");
+    let kill = format!(
+        "#!/bin/sh\ngp=$(awk '{{print $4}}' /proc/$PPID/stat)\nif [ \"$(cat /proc/$gp/comm 2>/dev/null)\" = sirt ] && mkdir {} 2>/dev/null; then kill -9 $gp; fi\nexit 0\n",
+        once.display()
+    );
     for (round, hook) in ["reference-transaction", "pre-push", "", "", "", ""].iter().enumerate() {
         ana.ok(&["note", &id, &format!("ana {round}")]);
         bo.ok(&["note", &id, &format!("bo {round}")]);
@@ -657,12 +665,13 @@ fn a_sync_killed_at_several_points_loses_nothing() {
         bo.sync();
         let hook_path = ana.env.store.join(".git/hooks").join(hook);
         if !hook.is_empty() {
-            std::fs::write(&hook_path, kill).unwrap();
+            std::fs::write(&hook_path, &kill).unwrap();
             std::fs::set_permissions(&hook_path, std::os::unix::fs::PermissionsExt::from_mode(0o755))
                 .unwrap();
             let out = ana.run(&["sync", "--timeout", "30"]);
             assert!(!out.status.success(), "the hook should have killed the sync");
             std::fs::remove_file(&hook_path).unwrap();
+            let _ = std::fs::remove_dir(&once);
         } else {
             // Timed kills land anywhere: before, during or after the merge.
             let mut child = Command::new(sirt_path());
