@@ -51,7 +51,7 @@ Register-ArgumentCompleter -Native -CommandName 'sirt' -ScriptBlock {
             [CompletionResult]::new('adopt', 'adopt', [CompletionResultType]::ParameterValue, 'Record a hand edit of a store file as its own, marked change; an incident file may only gain events')
             [CompletionResult]::new('correct', 'correct', [CompletionResultType]::ParameterValue, 'Correct the time of an earlier step; the original stays in the record')
             [CompletionResult]::new('retract', 'retract', [CompletionResultType]::ParameterValue, 'Retract an earlier step that did not happen (a declaration, an assessment, …); the original stays in the record')
-            [CompletionResult]::new('report', 'report', [CompletionResultType]::ParameterValue, 'Write the post-incident report (Markdown): summary, timeline, durations, notifications, filings, review')
+            [CompletionResult]::new('report', 'report', [CompletionResultType]::ParameterValue, 'Write the post-incident report (Markdown): summary, durations, a timeline diagram, the timeline, notifications, filings, review')
             [CompletionResult]::new('stats', 'stats', [CompletionResultType]::ParameterValue, 'Metrics across incidents: counts, median and 90th percentile times, notifications in time')
             [CompletionResult]::new('notified', 'notified', [CompletionResultType]::ParameterValue, 'Record that tenants were notified on a channel; stops their contract clocks')
             [CompletionResult]::new('classify', 'classify', [CompletionResultType]::ParameterValue, 'Record a classification (major: DORA and the like; material: SEC) that starts regime clocks')
@@ -67,6 +67,7 @@ Register-ArgumentCompleter -Native -CommandName 'sirt' -ScriptBlock {
             [CompletionResult]::new('clone', 'clone', [CompletionResultType]::ParameterValue, 'Join a team''s store: clone it from a git remote and check that this sirt can write to it')
             [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, 'Bring in the team''s changes from the remote and push this clone''s: fetch, merge, push')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show the remote, what waits to be pushed or merged, the last sync, and whether the working tree is clean')
+            [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print shell completions for sirt (bash, zsh, fish, powershell, elvish)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -379,7 +380,8 @@ Register-ArgumentCompleter -Native -CommandName 'sirt' -ScriptBlock {
             break
         }
         'sirt;report' {
-            [CompletionResult]::new('--out', '--out', [CompletionResultType]::ParameterName, 'Write it to FILE instead of stdout')
+            [CompletionResult]::new('--out', '--out', [CompletionResultType]::ParameterName, 'Write report.md and timeline.svg into DIR (created if needed); a path ending in .md is written as that one file, without the SVG')
+            [CompletionResult]::new('--tz', '--tz', [CompletionResultType]::ParameterName, 'Show times in this zone: UTC, or an offset like +01:00 [default: the local zone]')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]')
             [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who is recording: ''Name <email>'' [default: $SIRT_ACTOR, else git''s user.name/user.email]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (NO_COLOR is honoured with auto)')
@@ -392,6 +394,7 @@ Register-ArgumentCompleter -Native -CommandName 'sirt' -ScriptBlock {
         'sirt;stats' {
             [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Only incidents detected at or after this time')
             [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'Only incidents detected before this time')
+            [CompletionResult]::new('--chart', '--chart', [CompletionResultType]::ParameterName, 'Also write SVG charts into DIR (created if needed): the durations as distributions, and the share of tenants notified in time by month, with charts.md giving the same in words')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'format')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]')
             [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who is recording: ''Name <email>'' [default: $SIRT_ACTOR, else git''s user.name/user.email]')
@@ -721,6 +724,16 @@ Register-ArgumentCompleter -Native -CommandName 'sirt' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'sirt;completions' {
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]')
+            [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who is recording: ''Name <email>'' [default: $SIRT_ACTOR, else git''s user.name/user.email]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (NO_COLOR is honoured with auto)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'sirt;help' {
             [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Create a store: a git repository holding the store''s settings')
             [CompletionResult]::new('detect', 'detect', [CompletionResultType]::ParameterValue, 'Record a detected event; opens an incident and prints its id')
@@ -745,7 +758,7 @@ Register-ArgumentCompleter -Native -CommandName 'sirt' -ScriptBlock {
             [CompletionResult]::new('adopt', 'adopt', [CompletionResultType]::ParameterValue, 'Record a hand edit of a store file as its own, marked change; an incident file may only gain events')
             [CompletionResult]::new('correct', 'correct', [CompletionResultType]::ParameterValue, 'Correct the time of an earlier step; the original stays in the record')
             [CompletionResult]::new('retract', 'retract', [CompletionResultType]::ParameterValue, 'Retract an earlier step that did not happen (a declaration, an assessment, …); the original stays in the record')
-            [CompletionResult]::new('report', 'report', [CompletionResultType]::ParameterValue, 'Write the post-incident report (Markdown): summary, timeline, durations, notifications, filings, review')
+            [CompletionResult]::new('report', 'report', [CompletionResultType]::ParameterValue, 'Write the post-incident report (Markdown): summary, durations, a timeline diagram, the timeline, notifications, filings, review')
             [CompletionResult]::new('stats', 'stats', [CompletionResultType]::ParameterValue, 'Metrics across incidents: counts, median and 90th percentile times, notifications in time')
             [CompletionResult]::new('notified', 'notified', [CompletionResultType]::ParameterValue, 'Record that tenants were notified on a channel; stops their contract clocks')
             [CompletionResult]::new('classify', 'classify', [CompletionResultType]::ParameterValue, 'Record a classification (major: DORA and the like; material: SEC) that starts regime clocks')
@@ -761,6 +774,7 @@ Register-ArgumentCompleter -Native -CommandName 'sirt' -ScriptBlock {
             [CompletionResult]::new('clone', 'clone', [CompletionResultType]::ParameterValue, 'Join a team''s store: clone it from a git remote and check that this sirt can write to it')
             [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, 'Bring in the team''s changes from the remote and push this clone''s: fetch, merge, push')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show the remote, what waits to be pushed or merged, the last sync, and whether the working tree is clean')
+            [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print shell completions for sirt (bash, zsh, fish, powershell, elvish)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -915,6 +929,9 @@ Register-ArgumentCompleter -Native -CommandName 'sirt' -ScriptBlock {
             break
         }
         'sirt;help;status' {
+            break
+        }
+        'sirt;help;completions' {
             break
         }
         'sirt;help;help' {

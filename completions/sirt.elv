@@ -48,7 +48,7 @@ set edit:completion:arg-completer[sirt] = {|@words|
             cand adopt 'Record a hand edit of a store file as its own, marked change; an incident file may only gain events'
             cand correct 'Correct the time of an earlier step; the original stays in the record'
             cand retract 'Retract an earlier step that did not happen (a declaration, an assessment, …); the original stays in the record'
-            cand report 'Write the post-incident report (Markdown): summary, timeline, durations, notifications, filings, review'
+            cand report 'Write the post-incident report (Markdown): summary, durations, a timeline diagram, the timeline, notifications, filings, review'
             cand stats 'Metrics across incidents: counts, median and 90th percentile times, notifications in time'
             cand notified 'Record that tenants were notified on a channel; stops their contract clocks'
             cand classify 'Record a classification (major: DORA and the like; material: SEC) that starts regime clocks'
@@ -64,6 +64,7 @@ set edit:completion:arg-completer[sirt] = {|@words|
             cand clone 'Join a team''s store: clone it from a git remote and check that this sirt can write to it'
             cand sync 'Bring in the team''s changes from the remote and push this clone''s: fetch, merge, push'
             cand status 'Show the remote, what waits to be pushed or merged, the last sync, and whether the working tree is clean'
+            cand completions 'Print shell completions for sirt (bash, zsh, fish, powershell, elvish)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'sirt;init'= {
@@ -348,7 +349,8 @@ set edit:completion:arg-completer[sirt] = {|@words|
             cand --version 'Print version'
         }
         &'sirt;report'= {
-            cand --out 'Write it to FILE instead of stdout'
+            cand --out 'Write report.md and timeline.svg into DIR (created if needed); a path ending in .md is written as that one file, without the SVG'
+            cand --tz 'Show times in this zone: UTC, or an offset like +01:00 [default: the local zone]'
             cand --store 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]'
             cand --actor 'Who is recording: ''Name <email>'' [default: $SIRT_ACTOR, else git''s user.name/user.email]'
             cand --color 'When to colour the output (NO_COLOR is honoured with auto)'
@@ -360,6 +362,7 @@ set edit:completion:arg-completer[sirt] = {|@words|
         &'sirt;stats'= {
             cand --since 'Only incidents detected at or after this time'
             cand --until 'Only incidents detected before this time'
+            cand --chart 'Also write SVG charts into DIR (created if needed): the durations as distributions, and the share of tenants notified in time by month, with charts.md giving the same in words'
             cand --format 'format'
             cand --store 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]'
             cand --actor 'Who is recording: ''Name <email>'' [default: $SIRT_ACTOR, else git''s user.name/user.email]'
@@ -656,6 +659,15 @@ set edit:completion:arg-completer[sirt] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'sirt;completions'= {
+            cand --store 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]'
+            cand --actor 'Who is recording: ''Name <email>'' [default: $SIRT_ACTOR, else git''s user.name/user.email]'
+            cand --color 'When to colour the output (NO_COLOR is honoured with auto)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'sirt;help'= {
             cand init 'Create a store: a git repository holding the store''s settings'
             cand detect 'Record a detected event; opens an incident and prints its id'
@@ -680,7 +692,7 @@ set edit:completion:arg-completer[sirt] = {|@words|
             cand adopt 'Record a hand edit of a store file as its own, marked change; an incident file may only gain events'
             cand correct 'Correct the time of an earlier step; the original stays in the record'
             cand retract 'Retract an earlier step that did not happen (a declaration, an assessment, …); the original stays in the record'
-            cand report 'Write the post-incident report (Markdown): summary, timeline, durations, notifications, filings, review'
+            cand report 'Write the post-incident report (Markdown): summary, durations, a timeline diagram, the timeline, notifications, filings, review'
             cand stats 'Metrics across incidents: counts, median and 90th percentile times, notifications in time'
             cand notified 'Record that tenants were notified on a channel; stops their contract clocks'
             cand classify 'Record a classification (major: DORA and the like; material: SEC) that starts regime clocks'
@@ -696,6 +708,7 @@ set edit:completion:arg-completer[sirt] = {|@words|
             cand clone 'Join a team''s store: clone it from a git remote and check that this sirt can write to it'
             cand sync 'Bring in the team''s changes from the remote and push this clone''s: fetch, merge, push'
             cand status 'Show the remote, what waits to be pushed or merged, the last sync, and whether the working tree is clean'
+            cand completions 'Print shell completions for sirt (bash, zsh, fish, powershell, elvish)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'sirt;help;init'= {
@@ -802,6 +815,8 @@ set edit:completion:arg-completer[sirt] = {|@words|
         &'sirt;help;sync'= {
         }
         &'sirt;help;status'= {
+        }
+        &'sirt;help;completions'= {
         }
         &'sirt;help;help'= {
         }

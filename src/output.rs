@@ -1,5 +1,6 @@
 //! The only code that prints: data to stdout (tables, JSON, CSV), messages to stderr.
 
+use crate::text::escape_controls;
 use std::io::{self, IsTerminal, Write};
 
 use comfy_table::{Cell, CellAlignment, Color, ContentArrangement, Table, TableComponent, presets};
@@ -159,12 +160,19 @@ impl Ui {
     }
 
     /// A status message on stderr: what was done.
+    // Messages can quote input (an actor, a file's line, a tenant id): control characters are
+    // escaped on their way to the terminal, so input never drives it.
     pub fn status(&self, message: &str) {
-        let _ = writeln!(io::stderr(), "{message}");
+        let _ = writeln!(io::stderr(), "{}", escape_controls(message));
     }
 
     pub fn warn(&self, message: &str) {
-        let _ = writeln!(io::stderr(), "{} {message}", paint("warning:", "1;33", self.color_err));
+        let _ = writeln!(
+            io::stderr(),
+            "{} {}",
+            paint("warning:", "1;33", self.color_err),
+            escape_controls(message)
+        );
     }
 
     /// One warning per store file that could not be read; the command goes on without it.
@@ -182,11 +190,17 @@ impl Ui {
     }
 
     pub fn hint(&self, message: &str) {
-        let _ = writeln!(io::stderr(), "{} {message}", paint("hint:", "1;36", self.color_err));
+        let _ =
+            writeln!(io::stderr(), "{} {}", paint("hint:", "1;36", self.color_err), escape_controls(message));
     }
 
     pub fn error(&self, message: &str, hint: Option<&str>) {
-        let _ = writeln!(io::stderr(), "{} {message}", paint("error:", "1;31", self.color_err));
+        let _ = writeln!(
+            io::stderr(),
+            "{} {}",
+            paint("error:", "1;31", self.color_err),
+            escape_controls(message)
+        );
         if let Some(hint) = hint {
             self.hint(hint);
         }

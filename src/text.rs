@@ -48,11 +48,51 @@ pub fn escape_controls(text: &str) -> String {
         .collect()
 }
 
+/// The known names closest to a mistyped one, best first: "did you mean …?". Uses the
+/// Jaro-Winkler similarity, which favours a shared start, as typos of ids usually keep it.
+pub fn closest<'a>(typed: &str, known: impl IntoIterator<Item = &'a str>) -> Vec<&'a str> {
+    let typed = typed.to_ascii_lowercase();
+    let mut scored: Vec<(f64, &str)> = known
+        .into_iter()
+        .map(|name| (strsim::jaro_winkler(&typed, &name.to_ascii_lowercase()), name))
+        .filter(|(score, _)| *score >= 0.85)
+        .collect();
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(b.1)));
+    scored.into_iter().take(3).map(|(_, name)| name).collect()
+}
+
+/// `did you mean a or b?`, or nothing when no name is close.
+pub fn did_you_mean(typed: &str, known: &[&str]) -> Option<String> {
+    let close = closest(typed, known.iter().copied());
+    match close.as_slice() {
+        [] => None,
+        [one] => Some(format!("did you mean {one}?")),
+        [rest @ .., last] => Some(format!("did you mean {} or {last}?", rest.join(", "))),
+    }
+}
+
+/// The longest one-line value sirt records (a title, a name, a reason).
+pub const MAX_LINE_CHARS: usize = 1_000;
+/// The longest text sirt records in one event (a note, a summary, a description).
+pub const MAX_TEXT_CHARS: usize = 64 * 1024;
+
 /// Why a piece of text from a user is refused.
 pub fn check_text(what: &str, text: &str, multi_line: bool) -> Result<String, (String, String)> {
     let trimmed = text.trim();
     if trimmed.is_empty() {
         return Err((format!("the {what} is empty"), format!("give the {what} in quotes")));
+    }
+    let limit = if multi_line { MAX_TEXT_CHARS } else { MAX_LINE_CHARS };
+    let length = trimmed.chars().count();
+    if length > limit {
+        return Err((
+            format!("the {what} is {length} characters long; sirt records at most {limit}"),
+            if multi_line {
+                format!("shorten the {what}, or keep the long text elsewhere and refer to it")
+            } else {
+                format!("give a shorter {what}; longer text belongs in a note")
+            },
+        ));
     }
     let allowed = |c: char| multi_line && (c == '\n' || c == '\t');
     if let Some(bad) = trimmed.chars().find(|c| c.is_control() && !allowed(*c)) {
@@ -74,6 +114,15 @@ mod tests {
         assert_eq!(name_some(&names[..4]), "t1, t2, t3, t4");
         assert_eq!(name_some(&names), "t1, t2, t3 and 3 more");
         assert_eq!(name_some_of(&names[..2], 10), "t1, t2 and 8 more");
+    }
+
+    #[test]
+    fn close_names_are_suggested() {
+        assert_eq!(
+            did_you_mean("bluebnak", &["bluebank", "contoso", "fabrikam"]).unwrap(),
+            "did you mean bluebank?"
+        );
+        assert_eq!(did_you_mean("zzz", &["bluebank", "contoso"]), None);
     }
 
     #[test]

@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use clap::Args;
 
 use super::{AtArg, Ctx};
@@ -52,12 +52,21 @@ pub fn run(ctx: &Ctx, args: AffectedArgs) -> Result<()> {
     let store = ctx.store()?;
     let unknown: Vec<String> = named.iter().filter(|t| !store.tenant_exists(t)).cloned().collect();
     if !unknown.is_empty() && !args.remove {
+        let known = store.tenant_ids()?;
+        let known: Vec<&str> = known.iter().map(String::as_str).collect();
+        let hint = match crate::text::did_you_mean(&unknown[0], &known) {
+            Some(guess) => format!("{}: {guess}", unknown[0]),
+            None => format!(
+                "add them first: sirt tenant add {} --name NAME --admin-email EMAIL (or sirt tenant import FILE.csv)",
+                unknown[0]
+            ),
+        };
         return Err(UserError::new(format!(
             "{} tenant(s) are not in the directory: {}; nothing recorded",
             unknown.len(),
             name_some(&unknown)
         ))
-        .hint(format!("add them first: sirt tenant add {} --name NAME --admin-email EMAIL (or sirt tenant import FILE.csv)", unknown[0]))
+        .hint(hint)
         .into());
     }
 
@@ -116,11 +125,13 @@ pub fn run(ctx: &Ctx, args: AffectedArgs) -> Result<()> {
 }
 
 fn read_list(file: &std::path::Path) -> Result<Vec<String>> {
-    let text = if file.as_os_str() == "-" {
-        std::io::read_to_string(std::io::stdin()).context("cannot read tenant ids from stdin")?
-    } else {
-        std::fs::read_to_string(file).with_context(|| format!("cannot read {}", file.display()))?
-    };
+    let text = String::from_utf8(super::read_input(file)?).map_err(|_| {
+        UserError::new(format!(
+            "{} is not UTF-8 text",
+            crate::text::escape_controls(&file.display().to_string())
+        ))
+        .hint("give one tenant id per line")
+    })?;
     Ok(text
         .lines()
         .map(|line| line.split('#').next().unwrap_or("").trim())

@@ -18,6 +18,7 @@ use crate::model::tenant::Tenant;
 use crate::model::time::{ACCEPTED, format_in, format_span, parse_when, rfc3339};
 use crate::model::{Incident, Phase};
 use crate::output::{Format, Tone};
+use crate::render::bar::{BAR_WIDTH, used_bar};
 use crate::store::Store;
 use crate::text::name_some_of;
 
@@ -273,9 +274,26 @@ pub fn run(ctx: &Ctx, args: DeadlinesArgs) -> Result<i32> {
             };
             ctx.ui.line(&ctx.ui.toned(&line, tone))?;
             if !clocks.is_empty() {
-                let rows = group(&clocks, args.each).into_iter().map(|g| table_row(&g, now, zone)).collect();
-                ctx.ui
-                    .table(&["INCIDENT", "OWED TO", "RULE", "STARTED BY", "DUE", "LEFT", "STATUS"], rows)?;
+                let mut headers = vec!["INCIDENT", "OWED TO", "RULE", "STARTED BY", "DUE", "LEFT", "STATUS"];
+                // On a terminal, a bar of the time used; never in piped output.
+                let bars = ctx.ui.is_terminal();
+                if bars {
+                    headers.insert(6, "USED");
+                }
+                let rows = group(&clocks, args.each)
+                    .into_iter()
+                    .map(|g| {
+                        let mut row = table_row(&g, now, zone);
+                        if bars {
+                            row.insert(
+                                6,
+                                (used_bar(g.first, now, BAR_WIDTH).unwrap_or_default(), self::tone(g.first)),
+                            );
+                        }
+                        row
+                    })
+                    .collect();
+                ctx.ui.table(&headers, rows)?;
                 if let Some(first) = clocks.iter().find(|d| ours(d) && d.status.is_live()) {
                     ctx.ui.hint(&format!("most urgent: {}", first.stop()));
                 }

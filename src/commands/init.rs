@@ -6,7 +6,6 @@ use anyhow::Result;
 use clap::Args;
 
 use super::Ctx;
-use crate::model::actor::Actor;
 use crate::store::Store;
 
 /// Create a store: a git repository holding the store's settings
@@ -22,11 +21,8 @@ pub fn run(ctx: &Ctx, args: InitArgs) -> Result<()> {
         None => super::default_store_dir()?,
     };
     // The first commit needs an author too; a fresh machine may have no git identity yet.
-    let actor = match &ctx.actor {
-        Some(_) => ctx.actor_without_store(),
-        None => crate::store::git_identity_outside_store(),
-    }
-    .unwrap_or(Actor { name: "sirt".into(), email: String::new() });
+    // Checked before anything is created.
+    let actor = ctx.actor_or(crate::store::git_identity_outside_store())?;
     let store = Store::init(&dir, &actor, ctx.now)?;
     ctx.ui.status(&format!("created a sirt store in {}", store.root().display()));
     ctx.ui.hint(&format!(

@@ -16,6 +16,7 @@ mod demo;
 mod describe;
 mod detect;
 mod dismiss;
+pub mod docs;
 mod edit;
 mod engage;
 mod eradicate;
@@ -63,15 +64,36 @@ keep the customer-notification clocks in sight, and write the notifications.";
 pub struct Cli {
     /// The store to use [default: $SIRT_STORE, else `store` in the config file, else the
     /// platform data directory]
-    #[arg(long, global = true, env = "SIRT_STORE", hide_env_values = true, value_name = "DIR")]
+    #[arg(
+        long,
+        global = true,
+        env = "SIRT_STORE",
+        hide_env_values = true,
+        value_name = "DIR",
+        help_heading = "Global options"
+    )]
     pub store: Option<PathBuf>,
 
     /// Who is recording: 'Name <email>' [default: $SIRT_ACTOR, else git's user.name/user.email]
-    #[arg(long, global = true, env = "SIRT_ACTOR", hide_env_values = true, value_name = "NAME")]
+    #[arg(
+        long,
+        global = true,
+        env = "SIRT_ACTOR",
+        hide_env_values = true,
+        value_name = "NAME",
+        help_heading = "Global options"
+    )]
     pub actor: Option<String>,
 
     /// When to colour the output (NO_COLOR is honoured with auto)
-    #[arg(long, global = true, value_enum, default_value_t, value_name = "WHEN")]
+    #[arg(
+        long,
+        global = true,
+        value_enum,
+        default_value_t,
+        value_name = "WHEN",
+        help_heading = "Global options"
+    )]
     pub color: ColorChoice,
 
     #[command(subcommand)]
@@ -119,6 +141,7 @@ pub enum Command {
     Clone(clone::CloneArgs),
     Sync(sync::SyncArgs),
     Status(status::StatusArgs),
+    Completions(docs::CompletionsArgs),
 }
 
 /// The clap definition, for completions and man pages.
@@ -189,6 +212,7 @@ fn dispatch(ctx: &Ctx, command: Command) -> Result<i32> {
         Command::Clone(args) => clone::run(ctx, args),
         Command::Sync(args) => sync::run(ctx, args),
         Command::Status(args) => status::run(ctx, args),
+        Command::Completions(args) => docs::run(ctx, args),
     }?;
     Ok(crate::error::exit::OK)
 }
@@ -304,6 +328,11 @@ impl Ctx {
 
     /// Who is recording: `--actor`/`SIRT_ACTOR`, else git's identity.
     pub fn actor(&self, store: &Store) -> Result<Actor> {
+        self.actor_or(store.git_identity())
+    }
+
+    /// `--actor`/`SIRT_ACTOR`, else `git_identity`; an error with a way out when neither is usable.
+    fn actor_or(&self, git_identity: Option<Actor>) -> Result<Actor> {
         if let Some(text) = &self.actor {
             return Actor::parse(text).ok_or_else(|| {
                 UserError::new(format!("'{text}' is not a usable actor"))
@@ -311,7 +340,7 @@ impl Ctx {
                     .into()
             });
         }
-        store.git_identity().ok_or_else(|| {
+        git_identity.ok_or_else(|| {
             UserError::new("no one to record this as: --actor is not given, SIRT_ACTOR is not set and git has no user.name/user.email")
                 .hint("pass --actor 'Name <email>', export SIRT_ACTOR='Name <email>', or run: git config --global user.name 'Name' && git config --global user.email you@example.com")
                 .into()
@@ -395,6 +424,35 @@ pub fn report_commit(ctx: &Ctx, committed: &Committed) {
 
 fn report_commit_with(ctx: &Ctx, committed: &Committed, when: &str) {
     ctx.ui.status(&format!("{}{when} [{}]", committed.subject, &committed.hash[..10]));
+}
+
+/// The most sirt reads from one input file (a CSV, a list of ids): far above any real directory,
+/// and low enough that `/dev/zero` is an error, not an exhausted machine.
+pub const MAX_INPUT_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Reads an input file (`-` is stdin), refusing more than [`MAX_INPUT_BYTES`].
+pub fn read_input(path: &std::path::Path) -> Result<Vec<u8>> {
+    use std::io::Read;
+    let shown = crate::text::escape_controls(&path.display().to_string());
+    let source: Box<dyn Read> = if path.as_os_str() == "-" {
+        Box::new(std::io::stdin())
+    } else {
+        Box::new(std::fs::File::open(path).with_context(|| format!("cannot read {shown}"))?)
+    };
+    let mut bytes = Vec::new();
+    source
+        .take(MAX_INPUT_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .with_context(|| format!("cannot read {shown}"))?;
+    if bytes.len() as u64 > MAX_INPUT_BYTES {
+        return Err(UserError::new(format!(
+            "{shown} is larger than {} MiB; nothing was read",
+            MAX_INPUT_BYTES >> 20
+        ))
+        .hint("split the file and run the command once per part")
+        .into());
+    }
+    Ok(bytes)
 }
 
 /// Text that may run over several lines (notes, summaries): not empty, and no control characters

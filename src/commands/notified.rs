@@ -69,15 +69,24 @@ pub fn run(ctx: &Ctx, args: NotifiedArgs) -> Result<()> {
             fresh.into_iter().filter(|t| !unreachable.iter().any(|(u, _)| u == t)).collect();
         if let Some((first, why)) = unreachable.first() {
             let names: Vec<String> = unreachable.iter().map(|(t, _)| t.clone()).collect();
+            // A channel that does reach the first of them, for the hint.
+            let reaching = store.read_tenant(first).ok().and_then(|record| {
+                Channel::ALL.into_iter().find(|c| *c != args.via && record.reach_on(*c).problem.is_none())
+            });
             if !args.all || fresh.is_empty() {
                 return Err(UserError::new(format!(
                     "{} cannot be reached via {} ({first}: {why}); nothing recorded",
                     name_some(&names),
                     args.via
                 ))
-                .hint(format!(
-                    "see each tenant's channels: sirt tenant check {first}; record the channel that reached them, e.g. --via message-center"
-                ))
+                .hint(match reaching {
+                    Some(channel) => format!(
+                        "record the channel that did reach them, e.g. --via {channel}; see each tenant's channels: sirt tenant check {first}"
+                    ),
+                    None => format!(
+                        "nothing on file reaches {first} (see: sirt tenant check {first}); add a contact: sirt tenant set {first} --admin-email EMAIL"
+                    ),
+                })
                 .into());
             }
             ctx.ui.warn(&format!(

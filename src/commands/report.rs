@@ -1,4 +1,5 @@
-//! `sirt report ID [--out FILE]`: the post-incident report in Markdown.
+//! `sirt report ID [--out DIR|FILE.md] [--tz ZONE]`: the post-incident report in Markdown, with
+//! its timeline drawn in Mermaid, and as an SVG beside it when written to a directory.
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -8,21 +9,30 @@ use clap::Args;
 
 use super::Ctx;
 use super::deadlines::{ClockSetup, display_zone};
-use crate::render::report::report;
+use crate::render::report::{ReportInput, report};
 use crate::store;
 
-/// Write the post-incident report (Markdown): summary, timeline, durations, notifications,
-/// filings, review
+/// File names written by `--out DIR`.
+pub const REPORT_FILE: &str = "report.md";
+pub const TIMELINE_FILE: &str = "timeline.svg";
+
+/// Write the post-incident report (Markdown): summary, durations, a timeline diagram, the
+/// timeline, notifications, filings, review
 #[derive(Debug, Args)]
 pub struct ReportArgs {
     /// Incident id, or any unique prefix of it
     pub id: String,
-    /// Write it to FILE instead of stdout
-    #[arg(long, value_name = "FILE")]
+    /// Write report.md and timeline.svg into DIR (created if needed); a path ending in .md is
+    /// written as that one file, without the SVG
+    #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
+    /// Show times in this zone: UTC, or an offset like +01:00 [default: the local zone]
+    #[arg(long, value_name = "ZONE", allow_hyphen_values = true)]
+    pub tz: Option<String>,
 }
 
 pub fn run(ctx: &Ctx, args: ReportArgs) -> Result<()> {
+    let zone = display_zone(args.tz.as_deref(), ctx.now)?;
     let store = ctx.store_to_read()?;
     let id = ctx.resolve(store, &args.id)?;
     let (log, incident) = store.load_incident(&id)?;
@@ -32,20 +42,28 @@ pub fn run(ctx: &Ctx, args: ReportArgs) -> Result<()> {
         .keys()
         .filter_map(|t| store.read_tenant(t).ok().map(|tenant| (t.clone(), tenant.name)))
         .collect();
-    let text = report(
-        &incident,
-        &log,
-        &clocks,
-        &names,
-        &store.settings.organisation,
-        display_zone(None, ctx.now)?,
-        ctx.now,
-    );
+    let input = ReportInput {
+        incident: &incident,
+        log: &log,
+        clocks: &clocks,
+        names: &names,
+        organisation: &store.settings.organisation,
+        zone,
+        now: ctx.now,
+    };
     match &args.out {
-        None => ctx.ui.print(&text)?,
-        Some(path) => {
-            store::write_atomic(path, text.as_bytes())?;
+        None => ctx.ui.print(&report(&input, None))?,
+        Some(path) if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("md")) => {
+            store::write_atomic(path, report(&input, None).as_bytes())?;
             ctx.ui.status(&format!("report written to {}", path.display()));
+        }
+        Some(dir) => {
+            let (markdown, svg) = (report(&input, Some(TIMELINE_FILE)), input.timeline_svg());
+            store::write_into(dir, &[(TIMELINE_FILE, svg.as_bytes()), (REPORT_FILE, markdown.as_bytes())])?;
+            ctx.ui.status(&format!(
+                "report written to {} with {TIMELINE_FILE}",
+                dir.join(REPORT_FILE).display()
+            ));
         }
     }
     Ok(())

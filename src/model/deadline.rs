@@ -347,7 +347,9 @@ impl Rules<'_> {
             }
         };
         if incident.declared_at.is_some() {
-            if incident.affected.is_empty() {
+            // Closed without naming a tenant: no one is left to notify, and `affected` is no
+            // longer accepted, so this clock could never stop.
+            if incident.affected.is_empty() && incident.closed_at.is_none() {
                 clocks.push(contract(None, None, self.contract_limit));
             }
             for (tenant, affected) in &incident.affected {

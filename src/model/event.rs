@@ -172,6 +172,9 @@ pub enum EventBody {
     Corrected {
         /// The id of the event corrected.
         event: String,
+        /// When it really happened. Stored as `corrected_at`: the event's own `at` (when the
+        /// correction was made) sits beside it in the same table.
+        #[serde(rename = "corrected_at")]
         at: DateTime<Utc>,
         reason: String,
     },

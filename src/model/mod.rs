@@ -8,6 +8,7 @@ pub mod incident;
 pub mod regime;
 pub mod rules;
 pub mod settings;
+pub mod state;
 pub mod stats;
 pub mod tenant;
 pub mod time;

@@ -95,12 +95,20 @@ impl Incident {
                 ),
             );
         }
+        // What is owed to regulators and tenants is still owed after the close: their clocks
+        // run until the filing or the notification is recorded.
         if let Some(closed) = self.closed_at
-            && !matches!(body, EventBody::Note { .. } | EventBody::ActionDone { .. })
+            && !matches!(
+                body,
+                EventBody::Note { .. }
+                    | EventBody::ActionDone { .. }
+                    | EventBody::Filed { .. }
+                    | EventBody::Notified { .. }
+            )
         {
             return refuse(
                 format!(
-                    "{id} was closed on {}; only notes and finished action items can be added",
+                    "{id} was closed on {}; only notes and finished action items can be added (and the filings and notifications still owed)",
                     format_local(closed)
                 ),
                 format!("sirt note {id} \"…\""),

@@ -16,11 +16,12 @@ pub fn parse_when(input: &str, now: DateTime<Utc>) -> Result<DateTime<Utc>, Stri
     if let Ok(t) = DateTime::parse_from_rfc3339(text) {
         return Ok(t.with_timezone(&Utc));
     }
+    // Checked: a span too large for the calendar is an unreadable time, not a crash.
     if let Some(ago) = text.strip_prefix('-') {
-        return parse_span(ago).map(|d| now - d).ok_or_else(fail);
+        return parse_span(ago).and_then(|d| now.checked_sub_signed(d)).ok_or_else(fail);
     }
     if let Some(ago) = text.strip_suffix("ago") {
-        return parse_span(ago.trim()).map(|d| now - d).ok_or_else(fail);
+        return parse_span(ago.trim()).and_then(|d| now.checked_sub_signed(d)).ok_or_else(fail);
     }
     for pattern in ["%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S"] {
         if let Ok(naive) = NaiveDateTime::parse_from_str(text, pattern) {

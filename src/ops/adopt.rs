@@ -14,6 +14,8 @@ use crate::store::{Committed, INCIDENTS_DIR, Message, SETTINGS_FILE, Store, TEMP
 /// Validates the working-tree version of `path` (relative to the store) and commits it.
 pub fn adopt(rec: &Recorder, path: &str) -> Result<Committed> {
     let store = rec.store;
+    // Adopting writes too: an older sirt must not judge, and commit, what a newer one wrote.
+    store.check_writer_version()?;
     let mut txn = store.begin_unchecked()?;
     let edits = store.hand_edits()?;
     if !edits.iter().any(|edited| edited == path) {
@@ -58,9 +60,11 @@ pub fn adopt(rec: &Recorder, path: &str) -> Result<Committed> {
             return Err(refuse(format!("holds incident '{}', not {stem}", after.id)));
         }
         if let Some(before) = store.read_file(path)? {
-            let before = event::parse_log(&String::from_utf8_lossy(&before))
+            let before = String::from_utf8_lossy(&before);
+            let log = event::parse_log(&before)
                 .map_err(|e| refuse(format!("the committed version does not read: {e}")))?;
-            super::edit::append_only(&before, &after).map_err(refuse)?;
+            super::edit::append_only(&log, &after).map_err(refuse)?;
+            tables_kept(&before, text).map_err(refuse)?;
         }
         after.fold().map_err(|why| refuse(format!("does not hold together: {why}")))?;
         message = message.trailer("Sirt-Incident", stem);
@@ -97,6 +101,31 @@ pub fn adopt(rec: &Recorder, path: &str) -> Result<Committed> {
     }
     let committed = txn.commit(&message, &rec.actor, rec.now)?;
     committed.ok_or_else(|| anyhow::anyhow!("{path} matches the last commit; nothing to adopt"))
+}
+
+/// Every `[[event]]` table of `before` is in `after` with the same fields and values, those this
+/// sirt does not know included: the parsed events alone cannot see a rewrite of those.
+fn tables_kept(before: &str, after: &str) -> Result<(), String> {
+    let events = |text: &str| -> Result<Vec<toml::Table>, String> {
+        let table: toml::Table =
+            toml::from_str(text).map_err(|e| format!("does not read: {}", e.message().trim()))?;
+        Ok(match table.get("event") {
+            Some(toml::Value::Array(items)) => items.iter().filter_map(|v| v.as_table().cloned()).collect(),
+            _ => Vec::new(),
+        })
+    };
+    let after = events(after)?;
+    for event in events(before)? {
+        if !after.contains(&event) {
+            let field = |key: &str| event.get(key).and_then(|v| v.as_str()).unwrap_or("?").to_string();
+            return Err(format!(
+                "event {} ({}) would be rewritten; history is append-only",
+                field("id"),
+                field("kind")
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// `path` as the store names it: relative to the store, with `/` separators.

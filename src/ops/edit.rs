@@ -56,7 +56,15 @@ pub fn apply(
     let mut so_far = before.clone();
     let mut added = Vec::new();
     let mut normalised = Vec::new();
-    for written in after.events.iter().filter(|e| !before.events.iter().any(|b| b.id == e.id)) {
+    // Added: what is left once each event there before is matched with one of the same id (an
+    // added event may reuse an id; it gets a fresh one below).
+    let mut unmatched: Vec<&Event> = after.events.iter().collect();
+    for event in &before.events {
+        if let Some(at) = unmatched.iter().position(|e| e.id == event.id) {
+            unmatched.remove(at);
+        }
+    }
+    for written in unmatched {
         let mut event = written.clone();
         if !id::is_event_id(&event.id) || so_far.events.iter().any(|e| e.id == event.id) {
             event.id = fresh_event_id(&so_far);

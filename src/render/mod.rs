@@ -1,8 +1,14 @@
 //! Notification drafts: pure functions from an incident, its tenants and the templates to text.
 //! No I/O: the store hands in template overrides, the command writes the results.
 
+pub mod bar;
+pub mod charts;
 pub mod eml;
 pub mod report;
+pub mod svg;
+pub mod timeline;
+pub mod timeline_mermaid;
+pub mod timeline_svg;
 
 use minijinja::value::Serde;
 use minijinja::{Environment, UndefinedBehavior, Value, context};

@@ -9,10 +9,13 @@ use chrono::{DateTime, Duration, FixedOffset, Utc};
 use crate::model::deadline::{ClockKind, Deadline, Status};
 use crate::model::time::{format_in, format_span};
 use crate::model::{Incident, IncidentLog};
+use crate::render::timeline::{Timeline, timeline};
+use crate::render::timeline_mermaid::timeline_mermaid;
+use crate::render::timeline_svg::timeline_svg;
 
-/// Markdown table cells: one line, no pipes.
+/// Markdown table cells: one line, no pipes, nothing Markdown or HTML acts on.
 fn cell(text: &str) -> String {
-    text.replace(['\n', '\r'], " ").replace('|', "\\|")
+    md_escape(text)
 }
 
 fn span(from: Option<DateTime<Utc>>, to: Option<DateTime<Utc>>) -> String {
@@ -22,16 +25,67 @@ fn span(from: Option<DateTime<Utc>>, to: Option<DateTime<Utc>>) -> String {
     }
 }
 
-/// The report. `names` maps tenant ids to names; `clocks` are the incident's clocks.
-pub fn report(
-    incident: &Incident,
-    log: &IncidentLog,
-    clocks: &[Deadline],
-    names: &BTreeMap<String, String>,
-    organisation: &str,
-    zone: FixedOffset,
-    now: DateTime<Utc>,
-) -> String {
+/// What a report is written from.
+pub struct ReportInput<'a> {
+    pub incident: &'a Incident,
+    pub log: &'a IncidentLog,
+    /// The incident's clocks.
+    pub clocks: &'a [Deadline],
+    /// Tenant ids to names.
+    pub names: &'a BTreeMap<String, String>,
+    pub organisation: &'a str,
+    pub zone: FixedOffset,
+    pub now: DateTime<Utc>,
+}
+
+impl ReportInput<'_> {
+    fn timeline(&self) -> Timeline {
+        timeline(self.incident, self.log, self.clocks, self.now)
+    }
+
+    /// The timeline as a standalone SVG, the picture the report refers to as `svg_name`.
+    pub fn timeline_svg(&self) -> String {
+        timeline_svg(&self.timeline(), self.zone)
+    }
+}
+
+/// Text in Markdown prose: characters Markdown or HTML would act on are escaped with a backslash.
+fn md_escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '&' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\n' | '\r' => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The timeline section: the Mermaid block, the SVG when one is written beside the report, and
+/// the same facts in words right after them.
+fn timeline_section(md: &mut String, input: &ReportInput, svg_name: Option<&str>) {
+    let timeline = input.timeline();
+    let _ = writeln!(md, "## Timeline at a glance\n");
+    md.push_str(&timeline_mermaid(&timeline, input.zone));
+    md.push('\n');
+    if let Some(name) = svg_name {
+        let _ =
+            writeln!(md, "![Timeline of {} (the same facts follow in words)]({name})\n", timeline.incident);
+    }
+    let _ = writeln!(md, "The timeline in words:\n");
+    for line in timeline.words(input.zone) {
+        let _ = writeln!(md, "- {}", md_escape(&line));
+    }
+    md.push('\n');
+}
+
+/// The report. With `svg_name`, it refers to the timeline picture written beside it.
+pub fn report(input: &ReportInput, svg_name: Option<&str>) -> String {
+    let ReportInput { incident, log, clocks, names, organisation, zone, now } = *input;
     let at = |t: DateTime<Utc>| format_in(t, zone);
     let opt = |t: Option<DateTime<Utc>>| t.map(at).unwrap_or_else(|| "—".into());
     let mut md = String::new();
@@ -49,7 +103,11 @@ pub fn report(
     let _ = writeln!(
         md,
         "{}\n",
-        incident.description.as_deref().unwrap_or("No customer-facing description was recorded.")
+        incident
+            .description
+            .as_deref()
+            .map(md_escape)
+            .unwrap_or_else(|| "No customer-facing description was recorded.".into())
     );
     let impact = match &incident.impact {
         None => "not determined".to_string(),
@@ -59,7 +117,7 @@ pub fn report(
             format!(
                 "{}{}",
                 effects.join("; "),
-                i.summary.as_deref().map(|s| format!(". {s}")).unwrap_or_default()
+                i.summary.as_deref().map(|s| format!(". {}", md_escape(s))).unwrap_or_default()
             )
         }
     };
@@ -67,14 +125,14 @@ pub fn report(
     let _ = writeln!(md, "- **Affected tenants:** {}", incident.affected.len());
     let _ = writeln!(md, "- **Declared:** {}", opt(incident.declared_at));
     if let Some(reason) = &incident.dismiss_reason {
-        let _ = writeln!(md, "- **Dismissed:** {reason}");
+        let _ = writeln!(md, "- **Dismissed:** {}", md_escape(reason));
     }
     if let Some(closed) = incident.closed_at {
         let _ = writeln!(
             md,
             "- **Closed:** {}{}",
             at(closed),
-            incident.close_reason.as_deref().map(|r| format!(" ({r})")).unwrap_or_default()
+            incident.close_reason.as_deref().map(|r| format!(" ({})", md_escape(r))).unwrap_or_default()
         );
     }
     md.push('\n');
@@ -105,6 +163,8 @@ pub fn report(
         );
     }
     md.push('\n');
+
+    timeline_section(&mut md, input, svg_name);
 
     let _ = writeln!(md, "## Timeline\n\n| When | What | Recorded by |\n|---|---|---|");
     let mut events = log.ordered();
@@ -202,7 +262,7 @@ pub fn report(
             let _ = writeln!(md, "No post-incident review has been recorded.");
         }
         Some(review) => {
-            let _ = writeln!(md, "**Root cause:** {}\n", review.root_cause);
+            let _ = writeln!(md, "**Root cause:** {}\n", md_escape(&review.root_cause));
             for (title, items) in
                 [("What went well", &review.went_well), ("What did not", &review.went_badly)]
             {
@@ -211,7 +271,7 @@ pub fn report(
                     let _ = writeln!(md, "- (none recorded)");
                 }
                 for item in items {
-                    let _ = writeln!(md, "- {item}");
+                    let _ = writeln!(md, "- {}", md_escape(item));
                 }
                 md.push('\n');
             }

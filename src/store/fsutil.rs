@@ -33,6 +33,19 @@ pub fn write_atomic(path: &Path, content: &[u8]) -> Result<()> {
     replace_files(root, &[(name.to_string_lossy().into_owned(), Some(content.to_vec()))])
 }
 
+/// Writes files into `dir`, made private if missing, each atomically: a report and its pictures.
+pub fn write_into(dir: &Path, files: &[(&str, &[u8])]) -> Result<()> {
+    if dir.exists() && !dir.is_dir() {
+        return Err(anyhow::anyhow!(
+            crate::error::UserError::new(format!("{} is a file, not a directory", dir.display()))
+                .hint("name a directory to write into")
+        ));
+    }
+    let files: Vec<(String, Option<Vec<u8>>)> =
+        files.iter().map(|(name, bytes)| (name.to_string(), Some(bytes.to_vec()))).collect();
+    replace_files(dir, &files)
+}
+
 /// Replaces (or, for `None`, deletes) files under `root`, each atomically. Many files are
 /// staged first and flushed with one filesystem sync, not one fsync each: importing 10,000
 /// tenants would otherwise spend most of its time waiting on the disk.

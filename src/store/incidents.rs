@@ -54,9 +54,19 @@ impl Store {
         let matches = if matches.is_empty() { self.incidents_known_as(&wanted)? } else { matches };
         match matches.as_slice() {
             [one] => Ok(one.clone()),
-            [] => Err(UserError::new(format!("no incident matches '{query}'"))
-                .hint("list them with: sirt list --all")
-                .into()),
+            [] => {
+                // A whole id with a typo (a swapped or misheard character) gets a guess; a short
+                // prefix is too little to guess from.
+                let ids = self.incident_ids()?;
+                let canonical: Vec<String> = ids.iter().map(|id| id::canonical(id)).collect();
+                let guess = (wanted.len() == 8)
+                    .then(|| crate::text::closest(&wanted, canonical.iter().map(String::as_str)))
+                    .and_then(|close| close.first().and_then(|c| canonical.iter().position(|k| k == c)))
+                    .map(|at| format!("did you mean {}?", ids[at]));
+                Err(UserError::new(format!("no incident matches '{}'", crate::text::escape_controls(query)))
+                    .hint(guess.unwrap_or_else(|| "list them with: sirt list --all".into()))
+                    .into())
+            }
             many => Err(UserError::new(format!(
                 "'{query}' matches {} incidents: {}",
                 many.len(),

@@ -19,7 +19,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Result, anyhow};
 use chrono::{DateTime, Utc};
 
-pub use fsutil::{create_private_dir, write_atomic};
+pub use fsutil::{create_private_dir, write_atomic, write_into};
 pub use git::CommitInfo;
 use git::{Git, Oid};
 pub use incidents::Loaded;

@@ -162,6 +162,7 @@ impl Store {
             files.iter().filter_map(|(p, _)| self.root.join(p).parent().map(|d| d.to_path_buf())).collect();
         dirs.sort();
         dirs.dedup();
+        dirs.push(git_dir.clone());
         for dir in &dirs {
             fsutil::remove_leftovers(dir);
         }
@@ -171,6 +172,7 @@ impl Store {
         Ok(paths)
     }
 
+    /// Refuses when the store asks for a newer sirt than this one.
     pub(crate) fn check_writer_version(&self) -> Result<()> {
         let Some(oldest) = self.settings.min_writer_version.as_deref() else { return Ok(()) };
         let mine = env!("CARGO_PKG_VERSION");
@@ -183,6 +185,39 @@ impl Store {
         }
         Ok(())
     }
+}
+
+impl Store {
+    /// A git lock file held outside sirt (a `git` command running in the store) explains why
+    /// the branch or the index could not be updated: say which, instead of a bare git error.
+    fn explain_git_lock(&self) -> Option<anyhow::Error> {
+        let git_dir = self.git.git_dir();
+        let held =
+            ["refs/heads/main.lock", "index.lock"].into_iter().find(|name| git_dir.join(name).exists())?;
+        Some(
+            UserError::new(format!(
+                "git is working in this store ({} exists); nothing was recorded",
+                git_dir.join(held).display()
+            ))
+            .hint(format!(
+                "wait for that git command to finish and run this again; if no git is running, remove the file: rm {}",
+                git_dir.join(held).display()
+            ))
+            .into(),
+        )
+    }
+}
+
+/// Test builds only: `SIRT_FAILPOINT=after-blob|after-commit|after-ref|after-worktree|after-index`
+/// kills the process at that step of a commit, as a crash would, so tests can prove recovery
+/// from each one. Release builds have no failpoints.
+fn failpoint(step: &str) {
+    #[cfg(debug_assertions)]
+    if std::env::var("SIRT_FAILPOINT").is_ok_and(|wanted| wanted == step) {
+        std::process::abort();
+    }
+    #[cfg(not(debug_assertions))]
+    let _ = step;
 }
 
 /// `1.2.3` as numbers, for comparing versions.
@@ -233,16 +268,21 @@ impl Txn<'_> {
         let text = message.text();
         let who = Author { name: &author.name, email: &author.email };
         let prepared = store.git.prepare(self.base, &files, &who, at, &text)?;
+        failpoint("after-blob");
         let paths: Vec<String> = files.iter().map(|(p, _)| p.clone()).collect();
         let marker = store.git.git_dir().join(PENDING_FILE);
         fsutil::write_atomic(&marker, paths.join("\n").as_bytes())?;
+        failpoint("after-commit");
         if let Err(e) = store.git.advance(&prepared, &message.subject) {
             fs::remove_file(&marker)?;
-            return Err(e);
+            return Err(store.explain_git_lock().unwrap_or(e));
         }
+        failpoint("after-ref");
         fsutil::replace_files(&store.root, &files)?;
-        store.git.refresh_index(&paths)?;
+        failpoint("after-worktree");
+        store.git.refresh_index(&paths).map_err(|e| store.explain_git_lock().unwrap_or(e))?;
         fs::remove_file(&marker)?;
+        failpoint("after-index");
         store.view.set(Some((prepared.commit, store.git.tree_of(prepared.commit)?)));
         store.git.maintain(&store.root);
         Ok(Some(Committed { hash: prepared.commit.to_string(), subject: message.subject.clone() }))

@@ -101,6 +101,7 @@ fn refusals() {
         ("refusal_future_time", vec!["note", &id, "hello", "--at", "2026-11-21T09:00:00Z"]),
         ("refusal_bad_input", vec!["note", &id, "   "]),
         ("refusal_unknown_tenant", vec!["affected", &id, "bluebank"]),
+        ("refusal_tenant_typo", vec!["affected", &id, "contosso"]),
         ("refusal_unreachable_channel", vec!["notified", &id, "fabrikam", "--via", "phone"]),
         ("refusal_usage", vec!["engage", &id, "boss", "Ana"]),
     ];

@@ -4,44 +4,21 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use clap_complete::Shell;
+use sirt::commands::docs::{self, ShellName};
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
 fn completions() -> BTreeMap<PathBuf, Vec<u8>> {
-    let mut files = BTreeMap::new();
-    for shell in [Shell::Bash, Shell::Zsh, Shell::Fish, Shell::PowerShell, Shell::Elvish] {
-        let mut bytes = Vec::new();
-        clap_complete::generate(shell, &mut sirt::commands::command(), "sirt", &mut bytes);
-        let name = match shell {
-            Shell::Bash => "sirt.bash".to_string(),
-            Shell::Zsh => "_sirt".to_string(),
-            Shell::Fish => "sirt.fish".to_string(),
-            Shell::PowerShell => "_sirt.ps1".to_string(),
-            _ => "sirt.elv".to_string(),
-        };
-        files.insert(root().join("completions").join(name), bytes);
-    }
-    files
+    ShellName::ALL
+        .iter()
+        .map(|shell| (root().join("completions").join(shell.file_name()), docs::completions(*shell)))
+        .collect()
 }
 
-/// One page for `sirt` and one for each subcommand, nested ones included (`sirt-tenant-add.1`).
 fn man_pages() -> BTreeMap<PathBuf, Vec<u8>> {
-    fn add(files: &mut BTreeMap<PathBuf, Vec<u8>>, command: &clap::Command, name: String) {
-        let mut bytes = Vec::new();
-        clap_mangen::Man::new(command.clone().name(name.clone())).render(&mut bytes).unwrap();
-        files.insert(root().join("man").join(format!("{name}.1")), bytes);
-        for sub in command.get_subcommands().filter(|s| s.get_name() != "help") {
-            add(files, sub, format!("{name}-{}", sub.get_name()));
-        }
-    }
-    let mut command = sirt::commands::command();
-    command.build();
-    let mut files = BTreeMap::new();
-    add(&mut files, &command, "sirt".into());
-    files
+    docs::man_pages().into_iter().map(|(name, page)| (root().join("man").join(name), page)).collect()
 }
 
 fn check(dir: &str, expected: BTreeMap<PathBuf, Vec<u8>>) {
@@ -86,4 +63,21 @@ fn completions_are_fresh() {
 #[test]
 fn man_pages_are_fresh() {
     check("man", man_pages());
+}
+
+#[test]
+fn man_pages_have_exit_status_environment_files_and_examples() {
+    let pages = man_pages();
+    let main = String::from_utf8(pages[&root().join("man/sirt.1")].clone()).unwrap();
+    for section in [".SH \"EXIT STATUS\"", ".SH \"ENVIRONMENT\"", ".SH \"FILES\"", ".SH EXAMPLES"] {
+        assert!(main.contains(section), "sirt.1 lacks {section}");
+    }
+    assert!(main.contains("SIRT_NOW"));
+}
+
+#[test]
+fn completions_print_at_run_time_as_committed() {
+    let env = crate::support::Env::bare();
+    let printed = env.ok(&["completions", "bash"]);
+    assert_eq!(printed.as_bytes(), std::fs::read(root().join("completions/sirt.bash")).unwrap());
 }

@@ -2,13 +2,19 @@
 
 mod affected;
 mod clock_properties;
+mod crash;
 mod deadlines;
 mod exact;
+mod fuzz;
 mod generated;
+mod hostile;
+mod integrity;
 mod main_track;
 mod notify;
+mod pictures;
 mod reading;
 mod response;
+mod soak;
 mod store;
 mod support;
 mod sync;

@@ -41,7 +41,12 @@ impl Env {
 
     /// `sirt` with the isolated environment; `--store` is passed through `SIRT_STORE`.
     pub fn cmd(&self) -> Command {
-        let mut cmd = Command::new(sirt_path());
+        Command::from_std(self.std_cmd())
+    }
+
+    /// The same, as a plain process (to spawn several at once).
+    pub fn std_cmd(&self) -> std::process::Command {
+        let mut cmd = std::process::Command::new(sirt_path());
         cmd.env_clear()
             .env("PATH", std::env::var_os("PATH").unwrap_or_default())
             .env("HOME", &self.home)
@@ -149,4 +154,60 @@ impl Env {
     pub fn json(&self, args: &[&str]) -> serde_json::Value {
         serde_json::from_str(&self.ok(args)).unwrap()
     }
+}
+
+impl Env {
+    /// The exit code of a run.
+    pub fn code(&self, args: &[&str]) -> i32 {
+        self.run(args).status.code().unwrap_or_else(|| panic!("sirt {args:?} was killed"))
+    }
+
+    /// `incidents/<ID>.toml` in the working tree.
+    pub fn incident_file(&self, id: &str) -> PathBuf {
+        self.store.join("incidents").join(format!("{id}.toml"))
+    }
+
+    /// A file as commit `rev` holds it, `None` if it does not.
+    pub fn file_at(&self, rev: &str, path: &str) -> Option<Vec<u8>> {
+        let out = std::process::Command::new("git")
+            .arg("-C")
+            .arg(&self.store)
+            .args(["show", &format!("{rev}:{path}")])
+            .env("GIT_CONFIG_GLOBAL", "/dev/null")
+            .env("GIT_CONFIG_NOSYSTEM", "1")
+            .output()
+            .unwrap();
+        out.status.success().then_some(out.stdout)
+    }
+
+    /// Edits `sirt.toml` (each `(old, new)` replaced once, then `append` added) and commits it
+    /// by hand, as a user would, so the store stays clean.
+    pub fn edit_settings(&self, replace: &[(&str, &str)], append: &str) {
+        let path = self.store.join("sirt.toml");
+        let mut text = std::fs::read_to_string(&path).unwrap();
+        for (old, new) in replace {
+            assert!(text.contains(old), "sirt.toml has no {old:?}:\n{text}");
+            text = text.replacen(old, new, 1);
+        }
+        text.push_str(append);
+        std::fs::write(&path, text).unwrap();
+        self.commit_by_hand("settings changed by hand");
+    }
+
+    /// The values of trailer `key` of the last commit, one per line.
+    pub fn trailer(&self, key: &str) -> String {
+        self.git(&["log", "-1", &format!("--format=%(trailers:key={key},valueonly)")]).trim().to_string()
+    }
+
+    /// Writes an `sh` script into the temporary HOME; returns an EDITOR value that runs it.
+    pub fn editor(&self, name: &str, script: &str) -> String {
+        let path = self.home.join(name);
+        std::fs::write(&path, script).unwrap();
+        format!("sh {}", path.display())
+    }
+}
+
+/// An `sh` script that appends `text` to the file it is given (for `EDITOR`).
+pub fn appending(text: &str) -> String {
+    format!("cat >> \"$1\" <<'SIRT_EOF'\n{text}SIRT_EOF\n")
 }

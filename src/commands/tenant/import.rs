@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 use std::path::PathBuf;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use clap::Args;
 
 use crate::commands::Ctx;
@@ -27,7 +27,7 @@ struct Bad {
 }
 
 pub fn run(ctx: &Ctx, args: ImportArgs) -> Result<()> {
-    let bytes = std::fs::read(&args.file).with_context(|| format!("cannot read {}", args.file.display()))?;
+    let bytes = crate::commands::read_input(&args.file)?;
     let rec = ctx.recorder()?;
     let catalog = Catalog::built_in();
 
