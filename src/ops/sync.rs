@@ -100,6 +100,12 @@ fn finish(store: &Store, now: DateTime<Utc>) -> Result<()> {
 /// or by a merge commit when both sides have changes of their own.
 fn integrate(rec: &Recorder, theirs: Oid, synced: &mut Synced) -> Result<()> {
     let store = rec.store;
+    // Nothing new there: no lock, no scan of the working tree.
+    if let Some(tip) = store.branch_tip()?
+        && (tip == theirs || store.merge_base(tip, theirs)? == Some(theirs))
+    {
+        return Ok(());
+    }
     let txn = store.begin()?;
     let Some(ours) = txn.base() else {
         return Err(UserError::new("this store's branch has no commit to merge into")
