@@ -184,7 +184,12 @@ impl Store {
         self.require_remote()?;
         let refspec = format!("refs/heads/{BRANCH}:{TRACKING_REF}");
         let fetch = || {
-            run_git(Some(&self.root), &["fetch", "--quiet", "--no-tags", REMOTE, &refspec], timeout, quiet)
+            run_git(
+                Some(&self.root),
+                &["fetch", "--no-tags", "--no-progress", REMOTE, &refspec],
+                timeout,
+                quiet,
+            )
         };
         let mut run = fetch()?;
         // A git left running by a killed sirt may still hold the tracking ref for a moment.
@@ -266,7 +271,9 @@ impl Store {
 
     fn unreachable(&self, what: &str, stderr: &str) -> anyhow::Error {
         let url = self.remote_url().unwrap_or_default();
-        UserError::new(format!("cannot {what} {REMOTE} ({url}): {}", last_line(stderr)))
+        let why = last_line(stderr);
+        let why = if why.is_empty() { "git gave no reason".to_string() } else { why };
+        UserError::new(format!("cannot {what} {REMOTE} ({url}): {why}"))
             .hint(format!(
                 "check the network and the URL (git -C {} remote -v); your changes stay here, and sirt status shows what is not pushed yet",
                 self.root.display()

@@ -820,3 +820,56 @@ fn three_clones_offline_converge() {
     }
     remote.assert_only_moved_forward();
 }
+
+#[test]
+fn a_remote_whose_history_was_rewritten_is_not_followed() {
+    let remote = Remote::by_path();
+    let ana = Member::founder("ana", &remote);
+    let first = git(&remote.bare_path(), &["rev-parse", "main"]).trim().to_string();
+    ana.detect("Pushed, then rewritten away");
+    ana.sync();
+    // Someone force-pushes the branch back to an older commit.
+    git(&remote.bare_path(), &["update-ref", "refs/heads/main", &first]);
+    ana.detect("Later");
+    let err = ana.fails(&["sync", "--timeout", "30"]);
+    assert!(err.contains("was rewritten"), "{err}");
+    assert_eq!(ana.status()["to_push"], 1);
+    // And a store without any remote says how to add one.
+    let solo = Member::new("solo", &remote);
+    solo.ok(&["init", solo.env.store.to_str().unwrap()]);
+    let err = solo.fails(&["sync"]);
+    assert!(err.contains("no remote named origin") && err.contains("git -C"), "{err}");
+}
+
+#[test]
+fn one_event_id_with_two_contents_stops_the_sync() {
+    let remote = Remote::by_path();
+    let ana = Member::founder("ana", &remote);
+    let bo = Member::joiner("bo", &remote);
+    let id = ana.detect("Edited by hand on two machines");
+    ana.sync();
+    bo.sync();
+    let path = format!("incidents/{id}.toml");
+    let event = |text: &str| {
+        format!(
+            "\n[[event]]\nid = \"EDUP00000000A\"\nseq = 2\nat = \"2026-11-20T12:00:00Z\"\nrecorded_at = \"2026-11-20T12:00:00Z\"\nby = \"x\"\nkind = \"note\"\ntext = \"{text}\"\n"
+        )
+    };
+    for (member, text) in [(&ana, "one"), (&bo, "two")] {
+        let mut file = member.file(&path);
+        file.push_str(&event(text));
+        std::fs::write(member.env.store.join(&path), file).unwrap();
+        git(
+            &member.env.store,
+            &["-c", "user.name=x", "-c", "user.email=x@example.com", "commit", "-qam", text],
+        );
+    }
+    git(&bo.env.store, &["push", "-q", "origin", "main"]);
+    let before = ana.tip();
+    let remote_before = git(&remote.bare_path(), &["rev-parse", "main"]);
+    let err = ana.fails(&["sync", "--timeout", "30"]);
+    assert!(err.contains(&id) && err.contains("event EDUP00000000A differs between commit"), "{err}");
+    assert!(err.contains(&before[..12]), "names our commit: {err}");
+    assert_eq!(ana.tip(), before, "nothing was merged");
+    assert_eq!(git(&remote.bare_path(), &["rev-parse", "main"]), remote_before, "nothing was pushed");
+}
