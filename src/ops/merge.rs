@@ -102,6 +102,7 @@ struct Merger<'a> {
     report: Report,
     /// Event kinds seen, and whether this sirt knows them.
     kinds: HashMap<String, bool>,
+    ours_incidents: Option<HashMap<String, Oid>>,
 }
 
 /// Plans the merge of `theirs` into `ours` (a fast-forward when `ours` is `base`).
@@ -114,6 +115,7 @@ pub fn plan(store: &Store, base: Option<Oid>, ours: Oid, theirs: Oid) -> Result<
         out: BTreeMap::new(),
         report: Report::default(),
         kinds: HashMap::new(),
+        ours_incidents: None,
     };
     let ours_changed: HashMap<String, Option<Oid>> = if base == Some(ours) {
         HashMap::new()
@@ -178,7 +180,10 @@ impl Merger<'_> {
         if let Some(stem) = incident_stem(path) {
             // A line scan, not a parse: a sync can bring hundreds of files, and the report only
             // needs event ids and kinds.
-            let before = self.store.file_at(self.ours, path)?;
+            let before = match self.ours_incident_blobs()?.get(path).copied() {
+                Some(blob) => Some(self.store.blob_bytes(blob)?),
+                None => None,
+            };
             let known: HashSet<String> = before
                 .as_deref()
                 .map(|b| scan_events(&String::from_utf8_lossy(b)))
@@ -206,6 +211,17 @@ impl Merger<'_> {
             self.report.other_files.push(path.to_string());
         }
         Ok(())
+    }
+
+    /// Our incident files by path, read once.
+    fn ours_incident_blobs(&mut self) -> Result<&HashMap<String, Oid>> {
+        if self.ours_incidents.is_none() {
+            let files = self.store.files_at(self.ours, INCIDENTS_DIR)?;
+            self.ours_incidents = Some(
+                files.into_iter().map(|(name, blob)| (format!("{INCIDENTS_DIR}/{name}"), blob)).collect(),
+            );
+        }
+        Ok(self.ours_incidents.as_ref().expect("just filled"))
     }
 
     /// Whether this sirt knows an event kind: it reads as something other than `Unknown`

@@ -132,6 +132,12 @@ impl Store {
         self.git.file_in(self.git.tree_of(commit)?, path)
     }
 
+    /// The files directly in `dir` of a commit: name and blob. One read of a large directory,
+    /// where a lookup per path would read and parse it each time (libgit2 does not cache big trees).
+    pub fn files_at(&self, commit: Oid, dir: &str) -> Result<Vec<(String, Oid)>> {
+        self.git.files_in(self.git.tree_of(commit)?, dir)
+    }
+
     pub fn blob_bytes(&self, blob: Oid) -> Result<Vec<u8>> {
         self.git.blob(blob)
     }
