@@ -873,3 +873,61 @@ fn one_event_id_with_two_contents_stops_the_sync() {
     assert_eq!(ana.tip(), before, "nothing was merged");
     assert_eq!(git(&remote.bare_path(), &["rev-parse", "main"]), remote_before, "nothing was pushed");
 }
+
+#[test]
+fn a_template_changed_on_both_sides_stops_the_sync_before_committing() {
+    let remote = Remote::by_path();
+    let ana = Member::founder("ana", &remote);
+    let template = "templates/closing.txt";
+    std::fs::create_dir_all(ana.env.store.join("templates")).unwrap();
+    std::fs::write(ana.env.store.join(template), "Regards,\nSecurity\n").unwrap();
+    ana.ok(&["adopt", template]);
+    ana.sync();
+    let bo = Member::joiner("bo", &remote);
+    for (member, text) in [(&ana, "Kind regards,\nSecurity\n"), (&bo, "Best,\nThe security team\n")] {
+        std::fs::write(member.env.store.join(template), text).unwrap();
+        member.ok(&["adopt", template]);
+    }
+    ana.sync();
+    let before = bo.tip();
+    let err = bo.fails(&["sync", "--timeout", "30"]);
+    assert!(
+        err.contains("cannot merge templates/closing.txt") && err.contains("nothing was merged"),
+        "{err}"
+    );
+    assert!(err.contains("sirt adopt templates/closing.txt"), "{err}");
+    assert_eq!(bo.tip(), before);
+    assert!(!bo.file(template).contains("<<<<<<<"));
+    // Making both sides agree settles it.
+    std::fs::write(bo.env.store.join(template), "Kind regards,\nSecurity\n").unwrap();
+    bo.ok(&["adopt", template]);
+    bo.sync();
+    ana.sync();
+    assert_eq!(ana.tip(), bo.tip());
+}
+
+#[test]
+fn a_sync_that_always_loses_the_race_gives_up_and_keeps_its_commits() {
+    let remote = Remote::by_path();
+    let ana = Member::founder("ana", &remote);
+    let bo = Member::joiner("bo", &remote);
+    ana.detect("Never gets out");
+    // Before each of ana's pushes, bo pushes a new commit first.
+    let hook = ana.env.store.join(".git/hooks/pre-push");
+    std::fs::write(
+        &hook,
+        format!(
+            "#!/bin/sh\nexport GIT_CONFIG_GLOBAL=/dev/null\ngit -C {bo} -c user.name=bo -c user.email=bo@example.com commit -q --allow-empty -m again\ngit -C {bo} push -q origin main:main >/dev/null 2>&1\nexit 0\n",
+            bo = bo.env.store.display()
+        ),
+    )
+    .unwrap();
+    std::fs::set_permissions(&hook, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
+    let err = ana.fails(&["sync", "--timeout", "30"]);
+    assert!(err.contains("gave up after 5 attempts"), "{err}");
+    assert!(ana.status()["to_push"].as_u64().unwrap() >= 2, "the detection and the merges wait to be pushed");
+    std::fs::remove_file(&hook).unwrap();
+    ana.sync();
+    assert_eq!(ana.status()["to_push"], 0);
+    remote.assert_only_moved_forward();
+}
