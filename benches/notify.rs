@@ -3,7 +3,8 @@
 //!     cargo bench --bench notify
 //!
 //! Builds a store with 10,000 tenants, all affected by one sev1 incident, then times
-//! `sirt notify ID --out DIR` (text and eml) and `sirt notify ID --format json`. Prints
+//! `sirt notify ID --out DIR` (text and eml), a second run replacing the text drafts with
+//! `--force`, and `sirt notify ID --format json`. Prints
 //! wall-clock times and file counts; asserts nothing about time.
 
 mod common;
@@ -34,6 +35,11 @@ fn tenant(n: usize) -> Tenant {
     }
     if n.is_multiple_of(3) {
         t.regimes = vec!["gdpr-art33".into(), "gdpr-art34".into()];
+    }
+    // A quarter of the tenants read German, in their own zone.
+    if n.is_multiple_of(4) {
+        t.language = Some("de".into());
+        t.timezone = Some("Europe/Berlin".into());
     }
     t
 }
@@ -103,13 +109,18 @@ fn main() {
     }
     txn.create_incident(&log).unwrap();
     txn.commit(&Message::new("bench"), &actor, now).unwrap();
-    println!("store: {TENANTS} tenants, all affected by {id}");
+    sirt(&root, &["config", "set", "organisation", "Bench Cloud"]);
+    sirt(&root, &["config", "set", "sender_address", "security@bench.example"]);
+    println!("store: {TENANTS} tenants (a quarter in German), all affected by {id}");
 
     for format in ["text", "eml"] {
         let out = dir.path().join(format!("drafts-{format}"));
         let (took, _) = sirt(&root, &["notify", &id, "--out", out.to_str().unwrap(), "--format", format]);
         println!("sirt notify --out DIR --format {format:<5}  {took:>8.2?}  ({} files)", files_under(&out));
     }
+    let out = dir.path().join("drafts-text");
+    let (took, _) = sirt(&root, &["notify", &id, "--out", out.to_str().unwrap(), "--force"]);
+    println!("sirt notify --out DIR --force (again)  {took:>8.2?}  ({} files)", files_under(&out));
     let (took, out) = sirt(&root, &["notify", &id, "--format", "json"]);
     let bytes = out.len();
     println!("sirt notify --format json (stdout)     {took:>8.2?}  ({} MiB)", bytes / (1024 * 1024));

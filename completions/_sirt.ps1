@@ -29,6 +29,7 @@ Register-ArgumentCompleter -Native -CommandName 'sirt' -ScriptBlock {
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Create a store: a git repository holding the store''s settings')
+            [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Read or change the store''s settings (sirt.toml)')
             [CompletionResult]::new('detect', 'detect', [CompletionResultType]::ParameterValue, 'Record a detected event; opens an incident and prints its id')
             [CompletionResult]::new('engage', 'engage', [CompletionResultType]::ParameterValue, 'Record that someone is engaged on an incident in a role')
             [CompletionResult]::new('confirm', 'confirm', [CompletionResultType]::ParameterValue, 'Declare a security incident: customer data was affected. Starts the notification clock')
@@ -39,7 +40,7 @@ Register-ArgumentCompleter -Native -CommandName 'sirt' -ScriptBlock {
             [CompletionResult]::new('describe', 'describe', [CompletionResultType]::ParameterValue, 'Record what happened, in words for customers; a later call replaces it (the history keeps both)')
             [CompletionResult]::new('act', 'act', [CompletionResultType]::ParameterValue, 'Record an action the provider took; repeatable')
             [CompletionResult]::new('advise', 'advise', [CompletionResultType]::ParameterValue, 'Record an action customers should take to resolve the issue or prevent it recurring; repeatable')
-            [CompletionResult]::new('publish', 'publish', [CompletionResultType]::ParameterValue, 'Mark an incident for the public service health dashboard (sirt notify then drafts its entry)')
+            [CompletionResult]::new('publish', 'publish', [CompletionResultType]::ParameterValue, 'Mark an incident for the public service health dashboard, with the text the public reads there')
             [CompletionResult]::new('notify', 'notify', [CompletionResultType]::ParameterValue, 'Render notification drafts for the affected tenants (changes nothing in the store)')
             [CompletionResult]::new('contain', 'contain', [CompletionResultType]::ParameterValue, 'Record containment: what was done to stop the intruder reaching more')
             [CompletionResult]::new('eradicate', 'eradicate', [CompletionResultType]::ParameterValue, 'Record eradication: root cause removed, adversary evicted, the way in mitigated')
@@ -72,6 +73,8 @@ Register-ArgumentCompleter -Native -CommandName 'sirt' -ScriptBlock {
             break
         }
         'sirt;init' {
+            [CompletionResult]::new('--org', '--org', [CompletionResultType]::ParameterName, 'The provider''s name, as customers know it (signs every draft)')
+            [CompletionResult]::new('--sender', '--sender', [CompletionResultType]::ParameterName, 'The address drafts are sent from')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]')
             [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who is recording: ''Name <email>'' [default: $SIRT_ACTOR, else git''s user.name/user.email]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (NO_COLOR is honoured with auto)')
@@ -79,6 +82,54 @@ Register-ArgumentCompleter -Native -CommandName 'sirt' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'sirt;config' {
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]')
+            [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who is recording: ''Name <email>'' [default: $SIRT_ACTOR, else git''s user.name/user.email]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (NO_COLOR is honoured with auto)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Print one setting''s value (lists separated by commas)')
+            [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Change one setting and commit it; lists are given separated by commas')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'sirt;config;get' {
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]')
+            [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who is recording: ''Name <email>'' [default: $SIRT_ACTOR, else git''s user.name/user.email]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (NO_COLOR is honoured with auto)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'sirt;config;set' {
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]')
+            [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who is recording: ''Name <email>'' [default: $SIRT_ACTOR, else git''s user.name/user.email]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (NO_COLOR is honoured with auto)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'sirt;config;help' {
+            [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Print one setting''s value (lists separated by commas)')
+            [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Change one setting and commit it; lists are given separated by commas')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'sirt;config;help;get' {
+            break
+        }
+        'sirt;config;help;set' {
+            break
+        }
+        'sirt;config;help;help' {
             break
         }
         'sirt;detect' {
@@ -203,6 +254,7 @@ Register-ArgumentCompleter -Native -CommandName 'sirt' -ScriptBlock {
             break
         }
         'sirt;publish' {
+            [CompletionResult]::new('--text', '--text', [CompletionResultType]::ParameterName, 'What the public reads: written for everyone, naming no customer (a later one replaces it)')
             [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'When the step really happened, if not now: RFC 3339, local ''YYYY-MM-DD HH:MM'', ''now'', ''-2h'' or ''2h ago''')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]')
             [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who is recording: ''Name <email>'' [default: $SIRT_ACTOR, else git''s user.name/user.email]')
@@ -222,6 +274,7 @@ Register-ArgumentCompleter -Native -CommandName 'sirt' -ScriptBlock {
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]')
             [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who is recording: ''Name <email>'' [default: $SIRT_ACTOR, else git''s user.name/user.email]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (NO_COLOR is honoured with auto)')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Replace the drafts an earlier run wrote to --out DIR')
             [CompletionResult]::new('--incomplete', '--incomplete', [CompletionResultType]::ParameterName, 'Render even though pieces are missing; each gap is marked in the text')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
@@ -231,6 +284,7 @@ Register-ArgumentCompleter -Native -CommandName 'sirt' -ScriptBlock {
         }
         'sirt;contain' {
             [CompletionResult]::new('--summary', '--summary', [CompletionResultType]::ParameterName, 'What was done')
+            [CompletionResult]::new('--for-customers', '--for-customers', [CompletionResultType]::ParameterName, 'A sentence customers may read about this step (the summary stays internal)')
             [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'When the step really happened, if not now: RFC 3339, local ''YYYY-MM-DD HH:MM'', ''now'', ''-2h'' or ''2h ago''')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]')
             [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who is recording: ''Name <email>'' [default: $SIRT_ACTOR, else git''s user.name/user.email]')
@@ -245,6 +299,7 @@ Register-ArgumentCompleter -Native -CommandName 'sirt' -ScriptBlock {
             [CompletionResult]::new('--summary', '--summary', [CompletionResultType]::ParameterName, 'What was done')
             [CompletionResult]::new('--vulnerability', '--vulnerability', [CompletionResultType]::ParameterName, 'The vulnerability that let them in and how it was mitigated, or "unknown"')
             [CompletionResult]::new('--approved-by', '--approved-by', [CompletionResultType]::ParameterName, 'The executive incident manager who approved it (someone engaged as eim)')
+            [CompletionResult]::new('--for-customers', '--for-customers', [CompletionResultType]::ParameterName, 'A sentence customers may read about this step (the summary stays internal)')
             [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'When the step really happened, if not now: RFC 3339, local ''YYYY-MM-DD HH:MM'', ''now'', ''-2h'' or ''2h ago''')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]')
             [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who is recording: ''Name <email>'' [default: $SIRT_ACTOR, else git''s user.name/user.email]')
@@ -260,6 +315,7 @@ Register-ArgumentCompleter -Native -CommandName 'sirt' -ScriptBlock {
             [CompletionResult]::new('--last-known-good', '--last-known-good', [CompletionResultType]::ParameterName, 'The last known good state of the service')
             [CompletionResult]::new('--restored-from', '--restored-from', [CompletionResultType]::ParameterName, 'What was restored, and from which backup')
             [CompletionResult]::new('--validated-by', '--validated-by', [CompletionResultType]::ParameterName, 'Who validated that no sign of the breach remains (the step that completes recovery)')
+            [CompletionResult]::new('--for-customers', '--for-customers', [CompletionResultType]::ParameterName, 'A sentence customers may read about this step (the summary stays internal)')
             [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'When the step really happened, if not now: RFC 3339, local ''YYYY-MM-DD HH:MM'', ''now'', ''-2h'' or ''2h ago''')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]')
             [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who is recording: ''Name <email>'' [default: $SIRT_ACTOR, else git''s user.name/user.email]')
@@ -537,6 +593,8 @@ Register-ArgumentCompleter -Native -CommandName 'sirt' -ScriptBlock {
             [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'A region the tenant''s data lives in; repeat or separate with commas')
             [CompletionResult]::new('--regime', '--regime', [CompletionResultType]::ParameterName, 'A regime that applies to the tenant (an id from `sirt regimes`); repeat or separate with commas')
             [CompletionResult]::new('--notify-within', '--notify-within', [CompletionResultType]::ParameterName, 'A contractual notification limit shorter than the store''s default, e.g. 24h')
+            [CompletionResult]::new('--language', '--language', [CompletionResultType]::ParameterName, 'The language of the tenant''s drafts (de, fr, …); English where no templates exist for it')
+            [CompletionResult]::new('--timezone', '--timezone', [CompletionResultType]::ParameterName, 'The time zone customer-facing times are shown in, e.g. Europe/Berlin [default: UTC]')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]')
             [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who is recording: ''Name <email>'' [default: $SIRT_ACTOR, else git''s user.name/user.email]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (NO_COLOR is honoured with auto)')
@@ -599,6 +657,8 @@ Register-ArgumentCompleter -Native -CommandName 'sirt' -ScriptBlock {
             [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'A region the tenant''s data lives in; repeat or separate with commas')
             [CompletionResult]::new('--regime', '--regime', [CompletionResultType]::ParameterName, 'A regime that applies to the tenant (an id from `sirt regimes`); repeat or separate with commas')
             [CompletionResult]::new('--notify-within', '--notify-within', [CompletionResultType]::ParameterName, 'A contractual notification limit shorter than the store''s default, e.g. 24h')
+            [CompletionResult]::new('--language', '--language', [CompletionResultType]::ParameterName, 'The language of the tenant''s drafts (de, fr, …); English where no templates exist for it')
+            [CompletionResult]::new('--timezone', '--timezone', [CompletionResultType]::ParameterName, 'The time zone customer-facing times are shown in, e.g. Europe/Berlin [default: UTC]')
             [CompletionResult]::new('--clear', '--clear', [CompletionResultType]::ParameterName, 'Remove a part of the record; repeat')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]')
             [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who is recording: ''Name <email>'' [default: $SIRT_ACTOR, else git''s user.name/user.email]')
@@ -736,6 +796,7 @@ Register-ArgumentCompleter -Native -CommandName 'sirt' -ScriptBlock {
         }
         'sirt;help' {
             [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Create a store: a git repository holding the store''s settings')
+            [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Read or change the store''s settings (sirt.toml)')
             [CompletionResult]::new('detect', 'detect', [CompletionResultType]::ParameterValue, 'Record a detected event; opens an incident and prints its id')
             [CompletionResult]::new('engage', 'engage', [CompletionResultType]::ParameterValue, 'Record that someone is engaged on an incident in a role')
             [CompletionResult]::new('confirm', 'confirm', [CompletionResultType]::ParameterValue, 'Declare a security incident: customer data was affected. Starts the notification clock')
@@ -746,7 +807,7 @@ Register-ArgumentCompleter -Native -CommandName 'sirt' -ScriptBlock {
             [CompletionResult]::new('describe', 'describe', [CompletionResultType]::ParameterValue, 'Record what happened, in words for customers; a later call replaces it (the history keeps both)')
             [CompletionResult]::new('act', 'act', [CompletionResultType]::ParameterValue, 'Record an action the provider took; repeatable')
             [CompletionResult]::new('advise', 'advise', [CompletionResultType]::ParameterValue, 'Record an action customers should take to resolve the issue or prevent it recurring; repeatable')
-            [CompletionResult]::new('publish', 'publish', [CompletionResultType]::ParameterValue, 'Mark an incident for the public service health dashboard (sirt notify then drafts its entry)')
+            [CompletionResult]::new('publish', 'publish', [CompletionResultType]::ParameterValue, 'Mark an incident for the public service health dashboard, with the text the public reads there')
             [CompletionResult]::new('notify', 'notify', [CompletionResultType]::ParameterValue, 'Render notification drafts for the affected tenants (changes nothing in the store)')
             [CompletionResult]::new('contain', 'contain', [CompletionResultType]::ParameterValue, 'Record containment: what was done to stop the intruder reaching more')
             [CompletionResult]::new('eradicate', 'eradicate', [CompletionResultType]::ParameterValue, 'Record eradication: root cause removed, adversary evicted, the way in mitigated')
@@ -779,6 +840,17 @@ Register-ArgumentCompleter -Native -CommandName 'sirt' -ScriptBlock {
             break
         }
         'sirt;help;init' {
+            break
+        }
+        'sirt;help;config' {
+            [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Print one setting''s value (lists separated by commas)')
+            [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Change one setting and commit it; lists are given separated by commas')
+            break
+        }
+        'sirt;help;config;get' {
+            break
+        }
+        'sirt;help;config;set' {
             break
         }
         'sirt;help;detect' {

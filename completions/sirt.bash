@@ -43,6 +43,9 @@ _sirt() {
             sirt,completions)
                 cmd="sirt__subcmd__completions"
                 ;;
+            sirt,config)
+                cmd="sirt__subcmd__config"
+                ;;
             sirt,confirm)
                 cmd="sirt__subcmd__confirm"
                 ;;
@@ -151,6 +154,24 @@ _sirt() {
             sirt__subcmd__action__subcmd__help,help)
                 cmd="sirt__subcmd__action__subcmd__help__subcmd__help"
                 ;;
+            sirt__subcmd__config,get)
+                cmd="sirt__subcmd__config__subcmd__get"
+                ;;
+            sirt__subcmd__config,help)
+                cmd="sirt__subcmd__config__subcmd__help"
+                ;;
+            sirt__subcmd__config,set)
+                cmd="sirt__subcmd__config__subcmd__set"
+                ;;
+            sirt__subcmd__config__subcmd__help,get)
+                cmd="sirt__subcmd__config__subcmd__help__subcmd__get"
+                ;;
+            sirt__subcmd__config__subcmd__help,help)
+                cmd="sirt__subcmd__config__subcmd__help__subcmd__help"
+                ;;
+            sirt__subcmd__config__subcmd__help,set)
+                cmd="sirt__subcmd__config__subcmd__help__subcmd__set"
+                ;;
             sirt__subcmd__help,act)
                 cmd="sirt__subcmd__help__subcmd__act"
                 ;;
@@ -177,6 +198,9 @@ _sirt() {
                 ;;
             sirt__subcmd__help,completions)
                 cmd="sirt__subcmd__help__subcmd__completions"
+                ;;
+            sirt__subcmd__help,config)
+                cmd="sirt__subcmd__help__subcmd__config"
                 ;;
             sirt__subcmd__help,confirm)
                 cmd="sirt__subcmd__help__subcmd__confirm"
@@ -277,6 +301,12 @@ _sirt() {
             sirt__subcmd__help__subcmd__action,done)
                 cmd="sirt__subcmd__help__subcmd__action__subcmd__done"
                 ;;
+            sirt__subcmd__help__subcmd__config,get)
+                cmd="sirt__subcmd__help__subcmd__config__subcmd__get"
+                ;;
+            sirt__subcmd__help__subcmd__config,set)
+                cmd="sirt__subcmd__help__subcmd__config__subcmd__set"
+                ;;
             sirt__subcmd__help__subcmd__tenant,add)
                 cmd="sirt__subcmd__help__subcmd__tenant__subcmd__add"
                 ;;
@@ -362,7 +392,7 @@ _sirt() {
 
     case "${cmd}" in
         sirt)
-            opts="-h -V --store --actor --color --help --version init detect engage confirm dismiss impact note affected describe act advise publish notify contain eradicate recover review action close edit adopt correct retract report stats notified classify filed deadlines list show timeline history tenant regimes demo clone sync status completions help"
+            opts="-h -V --store --actor --color --help --version init config detect engage confirm dismiss impact note affected describe act advise publish notify contain eradicate recover review action close edit adopt correct retract report stats notified classify filed deadlines list show timeline history tenant regimes demo clone sync status completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -729,6 +759,140 @@ _sirt() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        sirt__subcmd__config)
+            opts="-h -V --store --actor --color --help --version get set help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        sirt__subcmd__config__subcmd__get)
+            opts="-h -V --store --actor --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        sirt__subcmd__config__subcmd__help)
+            opts="get set help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        sirt__subcmd__config__subcmd__help__subcmd__get)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        sirt__subcmd__config__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        sirt__subcmd__config__subcmd__help__subcmd__set)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        sirt__subcmd__config__subcmd__set)
+            opts="-h -V --store --actor --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         sirt__subcmd__confirm)
             opts="-h -V --at --store --actor --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -760,13 +924,17 @@ _sirt() {
             return 0
             ;;
         sirt__subcmd__contain)
-            opts="-h -V --summary --at --store --actor --color --help --version"
+            opts="-h -V --summary --for-customers --at --store --actor --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --summary)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --for-customers)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1058,7 +1226,7 @@ _sirt() {
             return 0
             ;;
         sirt__subcmd__eradicate)
-            opts="-h -V --summary --vulnerability --approved-by --at --store --actor --color --help --version"
+            opts="-h -V --summary --vulnerability --approved-by --for-customers --at --store --actor --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1073,6 +1241,10 @@ _sirt() {
                     return 0
                     ;;
                 --approved-by)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --for-customers)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1134,7 +1306,7 @@ _sirt() {
             return 0
             ;;
         sirt__subcmd__help)
-            opts="init detect engage confirm dismiss impact note affected describe act advise publish notify contain eradicate recover review action close edit adopt correct retract report stats notified classify filed deadlines list show timeline history tenant regimes demo clone sync status completions help"
+            opts="init config detect engage confirm dismiss impact note affected describe act advise publish notify contain eradicate recover review action close edit adopt correct retract report stats notified classify filed deadlines list show timeline history tenant regimes demo clone sync status completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1276,6 +1448,48 @@ _sirt() {
         sirt__subcmd__help__subcmd__completions)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        sirt__subcmd__help__subcmd__config)
+            opts="get set"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        sirt__subcmd__help__subcmd__config__subcmd__get)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        sirt__subcmd__help__subcmd__config__subcmd__set)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1916,12 +2130,20 @@ _sirt() {
             return 0
             ;;
         sirt__subcmd__init)
-            opts="-h -V --store --actor --color --help --version"
+            opts="-h -V --org --sender --store --actor --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --org)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sender)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --store)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2048,7 +2270,7 @@ _sirt() {
             return 0
             ;;
         sirt__subcmd__notify)
-            opts="-h -V --tenant --channel --out --format --incomplete --store --actor --color --help --version"
+            opts="-h -V --tenant --channel --out --force --format --incomplete --store --actor --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2090,12 +2312,16 @@ _sirt() {
             return 0
             ;;
         sirt__subcmd__publish)
-            opts="-h -V --off --at --store --actor --color --help --version"
+            opts="-h -V --text --off --at --store --actor --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --text)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --at)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2120,7 +2346,7 @@ _sirt() {
             return 0
             ;;
         sirt__subcmd__recover)
-            opts="-h -V --summary --last-known-good --restored-from --inspected --monitoring --validated-by --at --store --actor --color --help --version"
+            opts="-h -V --summary --last-known-good --restored-from --inspected --monitoring --validated-by --for-customers --at --store --actor --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2139,6 +2365,10 @@ _sirt() {
                     return 0
                     ;;
                 --validated-by)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --for-customers)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2472,7 +2702,7 @@ _sirt() {
             return 0
             ;;
         sirt__subcmd__tenant__subcmd__add)
-            opts="-h -V --name --admin-email --admin-name --admin-phone --privacy-email --privacy-name --region --regime --notify-within --store --actor --color --help --version"
+            opts="-h -V --name --admin-email --admin-name --admin-phone --privacy-email --privacy-name --region --regime --notify-within --language --timezone --store --actor --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2511,6 +2741,14 @@ _sirt() {
                     return 0
                     ;;
                 --notify-within)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --language)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timezone)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2816,7 +3054,7 @@ _sirt() {
             return 0
             ;;
         sirt__subcmd__tenant__subcmd__set)
-            opts="-h -V --name --admin-email --admin-name --admin-phone --privacy-email --privacy-name --region --regime --notify-within --clear --store --actor --color --help --version"
+            opts="-h -V --name --admin-email --admin-name --admin-phone --privacy-email --privacy-name --region --regime --notify-within --language --timezone --clear --store --actor --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2858,8 +3096,16 @@ _sirt() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --language)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timezone)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --clear)
-                    COMPREPLY=($(compgen -W "privacy notify-within regions regimes admin-phones" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "privacy notify-within regions regimes admin-phones language timezone" -- "${cur}"))
                     return 0
                     ;;
                 --store)

@@ -26,6 +26,7 @@ set edit:completion:arg-completer[sirt] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
             cand init 'Create a store: a git repository holding the store''s settings'
+            cand config 'Read or change the store''s settings (sirt.toml)'
             cand detect 'Record a detected event; opens an incident and prints its id'
             cand engage 'Record that someone is engaged on an incident in a role'
             cand confirm 'Declare a security incident: customer data was affected. Starts the notification clock'
@@ -36,7 +37,7 @@ set edit:completion:arg-completer[sirt] = {|@words|
             cand describe 'Record what happened, in words for customers; a later call replaces it (the history keeps both)'
             cand act 'Record an action the provider took; repeatable'
             cand advise 'Record an action customers should take to resolve the issue or prevent it recurring; repeatable'
-            cand publish 'Mark an incident for the public service health dashboard (sirt notify then drafts its entry)'
+            cand publish 'Mark an incident for the public service health dashboard, with the text the public reads there'
             cand notify 'Render notification drafts for the affected tenants (changes nothing in the store)'
             cand contain 'Record containment: what was done to stop the intruder reaching more'
             cand eradicate 'Record eradication: root cause removed, adversary evicted, the way in mitigated'
@@ -68,6 +69,8 @@ set edit:completion:arg-completer[sirt] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'sirt;init'= {
+            cand --org 'The provider''s name, as customers know it (signs every draft)'
+            cand --sender 'The address drafts are sent from'
             cand --store 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]'
             cand --actor 'Who is recording: ''Name <email>'' [default: $SIRT_ACTOR, else git''s user.name/user.email]'
             cand --color 'When to colour the output (NO_COLOR is honoured with auto)'
@@ -75,6 +78,47 @@ set edit:completion:arg-completer[sirt] = {|@words|
             cand --help 'Print help'
             cand -V 'Print version'
             cand --version 'Print version'
+        }
+        &'sirt;config'= {
+            cand --store 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]'
+            cand --actor 'Who is recording: ''Name <email>'' [default: $SIRT_ACTOR, else git''s user.name/user.email]'
+            cand --color 'When to colour the output (NO_COLOR is honoured with auto)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand get 'Print one setting''s value (lists separated by commas)'
+            cand set 'Change one setting and commit it; lists are given separated by commas'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'sirt;config;get'= {
+            cand --store 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]'
+            cand --actor 'Who is recording: ''Name <email>'' [default: $SIRT_ACTOR, else git''s user.name/user.email]'
+            cand --color 'When to colour the output (NO_COLOR is honoured with auto)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'sirt;config;set'= {
+            cand --store 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]'
+            cand --actor 'Who is recording: ''Name <email>'' [default: $SIRT_ACTOR, else git''s user.name/user.email]'
+            cand --color 'When to colour the output (NO_COLOR is honoured with auto)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'sirt;config;help'= {
+            cand get 'Print one setting''s value (lists separated by commas)'
+            cand set 'Change one setting and commit it; lists are given separated by commas'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'sirt;config;help;get'= {
+        }
+        &'sirt;config;help;set'= {
+        }
+        &'sirt;config;help;help'= {
         }
         &'sirt;detect'= {
             cand --severity 'How bad it is'
@@ -188,6 +232,7 @@ set edit:completion:arg-completer[sirt] = {|@words|
             cand --version 'Print version'
         }
         &'sirt;publish'= {
+            cand --text 'What the public reads: written for everyone, naming no customer (a later one replaces it)'
             cand --at 'When the step really happened, if not now: RFC 3339, local ''YYYY-MM-DD HH:MM'', ''now'', ''-2h'' or ''2h ago'''
             cand --store 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]'
             cand --actor 'Who is recording: ''Name <email>'' [default: $SIRT_ACTOR, else git''s user.name/user.email]'
@@ -206,6 +251,7 @@ set edit:completion:arg-completer[sirt] = {|@words|
             cand --store 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]'
             cand --actor 'Who is recording: ''Name <email>'' [default: $SIRT_ACTOR, else git''s user.name/user.email]'
             cand --color 'When to colour the output (NO_COLOR is honoured with auto)'
+            cand --force 'Replace the drafts an earlier run wrote to --out DIR'
             cand --incomplete 'Render even though pieces are missing; each gap is marked in the text'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
@@ -214,6 +260,7 @@ set edit:completion:arg-completer[sirt] = {|@words|
         }
         &'sirt;contain'= {
             cand --summary 'What was done'
+            cand --for-customers 'A sentence customers may read about this step (the summary stays internal)'
             cand --at 'When the step really happened, if not now: RFC 3339, local ''YYYY-MM-DD HH:MM'', ''now'', ''-2h'' or ''2h ago'''
             cand --store 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]'
             cand --actor 'Who is recording: ''Name <email>'' [default: $SIRT_ACTOR, else git''s user.name/user.email]'
@@ -227,6 +274,7 @@ set edit:completion:arg-completer[sirt] = {|@words|
             cand --summary 'What was done'
             cand --vulnerability 'The vulnerability that let them in and how it was mitigated, or "unknown"'
             cand --approved-by 'The executive incident manager who approved it (someone engaged as eim)'
+            cand --for-customers 'A sentence customers may read about this step (the summary stays internal)'
             cand --at 'When the step really happened, if not now: RFC 3339, local ''YYYY-MM-DD HH:MM'', ''now'', ''-2h'' or ''2h ago'''
             cand --store 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]'
             cand --actor 'Who is recording: ''Name <email>'' [default: $SIRT_ACTOR, else git''s user.name/user.email]'
@@ -241,6 +289,7 @@ set edit:completion:arg-completer[sirt] = {|@words|
             cand --last-known-good 'The last known good state of the service'
             cand --restored-from 'What was restored, and from which backup'
             cand --validated-by 'Who validated that no sign of the breach remains (the step that completes recovery)'
+            cand --for-customers 'A sentence customers may read about this step (the summary stays internal)'
             cand --at 'When the step really happened, if not now: RFC 3339, local ''YYYY-MM-DD HH:MM'', ''now'', ''-2h'' or ''2h ago'''
             cand --store 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]'
             cand --actor 'Who is recording: ''Name <email>'' [default: $SIRT_ACTOR, else git''s user.name/user.email]'
@@ -495,6 +544,8 @@ set edit:completion:arg-completer[sirt] = {|@words|
             cand --region 'A region the tenant''s data lives in; repeat or separate with commas'
             cand --regime 'A regime that applies to the tenant (an id from `sirt regimes`); repeat or separate with commas'
             cand --notify-within 'A contractual notification limit shorter than the store''s default, e.g. 24h'
+            cand --language 'The language of the tenant''s drafts (de, fr, …); English where no templates exist for it'
+            cand --timezone 'The time zone customer-facing times are shown in, e.g. Europe/Berlin [default: UTC]'
             cand --store 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]'
             cand --actor 'Who is recording: ''Name <email>'' [default: $SIRT_ACTOR, else git''s user.name/user.email]'
             cand --color 'When to colour the output (NO_COLOR is honoured with auto)'
@@ -552,6 +603,8 @@ set edit:completion:arg-completer[sirt] = {|@words|
             cand --region 'A region the tenant''s data lives in; repeat or separate with commas'
             cand --regime 'A regime that applies to the tenant (an id from `sirt regimes`); repeat or separate with commas'
             cand --notify-within 'A contractual notification limit shorter than the store''s default, e.g. 24h'
+            cand --language 'The language of the tenant''s drafts (de, fr, …); English where no templates exist for it'
+            cand --timezone 'The time zone customer-facing times are shown in, e.g. Europe/Berlin [default: UTC]'
             cand --clear 'Remove a part of the record; repeat'
             cand --store 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]'
             cand --actor 'Who is recording: ''Name <email>'' [default: $SIRT_ACTOR, else git''s user.name/user.email]'
@@ -670,6 +723,7 @@ set edit:completion:arg-completer[sirt] = {|@words|
         }
         &'sirt;help'= {
             cand init 'Create a store: a git repository holding the store''s settings'
+            cand config 'Read or change the store''s settings (sirt.toml)'
             cand detect 'Record a detected event; opens an incident and prints its id'
             cand engage 'Record that someone is engaged on an incident in a role'
             cand confirm 'Declare a security incident: customer data was affected. Starts the notification clock'
@@ -680,7 +734,7 @@ set edit:completion:arg-completer[sirt] = {|@words|
             cand describe 'Record what happened, in words for customers; a later call replaces it (the history keeps both)'
             cand act 'Record an action the provider took; repeatable'
             cand advise 'Record an action customers should take to resolve the issue or prevent it recurring; repeatable'
-            cand publish 'Mark an incident for the public service health dashboard (sirt notify then drafts its entry)'
+            cand publish 'Mark an incident for the public service health dashboard, with the text the public reads there'
             cand notify 'Render notification drafts for the affected tenants (changes nothing in the store)'
             cand contain 'Record containment: what was done to stop the intruder reaching more'
             cand eradicate 'Record eradication: root cause removed, adversary evicted, the way in mitigated'
@@ -712,6 +766,14 @@ set edit:completion:arg-completer[sirt] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'sirt;help;init'= {
+        }
+        &'sirt;help;config'= {
+            cand get 'Print one setting''s value (lists separated by commas)'
+            cand set 'Change one setting and commit it; lists are given separated by commas'
+        }
+        &'sirt;help;config;get'= {
+        }
+        &'sirt;help;config;set'= {
         }
         &'sirt;help;detect'= {
         }

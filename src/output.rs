@@ -207,6 +207,47 @@ impl Ui {
     }
 }
 
+/// A progress line on stderr for long runs: shown only on a terminal and for at least
+/// `threshold` items, updated every `every` items.
+pub struct Progress {
+    label: String,
+    threshold: usize,
+    every: usize,
+    terminal: bool,
+    total: std::sync::atomic::AtomicUsize,
+}
+
+impl Progress {
+    /// Reports `done` of `total` (callable from several threads).
+    pub fn update(&self, done: usize, total: usize) {
+        self.total.store(total, std::sync::atomic::Ordering::Relaxed);
+        if self.terminal && total >= self.threshold && done.is_multiple_of(self.every) {
+            let _ = write!(io::stderr(), "\r{}: {done}/{total}", self.label);
+        }
+    }
+
+    /// Ends the line with the total, if it was shown.
+    pub fn finish(&self) {
+        let total = self.total.load(std::sync::atomic::Ordering::Relaxed);
+        if self.terminal && total >= self.threshold {
+            let _ = writeln!(io::stderr(), "\r{}: {total}/{total}", self.label);
+        }
+    }
+}
+
+impl Ui {
+    /// A progress line, e.g. `rendering drafts (tenants): 300/10000`.
+    pub fn progress(&self, label: &str, threshold: usize, every: usize) -> Progress {
+        Progress {
+            label: label.to_string(),
+            threshold,
+            every: every.max(1),
+            terminal: io::stderr().is_terminal(),
+            total: std::sync::atomic::AtomicUsize::new(0),
+        }
+    }
+}
+
 /// Rows without tones, for commands whose tables carry no status.
 pub fn plain_rows(rows: &[Vec<String>]) -> Vec<Vec<(String, Tone)>> {
     rows.iter().map(|row| row.iter().map(|cell| (cell.clone(), Tone::Plain)).collect()).collect()

@@ -8,6 +8,7 @@ mod affected;
 mod classify;
 mod clone;
 mod close;
+mod config;
 mod confirm;
 mod contain;
 mod correct;
@@ -103,6 +104,7 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     Init(init::InitArgs),
+    Config(config::ConfigArgs),
     Detect(detect::DetectArgs),
     Engage(engage::EngageArgs),
     Confirm(confirm::ConfirmArgs),
@@ -209,6 +211,7 @@ fn dispatch(ctx: &Ctx, command: Command) -> Result<i32> {
         Command::History(args) => history::run(ctx, args),
         Command::Regimes(args) => regimes::run(ctx, args),
         Command::Demo(args) => demo::run(ctx, args),
+        Command::Config(args) => config::run(ctx, args),
         Command::Clone(args) => clone::run(ctx, args),
         Command::Sync(args) => sync::run(ctx, args),
         Command::Status(args) => status::run(ctx, args),

@@ -18,7 +18,7 @@ pub struct NotifiedArgs {
     pub tenants: Vec<String>,
     /// The channel it went out on
     #[arg(long, value_enum)]
-    pub via: Channel,
+    pub via: Via,
     /// Every affected tenant (e.g. a message-center post that went out in bulk)
     #[arg(long, conflicts_with = "tenants")]
     pub all: bool,
@@ -29,10 +29,35 @@ pub struct NotifiedArgs {
     pub at: AtArg,
 }
 
+/// `--via`: the tenant channels, mapped at the edge so the model carries no clap derive.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Via {
+    /// A post in the tenant's admin-portal message center.
+    MessageCenter,
+    /// Email to every administrator.
+    EmailAdmin,
+    /// Email to the Global Privacy Contact.
+    EmailPrivacy,
+    /// A call to an administrator by trained support staff.
+    Phone,
+}
+
+impl From<Via> for Channel {
+    fn from(via: Via) -> Channel {
+        match via {
+            Via::MessageCenter => Channel::MessageCenter,
+            Via::EmailAdmin => Channel::EmailAdmin,
+            Via::EmailPrivacy => Channel::EmailPrivacy,
+            Via::Phone => Channel::Phone,
+        }
+    }
+}
+
 pub fn run(ctx: &Ctx, args: NotifiedArgs) -> Result<()> {
+    let via = Channel::from(args.via);
     if args.tenants.is_empty() && !args.all {
         return Err(UserError::new("no tenants named")
-            .hint(format!("sirt notified {} TENANT… --via {}, or --all", args.id, args.via))
+            .hint(format!("sirt notified {} TENANT… --via {via}, or --all", args.id))
             .into());
     }
     let reference = args.reference.as_deref().map(|r| super::require_line("reference", r)).transpose()?;
@@ -47,10 +72,10 @@ pub fn run(ctx: &Ctx, args: NotifiedArgs) -> Result<()> {
         // Already recorded on this channel: nothing new to say about those.
         let fresh: Vec<String> = named
             .into_iter()
-            .filter(|t| !incident.notifications.iter().any(|n| &n.tenant == t && n.channel == args.via))
+            .filter(|t| !incident.notifications.iter().any(|n| &n.tenant == t && n.channel == via))
             .collect();
         if fresh.is_empty() {
-            ctx.ui.status(&format!("already recorded as notified via {}; nothing recorded", args.via));
+            ctx.ui.status(&format!("already recorded as notified via {via}; nothing recorded"));
             return Ok(None);
         }
         // A notification on a channel that cannot reach the tenant never reached it.
@@ -58,7 +83,7 @@ pub fn run(ctx: &Ctx, args: NotifiedArgs) -> Result<()> {
         let mut unreachable: Vec<(String, String)> = Vec::new();
         for tenant in &fresh {
             let why = match store.read_tenant(tenant) {
-                Ok(record) => record.reach_on(args.via).problem,
+                Ok(record) => record.reach_on(via).problem,
                 Err(e) => Some(format!("{e:#}")),
             };
             if let Some(why) = why {
@@ -71,13 +96,13 @@ pub fn run(ctx: &Ctx, args: NotifiedArgs) -> Result<()> {
             let names: Vec<String> = unreachable.iter().map(|(t, _)| t.clone()).collect();
             // A channel that does reach the first of them, for the hint.
             let reaching = store.read_tenant(first).ok().and_then(|record| {
-                Channel::ALL.into_iter().find(|c| *c != args.via && record.reach_on(*c).problem.is_none())
+                Channel::ALL.into_iter().find(|c| *c != via && record.reach_on(*c).problem.is_none())
             });
             if !args.all || fresh.is_empty() {
                 return Err(UserError::new(format!(
                     "{} cannot be reached via {} ({first}: {why}); nothing recorded",
                     name_some(&names),
-                    args.via
+                    via
                 ))
                 .hint(match reaching {
                     Some(channel) => format!(
@@ -92,11 +117,11 @@ pub fn run(ctx: &Ctx, args: NotifiedArgs) -> Result<()> {
             ctx.ui.warn(&format!(
                 "skipped {} tenant(s) that {} cannot reach: {}",
                 names.len(),
-                args.via,
+                via,
                 name_some(&names)
             ));
         }
-        Ok(Some(EventBody::Notified { tenants: fresh, channel: args.via, reference: reference.clone() }))
+        Ok(Some(EventBody::Notified { tenants: fresh, channel: via, reference: reference.clone() }))
     })?;
     if let Some(incident) = recorded {
         let waiting = incident.affected.keys().filter(|t| incident.first_notified(t).is_none()).count();

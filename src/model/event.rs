@@ -106,10 +106,16 @@ pub enum EventBody {
     /// Whether the incident goes on the public service health dashboard.
     Published {
         public: bool,
+        /// The public entry's own text (never the tenant description).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        text: Option<String>,
     },
     /// The intruder can no longer reach more.
     Contained {
         summary: String,
+        /// What customers may read about this step; the summary stays internal.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        customer: Option<String>,
     },
     /// Root cause removed and adversary evicted.
     Eradicated {
@@ -120,6 +126,9 @@ pub enum EventBody {
         /// The executive incident manager who approved it.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         approved_by: Option<String>,
+        /// What customers may read about this step; the summary stays internal.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        customer: Option<String>,
     },
     /// A step of recovery; recovery is recorded as it happens.
     Recovered {
@@ -138,6 +147,9 @@ pub enum EventBody {
         /// Who validated that no sign of the breach remains.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         validated_by: Option<String>,
+        /// What customers may read about this step; the summary stays internal.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        customer: Option<String>,
     },
     /// The post-incident review.
     Reviewed {
@@ -265,7 +277,7 @@ impl EventBody {
             }
             EventBody::Classified { class } => format!("classified as {class}"),
             EventBody::Described { text } => format!("described for customers: {text}"),
-            EventBody::Contained { summary } => format!("contained: {summary}"),
+            EventBody::Contained { summary, .. } => format!("contained: {summary}"),
             EventBody::Eradicated { summary, approved_by, .. } => match approved_by {
                 Some(who) => format!("eradicated (approved by {who}): {summary}"),
                 None => format!("eradicated: {summary}"),
@@ -277,6 +289,7 @@ impl EventBody {
                 inspected,
                 monitoring,
                 validated_by,
+                ..
             } => {
                 let mut steps: Vec<String> = Vec::new();
                 if let Some(summary) = summary {
@@ -312,8 +325,15 @@ impl EventBody {
             EventBody::Closed { .. } => "closed".into(),
             EventBody::ActionTaken { text } => format!("action taken: {text}"),
             EventBody::Advised { text } => format!("customers advised: {text}"),
-            EventBody::Published { public: true } => "marked for the public service health dashboard".into(),
-            EventBody::Published { public: false } => "taken off the public service health dashboard".into(),
+            EventBody::Published { public: true, text: None } => {
+                "marked for the public service health dashboard".into()
+            }
+            EventBody::Published { public: true, text: Some(text) } => {
+                format!("public dashboard text: {text}")
+            }
+            EventBody::Published { public: false, .. } => {
+                "taken off the public service health dashboard".into()
+            }
             EventBody::Filed { regime, stage, reference } => {
                 let mut line = format!("filed {regime} {stage}");
                 if let Some(reference) = reference {

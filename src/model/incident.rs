@@ -40,6 +40,8 @@ pub struct Incident {
     pub advice: Vec<String>,
     /// Whether it goes on the public service health dashboard.
     pub public: bool,
+    /// The dashboard entry's own text (`sirt publish ID --text`).
+    pub public_text: Option<String>,
     pub notifications: Vec<Notification>,
     pub response: Response,
     pub review: Option<Review>,
@@ -175,6 +177,7 @@ impl IncidentLog {
             actions: Vec::new(),
             advice: Vec::new(),
             public: false,
+            public_text: None,
             notifications: Vec::new(),
             response: Response::default(),
             review: None,
@@ -284,11 +287,13 @@ impl Incident {
                 self.classifications.push(Classified { class: *class, at: event.at })
             }
             EventBody::Described { text } => self.description = Some(text.clone()),
-            EventBody::Contained { summary } => {
+            EventBody::Contained { summary, customer } => {
+                self.actions.extend(customer.clone());
                 self.response.contained_at.get_or_insert(event.at);
                 self.response.containment = Some(summary.clone());
             }
-            EventBody::Eradicated { summary, vulnerability, approved_by } => {
+            EventBody::Eradicated { summary, vulnerability, approved_by, customer } => {
+                self.actions.extend(customer.clone());
                 self.response.eradicated_at.get_or_insert(event.at);
                 self.response.eradication = Some(summary.clone());
                 if vulnerability.is_some() {
@@ -305,7 +310,9 @@ impl Incident {
                 inspected,
                 monitoring,
                 validated_by,
+                customer,
             } => {
+                self.actions.extend(customer.clone());
                 let r = &mut self.response;
                 r.recovery_started_at.get_or_insert(event.at);
                 for (field, value) in [
@@ -358,7 +365,12 @@ impl Incident {
             }
             EventBody::ActionTaken { text } => self.actions.push(text.clone()),
             EventBody::Advised { text } => self.advice.push(text.clone()),
-            EventBody::Published { public } => self.public = *public,
+            EventBody::Published { public, text } => {
+                self.public = *public;
+                if text.is_some() {
+                    self.public_text = text.clone();
+                }
+            }
             EventBody::Filed { regime, stage, reference } => self.filings.push(Filing {
                 regime: regime.clone(),
                 stage: stage.clone(),

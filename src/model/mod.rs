@@ -1,6 +1,7 @@
 //! Domain types: incidents, events, settings. Plain data and pure functions; no I/O, no clock.
 
 pub mod actor;
+pub mod contact;
 pub mod deadline;
 pub mod event;
 pub mod id;
@@ -8,9 +9,11 @@ pub mod incident;
 pub mod regime;
 pub mod rules;
 pub mod settings;
+pub mod settings_edit;
 pub mod state;
 pub mod stats;
 pub mod tenant;
+pub mod tenant_csv;
 pub mod time;
 pub mod vocab;
 

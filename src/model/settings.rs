@@ -2,6 +2,13 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::contact::{EmailAddress, OneLine};
+
+/// What `sirt init` writes until someone names the provider: `sirt notify` refuses to draft
+/// while either is still there.
+pub const PLACEHOLDER_ORGANISATION: &str = "Example Cloud";
+pub const PLACEHOLDER_SENDER: &str = "security-response@example.com";
+
 /// Version of the settings format, stored in the file.
 pub const SCHEMA: u32 = 1;
 
@@ -21,6 +28,14 @@ pub struct Settings {
     pub organisation: String,
     /// How customers reach the security response team.
     pub response_contact: String,
+    /// The address drafts are sent from (`From:`), checked when the store is opened.
+    pub sender_address: EmailAddress,
+    /// The name shown with it [default: "<organisation> Security Response"].
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sender_name: Option<OneLine>,
+    /// Where replies go, if not to the sender address.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reply_to: Option<EmailAddress>,
     /// How long after the declaration every affected tenant must have been notified, unless its
     /// contract says less.
     pub contract_limit: String,
@@ -61,8 +76,11 @@ impl Default for Settings {
         Settings {
             schema: SCHEMA,
             min_writer_version: Some(MIN_WRITER_VERSION.into()),
-            organisation: "Example Cloud".into(),
+            organisation: PLACEHOLDER_ORGANISATION.into(),
             response_contact: "security-response@example.com".into(),
+            sender_address: EmailAddress::try_from(PLACEHOLDER_SENDER.to_string()).expect("a valid address"),
+            sender_name: None,
+            reply_to: None,
             contract_limit: "72h".into(),
             at_risk_margin: "12h".into(),
             own_regimes: Vec::new(),
@@ -78,6 +96,26 @@ impl Default for Settings {
 }
 
 impl Settings {
+    /// The keys still holding what `sirt init` wrote in place of the provider's own values.
+    pub fn placeholders(&self) -> Vec<&'static str> {
+        let mut keys = Vec::new();
+        if self.organisation.trim().is_empty() || self.organisation == PLACEHOLDER_ORGANISATION {
+            keys.push("organisation");
+        }
+        if self.sender_address.as_str() == PLACEHOLDER_SENDER {
+            keys.push("sender_address");
+        }
+        keys
+    }
+
+    /// The display name of the sender.
+    pub fn sender_display_name(&self) -> String {
+        match &self.sender_name {
+            Some(name) => name.as_str().to_string(),
+            None => format!("{} Security Response", self.organisation.trim()),
+        }
+    }
+
     /// The holidays as dates, or the first one that is not a date.
     pub fn holiday_dates(&self) -> Result<Vec<chrono::NaiveDate>, String> {
         self.holidays
@@ -124,8 +162,15 @@ impl Settings {
              min_writer_version = \"{}\"\n\n\
              # The provider's name, as customers know it; used in notifications.\n\
              organisation = \"{}\"\n\n\
-             # How customers reach the security response team; used in notifications.\n\
+             # How customers reach the security response team; free text in the drafts' bodies.\n\
              response_contact = \"{}\"\n\n\
+             # The address drafts are sent from, and the name shown with it (default: the\n\
+             # organisation's name and \"Security Response\"). Set both with:\n\
+             #   sirt config set organisation \"NAME\" && sirt config set sender_address EMAIL\n\
+             sender_address = \"{}\"\n\
+             # sender_name = \"Example Cloud Security Response\"\n\
+             # Where replies go, if not to the sender address.\n\
+             # reply_to = \"incident-desk@example.com\"\n\n\
              # Every affected tenant is notified within this long of the declaration, unless its\n\
              # contract says less (tenant notify_within).\n\
              contract_limit = \"{}\"\n\n\
@@ -148,6 +193,7 @@ impl Settings {
             MIN_WRITER_VERSION,
             d.organisation,
             d.response_contact,
+            d.sender_address,
             d.contract_limit,
             d.at_risk_margin,
             d.aware_at

@@ -4,6 +4,10 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+pub use super::contact::{check_email, check_line, check_phone, check_slug};
+use super::contact::{check_language, check_timezone};
+pub use super::tenant_csv::COLUMNS;
+
 /// Version of the tenant file format, stored in every file.
 pub const SCHEMA: u32 = 1;
 
@@ -21,6 +25,12 @@ pub struct Tenant {
     /// A contractual notification limit shorter than the store's default, e.g. `24h`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notify_within: Option<String>,
+    /// The language drafts are written in, where templates exist for it (`de`, `fr`, …).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
+    /// The zone customer-facing times are shown in (`Europe/Berlin`); UTC when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timezone: Option<String>,
     #[serde(default, rename = "admin")]
     pub admins: Vec<Admin>,
     /// The Global Privacy Contact, where the tenant has named one.
@@ -46,9 +56,7 @@ pub struct PrivacyContact {
 }
 
 /// The channels a notification goes out on.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, clap::ValueEnum,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Channel {
     /// A post in the tenant's admin-portal message center.
@@ -99,6 +107,8 @@ impl Tenant {
             regions: Vec::new(),
             regimes: Vec::new(),
             notify_within: None,
+            language: None,
+            timezone: None,
             admins: Vec::new(),
             privacy: None,
         }
@@ -169,6 +179,16 @@ impl Tenant {
                 Some(_) => {}
             }
         }
+        if let Some(language) = &self.language
+            && let Err(e) = check_language(language)
+        {
+            problems.push(format!("language: {e}"));
+        }
+        if let Some(zone) = &self.timezone
+            && let Err(e) = check_timezone(zone)
+        {
+            problems.push(format!("timezone: {e}"));
+        }
         problems
     }
 
@@ -235,36 +255,10 @@ pub struct TenantUpdate {
     pub regimes: Option<Vec<String>>,
     /// `Some(None)` returns to the store's default limit.
     pub notify_within: Option<Option<String>>,
-}
-
-/// The CSV columns of `tenant import` and `tenant export`; list columns separate values with `;`.
-pub const COLUMNS: [&str; 10] = [
-    "id",
-    "name",
-    "admin_email",
-    "admin_name",
-    "admin_phone",
-    "privacy_email",
-    "privacy_name",
-    "region",
-    "regime",
-    "notify_within",
-];
-
-fn split_list(cell: &str) -> Vec<String> {
-    cell.split(';').map(str::trim).filter(|v| !v.is_empty()).map(String::from).collect()
-}
-
-fn split_aligned(cell: &str) -> Vec<Option<String>> {
-    if cell.trim().is_empty() {
-        return Vec::new();
-    }
-    cell.split(';').map(str::trim).map(|v| (!v.is_empty()).then(|| v.to_string())).collect()
-}
-
-fn optional(cell: &str) -> Option<String> {
-    let v = cell.trim();
-    (!v.is_empty()).then(|| v.to_string())
+    /// `Some(None)` returns to English.
+    pub language: Option<Option<String>>,
+    /// `Some(None)` returns to UTC.
+    pub timezone: Option<Option<String>>,
 }
 
 fn dedup(values: Vec<String>) -> Vec<String> {
@@ -287,27 +281,9 @@ impl TenantUpdate {
             regions: self.regions.map(|l| l.into_iter().map(text).collect()),
             regimes: self.regimes.map(|l| l.into_iter().map(text).collect()),
             notify_within: self.notify_within.map(opt),
+            language: self.language.map(opt),
+            timezone: self.timezone.map(opt),
         }
-    }
-
-    /// The update a CSV row describes: `cells` pairs each present column with its value.
-    pub fn from_columns(cells: &[(&str, &str)]) -> TenantUpdate {
-        let mut update = TenantUpdate::default();
-        for &(column, cell) in cells {
-            match column {
-                "name" => update.name = Some(cell.trim().to_string()),
-                "admin_email" => update.admin_emails = Some(split_list(cell)),
-                "admin_name" => update.admin_names = Some(split_aligned(cell)),
-                "admin_phone" => update.admin_phones = Some(split_aligned(cell)),
-                "privacy_email" => update.privacy_email = Some(optional(cell)),
-                "privacy_name" => update.privacy_name = Some(optional(cell)),
-                "region" => update.regions = Some(split_list(cell)),
-                "regime" => update.regimes = Some(split_list(cell)),
-                "notify_within" => update.notify_within = Some(optional(cell)),
-                _ => {}
-            }
-        }
-        update
     }
 }
 
@@ -386,104 +362,13 @@ impl Tenant {
         if let Some(limit) = update.notify_within {
             self.notify_within = limit;
         }
-        Ok(())
-    }
-
-    /// The tenant as a CSV row, in the order of [`COLUMNS`]; `tenant import` reads it back as is.
-    pub fn to_columns(&self) -> Vec<String> {
-        let aligned = |field: fn(&Admin) -> Option<&String>| -> String {
-            if self.admins.iter().all(|a| field(a).is_none()) {
-                return String::new();
-            }
-            self.admins.iter().map(|a| field(a).cloned().unwrap_or_default()).collect::<Vec<_>>().join(";")
-        };
-        vec![
-            self.id.clone(),
-            self.name.clone(),
-            self.admins.iter().map(|a| a.email.as_str()).collect::<Vec<_>>().join(";"),
-            aligned(|a| a.name.as_ref()),
-            aligned(|a| a.phone.as_ref()),
-            self.privacy.as_ref().map(|p| p.email.clone()).unwrap_or_default(),
-            self.privacy.as_ref().and_then(|p| p.name.clone()).unwrap_or_default(),
-            self.regions.join(";"),
-            self.regimes.join(";"),
-            self.notify_within.clone().unwrap_or_default(),
-        ]
-    }
-}
-
-/// Tenant ids and regions: letters, digits, `-` and `_`.
-pub fn check_slug(value: &str) -> Result<(), String> {
-    if value.is_empty() {
-        return Err("is empty".into());
-    }
-    if value.len() > 64 {
-        return Err("is longer than 64 characters".into());
-    }
-    if let Some(bad) = value.chars().find(|c| !(c.is_ascii_alphanumeric() || *c == '-' || *c == '_')) {
-        return Err(format!("'{value}' has '{}'; use letters, digits, '-' and '_'", bad.escape_default()));
-    }
-    Ok(())
-}
-
-/// A one-line text: no control characters, so nothing can inject a header into an email draft.
-pub fn check_line(what: &str, value: &str, required: bool) -> Result<(), String> {
-    if required && value.trim().is_empty() {
-        return Err(format!("{what} is empty"));
-    }
-    if let Some(bad) = value.chars().find(|c| c.is_control()) {
-        return Err(format!("{what} contains the control character {bad:?}"));
-    }
-    Ok(())
-}
-
-/// A syntactically valid address: `local@domain.tld`, the local part in the characters RFC 5322
-/// allows unquoted, the domain in letters, digits and hyphens.
-pub fn check_email(value: &str) -> Result<(), String> {
-    let bad = |why: &str| Err(format!("'{}' is not a valid email address ({why})", value.escape_default()));
-    let Some((local, domain)) = value.rsplit_once('@') else {
-        return bad("no @");
-    };
-    if local.is_empty() || local.len() > 64 {
-        return bad("nothing before the @");
-    }
-    let local_ok = local.chars().all(|c| c.is_ascii_alphanumeric() || "!#$%&'*+/=?^_`{|}~.-".contains(c));
-    if !local_ok || local.starts_with('.') || local.ends_with('.') || local.contains("..") {
-        return bad("unexpected characters before the @");
-    }
-    let labels: Vec<&str> = domain.split('.').collect();
-    if labels.len() < 2 || domain.len() > 253 {
-        return bad("the domain needs a dot");
-    }
-    for label in &labels {
-        let ok = !label.is_empty()
-            && label.len() <= 63
-            && label.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
-            && !label.starts_with('-')
-            && !label.ends_with('-');
-        if !ok {
-            return bad("the domain has an invalid part");
+        if let Some(language) = update.language {
+            self.language = language;
         }
-    }
-    if labels.last().is_some_and(|tld| tld.len() < 2 || tld.chars().all(|c| c.is_ascii_digit())) {
-        return bad("the domain ends oddly");
-    }
-    Ok(())
-}
-
-/// E.164: `+`, then 8 to 15 digits, the first not zero.
-pub fn check_phone(value: &str) -> Result<(), String> {
-    let digits = value.strip_prefix('+').unwrap_or("");
-    let ok = (8..=15).contains(&digits.len())
-        && digits.chars().all(|c| c.is_ascii_digit())
-        && !digits.starts_with('0');
-    if ok {
+        if let Some(zone) = update.timezone {
+            self.timezone = zone;
+        }
         Ok(())
-    } else {
-        Err(format!(
-            "'{}' is not an E.164 number (+ then 8 to 15 digits, e.g. +14155550123)",
-            value.escape_default()
-        ))
     }
 }
 
@@ -508,47 +393,6 @@ mod tests {
         let t = tenant();
         assert!(t.problems(|_| true, 72).is_empty());
         assert!(t.reach().iter().all(|r| r.reachable));
-    }
-
-    #[test]
-    fn emails_are_checked_for_shape() {
-        for good in ["a@b.co", "first.last+tag@mail.example.org", "x_y@sub-domain.example.com"] {
-            assert!(check_email(good).is_ok(), "{good}");
-        }
-        for bad in [
-            "",
-            "a",
-            "a@b",
-            "@b.co",
-            "a@.co",
-            "a..b@c.co",
-            "a@b..co",
-            "a b@c.co",
-            "a@b.co\r\nBcc: x@y.co",
-            "a@-b.co",
-            "a@b.1",
-        ] {
-            assert!(check_email(bad).is_err(), "{bad:?}");
-        }
-    }
-
-    #[test]
-    fn phones_are_e164() {
-        assert!(check_phone("+14155550123").is_ok());
-        for bad in
-            ["14155550123", "+1 415 555 0123", "+0123456789", "+123", "+1234567890123456", "+1415555012a"]
-        {
-            assert!(check_phone(bad).is_err(), "{bad}");
-        }
-    }
-
-    #[test]
-    fn slugs_and_names_refuse_what_could_break_things() {
-        assert!(check_slug("tenant_01-eu").is_ok());
-        assert!(check_slug("a/b").is_err());
-        assert!(check_slug("").is_err());
-        assert!(check_line("name", "Ida\r\nBcc: evil@x.co", true).is_err());
-        assert!(check_line("name", "  ", true).is_err());
     }
 
     #[test]
@@ -608,24 +452,6 @@ mod tests {
         assert!(t.clone().apply(orphan_name).is_err());
         t.apply(TenantUpdate { privacy_email: Some(None), ..Default::default() }).unwrap();
         assert_eq!(t.privacy, None);
-    }
-
-    #[test]
-    fn csv_columns_round_trip() {
-        let mut t = tenant();
-        t.admins.push(Admin {
-            email: "b@contoso.example".into(),
-            name: None,
-            phone: Some("+14155550123".into()),
-        });
-        t.regions = vec!["eu-west".into(), "us-east".into()];
-        t.notify_within = Some("24h".into());
-        let row = t.to_columns();
-        assert_eq!(row[3], "Ida;");
-        let cells: Vec<(&str, &str)> = COLUMNS.iter().copied().zip(row.iter().map(String::as_str)).collect();
-        let mut back = Tenant::new(&row[0], "");
-        back.apply(TenantUpdate::from_columns(&cells)).unwrap();
-        assert_eq!(back, t);
     }
 
     #[test]

@@ -4,7 +4,9 @@
 //! calls of this layer and its results into output.
 
 pub mod adopt;
+pub mod config;
 pub mod correct;
+pub mod drafts;
 pub mod edit;
 pub mod merge;
 pub mod record;

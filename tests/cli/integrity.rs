@@ -1079,3 +1079,26 @@ proptest! {
         check_prefixes(&env)?;
     }
 }
+
+#[test]
+fn notify_drafts_no_post_for_a_tenant_with_no_administrator() {
+    let env = Env::new();
+    env.ok(&["config", "set", "organisation", "Northwind Cloud"]);
+    env.ok(&["config", "set", "sender_address", "security@northwind.example"]);
+    tenant(&env, "contoso", &[]);
+    env.ok(&["tenant", "add", "quiet", "--name", "Quiet Co"]);
+    let id = env.declared("Tenant data");
+    env.ok(&["impact", &id, "--effect", "access", "--summary", "Mail read"]);
+    env.ok(&["affected", &id, "contoso", "quiet"]);
+    env.ok(&["describe", &id, "Someone read mail."]);
+    env.ok(&["act", &id, "We revoked the token."]);
+    env.ok(&["advise", &id, "Review your audit logs."]);
+    let drafts = env.json(&["notify", &id, "--format", "json"]);
+    let text = drafts.to_string();
+    assert!(text.contains("contoso"), "{text}");
+    let posts: Vec<&Value> =
+        drafts["drafts"].as_array().unwrap().iter().filter(|d| d["tenant"] == "quiet").collect();
+    assert!(posts.is_empty(), "a tenant with no administrator got a draft: {posts:?}");
+    let skipped = drafts["skipped"].to_string();
+    assert!(skipped.contains("quiet") && skipped.contains("no administrator"), "{skipped}");
+}

@@ -11,7 +11,11 @@ use serde_json::Value;
 use crate::support::{ACTOR, Env};
 
 /// The declaration of the fixture's incident, as the drafts print it.
-const DECLARED: &str = "2026-11-20 09:00Z";
+const DECLARED: &str = "20 November 2026, 09:00 UTC";
+/// The status page's own text.
+const PUBLIC_TEXT: &str = "Some customers' hosted mail was read by an outsider; we have stopped it.";
+const ORG: &str = "Northwind Cloud";
+const SENDER: &str = "security@northwind.example";
 const DESCRIPTION: &str =
     "An attacker used a stolen support credential to read mail stored in our hosted mail service.";
 const SUMMARY: &str = "Mail in a small number of mailboxes was opened and read by an outsider.";
@@ -49,6 +53,14 @@ const TENANT_DATA: [&str; 12] = [
 ];
 
 // ---- helpers ----
+
+/// A store that names its provider and sender: `notify` refuses the placeholders `init` writes.
+fn named() -> Env {
+    let env = Env::new();
+    env.ok(&["config", "set", "organisation", ORG]);
+    env.ok(&["config", "set", "sender_address", SENDER]);
+    env
+}
 
 /// The three tenants of the fixture: `full` (two named admins with phones, a Global Privacy
 /// Contact, GDPR), `plain` (one admin email, nothing else), `dora` (DORA, a 24h contract limit).
@@ -293,9 +305,9 @@ fn header_block(raw: &str) -> &str {
 
 /// Writes a file in the store's `templates/` directory.
 fn template(env: &Env, name: &str, text: &str) {
-    let dir = env.store.join("templates");
-    std::fs::create_dir_all(&dir).unwrap();
-    std::fs::write(dir.join(name), text).unwrap();
+    let path = env.store.join("templates").join(name);
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(path, text).unwrap();
     env.commit_by_hand(&format!("template {name}"));
 }
 
@@ -303,7 +315,7 @@ fn template(env: &Env, name: &str, text: &str) {
 
 #[test]
 fn each_tenant_gets_the_drafts_its_contacts_allow_and_the_rest_are_explained() {
-    let env = Env::new();
+    let env = named();
     let id = fixture(&env, "sev1");
     let json = notify_json(&env, &id, &[]);
     assert_eq!(json["incident"], id.as_str());
@@ -366,8 +378,8 @@ fn each_tenant_gets_the_drafts_its_contacts_allow_and_the_rest_are_explained() {
     }
     assert!(stderr.contains("plain") && stderr.contains("no Global Privacy Contact"), "{stderr}");
 
-    // Once published, exactly one public entry, with nothing of any tenant in it.
-    env.ok(&["publish", &id]);
+    // Once published with its own text, exactly one public entry, with nothing of any tenant in it.
+    env.ok(&["publish", &id, "--text", PUBLIC_TEXT]);
     let json = notify_json(&env, &id, &[]);
     let public: Vec<&Value> = drafts(&json).iter().filter(|d| d["channel"] == "status-page").collect();
     assert_eq!(public.len(), 1, "{json:#}");
@@ -375,7 +387,8 @@ fn each_tenant_gets_the_drafts_its_contacts_allow_and_the_rest_are_explained() {
     assert_eq!(entry["tenant"], Value::Null);
     assert!(!skipped(&json).iter().any(|s| s["channel"] == "status-page"), "{json:#}");
     let text = format!("{}\n{}\n{}", entry["subject"], entry["recipients"], body(entry));
-    assert!(body(entry).contains(DESCRIPTION), "{text}");
+    assert!(body(entry).contains(PUBLIC_TEXT), "{text}");
+    assert!(!body(entry).contains(DESCRIPTION), "the tenants' description is not public:\n{text}");
     for tenant in ["full", "plain", "dora"] {
         assert!(!words(&text).contains(tenant), "the status page names tenant {tenant}:\n{text}");
     }
@@ -386,7 +399,7 @@ fn each_tenant_gets_the_drafts_its_contacts_allow_and_the_rest_are_explained() {
 
 #[test]
 fn a_severity_outside_phone_severities_gets_no_call_script() {
-    let env = Env::new();
+    let env = named();
     let id = fixture(&env, "sev3");
     let json = notify_json(&env, &id, &[]);
     assert!(!drafts(&json).iter().any(|d| d["channel"] == "phone"), "{json:#}");
@@ -400,7 +413,7 @@ fn a_severity_outside_phone_severities_gets_no_call_script() {
 
 #[test]
 fn every_tenant_draft_carries_every_required_piece() {
-    let env = Env::new();
+    let env = named();
     let id = fixture(&env, "sev1");
     let json = notify_json(&env, &id, &[]);
     let mut common = vec![
@@ -478,9 +491,9 @@ fn every_tenant_draft_carries_every_required_piece() {
 
 #[test]
 fn a_tenant_specific_detail_stays_in_its_own_tenants_drafts() {
-    let env = Env::new();
+    let env = named();
     let id = fixture(&env, "sev1");
-    env.ok(&["publish", &id]);
+    env.ok(&["publish", &id, "--text", PUBLIC_TEXT]);
     let json = notify_json(&env, &id, &[]);
     for d in drafts(&json) {
         let text = format!("{}\n{}\n{}", d["subject"], d["recipients"], body(d));
@@ -514,7 +527,7 @@ fn a_tenant_specific_detail_stays_in_its_own_tenants_drafts() {
 
 #[test]
 fn tenant_and_channel_filters_narrow_the_drafts() {
-    let env = Env::new();
+    let env = named();
     let id = fixture(&env, "sev1");
     env.ok(&[
         "tenant",
@@ -573,7 +586,7 @@ fn tenant_and_channel_filters_narrow_the_drafts() {
 
 #[test]
 fn eml_drafts_parse_as_messages_to_the_right_recipients() {
-    let env = Env::new();
+    let env = named();
     let id = fixture(&env, "sev1");
     let dir = out_dir(&env, "eml");
     notify_ok(&env, &[&id, "--out", dir.to_str().unwrap(), "--format", "eml"]);
@@ -581,6 +594,7 @@ fn eml_drafts_parse_as_messages_to_the_right_recipients() {
     let files = files_under(&dir);
     let want = set(&[
         "index.csv",
+        ".sirt-drafts",
         "full/message-center.txt",
         "full/email-admin.eml",
         "full/email-privacy.eml",
@@ -641,14 +655,15 @@ fn eml_drafts_parse_as_messages_to_the_right_recipients() {
 
 #[test]
 fn out_writes_one_file_per_draft_an_index_and_a_summary() {
-    let env = Env::new();
+    let env = named();
     let id = fixture(&env, "sev1");
-    env.ok(&["publish", &id]);
+    env.ok(&["publish", &id, "--text", PUBLIC_TEXT]);
 
     let dir = out_dir(&env, "drafts");
     let stdout = notify_ok(&env, &[&id, "--out", dir.to_str().unwrap()]);
     let want = set(&[
         "index.csv",
+        ".sirt-drafts",
         "status-page.txt",
         "full/message-center.txt",
         "full/email-admin.txt",
@@ -665,7 +680,7 @@ fn out_writes_one_file_per_draft_an_index_and_a_summary() {
     assert_has_all(&admin, "full/email-admin.txt", &[FULL_ADMINS[0], FULL_ADMINS[1], DESCRIPTION, DETAIL]);
     let public = std::fs::read_to_string(dir.join("status-page.txt")).unwrap();
     assert!(
-        public.contains(DESCRIPTION) && !public.contains(DETAIL) && !public.contains("Fabrikam"),
+        public.contains(PUBLIC_TEXT) && !public.contains(DETAIL) && !public.contains("Fabrikam"),
         "{public}"
     );
 
@@ -701,7 +716,7 @@ fn out_writes_one_file_per_draft_an_index_and_a_summary() {
     notify_ok(&env, &[&id, "--out", md.to_str().unwrap(), "--format", "markdown"]);
     let files = files_under(&md);
     assert!(files.contains("full/email-admin.md") && files.contains("status-page.md"), "{files:?}");
-    assert!(files.iter().all(|f| f == "index.csv" || f.ends_with(".md")), "{files:?}");
+    assert!(files.iter().all(|f| f == "index.csv" || f == ".sirt-drafts" || f.ends_with(".md")), "{files:?}");
     assert_eq!(files.len(), want.len());
     assert!(index(&md).iter().any(|r| r[3] == "plain/email-admin.md"));
     let text = std::fs::read_to_string(md.join("plain/email-admin.md")).unwrap();
@@ -712,7 +727,7 @@ fn out_writes_one_file_per_draft_an_index_and_a_summary() {
     notify_ok(&env, &[&id, "--out", js.to_str().unwrap(), "--format", "json"]);
     let files = files_under(&js);
     assert_eq!(files.len(), want.len(), "{files:?}");
-    for file in files.iter().filter(|f| *f != "index.csv") {
+    for file in files.iter().filter(|f| *f != "index.csv" && *f != ".sirt-drafts") {
         assert!(file.ends_with(".json"), "{file}");
         let text = std::fs::read_to_string(js.join(file)).unwrap();
         let d: Value =
@@ -724,7 +739,8 @@ fn out_writes_one_file_per_draft_an_index_and_a_summary() {
             Some((tenant, _)) => assert_eq!(d["tenant"], tenant, "{file}"),
             None => assert_eq!(d["tenant"], Value::Null, "{file}"),
         }
-        assert!(body(&d).contains(DESCRIPTION), "{file}");
+        let text = if file == "status-page.json" { PUBLIC_TEXT } else { DESCRIPTION };
+        assert!(body(&d).contains(text), "{file}");
     }
 }
 
@@ -732,7 +748,7 @@ fn out_writes_one_file_per_draft_an_index_and_a_summary() {
 
 #[test]
 fn tenant_data_cannot_inject_a_header() {
-    let env = Env::new();
+    let env = named();
     env.ok(&[
         "tenant",
         "add",
@@ -804,7 +820,7 @@ fn tenant_data_cannot_inject_a_header() {
 
 #[test]
 fn a_description_with_a_header_line_stays_in_the_body() {
-    let env = Env::new();
+    let env = named();
     env.ok(&["tenant", "add", "plain", "--name", "Plain Trading Co", "--admin-email", PLAIN_ADMIN]);
     let id = env.declared("Mailbox access");
     env.ok(&["impact", &id, "--effect", "access", "--summary", SUMMARY]);
@@ -831,7 +847,7 @@ fn a_description_with_a_header_line_stays_in_the_body() {
 
 #[test]
 fn non_ascii_text_survives_the_eml_round_trip() {
-    let env = Env::new();
+    let env = named();
     env.ok(&[
         "tenant",
         "add",
@@ -864,7 +880,7 @@ fn non_ascii_text_survives_the_eml_round_trip() {
 
 #[test]
 fn a_template_override_replaces_its_channel_only() {
-    let env = Env::new();
+    let env = named();
     env.ok(&["tenant", "add", "plain", "--name", "Plain Trading Co", "--admin-email", PLAIN_ADMIN]);
     let id = env.declared("Mailbox access");
     complete(&env, &id);
@@ -896,7 +912,7 @@ fn a_template_override_replaces_its_channel_only() {
 
 #[test]
 fn template_errors_name_the_file_and_line() {
-    let env = Env::new();
+    let env = named();
     env.ok(&["tenant", "add", "plain", "--name", "Plain Trading Co", "--admin-email", PLAIN_ADMIN]);
     let id = env.declared("Mailbox access");
     complete(&env, &id);
@@ -942,7 +958,7 @@ fn template_errors_name_the_file_and_line() {
 
 #[test]
 fn notify_refuses_listing_every_missing_piece_and_incomplete_marks_them() {
-    let env = Env::new();
+    let env = named();
     let id = env.declared("Mailbox access");
     let stderr = notify_refused(&env, &[&id]);
     for (what, command) in [
@@ -1013,7 +1029,7 @@ fn notify_refuses_listing_every_missing_piece_and_incomplete_marks_them() {
 
 #[test]
 fn notified_records_each_tenant_and_all_at_once() {
-    let env = Env::new();
+    let env = named();
     let id = fixture(&env, "sev1");
 
     let before = env.commit_count();
@@ -1113,7 +1129,7 @@ fn notified_records_each_tenant_and_all_at_once() {
 
 #[test]
 fn describe_act_and_advise_are_each_one_commit_and_describe_replaces() {
-    let env = Env::new();
+    let env = named();
     env.ok(&["tenant", "add", "plain", "--name", "Plain Trading Co", "--admin-email", PLAIN_ADMIN]);
     let id = env.declared("Mailbox access");
     env.ok(&["impact", &id, "--effect", "access", "--summary", SUMMARY]);
@@ -1161,4 +1177,558 @@ fn describe_act_and_advise_are_each_one_commit_and_describe_replaces() {
         }
     }
     assert_eq!(env.commit_count(), count, "empty text records nothing");
+}
+
+// ---- issue 14: messages a customer and a mail system both accept ----
+
+/// What Python's `email` package finds wrong with each message: `path: defect` lines, empty when
+/// every message is clean. Under CI, a missing python3 fails the test; elsewhere it is skipped.
+fn python_defects(paths: &[PathBuf]) -> Option<Vec<String>> {
+    const SCRIPT: &str = r#"
+import sys
+from email import policy
+from email.parser import BytesParser
+for path in sys.argv[1:]:
+    with open(path, "rb") as f:
+        msg = BytesParser(policy=policy.default).parse(f)
+    found = []
+    for part in msg.walk():
+        found += [type(d).__name__ for d in part.defects]
+        for name, value in part.items():
+            found += [name + ": " + type(d).__name__ for d in getattr(value, "defects", ())]
+        if not part.is_multipart():
+            part.get_content()
+    for to in msg.get_all("To", []):
+        for a in to.addresses:
+            print("TO", path, a.addr_spec)
+    for a in msg["From"].addresses:
+        print("FROM", path, a.addr_spec)
+    for d in found:
+        print("DEFECT", path, d)
+"#;
+    match std::process::Command::new("python3").arg("-c").arg(SCRIPT).args(paths).output() {
+        Ok(out) => {
+            assert!(out.status.success(), "python3 failed:\n{}", String::from_utf8_lossy(&out.stderr));
+            Some(String::from_utf8(out.stdout).unwrap().lines().map(String::from).collect())
+        }
+        Err(e) => {
+            assert!(
+                std::env::var("CI").is_err(),
+                "python3 is needed to check messages with Python's email package ({e}); .ci/run installs it"
+            );
+            eprintln!("python3 not found: the Python email checks are skipped");
+            None
+        }
+    }
+}
+
+/// Every `.eml` under `dir`.
+fn emls(dir: &Path) -> Vec<PathBuf> {
+    files_under(dir).into_iter().filter(|f| f.ends_with(".eml")).map(|f| dir.join(f)).collect()
+}
+
+/// Checks every message in `dir`: no defects for Python or mail-parser, From is the sender, and
+/// To holds exactly `to[file]`.
+fn assert_clean_messages(dir: &Path, to: &[(&str, Vec<&str>)]) {
+    let paths = emls(dir);
+    assert_eq!(paths.len(), to.len(), "{:?}", files_under(dir));
+    for path in &paths {
+        let raw = std::fs::read(path).unwrap();
+        let text = String::from_utf8(raw.clone()).unwrap();
+        assert!(text.is_ascii(), "a message must be 7-bit: {}", path.display());
+        for line in text.split("\r\n") {
+            assert!(line.len() <= 998, "a line over 998 characters in {}", path.display());
+        }
+        for line in header_block(&text).split("\r\n") {
+            assert!(line.len() <= 78, "an unfolded header line in {}: {line}", path.display());
+            for word in line.split(' ').filter(|w| w.starts_with("=?")) {
+                assert!(word.len() <= 75, "an encoded-word over 75 characters: {word}");
+            }
+        }
+        let message = parse_mail(&raw);
+        let relative = path.strip_prefix(dir).unwrap().to_str().unwrap();
+        let want = &to.iter().find(|(f, _)| *f == relative).unwrap_or_else(|| panic!("{relative}")).1;
+        assert_eq!(&to_addresses(&message), want, "{relative}");
+        let from: Vec<String> =
+            message.from().unwrap().iter().map(|a| a.address().unwrap().to_string()).collect();
+        assert_eq!(from, [SENDER], "{relative}");
+        assert!(message.bcc().is_none() && message.cc().is_none(), "{relative}");
+    }
+    if let Some(lines) = python_defects(&paths) {
+        let defects: Vec<&String> = lines.iter().filter(|l| l.starts_with("DEFECT")).collect();
+        assert!(defects.is_empty(), "Python's email package finds defects:\n{defects:#?}");
+        for path in &paths {
+            let shown = path.display().to_string();
+            let relative = path.strip_prefix(dir).unwrap().to_str().unwrap();
+            let want = &to.iter().find(|(f, _)| *f == relative).unwrap().1;
+            let got: Vec<&str> =
+                lines.iter().filter_map(|l| l.strip_prefix(&format!("TO {shown} "))).collect();
+            assert_eq!(&got, want, "Python reads other recipients in {relative}");
+            assert!(lines.contains(&format!("FROM {shown} {SENDER}")), "{lines:#?}");
+        }
+    }
+}
+
+/// A tenant directory and an incident whose text is as hostile as it gets.
+#[test]
+fn hostile_text_still_makes_well_formed_messages_to_exactly_the_intended_recipients() {
+    let env = Env::new();
+    env.ok(&["config", "set", "organisation", "Contoso, Inc. \"Cloud\" <Security>; @Ops"]);
+    env.ok(&["config", "set", "sender_address", SENDER]);
+    env.ok(&[
+        "tenant",
+        "add",
+        "quoted",
+        "--name",
+        "O'Brien, \"Müller\" & Co <legal@quoted.example>; Sales@",
+        "--admin-email",
+        "it@quoted.example",
+        "--admin-name",
+        "Doe, \"JJ\" <boss@evil.example> @home",
+        "--admin-email",
+        "ops@quoted.example",
+        "--privacy-email",
+        "dpo@quoted.example",
+        "--privacy-name",
+        "שרה כהן (DPO), Zoë",
+    ]);
+    env.ok(&[
+        "tenant",
+        "add",
+        "rtl",
+        "--name",
+        "شركة المثال ‏RTL‎ e\u{301}\u{302}",
+        "--admin-email",
+        "it@rtl.example",
+    ]);
+    // Control characters only a hand edit can store: CR, LF, NUL and a line separator.
+    env.ok(&["tenant", "add", "ctl", "--name", "Ctl", "--admin-email", "it@ctl.example"]);
+    let path = env.store.join("tenants/ctl.toml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let text = text
+        .replace("name = \"Ctl\"", "name = \"Ctl\\r\\nBcc: evil@x.example\\u0000\\u2028To: evil@y.example\"");
+    std::fs::write(&path, text).unwrap();
+    env.commit_by_hand("x");
+
+    let id = env.declared("Mailbox access");
+    let long: String = "Zeile mit Umlauten äöü und eine sehr lange Beschreibung ohne Umbruch. ".repeat(140);
+    assert!(long.len() > 10_000);
+    let description = format!(
+        "From the logs we learned what happened.\n>From quoted text too.\nA line\u{2028}split by a separator.\nמה קרה: עברית ו-English\n{long}"
+    );
+    env.ok(&["describe", &id, &description]);
+    env.ok(&["impact", &id, "--effect", "access", "--summary", "From here on, mail was read."]);
+    env.ok(&["act", &id, ACTIONS[0]]);
+    env.ok(&["advise", &id, ADVICE[0]]);
+    env.ok(&["affected", &id, "quoted", "rtl", "ctl"]);
+
+    let dir = out_dir(&env, "eml");
+    notify_ok(&env, &[&id, "--out", dir.to_str().unwrap(), "--format", "eml"]);
+    assert_clean_messages(
+        &dir,
+        &[
+            ("quoted/email-admin.eml", vec!["it@quoted.example", "ops@quoted.example"]),
+            ("quoted/email-privacy.eml", vec!["dpo@quoted.example"]),
+            ("rtl/email-admin.eml", vec!["it@rtl.example"]),
+            ("ctl/email-admin.eml", vec!["it@ctl.example"]),
+        ],
+    );
+    // The text survives: names decode as written, the long description whole.
+    let raw = std::fs::read(dir.join("quoted/email-admin.eml")).unwrap();
+    let message = parse_mail(&raw);
+    assert!(message.subject().unwrap().contains("O'Brien, \"Müller\" & Co <legal@quoted.example>; Sales@"));
+    let from = &message.from().unwrap().first().unwrap();
+    assert_eq!(from.name().unwrap(), "Contoso, Inc. \"Cloud\" <Security>; @Ops Security Response");
+    let body = message.body_text(0).unwrap();
+    assert!(body.contains(&long.trim_end()[..2000]), "the long description is cut");
+    assert!(body.contains("\nFrom the logs we learned"), "{body}");
+    let names: Vec<Option<&str>> = message.to().unwrap().iter().map(|a| a.name()).collect();
+    assert_eq!(names, [Some("Doe, \"JJ\" <boss@evil.example> @home"), None]);
+
+    // On stdout: an mboxrd stream, one `From ` separator per message, body lines escaped.
+    let stdout = notify_ok(&env, &[&id, "--format", "eml"]);
+    let separators = stdout.lines().filter(|l| l.starts_with("From ")).count();
+    assert_eq!(separators, 4, "a body line became a separator:\n{}", &stdout[..2000]);
+    assert!(stdout.lines().all(|l| !l.starts_with("Bcc:")));
+}
+
+#[test]
+fn messages_are_built_to_the_rfcs_and_python_reads_them_without_defects() {
+    let env = named();
+    env.ok(&["config", "set", "organisation", "Contoso, Inc."]);
+    env.ok(&["config", "set", "reply_to", "desk@northwind.example"]);
+    // Free text for the body only: it never becomes a header.
+    env.ok(&["config", "set", "response_contact", "security@nimbus.example, +1 415 555 0100 (24x7)"]);
+    let id = fixture(&env, "sev1");
+    env.ok(&[
+        "tenant",
+        "set",
+        "plain",
+        "--name",
+        "Plain Trading Company International Holdings and Subsidiaries of the Northern Hemisphere Ltd",
+    ]);
+    let dir = out_dir(&env, "eml");
+    notify_ok(&env, &[&id, "--out", dir.to_str().unwrap(), "--format", "eml"]);
+    assert_clean_messages(
+        &dir,
+        &[
+            ("full/email-admin.eml", FULL_ADMINS.to_vec()),
+            ("full/email-privacy.eml", vec![FULL_PRIVACY]),
+            ("plain/email-admin.eml", vec![PLAIN_ADMIN]),
+            ("dora/email-admin.eml", vec![DORA_ADMIN]),
+        ],
+    );
+    let raw = std::fs::read(dir.join("plain/email-admin.eml")).unwrap();
+    let text = String::from_utf8(raw.clone()).unwrap();
+    let headers = header_block(&text);
+    assert!(
+        headers.contains("From: \"Contoso, Inc. Security Response\" <security@northwind.example>"),
+        "{headers}"
+    );
+    assert!(headers.contains("Reply-To: <desk@northwind.example>"), "{headers}");
+    assert!(
+        headers.contains(&format!("Message-ID: <{id}.plain.email-admin@northwind.example>")),
+        "{headers}"
+    );
+    assert!(!headers.contains("nimbus"), "{headers}");
+    let message = parse_mail(&raw);
+    assert!(message.subject().unwrap().ends_with("of the Northern Hemisphere Ltd"));
+    assert!(message.body_text(0).unwrap().contains("security@nimbus.example, +1 415 555 0100 (24x7)"));
+    // The named recipients carry their names.
+    let raw = std::fs::read(dir.join("full/email-admin.eml")).unwrap();
+    let message = parse_mail(&raw);
+    let names: Vec<Option<&str>> = message.to().unwrap().iter().map(|a| a.name()).collect();
+    assert_eq!(names, [Some("Ida Park"), Some("Olu Obi")]);
+}
+
+#[test]
+fn drafts_are_refused_while_the_organisation_or_sender_is_a_placeholder() {
+    let env = Env::new();
+    let id = fixture(&env, "sev2");
+    let stderr = notify_refused(&env, &[&id]);
+    assert!(stderr.contains("organisation and sender_address"), "{stderr}");
+    let hint = stderr.lines().find(|l| l.starts_with("hint: ")).unwrap();
+    assert!(hint.contains("sirt config set organisation") && hint.contains("sender_address"), "{hint}");
+    env.ok(&["config", "set", "organisation", ORG]);
+    let stderr = notify_refused(&env, &[&id]);
+    assert!(stderr.contains("sender_address") && !stderr.contains("organisation and"), "{stderr}");
+    env.ok(&["config", "set", "sender_address", SENDER]);
+    let json = notify_json(&env, &id, &[]);
+    for d in drafts(&json) {
+        assert!(!body(d).contains("Example Cloud"), "{}", body(d));
+    }
+}
+
+#[test]
+fn init_and_config_set_the_sender_keeping_the_comments_one_commit_each() {
+    let env = Env::bare();
+    env.ok(&["init", env.store.to_str().unwrap(), "--org", "Contoso, Inc.", "--sender", SENDER]);
+    assert_eq!(env.commit_count(), 2, "the store, then its settings");
+    assert!(env.git(&["log", "-1", "--format=%s"]).contains("organisation set to Contoso, Inc."));
+    assert_eq!(env.ok(&["config", "get", "organisation"]), "Contoso, Inc.\n");
+    assert_eq!(env.ok(&["config", "get", "sender_address"]), format!("{SENDER}\n"));
+
+    let before = std::fs::read_to_string(env.store.join("sirt.toml")).unwrap();
+    env.ok(&["config", "set", "sender_name", "Contoso Security"]);
+    env.ok(&["config", "set", "phone_severities", "sev1,sev2,sev3"]);
+    assert_eq!(env.commit_count(), 4, "one commit per change");
+    assert_eq!(env.git(&["status", "--porcelain"]), "");
+    let after = std::fs::read_to_string(env.store.join("sirt.toml")).unwrap();
+    for comment in before.lines().filter(|l| l.starts_with('#')) {
+        assert!(after.contains(comment), "the comment {comment:?} is gone:\n{after}");
+    }
+    assert!(after.contains("phone_severities = [\"sev1\", \"sev2\", \"sev3\"]"), "{after}");
+    assert_eq!(env.ok(&["config", "get", "phone_severities"]), "sev1,sev2,sev3\n");
+
+    // A value that does not fit is refused, and nothing is written.
+    let count = env.commit_count();
+    for (key, value) in [
+        ("sender_address", "security@nimbus.example, +1 415 555 0100 (24x7)"),
+        ("reply_to", "not an address"),
+        ("contract_limit", "soon"),
+        ("colour", "blue"),
+    ] {
+        let stderr = env.fails(&["config", "set", key, value]);
+        assert!(stderr.lines().any(|l| l.starts_with("hint: ")), "{stderr}");
+    }
+    assert_eq!(env.commit_count(), count);
+    assert_eq!(std::fs::read_to_string(env.store.join("sirt.toml")).unwrap(), after);
+    let stderr = env.fails(&["init", env.home.join("other").to_str().unwrap(), "--sender", "nope"]);
+    assert!(stderr.contains("nope"), "{stderr}");
+    assert!(!env.home.join("other").exists(), "a refused init leaves nothing behind");
+
+    // A committed hand edit that breaks the sender is reported by every command, with the line.
+    let text = after.replace(&format!("sender_address = \"{SENDER}\""), "sender_address = \"a@b, c\"");
+    std::fs::write(env.store.join("sirt.toml"), &text).unwrap();
+    env.commit_by_hand("a bad sender");
+    let line = text.lines().position(|l| l.starts_with("sender_address")).unwrap() + 1;
+    for args in [vec!["list"], vec!["tenant", "list"], vec!["config", "get", "organisation"]] {
+        let stderr = env.fails(&args);
+        assert!(stderr.contains(&format!("sirt.toml:{line}")), "{args:?}: {stderr}");
+    }
+}
+
+#[test]
+fn internal_summaries_stay_in_the_store_and_the_status_page_has_its_own_text() {
+    let env = named();
+    let id = fixture(&env, "sev1");
+    let internal = [
+        "Revoked token svc-support-ro-7",
+        "Rebuilt host mx-04 from image 2026.11.3",
+        "Restored mailbox shard 12 from snapshot s-889",
+    ];
+    env.ok(&[
+        "contain",
+        &id,
+        "--summary",
+        internal[0],
+        "--for-customers",
+        "We stopped the outsider's access.",
+    ]);
+    env.ok(&["engage", &id, "eim", "Eve Im"]);
+    env.ok(&["eradicate", &id, "--summary", internal[1], "--approved-by", "Eve Im"]);
+    env.ok(&["recover", &id, "--summary", internal[2]]);
+    env.ok(&["publish", &id]);
+
+    let json = notify_json(&env, &id, &[]);
+    assert!(skip_reason(&json, None, "status-page").contains("--text"), "{json:#}");
+    let stderr = notify_refused(&env, &[&id, "--channel", "status-page"]);
+    assert!(stderr.contains("public text"), "{stderr}");
+
+    env.ok(&["publish", &id, "--text", PUBLIC_TEXT]);
+    let json = notify_json(&env, &id, &[]);
+    for d in drafts(&json) {
+        let text = format!("{}\n{}", d["subject"], body(d));
+        for secret in internal {
+            assert!(!text.contains(secret), "an internal summary in the {} draft:\n{text}", d["channel"]);
+        }
+        if d["tenant"].is_null() {
+            assert!(text.contains(PUBLIC_TEXT) && !text.contains(DESCRIPTION), "{text}");
+            assert!(!text.contains("including yours") && !text.contains(ACTIONS[0]), "{text}");
+            for data in TENANT_DATA {
+                assert!(!text.contains(data), "tenant data {data:?} on the status page:\n{text}");
+            }
+        } else {
+            assert!(text.contains("We stopped the outsider's access."), "the opted-in sentence:\n{text}");
+            let own = d["tenant"].as_str().unwrap();
+            for (tenant, name) in
+                [("full", "Fabrikam GmbH"), ("plain", "Plain Trading Co"), ("dora", "Dora Bank AG")]
+            {
+                if tenant != own {
+                    assert!(!text.contains(name), "{name} in {own}'s {} draft", d["channel"]);
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn customers_read_times_for_people_in_their_own_zone() {
+    let env = named();
+    let id = fixture(&env, "sev1");
+    env.ok(&["tenant", "set", "dora", "--timezone", "Europe/Berlin"]);
+    env.ok(&["publish", &id, "--text", PUBLIC_TEXT]);
+    let json = notify_json(&env, &id, &[]);
+    for d in drafts(&json) {
+        let text = body(d);
+        assert!(!text.contains("09:00Z") && !text.contains("2026-11-20"), "a machine time:\n{text}");
+        let want = if d["tenant"] == "dora" { "20 November 2026, 10:00 CET" } else { DECLARED };
+        assert!(text.contains(want), "the {} {} draft lacks {want}:\n{text}", d["tenant"], d["channel"]);
+    }
+    let stderr = env.fails(&["tenant", "set", "dora", "--timezone", "Mars/Olympus"]);
+    assert!(stderr.contains("time zone"), "{stderr}");
+}
+
+#[test]
+fn a_tenant_gets_drafts_in_its_language_and_english_otherwise() {
+    let env = named();
+    let id = fixture(&env, "sev1");
+    env.ok(&["tenant", "set", "full", "--language", "de", "--timezone", "Europe/Berlin"]);
+    env.ok(&["tenant", "set", "dora", "--language", "xx"]);
+    let json = notify_json(&env, &id, &[]);
+    for d in drafts(&json) {
+        let text = body(d);
+        let what = format!("the {} {} draft", d["tenant"], d["channel"]);
+        if d["tenant"] == "full" {
+            assert_eq!(d["language"], "de", "{what}");
+            assert!(d["subject"].as_str().unwrap().contains("Sicherheitsvorfall"), "{what}");
+            if d["channel"] != "phone" {
+                assert_has_all(
+                    text,
+                    &what,
+                    &[
+                        "Was geschehen ist",
+                        "20. November 2026, 10:00 Uhr CET",
+                        "Auf Daten wurde unbefugt zugegriffen",
+                    ],
+                );
+                assert_has_all(text, &what, &["GDPR Art. 33", "innerhalb von 72 Stunden", "Verschuldens"]);
+            } else {
+                assert_has_all(text, &what, &["GESPRÄCHSLEITFADEN", "innerhalb von 72 Stunden"]);
+            }
+            assert!(!text.contains("What happened") && !text.contains("within 72 hours"), "{what}:\n{text}");
+        } else {
+            assert_eq!(d["language"], "en", "{what}");
+            assert!(!text.contains("Was geschehen"), "{what}:\n{text}");
+        }
+    }
+
+    // A store's own language: templates/fr/ with only a subject; the rest falls back to English.
+    template(&env, "fr/subject.txt", "{{ org.name }} : incident de sécurité {{ incident.id }}");
+    env.ok(&["tenant", "set", "plain", "--language", "fr"]);
+    let json = notify_json(&env, &id, &["--tenant", "plain", "--channel", "email-admin"]);
+    let d = draft(&json, "plain", "email-admin");
+    assert_eq!(d["subject"], format!("{ORG} : incident de sécurité {id}"));
+    assert!(body(d).contains("What happened"), "{}", body(d));
+
+    // The CSV carries both fields.
+    let csv = env.ok(&["tenant", "export"]);
+    let header = csv.lines().next().unwrap();
+    assert!(header.ends_with(",language,timezone"), "{header}");
+    assert!(csv.lines().any(|l| l.starts_with("full,") && l.ends_with(",de,Europe/Berlin")), "{csv}");
+    let file = env.home.join("t.csv");
+    std::fs::write(
+        &file,
+        "id,name,admin_email,language,timezone\nnew,New Ltd,it@new.example,DE,Europe/Vienna\n",
+    )
+    .unwrap();
+    env.ok(&["tenant", "import", file.to_str().unwrap()]);
+    let shown = env.json(&["tenant", "show", "new", "--format", "json"]);
+    assert_eq!((shown["language"].as_str(), shown["timezone"].as_str()), (Some("de"), Some("Europe/Vienna")));
+}
+
+#[test]
+fn out_refuses_a_directory_it_did_not_write_and_replaces_its_own_cleanly() {
+    let env = named();
+    let id = fixture(&env, "sev1");
+    let foreign = out_dir(&env, "foreign");
+    std::fs::create_dir_all(&foreign).unwrap();
+    std::fs::write(foreign.join("notes.txt"), "mine").unwrap();
+    let stderr = notify_refused(&env, &[&id, "--out", foreign.to_str().unwrap()]);
+    assert!(stderr.contains("did not write"), "{stderr}");
+    assert_eq!(files_under(&foreign), set(&["notes.txt"]));
+
+    let dir = out_dir(&env, "drafts");
+    notify_ok(&env, &[&id, "--out", dir.to_str().unwrap(), "--format", "eml"]);
+    let stderr = notify_refused(&env, &[&id, "--out", dir.to_str().unwrap()]);
+    assert!(stderr.contains("earlier") && stderr.contains("--force"), "{stderr}");
+
+    // Replaced: no .eml is left beside the new .txt files, and the index matches the directory.
+    env.ok(&["affected", &id, "dora", "--remove"]);
+    let (code, _, stderr) = notify(&env, &[&id, "--out", dir.to_str().unwrap(), "--force"]);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(stderr.contains("replaced"), "{stderr}");
+    let files = files_under(&dir);
+    assert!(files.iter().all(|f| !f.ends_with(".eml") && !f.starts_with("dora")), "{files:?}");
+    let listed: BTreeSet<String> =
+        index(&dir).into_iter().map(|r| r[3].clone()).filter(|f| !f.is_empty()).collect();
+    let present: BTreeSet<String> =
+        files.iter().filter(|f| *f != "index.csv" && *f != ".sirt-drafts").cloned().collect();
+    assert_eq!(listed, present, "index.csv lists exactly the drafts in the directory");
+
+    // A file someone added is never removed, --force or not.
+    std::fs::write(dir.join("full/reviewed.txt"), "edited by comms").unwrap();
+    let stderr = notify_refused(&env, &[&id, "--out", dir.to_str().unwrap(), "--force"]);
+    assert!(stderr.contains("full/reviewed.txt"), "{stderr}");
+    assert!(dir.join("full/reviewed.txt").is_file());
+}
+
+#[test]
+fn markdown_drafts_render_as_intended() {
+    use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+    let env = named();
+    let id = fixture(&env, "sev1");
+    env.ok(&["describe", &id, "An outsider read *some* mail_boxes.\n# not a heading\n1. not a list"]);
+    let stdout =
+        notify_ok(&env, &[&id, "--format", "markdown", "--tenant", "plain", "--channel", "email-admin"]);
+    // Where the impact summary sits: a paragraph of its own, never inside a list item.
+    let mut depth = 0;
+    let mut summary_in_item = None;
+    let mut marks = Vec::new();
+    for event in Parser::new(&stdout) {
+        match event {
+            Event::Start(Tag::Item) => depth += 1,
+            Event::End(TagEnd::Item) => depth -= 1,
+            Event::Start(tag @ (Tag::Emphasis | Tag::Strong | Tag::Heading { .. }))
+                if !matches!(tag, Tag::Heading { level: pulldown_cmark::HeadingLevel::H2, .. }) =>
+            {
+                marks.push(format!("{tag:?}"))
+            }
+            Event::Start(Tag::List(Some(_))) => marks.push("ordered list".into()),
+            Event::Text(text) if text.contains(SUMMARY) => summary_in_item = Some(depth > 0),
+            _ => {}
+        }
+    }
+    assert_eq!(summary_in_item, Some(false), "the impact summary folded into a list item:\n{stdout}");
+    let strong = stdout.matches("**").count() / 2;
+    assert_eq!(
+        marks.iter().filter(|m| !m.starts_with("Strong")).count(),
+        0,
+        "record text became Markdown: {marks:?}\n{stdout}"
+    );
+    assert_eq!(marks.len(), strong, "{marks:?}");
+    let html = {
+        let mut out = String::new();
+        pulldown_cmark::html::push_html(&mut out, Parser::new(&stdout));
+        out
+    };
+    assert!(html.contains("An outsider read *some* mail_boxes."), "{html}");
+    assert!(html.contains("<li>Review the mailbox audit log"), "{html}");
+}
+
+// ---- exact output of what people read ----
+
+/// `text` with the random incident id replaced, so a snapshot can pin the rest exactly.
+fn pinned(text: &str, id: &str) -> String {
+    text.replace(id, "INC-TEST-0001")
+}
+
+#[test]
+fn snapshots_of_drafts_and_the_placeholder_refusal() {
+    let env = Env::new();
+    let id = fixture(&env, "sev1");
+    let (_, _, stderr) = notify(&env, &[&id]);
+    insta::assert_snapshot!("notify_placeholder_refusal", pinned(&stderr, &id));
+
+    env.ok(&["config", "set", "organisation", "Contoso, Inc."]);
+    env.ok(&["config", "set", "sender_address", SENDER]);
+    env.ok(&["tenant", "set", "dora", "--language", "de", "--timezone", "Europe/Berlin"]);
+    let text = notify_ok(&env, &[&id, "--tenant", "plain", "--channel", "email-admin"]);
+    insta::assert_snapshot!("notify_text_plain_email_admin", pinned(&text, &id));
+    let text = notify_ok(&env, &[&id, "--tenant", "dora", "--channel", "email-admin"]);
+    insta::assert_snapshot!("notify_text_dora_email_admin_de", pinned(&text, &id));
+    let mbox = notify_ok(&env, &[&id, "--tenant", "full", "--channel", "email-privacy", "--format", "eml"]);
+    insta::assert_snapshot!("notify_eml_full_email_privacy", pinned(&mbox, &id));
+    let md =
+        notify_ok(&env, &[&id, "--tenant", "plain", "--channel", "message-center", "--format", "markdown"]);
+    insta::assert_snapshot!("notify_markdown_plain_message_center", pinned(&md, &id));
+}
+
+#[test]
+fn many_affected_tenants_each_get_their_own_drafts() {
+    let env = named();
+    // Over 50 tenants are read from the directory in one pass; each must still get its own.
+    let mut csv = String::from("id,name,admin_email,language\n");
+    for n in 0..60 {
+        csv.push_str(&format!(
+            "t{n:02},Tenant {n} Ltd,it@t{n}.example,{}\n",
+            if n % 2 == 0 { "de" } else { "" }
+        ));
+    }
+    let file = env.home.join("many.csv");
+    std::fs::write(&file, csv).unwrap();
+    env.ok(&["tenant", "import", file.to_str().unwrap()]);
+    let id = env.declared("Mailbox access");
+    complete(&env, &id);
+    let ids = env.home.join("ids.txt");
+    std::fs::write(&ids, (0..60).map(|n| format!("t{n:02}\n")).collect::<String>()).unwrap();
+    env.ok(&["affected", &id, "--from-file", ids.to_str().unwrap()]);
+    let json = notify_json(&env, &id, &["--channel", "email-admin"]);
+    assert_eq!(drafts(&json).len(), 60, "{json:#}");
+    for n in 0..60 {
+        let d = draft(&json, &format!("t{n:02}"), "email-admin");
+        assert_eq!(strings(&d["recipients"]), [format!("it@t{n}.example")]);
+        assert_eq!(d["language"], if n % 2 == 0 { "de" } else { "en" });
+        assert!(d["subject"].as_str().unwrap().contains(&format!("Tenant {n} Ltd")));
+    }
 }

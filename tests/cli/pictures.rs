@@ -439,6 +439,9 @@ fn notification_drafts_carry_no_pictures() {
     env.ok(&["describe", &id, "Someone read mail."]);
     env.ok(&["act", &id, "We revoked the credential."]);
     env.ok(&["advise", &id, "Review the audit log."]);
+    // Drafts are refused while sirt.toml holds the placeholders `init` writes.
+    env.ok(&["config", "set", "organisation", "Northwind Cloud"]);
+    env.ok(&["config", "set", "sender_address", "security@northwind.example"]);
     let drafts = env.ok(&["notify", &id, "--format", "markdown"]);
     assert!(drafts.contains("Someone read mail."), "{drafts}");
     for internal in ["mermaid", "gantt", "<svg", ".svg", "Timeline at a glance", "backfilled"] {

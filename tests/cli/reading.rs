@@ -139,6 +139,7 @@ fn list_json_has_the_stable_field_names() {
         "actions",
         "advice",
         "public",
+        "public_text",
         "response",
         "review",
         "closed_at",

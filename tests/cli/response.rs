@@ -438,8 +438,10 @@ fn a_dismissed_incident_closes_once_reviewed_without_recovery() {
 // ---- the drafts say what we have done ----
 
 #[test]
-fn drafts_say_what_the_response_track_has_done() {
+fn drafts_say_what_the_response_track_chose_to_tell_customers() {
     let env = Env::new();
+    env.ok(&["config", "set", "organisation", "Northwind Cloud"]);
+    env.ok(&["config", "set", "sender_address", "security@northwind.example"]);
     tenant(&env, "contoso", "Contoso Ltd", &[]);
     let id = env.declared("Mailbox rules planted");
     env.ok(&["impact", &id, "--effect", "access", "--summary", "Mail in two mailboxes was read."]);
@@ -447,36 +449,47 @@ fn drafts_say_what_the_response_track_has_done() {
     env.ok(&["advise", &id, "Review your forwarding rules."]);
     env.ok(&["affected", &id, "contoso"]);
 
-    // Nothing done yet: the drafts cannot say what we have done.
+    // A step without a sentence for customers tells them nothing: its summary is internal.
+    env.ok(&["contain", &id, "--summary", "Removed rule fw-77 on host mx-04"]);
     let stderr = env.fails(&["notify", &id, "--format", "json"]);
     assert!(stderr.contains("what we have done"), "{stderr}");
 
-    env.ok(&["contain", &id, "--summary", "Removed the forwarding rules"]);
-    let json = env.json(&["notify", &id, "--format", "json"]);
-    let drafts = json["drafts"].as_array().unwrap();
-    assert!(!drafts.is_empty(), "{json:#}");
-    for draft in drafts {
-        assert!(draft["body"].as_str().unwrap().contains("Removed the forwarding rules"), "{draft:#}");
-    }
-
-    env.ok(&["eradicate", &id, "--summary", "Reset the compromised passwords"]);
+    env.ok(&[
+        "eradicate",
+        &id,
+        "--summary",
+        "Reset the passwords of svc-mail-2",
+        "--for-customers",
+        "We reset the compromised passwords.",
+    ]);
     env.ok(&[
         "recover",
         &id,
         "--summary",
-        "Restored the deleted mail",
+        "Restored shard 12 from snapshot s-889",
         "--monitoring",
         "--validated-by",
         "Sam Rao",
+        "--for-customers",
+        "We restored the deleted mail.",
     ]);
     let json = env.json(&["notify", &id, "--format", "json"]);
-    for draft in json["drafts"].as_array().unwrap() {
+    let drafts = json["drafts"].as_array().unwrap();
+    assert!(!drafts.is_empty(), "{json:#}");
+    for draft in drafts {
+        let body = draft["body"].as_str().unwrap();
         assert_has_all(
-            draft["body"].as_str().unwrap(),
+            body,
             "a draft",
-            &["Removed the forwarding rules", "Reset the compromised passwords", "Restored the deleted mail"],
+            &["We reset the compromised passwords.", "We restored the deleted mail."],
         );
+        for internal in ["fw-77", "svc-mail-2", "s-889"] {
+            assert!(!body.contains(internal), "an internal summary reached a customer:\n{body}");
+        }
     }
+    // The timeline keeps the internal summaries.
+    let timeline = env.ok(&["timeline", &id]);
+    assert_has_all(&timeline, "the timeline", &["fw-77", "svc-mail-2", "s-889"]);
 }
 
 // ---- edit ----

@@ -451,11 +451,8 @@ fn a_remote_that_is_down_and_sync_after_write_offline() {
     git(&ana.env.store, &["remote", "set-url", "origin", &format!("git://127.0.0.1:{port}/team.git")]);
     let err = ana.fails(&["sync", "--timeout", "10"]);
     assert!(err.starts_with("error: cannot fetch from origin"), "{err}");
-    // Turn on the sync after every write, as a hand edit adopted like any other.
-    let settings = ana.env.store.join("sirt.toml");
-    let text = std::fs::read_to_string(&settings).unwrap();
-    std::fs::write(&settings, format!("sync_after_write = true\n{text}")).unwrap();
-    ana.ok(&["adopt", "sirt.toml"]);
+    // Turn on the sync after every write.
+    ana.ok(&["config", "set", "sync_after_write", "true"]);
     let first = ana.run(&["detect", "Offline one", "--severity", "sev3"]);
     assert!(first.status.success());
     let said = String::from_utf8_lossy(&first.stderr).into_owned();
@@ -464,7 +461,7 @@ fn a_remote_that_is_down_and_sync_after_write_offline() {
     assert!(second.status.success());
     assert!(!String::from_utf8_lossy(&second.stderr).contains("working offline"), "said only once");
     let status = ana.status();
-    assert_eq!(status["to_push"], 3, "{status}"); // the adopted setting and two detections
+    assert_eq!(status["to_push"], 3, "{status}"); // the setting and two detections
     assert!(status["offline_since"].is_string());
     // Back online: the next write syncs by itself.
     git(&ana.env.store, &["remote", "set-url", "origin", &remote.url]);

@@ -10,8 +10,7 @@ use serde_json::{Value, json};
 use crate::support::{ACTOR, Env};
 
 /// The CSV header of `tenant export`, `tenant list --format csv` and `tenant import`.
-const HEADER: &str =
-    "id,name,admin_email,admin_name,admin_phone,privacy_email,privacy_name,region,regime,notify_within";
+const HEADER: &str = "id,name,admin_email,admin_name,admin_phone,privacy_email,privacy_name,region,regime,notify_within,language,timezone";
 
 /// Everything a refusal must leave alone: the commit count, the tenant and incident files.
 type Snapshot = (usize, Vec<(PathBuf, Vec<u8>)>, Vec<(PathBuf, Vec<u8>)>);
@@ -605,9 +604,9 @@ fn list_table_and_csv() {
         lines,
         [
             HEADER,
-            "bare,Bare Inc,,,,,,,,",
-            "contoso,Contoso Ltd,it@contoso.example,Ida Park,+442071234567,privacy@contoso.example,Pia Lund,eu-west,gdpr-art33,",
-            "northwind,\"Northwind, \"\"Traders\"\"\",a@northwind.example;b@northwind.example,,+14155550100;+14155550101,,,us-east,,48h",
+            "bare,Bare Inc,,,,,,,,,,",
+            "contoso,Contoso Ltd,it@contoso.example,Ida Park,+442071234567,privacy@contoso.example,Pia Lund,eu-west,gdpr-art33,,,",
+            "northwind,\"Northwind, \"\"Traders\"\"\",a@northwind.example;b@northwind.example,,+14155550100;+14155550101,,,us-east,,48h,,",
         ]
     );
     assert_eq!(env.ok(&["tenant", "export"]), csv, "export writes CSV by default, as list --format csv");

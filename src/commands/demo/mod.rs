@@ -33,7 +33,10 @@ pub fn run(ctx: &Ctx, args: DemoArgs) -> Result<()> {
     demo.say(
         "A monitoring alert fires at night; the on-call engineer opens an incident, backfilling the times.",
     )?;
-    demo.step(ANA, &["init", &demo.store])?;
+    demo.step(
+        ANA,
+        &["init", &demo.store, "--org", "Northwind Cloud", "--sender", "security@northwind.example"],
+    )?;
     demo.answer_to_nis2(&dir)?;
     demo.step(
         ANA,
@@ -120,7 +123,15 @@ pub fn run(ctx: &Ctx, args: DemoArgs) -> Result<()> {
         ],
     )?;
     demo.step(DEV, &["advise", &id, "Change any password or secret that was sent by email in that window."])?;
-    demo.step(CARLA, &["publish", &id])?;
+    demo.step(
+        CARLA,
+        &[
+            "publish",
+            &id,
+            "--text",
+            "On 20 November some customers' mailbox contents were read through our support tooling. The access is stopped; affected customers are being told directly.",
+        ],
+    )?;
     demo.step(DEV, &["notify", &id, "--tenant", "woodgrove", "--channel", "email-admin"])?;
     let drafts = format!("{}-drafts", demo.store);
     demo.step(DEV, &["notify", &id, "--out", &drafts, "--format", "eml"])?;

@@ -80,6 +80,12 @@ pub struct ContactFlags {
     /// A contractual notification limit shorter than the store's default, e.g. 24h
     #[arg(long = "notify-within", value_name = "DURATION")]
     pub notify_within: Option<String>,
+    /// The language of the tenant's drafts (de, fr, …); English where no templates exist for it
+    #[arg(long, value_name = "LANG")]
+    pub language: Option<String>,
+    /// The time zone customer-facing times are shown in, e.g. Europe/Berlin [default: UTC]
+    #[arg(long, value_name = "ZONE")]
+    pub timezone: Option<String>,
 }
 
 impl ContactFlags {
@@ -96,6 +102,8 @@ impl ContactFlags {
             regions: present(self.region),
             regimes: present(self.regime),
             notify_within: self.notify_within.map(Some),
+            language: self.language.map(|l| Some(l.trim().to_ascii_lowercase())),
+            timezone: self.timezone.map(Some),
         }
     }
 }

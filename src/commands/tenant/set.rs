@@ -34,6 +34,10 @@ pub enum Part {
     Regimes,
     /// Every administrator's phone number
     AdminPhones,
+    /// The drafts' language (back to English)
+    Language,
+    /// The time zone of customer-facing times (back to UTC)
+    Timezone,
 }
 
 pub fn run(ctx: &Ctx, args: SetArgs) -> Result<()> {
@@ -46,6 +50,8 @@ pub fn run(ctx: &Ctx, args: SetArgs) -> Result<()> {
             Part::Regions => update.regions = Some(Vec::new()),
             Part::Regimes => update.regimes = Some(Vec::new()),
             Part::AdminPhones => update.admin_phones = Some(Vec::new()),
+            Part::Language => update.language = Some(None),
+            Part::Timezone => update.timezone = Some(None),
         }
     }
     if update == TenantUpdate::default() {
@@ -92,6 +98,12 @@ fn changed_parts(
     }
     if before.notify_within != after.notify_within {
         parts.push("notification limit");
+    }
+    if before.language != after.language {
+        parts.push("language");
+    }
+    if before.timezone != after.timezone {
+        parts.push("time zone");
     }
     parts
 }

@@ -67,6 +67,12 @@ pub fn run(ctx: &Ctx, args: ShowArgs) -> Result<()> {
                     .clone()
                     .unwrap_or_else(|| format!("{} (store default)", store.settings.contract_limit)),
             ));
+            if let Some(language) = &tenant.language {
+                fields.push(("Language", language.clone()));
+            }
+            if let Some(zone) = &tenant.timezone {
+                fields.push(("Time zone", zone.clone()));
+            }
             for (n, reach) in shown.reach.iter().enumerate() {
                 let text = match &reach.problem {
                     None => format!("{:<15} {}", reach.channel.as_str(), ctx.ui.toned("ok", Tone::Good)),
