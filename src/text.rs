@@ -20,11 +20,23 @@ pub fn name_some_of(first: &[String], total: usize) -> String {
     format!("{} and {} more", first[..shown].join(", "), total - shown)
 }
 
-/// One line of at most `max` characters: every control character becomes a space, and a cut
-/// ends in `…`. For commit subjects, table cells and headers.
+/// Whether a character ends a line somewhere: a control character, or Unicode's line and
+/// paragraph separators, any of which could forge a header line in a message.
+fn breaks_line(c: char) -> bool {
+    c.is_control() || c == '\u{2028}' || c == '\u{2029}'
+}
+
+/// Text from a record, made safe to put on one line anywhere (a header, a cell): every line
+/// break and control character becomes a space.
+pub fn plain(text: &str) -> String {
+    text.chars().map(|c| if breaks_line(c) { ' ' } else { c }).collect::<String>().trim().to_string()
+}
+
+/// One line of at most `max` characters, as [`plain`], and a cut ends in `…`. For commit
+/// subjects, table cells and headers.
 pub fn one_line(text: &str, max: usize) -> String {
-    let flat: String = text.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
-    let flat = flat.trim();
+    let flat = plain(text);
+    let flat = flat.as_str();
     if flat.chars().count() > max {
         format!("{}…", flat.chars().take(max.saturating_sub(1)).collect::<String>())
     } else {
@@ -32,9 +44,20 @@ pub fn one_line(text: &str, max: usize) -> String {
     }
 }
 
-/// Text with every control character but newline and tab removed: multi-line prose from a user.
+/// Text that may run over lines (descriptions, actions): every kind of line break becomes `\n`,
+/// a tab a space, other control characters are dropped.
 pub fn prose(text: &str) -> String {
-    text.chars().filter(|c| !c.is_control() || *c == '\n' || *c == '\t').collect()
+    text.replace("\r\n", "\n")
+        .chars()
+        .filter_map(|c| match c {
+            '\n' | '\r' | '\u{2028}' | '\u{2029}' | '\u{85}' | '\u{b}' | '\u{c}' => Some('\n'),
+            '\t' => Some(' '),
+            c if c.is_control() => None,
+            c => Some(c),
+        })
+        .collect::<String>()
+        .trim()
+        .to_string()
 }
 
 /// Text as a terminal may safely show it: control characters written as escapes (`\u{1b}`), so

@@ -14,20 +14,15 @@ pub struct ContainArgs {
     /// What was done
     #[arg(long)]
     pub summary: String,
-    /// A sentence customers may read about this step (the summary stays internal)
-    #[arg(long = "for-customers", value_name = "TEXT")]
-    pub for_customers: Option<String>,
+    #[command(flatten)]
+    pub for_customers: super::ForCustomersArg,
     #[command(flatten)]
     pub at: AtArg,
 }
 
 pub fn run(ctx: &Ctx, args: ContainArgs) -> Result<()> {
     let summary = super::require_text("summary", &args.summary)?;
-    let customer = args
-        .for_customers
-        .as_deref()
-        .map(|t| super::require_text("sentence for customers", t))
-        .transpose()?;
+    let customer = args.for_customers.sentence()?;
     super::record(ctx, &args.id, &args.at, |_| Ok(Some(EventBody::Contained { summary, customer })))?;
     Ok(())
 }

@@ -21,20 +21,15 @@ pub struct EradicateArgs {
     /// The executive incident manager who approved it (someone engaged as eim)
     #[arg(long = "approved-by", value_name = "WHO")]
     pub approved_by: Option<String>,
-    /// A sentence customers may read about this step (the summary stays internal)
-    #[arg(long = "for-customers", value_name = "TEXT")]
-    pub for_customers: Option<String>,
+    #[command(flatten)]
+    pub for_customers: super::ForCustomersArg,
     #[command(flatten)]
     pub at: AtArg,
 }
 
 pub fn run(ctx: &Ctx, args: EradicateArgs) -> Result<()> {
     let summary = super::require_text("summary", &args.summary)?;
-    let customer = args
-        .for_customers
-        .as_deref()
-        .map(|t| super::require_text("sentence for customers", t))
-        .transpose()?;
+    let customer = args.for_customers.sentence()?;
     let vulnerability =
         args.vulnerability.as_deref().map(|v| super::require_text("vulnerability", v)).transpose()?;
     let approved_by = args.approved_by.as_deref().map(|w| super::require_line("approver", w)).transpose()?;

@@ -237,6 +237,22 @@ pub struct AtArg {
     pub at: Option<String>,
 }
 
+/// `--for-customers`, shared by the response steps: their summary stays internal, and only
+/// this sentence may reach customers.
+#[derive(Debug, Clone, Args)]
+pub struct ForCustomersArg {
+    /// A sentence customers may read about this step (the summary stays internal)
+    #[arg(long = "for-customers", value_name = "TEXT")]
+    pub for_customers: Option<String>,
+}
+
+impl ForCustomersArg {
+    /// The checked sentence, if one was given.
+    pub fn sentence(&self) -> Result<Option<String>> {
+        self.for_customers.as_deref().map(|t| require_text("sentence for customers", t)).transpose()
+    }
+}
+
 /// What every command needs: where to print, the time, and how to find the store and the actor.
 pub struct Ctx {
     pub ui: Ui,

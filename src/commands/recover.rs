@@ -30,9 +30,8 @@ pub struct RecoverArgs {
     /// Who validated that no sign of the breach remains (the step that completes recovery)
     #[arg(long = "validated-by", value_name = "WHO")]
     pub validated_by: Option<String>,
-    /// A sentence customers may read about this step (the summary stays internal)
-    #[arg(long = "for-customers", value_name = "TEXT")]
-    pub for_customers: Option<String>,
+    #[command(flatten)]
+    pub for_customers: super::ForCustomersArg,
     #[command(flatten)]
     pub at: AtArg,
 }
@@ -42,11 +41,7 @@ pub fn run(ctx: &Ctx, args: RecoverArgs) -> Result<()> {
         value.as_deref().map(|v| super::require_text(what, v)).transpose()
     };
     let summary = text("summary", &args.summary)?;
-    let customer = args
-        .for_customers
-        .as_deref()
-        .map(|t| super::require_text("sentence for customers", t))
-        .transpose()?;
+    let customer = args.for_customers.sentence()?;
     let last_known_good = text("last known good state", &args.last_known_good)?;
     let restored_from = text("backup", &args.restored_from)?;
     let validated_by =

@@ -80,7 +80,12 @@ impl Incident {
             // Which event a correction names is checked against the log by its recorder.
             EventBody::Corrected { at: corrected, .. } => return check_not_future(*corrected, now),
             EventBody::Retracted { .. } => return Ok(()),
-            EventBody::Unknown => return refuse("sirt cannot record an event of an unknown kind", None),
+            EventBody::Unknown => {
+                return refuse(
+                    "sirt cannot record an event of an unknown kind",
+                    "record it with the sirt that knows the kind".to_string(),
+                );
+            }
             _ => {}
         }
         if at < self.detected_at {
@@ -139,7 +144,9 @@ impl Incident {
             );
         }
         match body {
-            EventBody::Detected { .. } => refuse(format!("{id} is already detected"), None),
+            EventBody::Detected { .. } => {
+                refuse(format!("{id} is already detected"), format!("see it: sirt show {id}"))
+            }
             EventBody::Corrected { .. } | EventBody::Retracted { .. } | EventBody::Unknown => Ok(()),
             EventBody::Confirmed {} => match self.declared_at {
                 Some(declared) => refuse(
@@ -220,9 +227,10 @@ impl Incident {
                         format!("{id} has no action item '{item}'"),
                         format!("list them: sirt show {id}"),
                     ),
-                    Some(a) if a.done_at.is_some() => {
-                        refuse(format!("action item {item} is already done"), None)
-                    }
+                    Some(a) if a.done_at.is_some() => refuse(
+                        format!("action item {item} is already done"),
+                        format!("see which items are still open: sirt show {id}"),
+                    ),
                     Some(_) => Ok(()),
                 }
             }

@@ -372,20 +372,26 @@ impl Tenant {
     }
 }
 
+/// A complete tenant, for the model's unit tests.
+#[cfg(test)]
+pub(crate) fn example() -> Tenant {
+    let mut t = Tenant::new("contoso", "Contoso Ltd");
+    t.admins.push(Admin {
+        email: "it@contoso.example".into(),
+        name: Some("Ida".into()),
+        phone: Some("+442071234567".into()),
+    });
+    t.privacy = Some(PrivacyContact { email: "privacy@contoso.example".into(), name: None });
+    t.regimes.push("gdpr-art33".into());
+    t
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn tenant() -> Tenant {
-        let mut t = Tenant::new("contoso", "Contoso Ltd");
-        t.admins.push(Admin {
-            email: "it@contoso.example".into(),
-            name: Some("Ida".into()),
-            phone: Some("+442071234567".into()),
-        });
-        t.privacy = Some(PrivacyContact { email: "privacy@contoso.example".into(), name: None });
-        t.regimes.push("gdpr-art33".into());
-        t
+        example()
     }
 
     #[test]

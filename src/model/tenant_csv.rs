@@ -88,18 +88,9 @@ impl Tenant {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::tenant::PrivacyContact;
 
     fn tenant() -> Tenant {
-        let mut t = Tenant::new("contoso", "Contoso Ltd");
-        t.admins.push(Admin {
-            email: "it@contoso.example".into(),
-            name: Some("Ida".into()),
-            phone: Some("+442071234567".into()),
-        });
-        t.privacy = Some(PrivacyContact { email: "privacy@contoso.example".into(), name: None });
-        t.regimes.push("gdpr-art33".into());
-        t
+        crate::model::tenant::example()
     }
 
     #[test]

@@ -72,32 +72,7 @@ pub fn moment(at: DateTime<Utc>, zone: Option<Tz>) -> Moment {
     }
 }
 
-/// Text from a record, made safe to put anywhere: control characters and Unicode line and
-/// paragraph separators (any of which could forge a header line) become spaces.
-pub fn plain(text: &str) -> String {
-    text.chars().map(|c| if breaks_line(c) { ' ' } else { c }).collect::<String>().trim().to_string()
-}
-
-/// Text that may run over lines (descriptions, actions): every kind of line break becomes `\n`,
-/// other control characters are dropped.
-pub fn prose(text: &str) -> String {
-    let unified = text.replace("\r\n", "\n");
-    unified
-        .chars()
-        .filter_map(|c| match c {
-            '\n' | '\r' | '\u{2028}' | '\u{2029}' | '\u{85}' | '\u{b}' | '\u{c}' => Some('\n'),
-            '\t' => Some(' '),
-            c if c.is_control() => None,
-            c => Some(c),
-        })
-        .collect::<String>()
-        .trim()
-        .to_string()
-}
-
-fn breaks_line(c: char) -> bool {
-    c.is_control() || c == '\u{2028}' || c == '\u{2029}'
-}
+pub use crate::text::{plain, prose};
 
 /// "within 72 hours of becoming aware", "without undue delay", "within 3 business days of …":
 /// the English sentence (`duty.when`); templates of other languages build theirs from `limit`.

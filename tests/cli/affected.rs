@@ -3,40 +3,8 @@
 
 use serde_json::{Value, json};
 
+use crate::support::hint_of;
 use crate::support::{ACTOR, Env, NOW};
-
-/// Runs a call that must be refused: exit 1, `error:` then a `hint:` line, no commit, no incident
-/// file changed. Returns stderr.
-fn refused(env: &Env, args: &[&str]) -> String {
-    let commits = env.commit_count();
-    let files = env.files_in("incidents");
-    let stderr = env.fails(args);
-    assert_eq!(env.commit_count(), commits, "a refused {args:?} made a commit");
-    assert!(env.files_in("incidents") == files, "a refused {args:?} changed an incident file");
-    assert!(stderr.lines().any(|line| line.starts_with("hint: ")), "no hint: line for {args:?}:\n{stderr}");
-    stderr
-}
-
-/// Runs a call that must succeed without recording anything. Returns stderr.
-fn nothing_recorded(env: &Env, args: &[&str]) -> String {
-    let commits = env.commit_count();
-    let files = env.files_in("incidents");
-    let out = env.run(args);
-    let stderr = String::from_utf8(out.stderr).unwrap();
-    assert_eq!(out.status.code(), Some(0), "{args:?}:\n{stderr}");
-    assert_eq!(env.commit_count(), commits, "{args:?} made a commit");
-    assert!(env.files_in("incidents") == files, "{args:?} changed an incident file");
-    assert!(stderr.contains("nothing recorded"), "{args:?} does not say so:\n{stderr}");
-    stderr
-}
-
-fn hint_of(stderr: &str) -> &str {
-    stderr.lines().find(|line| line.starts_with("hint: ")).unwrap_or_else(|| panic!("no hint in:\n{stderr}"))
-}
-
-fn trailer(env: &Env, key: &str) -> String {
-    env.git(&["log", "-1", &format!("--format=%(trailers:key={key},valueonly)")]).trim().to_string()
-}
 
 fn show(env: &Env, id: &str) -> Value {
     env.json(&["show", id, "--format", "json"])
@@ -65,10 +33,10 @@ fn recorded(env: &Env, commits_before: usize, id: &str, what: &str) -> Value {
     let subject = env.git(&["log", "-1", "--format=%s"]).trim().to_string();
     assert!(subject.starts_with(&format!("{id}: ")), "subject does not name {id}: {subject}");
     assert!(subject.contains(what), "subject does not say '{what}': {subject}");
-    assert_eq!(trailer(env, "Sirt-Incident"), id);
+    assert_eq!(env.trailer("Sirt-Incident"), id);
     assert_eq!(env.git(&["log", "-1", "--format=%an <%ae>"]).trim(), ACTOR);
     let event = newest_event(env, id);
-    assert_eq!(trailer(env, "Sirt-Event"), event["id"].as_str().unwrap());
+    assert_eq!(env.trailer("Sirt-Event"), event["id"].as_str().unwrap());
     assert_eq!(env.git(&["status", "--porcelain"]), "");
     event
 }
@@ -102,7 +70,7 @@ fn affected_records_one_event_and_one_commit() {
     assert_eq!(event["tenants"], json!(["contoso", "fabrikam"]));
     assert_eq!(event["at"], NOW);
     assert_eq!(event["by"], ACTOR);
-    assert_eq!(trailer(&env, "Sirt-Kind"), "tenants-affected");
+    assert_eq!(env.trailer("Sirt-Kind"), "tenants-affected");
 
     let incident = show(&env, &id);
     assert_eq!(incident["phase"], "tenants-determined");
@@ -152,8 +120,8 @@ fn adding_tenants_already_listed_changes_nothing() {
     let id = env.declared("Mailbox export");
     env.ok(&["affected", &id, "contoso", "fabrikam"]);
     let events = show(&env, &id)["events"].clone();
-    nothing_recorded(&env, &["affected", &id, "contoso"]);
-    nothing_recorded(&env, &["affected", &id, "fabrikam", "contoso", "fabrikam"]);
+    env.nothing_recorded(&["affected", &id, "contoso"]);
+    env.nothing_recorded(&["affected", &id, "fabrikam", "contoso", "fabrikam"]);
     assert_eq!(show(&env, &id)["events"], events);
     assert_eq!(affected_ids(&env, &id), ["contoso", "fabrikam"]);
 }
@@ -163,18 +131,18 @@ fn unknown_tenants_are_refused_and_nothing_is_recorded() {
     let env = Env::new();
     directory(&env);
     let id = env.declared("Mailbox export");
-    let stderr = refused(&env, &["affected", &id, "contoso", "nosuch", "fabrikam"]);
+    let stderr = env.refused(&["affected", &id, "contoso", "nosuch", "fabrikam"]);
     assert!(stderr.contains("nosuch"), "{stderr}");
     assert!(hint_of(&stderr).contains("sirt tenant add"), "{stderr}");
     assert_eq!(affected_ids(&env, &id), Vec::<String>::new(), "not even the known tenants are recorded");
     assert_eq!(show(&env, &id)["phase"], "confirmed");
 
-    let stderr = refused(&env, &["affected", &id, "ghost-1", "ghost-2"]);
+    let stderr = env.refused(&["affected", &id, "ghost-1", "ghost-2"]);
     assert!(stderr.contains("ghost-1") && stderr.contains("ghost-2"), "{stderr}");
-    let stderr = refused(&env, &["affected", &id, "a/b"]);
+    let stderr = env.refused(&["affected", &id, "a/b"]);
     assert!(stderr.contains("a/b"), "{stderr}");
 
-    let stderr = refused(&env, &["affected", &id]);
+    let stderr = env.refused(&["affected", &id]);
     assert!(hint_of(&stderr).contains("--from-file"), "{stderr}");
     assert_eq!(show(&env, &id)["events"], 2);
 }
@@ -194,7 +162,7 @@ fn remove_takes_tenants_off_the_list() {
     assert_eq!(env.json(&["tenant", "show", "fabrikam", "--format", "json"])["open_incidents"], json!([]));
 
     // Tenants not on the list: nothing to take off.
-    nothing_recorded(&env, &["affected", &id, "fabrikam", "bare", "--remove"]);
+    env.nothing_recorded(&["affected", &id, "fabrikam", "bare", "--remove"]);
 
     // Only the listed ones are recorded as removed.
     let before = env.commit_count();
@@ -237,14 +205,14 @@ fn from_file_reads_one_id_per_line_with_comments_and_blank_lines() {
     // An unknown id in the file is refused like one on the command line.
     let bad = env.home.join("bad.txt");
     std::fs::write(&bad, "bare\nnot-a-tenant\n").unwrap();
-    let stderr = refused(&env, &["affected", &id, "--from-file", bad.to_str().unwrap()]);
+    let stderr = env.refused(&["affected", &id, "--from-file", bad.to_str().unwrap()]);
     assert!(stderr.contains("not-a-tenant"), "{stderr}");
     assert!(!affected_ids(&env, &id).contains(&"bare".to_string()));
 
     // A file of comments only names nobody.
     let empty = env.home.join("empty.txt");
     std::fs::write(&empty, "# nothing yet\n\n").unwrap();
-    refused(&env, &["affected", &id, "--from-file", empty.to_str().unwrap()]);
+    env.refused(&["affected", &id, "--from-file", empty.to_str().unwrap()]);
     let missing = env.home.join("missing.txt");
     let stderr = env.fails(&["affected", &id, "--from-file", missing.to_str().unwrap()]);
     assert!(stderr.contains("missing.txt"), "{stderr}");
@@ -272,7 +240,7 @@ fn detail_is_stored_for_the_tenants_named_with_it_only() {
     assert!(table.contains("Woodgrove Bank (woodgrove; 3 mailboxes read)"), "{table}");
     assert!(table.contains("Contoso Ltd (contoso)"), "{table}");
 
-    let stderr = refused(&env, &["affected", &id, "bare", "--detail", "line one\r\nBcc: x@evil.example"]);
+    let stderr = env.refused(&["affected", &id, "bare", "--detail", "line one\r\nBcc: x@evil.example"]);
     assert!(stderr.contains("detail"), "{stderr}");
     assert!(!affected_ids(&env, &id).contains(&"bare".to_string()));
     let out = env.run(&["affected", &id, "contoso", "--remove", "--detail", "x"]);
@@ -284,7 +252,7 @@ fn affected_before_confirm_is_refused() {
     let env = Env::new();
     directory(&env);
     let id = env.detect("Odd sign-ins", &["--severity", "sev2", "--at", "2026-11-20T08:00:00Z"]);
-    let stderr = refused(&env, &["affected", &id, "contoso"]);
+    let stderr = env.refused(&["affected", &id, "contoso"]);
     assert!(stderr.contains("not confirmed"), "{stderr}");
     assert!(hint_of(&stderr).contains(&format!("sirt confirm {id}")), "{stderr}");
     assert_eq!(show(&env, &id)["affected_tenants"], json!([]));
@@ -292,7 +260,7 @@ fn affected_before_confirm_is_refused() {
 
     let dismissed = env.detect("Port scan", &[]);
     env.ok(&["dismiss", &dismissed, "--reason", "red-team exercise"]);
-    refused(&env, &["affected", &dismissed, "contoso"]);
+    env.refused(&["affected", &dismissed, "contoso"]);
     assert_eq!(env.json(&["tenant", "show", "contoso", "--format", "json"])["open_incidents"], json!([]));
 }
 

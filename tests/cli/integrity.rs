@@ -9,41 +9,13 @@ use proptest::prelude::*;
 use serde_json::Value;
 
 use crate::support::{ACTOR, Env, NOW, appending};
+use crate::support::{assert_has_all, hints};
 
 // ---- helpers ----
 
 /// `incidents/<ID>.toml`, as the store names it.
 fn rel(id: &str) -> String {
     format!("incidents/{id}.toml")
-}
-
-/// The `hint:` lines of stderr, joined.
-fn hints(stderr: &str) -> String {
-    stderr.lines().filter_map(|l| l.strip_prefix("hint: ")).collect::<Vec<_>>().join("\n")
-}
-
-fn assert_has_all(text: &str, what: &str, needles: &[&str]) {
-    let missing: Vec<&&str> = needles.iter().filter(|n| !text.contains(**n)).collect();
-    assert!(missing.is_empty(), "{what} lacks {missing:?}:\n{text}");
-}
-
-/// Runs a step that must be refused (exit 1, `error:` and `hint:`) and must commit nothing.
-fn refused(env: &Env, args: &[&str]) -> String {
-    let commits = env.commit_count();
-    let stderr = env.fails(args);
-    assert!(stderr.lines().any(|l| l.starts_with("hint: ")), "no hint: for {args:?}:\n{stderr}");
-    assert_eq!(env.commit_count(), commits, "a refused {args:?} made a commit");
-    stderr
-}
-
-/// Runs a step that must make exactly one commit; returns stderr.
-fn one_commit(env: &Env, args: &[&str]) -> String {
-    let commits = env.commit_count();
-    let out = env.run(args);
-    let stderr = String::from_utf8(out.stderr).unwrap();
-    assert_eq!(out.status.code(), Some(0), "sirt {args:?}:\n{stderr}");
-    assert_eq!(env.commit_count(), commits + 1, "sirt {args:?} should make exactly one commit");
-    stderr
 }
 
 /// Runs a command: (exit code, stdout, stderr).
@@ -147,7 +119,7 @@ fn a_hand_edit_stops_an_unrelated_write_and_is_left_as_it_was() {
         vec!["detect", "Another one"],
         vec!["tenant", "add", "fabrikam", "--name", "Fabrikam"],
     ] {
-        let stderr = refused(&env, &args);
+        let stderr = env.refused(&args);
         assert_has_all(&stderr, "the refusal", &["working tree differs", &rel(&id), "nothing was recorded"]);
         assert_has_all(
             &hints(&stderr),
@@ -162,7 +134,7 @@ fn a_hand_edit_stops_an_unrelated_write_and_is_left_as_it_was() {
 
     // Thrown away with git, the next write goes through and appends to the committed bytes.
     env.git(&["checkout", "--", &rel(&id)]);
-    one_commit(&env, &["note", &id, "checked the proxy logs"]);
+    env.one_commit(&["note", &id, "checked the proxy logs"]);
     let after = env.file_at("HEAD", &rel(&id)).unwrap();
     assert!(after.starts_with(&committed), "the write did not append to the commit");
     assert_eq!(show(&env, &id)["declared_at"], "2026-11-20T09:00:00Z");
@@ -215,7 +187,7 @@ fn adopt_commits_a_valid_hand_edit_as_its_own_marked_change() {
     append(&env, &id, &added);
     let edited = std::fs::read(env.incident_file(&id)).unwrap();
 
-    let stderr = one_commit(&env, &["adopt", &rel(&id)]);
+    let stderr = env.one_commit(&["adopt", &rel(&id)]);
     assert!(stderr.contains("hand edit adopted"), "{stderr}");
     assert_eq!(env.trailer("Sirt-Action"), "adopt");
     assert_eq!(env.trailer("Sirt-Path"), rel(&id));
@@ -232,11 +204,11 @@ fn adopt_commits_a_valid_hand_edit_as_its_own_marked_change() {
     assert_eq!(show(&env, &id)["notes"], 1);
 
     // Writes work again, after the adopted bytes.
-    one_commit(&env, &["note", &id, "next"]);
+    env.one_commit(&["note", &id, "next"]);
     assert!(env.file_at("HEAD", &rel(&id)).unwrap().starts_with(&edited));
 
     // Nothing to adopt: refused.
-    let stderr = refused(&env, &["adopt", &rel(&id)]);
+    let stderr = env.refused(&["adopt", &rel(&id)]);
     assert!(stderr.contains("no hand edit"), "{stderr}");
 }
 
@@ -251,7 +223,7 @@ fn adopt_refuses_a_hand_edit_that_deletes_or_rewrites_an_event() {
     // The last event deleted.
     let deleted = without_last_event(&committed);
     std::fs::write(env.incident_file(&id), &deleted).unwrap();
-    let stderr = refused(&env, &["adopt", &rel(&id)]);
+    let stderr = env.refused(&["adopt", &rel(&id)]);
     assert_has_all(
         &stderr,
         "the refusal",
@@ -264,19 +236,19 @@ fn adopt_refuses_a_hand_edit_that_deletes_or_rewrites_an_event() {
     // The declaration rewritten into a note.
     let rewritten = committed.replace("kind = \"confirmed\"", "kind = \"note\"\ntext = \"no\"");
     std::fs::write(env.incident_file(&id), &rewritten).unwrap();
-    let stderr = refused(&env, &["adopt", &rel(&id)]);
+    let stderr = env.refused(&["adopt", &rel(&id)]);
     assert_has_all(&stderr, "the refusal", &["(confirmed) would be rewritten", "nothing was adopted"]);
     restore(&env);
 
     // The whole file deleted.
     std::fs::remove_file(env.incident_file(&id)).unwrap();
-    let stderr = refused(&env, &["adopt", &rel(&id)]);
+    let stderr = env.refused(&["adopt", &rel(&id)]);
     assert!(stderr.contains("would delete its history"), "{stderr}");
     restore(&env);
 
     // A file that does not parse.
     std::fs::write(env.incident_file(&id), format!("{committed}\n[[event]\n")).unwrap();
-    refused(&env, &["adopt", &rel(&id)]);
+    env.refused(&["adopt", &rel(&id)]);
     restore(&env);
 
     assert_eq!(env.git(&["status", "--porcelain"]), "");
@@ -297,7 +269,7 @@ fn adopt_refuses_a_rewrite_of_what_this_sirt_does_not_know() {
         committed.replace("verified_by = \"Bo\"", "verified_by = \"Mallory\""),
     )
     .unwrap();
-    let stderr = refused(&env, &["adopt", &rel(&id)]);
+    let stderr = env.refused(&["adopt", &rel(&id)]);
     assert!(stderr.contains("EFUTURE000001 (containment-verified) would be rewritten"), "{stderr}");
     env.git(&["checkout", "--", &rel(&id)]);
 
@@ -311,7 +283,7 @@ fn adopt_refuses_a_rewrite_of_what_this_sirt_does_not_know() {
         format!("{text}{}", event_table("EHAND00000001", seq, "note", "text = \"x\"\nlanguage = \"de\"\n")),
     )
     .unwrap();
-    let stderr = refused(&env, &["adopt", &rel(&id)]);
+    let stderr = env.refused(&["adopt", &rel(&id)]);
     assert!(stderr.contains("EHAND00000001 (note) would be rewritten"), "{stderr}");
 }
 
@@ -353,7 +325,7 @@ fn events_and_fields_of_a_newer_sirt_survive_ten_writes_byte_for_byte() {
     ];
     let mut previous = base.clone();
     for args in &writes {
-        one_commit(&env, args);
+        env.one_commit(args);
         let now = env.file_at("HEAD", &rel(&id)).unwrap();
         assert!(now.starts_with(&previous), "sirt {args:?} rewrote what was there");
         previous = now;
@@ -397,7 +369,7 @@ fn a_store_that_asks_for_a_newer_sirt_is_not_written_by_this_one() {
         vec!["detect", "Another"],
         vec!["tenant", "add", "t1", "--name", "T"],
     ] {
-        let stderr = refused(&env, &args);
+        let stderr = env.refused(&args);
         assert!(stderr.contains("99.0.0"), "{stderr}");
         assert!(hints(&stderr).contains("upgrade"), "{stderr}");
     }
@@ -416,7 +388,7 @@ fn adopt_too_refuses_when_the_store_asks_for_a_newer_sirt() {
     env.edit_settings(&[(&line, "min_writer_version = \"99.0.0\"")], "");
     let seq = next_seq(&env, &id);
     append(&env, &id, &event_table("EHAND00000001", seq, "note", "text = \"x\"\n"));
-    let stderr = refused(&env, &["adopt", &rel(&id)]);
+    let stderr = env.refused(&["adopt", &rel(&id)]);
     assert!(stderr.contains("99.0.0"), "{stderr}");
 }
 
@@ -536,9 +508,9 @@ fn the_nis2_final_report_of_a_closed_incident_still_runs_and_trips_the_check() {
         assert_eq!(stage(&rows, id, "final report").unwrap()["status"], "overdue");
     }
     // Filing it stops the clock, closed or not.
-    one_commit(&env, &["filed", &forced, "nis2-art23", "final report"]);
+    env.one_commit(&["filed", &forced, "nis2-art23", "final report"]);
     assert_eq!(env.code(&["deadlines", "--check"]), 3, "the other one is still overdue");
-    one_commit(&env, &["filed", &proper, "nis2-art23", "final report"]);
+    env.one_commit(&["filed", &proper, "nis2-art23", "final report"]);
     assert_eq!(env.code(&["deadlines", "--check"]), 0);
     // --all shows what closed incidents met and missed.
     let rows = clocks(&env, &["--all"]);
@@ -569,7 +541,7 @@ fn close_warns_about_the_stages_and_action_items_still_owed() {
         "--owner",
         "Bo Chen",
     ]);
-    let stderr = one_commit(&env, &["close", &id, "--force", "--reason", "handed over"]);
+    let stderr = env.one_commit(&["close", &id, "--force", "--reason", "handed over"]);
     let warning = stderr
         .lines()
         .find(|l| l.starts_with("warning:") && l.contains("not filed"))
@@ -591,7 +563,7 @@ fn close_warns_about_the_stages_and_action_items_still_owed() {
     // Nothing owed: no warning.
     let quiet = env.declared("Nothing owed");
     env.edit_settings(&[("own_regimes = [\"nis2-art23\"]", "own_regimes = []")], "");
-    let stderr = one_commit(&env, &["close", &quiet, "--force", "--reason", "a duplicate"]);
+    let stderr = env.one_commit(&["close", &quiet, "--force", "--reason", "a duplicate"]);
     assert!(!stderr.contains("warning:"), "{stderr}");
 }
 
@@ -605,11 +577,11 @@ fn a_tenant_left_unnotified_by_a_forced_close_can_still_be_notified() {
     env.now = "2026-11-24T12:00:00Z".into();
     // Still owed, so still on the gate, and it can be stopped.
     assert_eq!(env.code(&["deadlines", "--check"]), 3);
-    one_commit(&env, &["notified", &id, "contoso", "--via", "email-admin"]);
+    env.one_commit(&["notified", &id, "contoso", "--via", "email-admin"]);
     assert_eq!(env.code(&["deadlines", "--check"]), 0);
     assert_eq!(contract(&clocks(&env, &["--all"]), &id, "contoso")["status"], "late");
     // Other steps stay refused after the close.
-    let stderr = refused(&env, &["contain", &id, "--summary", "late"]);
+    let stderr = env.refused(&["contain", &id, "--summary", "late"]);
     assert!(stderr.contains("was closed"), "{stderr}");
 }
 
@@ -698,19 +670,19 @@ fn notified_refuses_a_channel_that_cannot_reach_the_tenant() {
     env.ok(&["affected", &id, "contoso", "fabrikam"]);
 
     for via in ["email-admin", "message-center"] {
-        let stderr = refused(&env, &["notified", &id, "fabrikam", "--via", via]);
+        let stderr = env.refused(&["notified", &id, "fabrikam", "--via", via]);
         assert_has_all(&stderr, "the refusal", &["fabrikam", via, "nothing recorded"]);
         assert!(hints(&stderr).contains("sirt tenant check fabrikam"), "{stderr}");
     }
     // contoso has no phone number on file.
-    let stderr = refused(&env, &["notified", &id, "contoso", "--via", "phone"]);
+    let stderr = env.refused(&["notified", &id, "contoso", "--via", "phone"]);
     assert!(stderr.contains("contoso"), "{stderr}");
     // Named together, nothing is recorded for either.
-    refused(&env, &["notified", &id, "contoso", "fabrikam", "--via", "email-admin"]);
+    env.refused(&["notified", &id, "contoso", "fabrikam", "--via", "email-admin"]);
     assert_eq!(contract(&clocks(&env, &["--all"]), &id, "contoso")["status"], "running");
 
     // --all records the reachable ones and says which it skipped.
-    let stderr = one_commit(&env, &["notified", &id, "--all", "--via", "email-admin"]);
+    let stderr = env.one_commit(&["notified", &id, "--all", "--via", "email-admin"]);
     assert!(stderr.lines().any(|l| l.starts_with("warning:") && l.contains("fabrikam")), "{stderr}");
     let rows = clocks(&env, &["--all"]);
     assert_eq!(contract(&rows, &id, "contoso")["status"], "met");
@@ -719,7 +691,7 @@ fn notified_refuses_a_channel_that_cannot_reach_the_tenant() {
     assert_eq!(notified.as_array().unwrap().len(), 1, "{notified:#}");
     assert!(!notified.to_string().contains("fabrikam"), "{notified:#}");
     // No one left that the channel reaches: refused.
-    refused(&env, &["notified", &id, "--all", "--via", "phone"]);
+    env.refused(&["notified", &id, "--all", "--via", "phone"]);
 }
 
 // ---- atomic init ----
@@ -759,18 +731,15 @@ fn correcting_the_declaration_time_moves_the_clocks_and_keeps_the_original() {
     assert_eq!(contract(&clocks(&env, &[]), &id, "contoso")["due"], "2026-11-21T09:00:00Z");
     let before = env.file_at("HEAD", &rel(&id)).unwrap();
 
-    let stderr = one_commit(
-        &env,
-        &[
-            "correct",
-            &id,
-            "confirmed",
-            "--at",
-            "2026-11-20T10:30:00Z",
-            "--reason",
-            "the bridge call started at 10:30",
-        ],
-    );
+    let stderr = env.one_commit(&[
+        "correct",
+        &id,
+        "confirmed",
+        "--at",
+        "2026-11-20T10:30:00Z",
+        "--reason",
+        "the bridge call started at 10:30",
+    ]);
     assert!(stderr.contains("corrected"), "{stderr}");
     assert_eq!(env.trailer("Sirt-Kind"), "corrected");
     assert_eq!(env.trailer("Sirt-Incident"), id);
@@ -819,23 +788,26 @@ fn correcting_the_declaration_time_moves_the_clocks_and_keeps_the_original() {
     // The detection, named by the start of its event id.
     let detected = entries.as_array().unwrap().iter().find(|e| e["kind"] == "detected").unwrap();
     let prefix = &detected["id"].as_str().unwrap()[..6];
-    one_commit(
-        &env,
-        &["correct", &id, prefix, "--at", "2026-11-20T07:45:00Z", "--reason", "first alert at 07:45"],
-    );
+    env.one_commit(&[
+        "correct",
+        &id,
+        prefix,
+        "--at",
+        "2026-11-20T07:45:00Z",
+        "--reason",
+        "first alert at 07:45",
+    ]);
     assert_eq!(show(&env, &id)["detected_at"], "2026-11-20T07:45:00Z");
 
     // What cannot be: refused, nothing recorded.
-    let stderr =
-        refused(&env, &["correct", &id, "confirmed", "--at", "2026-11-20T07:00:00Z", "--reason", "x"]);
+    let stderr = env.refused(&["correct", &id, "confirmed", "--at", "2026-11-20T07:00:00Z", "--reason", "x"]);
     assert!(stderr.contains("before the incident was detected"), "{stderr}");
-    let stderr =
-        refused(&env, &["correct", &id, "detected", "--at", "2026-11-20T11:00:00Z", "--reason", "x"]);
+    let stderr = env.refused(&["correct", &id, "detected", "--at", "2026-11-20T11:00:00Z", "--reason", "x"]);
     assert!(stderr.contains("cannot move after"), "{stderr}");
-    refused(&env, &["correct", &id, "confirmed", "--at", "2026-11-20T10:30:00Z", "--reason", "same time"]);
-    refused(&env, &["correct", &id, "confirmed", "--at", "2026-11-21T10:30:00Z", "--reason", "future"]);
-    refused(&env, &["correct", &id, "contained", "--at", "2026-11-20T10:00:00Z", "--reason", "no such step"]);
-    refused(&env, &["correct", &id, "corrected", "--at", "2026-11-20T10:00:00Z", "--reason", "a correction"]);
+    env.refused(&["correct", &id, "confirmed", "--at", "2026-11-20T10:30:00Z", "--reason", "same time"]);
+    env.refused(&["correct", &id, "confirmed", "--at", "2026-11-21T10:30:00Z", "--reason", "future"]);
+    env.refused(&["correct", &id, "contained", "--at", "2026-11-20T10:00:00Z", "--reason", "no such step"]);
+    env.refused(&["correct", &id, "corrected", "--at", "2026-11-20T10:00:00Z", "--reason", "a correction"]);
     let out = env.run(&["correct", &id, "confirmed", "--at", "2026-11-20T10:00:00Z"]);
     assert_eq!(out.status.code(), Some(2), "--reason is required");
 }
@@ -850,7 +822,7 @@ fn retracting_the_declaration_stops_its_clocks_and_keeps_the_reason() {
     assert_eq!(env.code(&["deadlines", "--check"]), 3, "overdue before the retraction");
 
     let stderr =
-        one_commit(&env, &["retract", &id, "confirmed", "--reason", "a red-team exercise, announced late"]);
+        env.one_commit(&["retract", &id, "confirmed", "--reason", "a red-team exercise, announced late"]);
     assert!(stderr.contains("no clock runs until it is confirmed"), "{stderr}");
     assert_eq!(env.trailer("Sirt-Kind"), "retracted");
     let shown = show(&env, &id);
@@ -875,11 +847,11 @@ fn retracting_the_declaration_stops_its_clocks_and_keeps_the_reason() {
     assert!(env.ok(&["timeline", &id]).contains(&format!("retracted by {ACTOR}")));
 
     // The incident is back before confirmation: it can be dismissed or confirmed again.
-    let stderr = refused(&env, &["retract", &id, "confirmed", "--reason", "again"]);
+    let stderr = env.refused(&["retract", &id, "confirmed", "--reason", "again"]);
     assert!(stderr.contains("no event"), "{stderr}");
-    let stderr = refused(&env, &["retract", &id, "detected", "--reason", "never happened"]);
+    let stderr = env.refused(&["retract", &id, "detected", "--reason", "never happened"]);
     assert!(hints(&stderr).contains("sirt dismiss"), "{stderr}");
-    one_commit(&env, &["confirm", &id]);
+    env.one_commit(&["confirm", &id]);
     let row = contract(&clocks(&env, &[]), &id, "contoso").clone();
     assert_eq!(row["started_at"], "2026-11-24T12:00:00Z");
     assert_eq!(row["status"], "running");
@@ -892,7 +864,7 @@ fn a_tenant_added_by_mistake_is_removed_with_its_reason_kept() {
     tenant(&env, "fabrikam", &[]);
     let id = env.declared("Leaky export job");
     env.ok(&["affected", &id, "contoso", "fabrikam"]);
-    one_commit(&env, &["affected", &id, "fabrikam", "--remove", "--reason", "wrong tenant id in the ticket"]);
+    env.one_commit(&["affected", &id, "fabrikam", "--remove", "--reason", "wrong tenant id in the ticket"]);
     let affected: Vec<String> = show(&env, &id)["affected_tenants"]
         .as_array()
         .unwrap()

@@ -4,29 +4,8 @@
 
 use serde_json::Value;
 
+use crate::support::hint_of;
 use crate::support::{ACTOR, Env, NOW};
-
-/// Runs a step that must be refused: exit 1, `error:` then a `hint:` line, no commit, no file
-/// changed. Returns stderr.
-fn refused(env: &Env, args: &[&str]) -> String {
-    let commits = env.commit_count();
-    let files = env.files_in("incidents");
-    let stderr = env.fails(args);
-    assert!(stderr.lines().any(|line| line.starts_with("hint: ")), "no hint: line for {args:?}:\n{stderr}");
-    assert_eq!(env.commit_count(), commits, "a refused {args:?} made a commit");
-    assert!(env.files_in("incidents") == files, "a refused {args:?} changed an incident file");
-    stderr
-}
-
-/// The `hint:` line of an error output.
-fn hint_of(stderr: &str) -> &str {
-    stderr.lines().find(|line| line.starts_with("hint: ")).unwrap_or_else(|| panic!("no hint in:\n{stderr}"))
-}
-
-/// A trailer of the last commit, as git itself parses it.
-fn trailer(env: &Env, key: &str) -> String {
-    env.git(&["log", "-1", &format!("--format=%(trailers:key={key},valueonly)")]).trim().to_string()
-}
 
 /// Checks that the step just run made exactly one commit on top of `commits_before`, authored by
 /// `author`, whose subject names the incident and says `what`, and whose trailers name the
@@ -41,7 +20,7 @@ fn recorded_by(env: &Env, commits_before: usize, id: &str, what: &str, author: &
         message.lines().any(|l| l == format!("Sirt-Incident: {id}")),
         "no Sirt-Incident trailer:\n{message}"
     );
-    assert_eq!(trailer(env, "Sirt-Incident"), id);
+    assert_eq!(env.trailer("Sirt-Incident"), id);
     assert_eq!(env.git(&["log", "-1", "--format=%an <%ae>"]).trim(), author);
 
     let timeline = env.json(&["timeline", id, "--format", "json"]);
@@ -52,7 +31,7 @@ fn recorded_by(env: &Env, commits_before: usize, id: &str, what: &str, author: &
         message.lines().any(|l| l == format!("Sirt-Event: {event_id}")),
         "no Sirt-Event: {event_id}:\n{message}"
     );
-    assert_eq!(trailer(env, "Sirt-Event"), event_id);
+    assert_eq!(env.trailer("Sirt-Event"), event_id);
     assert_eq!(newest["by"], author);
     newest
 }
@@ -129,7 +108,7 @@ fn detect_defaults_to_now_sev3_and_monitoring() {
 #[test]
 fn detect_refuses_an_empty_title() {
     let env = Env::new();
-    let stderr = refused(&env, &["detect", "  "]);
+    let stderr = env.refused(&["detect", "  "]);
     assert!(stderr.contains("title"), "{stderr}");
     assert!(env.files_in("incidents").is_empty());
 }
@@ -137,10 +116,14 @@ fn detect_refuses_an_empty_title() {
 #[test]
 fn detect_refuses_a_start_after_the_detection() {
     let env = Env::new();
-    let stderr = refused(
-        &env,
-        &["detect", "Odd traffic", "--started", "2026-11-20T11:30:00Z", "--at", "2026-11-20T11:00:00Z"],
-    );
+    let stderr = env.refused(&[
+        "detect",
+        "Odd traffic",
+        "--started",
+        "2026-11-20T11:30:00Z",
+        "--at",
+        "2026-11-20T11:00:00Z",
+    ]);
     assert!(stderr.contains("after it was detected"), "{stderr}");
     assert!(hint_of(&stderr).contains("--started"), "{stderr}");
     assert!(env.files_in("incidents").is_empty());
@@ -149,7 +132,7 @@ fn detect_refuses_a_start_after_the_detection() {
 #[test]
 fn detect_refuses_a_detection_in_the_future() {
     let env = Env::new();
-    let stderr = refused(&env, &["detect", "Odd traffic", "--at", "2026-11-20T12:30:00Z"]);
+    let stderr = env.refused(&["detect", "Odd traffic", "--at", "2026-11-20T12:30:00Z"]);
     assert!(stderr.contains("in the future"), "{stderr}");
     assert!(env.files_in("incidents").is_empty());
 }
@@ -161,7 +144,7 @@ fn detect_refuses_unreadable_times_listing_the_accepted_forms() {
         &["detect", "Odd traffic", "--started", "last tuesday"][..],
         &["detect", "Odd traffic", "--at", "yesterday"][..],
     ] {
-        let stderr = refused(&env, args);
+        let stderr = env.refused(args);
         assert!(stderr.contains(&format!("'{}'", args[3])), "the error quotes the value:\n{stderr}");
         assert_lists_the_accepted_forms(hint_of(&stderr));
     }
@@ -232,7 +215,7 @@ fn engaging_the_same_person_twice_changes_nothing() {
 fn engage_refuses_an_empty_name() {
     let env = Env::new();
     let id = env.detect("Odd sign-ins", &[]);
-    let stderr = refused(&env, &["engage", &id, "oce", " "]);
+    let stderr = env.refused(&["engage", &id, "oce", " "]);
     assert!(stderr.contains("name is empty"), "{stderr}");
 }
 
@@ -277,7 +260,7 @@ fn confirm_declares_the_incident() {
 fn confirming_twice_is_refused() {
     let env = Env::new();
     let id = env.declared("Odd sign-ins");
-    let stderr = refused(&env, &["confirm", &id]);
+    let stderr = env.refused(&["confirm", &id]);
     assert!(stderr.contains("already confirmed"), "{stderr}");
     assert!(hint_of(&stderr).contains(&format!("sirt show {id}")), "{stderr}");
     assert_eq!(show(&env, &id)["declared_at"], "2026-11-20T09:00:00Z");
@@ -288,7 +271,7 @@ fn confirming_a_dismissed_incident_is_refused() {
     let env = Env::new();
     let id = env.detect("Port scan", &["--at", "2026-11-20T08:00:00Z"]);
     env.ok(&["dismiss", &id, "--reason", "red-team exercise"]);
-    let stderr = refused(&env, &["confirm", &id]);
+    let stderr = env.refused(&["confirm", &id]);
     assert!(stderr.starts_with(&format!("error: {id} was dismissed")), "{stderr}");
     assert!(hint_of(&stderr).contains("sirt detect"), "{stderr}");
     assert_eq!(show(&env, &id)["phase"], "dismissed");
@@ -317,7 +300,7 @@ fn dismiss_closes_the_incident() {
 fn dismissing_a_confirmed_incident_is_refused() {
     let env = Env::new();
     let id = env.declared("Odd sign-ins");
-    let stderr = refused(&env, &["dismiss", &id, "--reason", "false alarm"]);
+    let stderr = env.refused(&["dismiss", &id, "--reason", "false alarm"]);
     assert!(stderr.contains("cannot be dismissed"), "{stderr}");
     assert!(hint_of(&stderr).contains(&format!("sirt note {id}")), "{stderr}");
     assert_eq!(show(&env, &id)["phase"], "confirmed");
@@ -328,7 +311,7 @@ fn dismissing_twice_is_refused() {
     let env = Env::new();
     let id = env.detect("Port scan", &[]);
     env.ok(&["dismiss", &id, "--reason", "drill"]);
-    let stderr = refused(&env, &["dismiss", &id, "--reason", "drill again"]);
+    let stderr = env.refused(&["dismiss", &id, "--reason", "drill again"]);
     assert!(stderr.contains("dismissed"), "{stderr}");
 }
 
@@ -336,7 +319,7 @@ fn dismissing_twice_is_refused() {
 fn dismiss_refuses_an_empty_reason() {
     let env = Env::new();
     let id = env.detect("Port scan", &[]);
-    let stderr = refused(&env, &["dismiss", &id, "--reason", ""]);
+    let stderr = env.refused(&["dismiss", &id, "--reason", ""]);
     assert!(stderr.contains("reason is empty"), "{stderr}");
 
     let commits = env.commit_count();
@@ -407,10 +390,10 @@ fn impact_none_records_no_effect_on_customer_data() {
 fn impact_before_confirmation_is_refused() {
     let env = Env::new();
     let id = env.detect("Odd sign-ins", &["--at", "2026-11-20T08:00:00Z"]);
-    let stderr = refused(&env, &["impact", &id, "--effect", "access", "--summary", "Mailboxes were read"]);
+    let stderr = env.refused(&["impact", &id, "--effect", "access", "--summary", "Mailboxes were read"]);
     assert!(stderr.contains("not confirmed"), "the error names the missing step:\n{stderr}");
-    assert_eq!(hint_of(&stderr), format!("hint: sirt confirm {id}"));
-    let stderr = refused(&env, &["impact", &id, "--none"]);
+    assert_eq!(hint_of(&stderr), format!("sirt confirm {id}"));
+    let stderr = env.refused(&["impact", &id, "--none"]);
     assert!(stderr.contains("not confirmed"), "{stderr}");
     assert_eq!(show(&env, &id)["impact"], Value::Null);
 }
@@ -419,19 +402,16 @@ fn impact_before_confirmation_is_refused() {
 fn impact_before_the_declaration_is_refused() {
     let env = Env::new();
     let id = env.declared("Odd sign-ins"); // detected 08:00, declared 09:00
-    let stderr = refused(
-        &env,
-        &[
-            "impact",
-            &id,
-            "--effect",
-            "access",
-            "--summary",
-            "Mailboxes were read",
-            "--at",
-            "2026-11-20T08:30:00Z",
-        ],
-    );
+    let stderr = env.refused(&[
+        "impact",
+        &id,
+        "--effect",
+        "access",
+        "--summary",
+        "Mailboxes were read",
+        "--at",
+        "2026-11-20T08:30:00Z",
+    ]);
     assert!(stderr.contains("before") && stderr.contains("confirmed"), "{stderr}");
     assert!(hint_of(&stderr).contains("--at"), "{stderr}");
 }
@@ -461,7 +441,7 @@ fn impact_without_a_complete_assessment_is_a_usage_error() {
 fn impact_refuses_an_empty_summary() {
     let env = Env::new();
     let id = env.declared("Odd sign-ins");
-    let stderr = refused(&env, &["impact", &id, "--effect", "access", "--summary", " "]);
+    let stderr = env.refused(&["impact", &id, "--effect", "access", "--summary", " "]);
     assert!(stderr.contains("summary is empty"), "{stderr}");
 }
 
@@ -490,9 +470,9 @@ fn note_adds_to_the_timeline() {
 fn note_refuses_empty_text() {
     let env = Env::new();
     let id = env.detect("Odd sign-ins", &[]);
-    let stderr = refused(&env, &["note", &id, ""]);
+    let stderr = env.refused(&["note", &id, ""]);
     assert!(stderr.contains("note is empty"), "{stderr}");
-    refused(&env, &["note", &id, " \t "]);
+    env.refused(&["note", &id, " \t "]);
 }
 
 // ---- --at ----
@@ -507,7 +487,7 @@ fn a_backfilled_time_before_the_detection_is_refused() {
         &["note", &id, "seen earlier", "--at", "2026-11-19 23:00"][..],
         &["dismiss", &id, "--reason", "drill", "--at", "5h ago"][..],
     ] {
-        let stderr = refused(&env, args);
+        let stderr = env.refused(args);
         assert!(stderr.contains(&format!("before {id} was detected")), "{args:?}:\n{stderr}");
     }
     assert_eq!(show(&env, &id)["events"], 1);
@@ -522,7 +502,7 @@ fn a_time_in_the_future_is_refused() {
         &["engage", &id, "eim", "Carla Diaz", "--at", "2026-11-21 09:00"][..],
         &["impact", &id, "--none", "--at", "2026-11-20T13:00:00+00:00"][..],
     ] {
-        let stderr = refused(&env, args);
+        let stderr = env.refused(args);
         assert!(stderr.contains("in the future"), "{args:?}:\n{stderr}");
     }
 }
@@ -539,7 +519,7 @@ fn unreadable_at_values_are_refused_listing_the_accepted_forms() {
     ] {
         let mut args = command.to_vec();
         args.extend(["--at", value]);
-        let stderr = refused(&env, &args);
+        let stderr = env.refused(&args);
         assert!(stderr.contains(&format!("'{value}'")), "the error quotes the value:\n{stderr}");
         assert_lists_the_accepted_forms(hint_of(&stderr));
     }
@@ -720,7 +700,7 @@ fn an_ambiguous_prefix_lists_the_candidates() {
     };
     let letter = &first[4..5];
     for query in [letter.to_string(), format!("INC-{}", letter.to_lowercase())] {
-        let stderr = refused(&env, &["note", &query, "which one?"]);
+        let stderr = env.refused(&["note", &query, "which one?"]);
         assert!(stderr.contains(&first) && stderr.contains(&second), "the candidates are listed:\n{stderr}");
         assert!(stderr.contains(&format!("'{query}'")), "{stderr}");
     }
@@ -732,12 +712,12 @@ fn an_unknown_id_gives_a_hint() {
     let id = env.detect("Odd sign-ins", &[]);
     // A prefix no incident has: the first character differs from the one id there is.
     let absent = if id.as_bytes()[4] == b'Z' { "Y" } else { "Z" };
-    let stderr = refused(&env, &["confirm", absent]);
+    let stderr = env.refused(&["confirm", absent]);
     assert!(stderr.contains(&format!("no incident matches '{absent}'")), "{stderr}");
     assert!(hint_of(&stderr).contains("sirt list"), "{stderr}");
 
     for nonsense in ["#42", "INC-", "INC-UUUU"] {
-        let stderr = refused(&env, &["note", nonsense, "x"]);
+        let stderr = env.refused(&["note", nonsense, "x"]);
         assert!(stderr.contains("not an incident id"), "{stderr}");
         assert!(hint_of(&stderr).contains("INC-"), "the hint shows what an id looks like:\n{stderr}");
     }

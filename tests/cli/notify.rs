@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 
+use crate::support::assert_has_all;
 use crate::support::{ACTOR, Env};
 
 /// The declaration of the fixture's incident, as the drafts print it.
@@ -232,12 +233,6 @@ fn body(draft: &Value) -> &str {
 
 fn strings(value: &Value) -> Vec<String> {
     value.as_array().unwrap().iter().map(|v| v.as_str().unwrap().to_string()).collect()
-}
-
-/// Fails listing every needle that `text` lacks.
-fn assert_has_all(text: &str, what: &str, needles: &[&str]) {
-    let missing: Vec<&&str> = needles.iter().filter(|n| !text.contains(**n)).collect();
-    assert!(missing.is_empty(), "{what} lacks {missing:?}:\n{text}");
 }
 
 /// The words of a text, split at anything that cannot be part of a tenant id.

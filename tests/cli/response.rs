@@ -8,40 +8,9 @@ use std::path::{Path, PathBuf};
 use serde_json::Value;
 
 use crate::support::{ACTOR, Env};
+use crate::support::{assert_has_all, hint_of};
 
 // ---- helpers ----
-
-/// Runs a step that must make exactly one commit; returns stdout.
-fn one_commit(env: &Env, args: &[&str]) -> String {
-    let commits = env.commit_count();
-    let stdout = env.ok(args);
-    assert_eq!(env.commit_count(), commits + 1, "sirt {args:?} should make exactly one commit");
-    stdout
-}
-
-/// Runs a step that must be refused: exit 1 with an `error:` line, no commit, a clean store.
-/// Returns stderr.
-fn refused(env: &Env, args: &[&str]) -> String {
-    let commits = env.commit_count();
-    let stderr = env.fails(args);
-    assert_eq!(env.commit_count(), commits, "a refused {args:?} made a commit");
-    assert_eq!(env.git(&["status", "--porcelain"]), "", "a refused {args:?} left the store dirty");
-    stderr
-}
-
-/// The `hint:` line of a refusal, without its prefix.
-fn hint(stderr: &str) -> &str {
-    stderr
-        .lines()
-        .find_map(|l| l.strip_prefix("hint: "))
-        .unwrap_or_else(|| panic!("no hint: line in:\n{stderr}"))
-}
-
-/// Fails listing every needle that `text` lacks.
-fn assert_has_all(text: &str, what: &str, needles: &[&str]) {
-    let missing: Vec<&&str> = needles.iter().filter(|n| !text.contains(**n)).collect();
-    assert!(missing.is_empty(), "{what} lacks {missing:?}:\n{text}");
-}
 
 fn show_json(env: &Env, id: &str) -> Value {
     env.json(&["show", id, "--format", "json"])
@@ -93,10 +62,10 @@ fn contain_records_what_was_done_in_one_commit() {
     let id = env.declared("Odd sign-ins");
     assert_eq!(response(&env, &id)["contained_at"], Value::Null);
 
-    let stderr = refused(&env, &["contain", &id, "--summary", "  "]);
+    let stderr = env.refused(&["contain", &id, "--summary", "  "]);
     assert!(stderr.contains("summary is empty"), "{stderr}");
 
-    one_commit(&env, &["contain", &id, "--summary", "Blocked the attacker's addresses", "--at", "-1h"]);
+    env.one_commit(&["contain", &id, "--summary", "Blocked the attacker's addresses", "--at", "-1h"]);
     let r = response(&env, &id);
     assert_eq!(r["contained_at"], "2026-11-20T11:00:00Z");
     assert_eq!(r["containment"], "Blocked the attacker's addresses");
@@ -104,7 +73,7 @@ fn contain_records_what_was_done_in_one_commit() {
     assert!(subject.contains(&format!("{id}: contained: Blocked the attacker's addresses")), "{subject}");
 
     // A later containment replaces the summary; the time stays the first one.
-    one_commit(&env, &["contain", &id, "--summary", "Also disabled the support account"]);
+    env.one_commit(&["contain", &id, "--summary", "Also disabled the support account"]);
     let r = response(&env, &id);
     assert_eq!(r["contained_at"], "2026-11-20T11:00:00Z");
     assert_eq!(r["containment"], "Also disabled the support account");
@@ -119,33 +88,30 @@ fn eradicating_a_sev1_needs_the_approval_of_someone_engaged_as_eim() {
     let env = Env::new();
     let id = declared_as(&env, "Ransomware on a build host", "sev1");
 
-    let stderr = refused(&env, &["eradicate", &id, "--summary", "Rebuilt the host"]);
+    let stderr = env.refused(&["eradicate", &id, "--summary", "Rebuilt the host"]);
     assert_has_all(&stderr, "the refusal", &["sev1", "approval"]);
-    assert!(hint(&stderr).contains("--approved-by"), "{stderr}");
+    assert!(hint_of(&stderr).contains("--approved-by"), "{stderr}");
 
     let stderr =
-        refused(&env, &["eradicate", &id, "--summary", "Rebuilt the host", "--approved-by", "Eve Max"]);
+        env.refused(&["eradicate", &id, "--summary", "Rebuilt the host", "--approved-by", "Eve Max"]);
     assert!(stderr.contains("Eve Max is not engaged"), "{stderr}");
-    assert!(hint(&stderr).contains(&format!("sirt engage {id} eim")), "{stderr}");
+    assert!(hint_of(&stderr).contains(&format!("sirt engage {id} eim")), "{stderr}");
 
     // Engaged in another role is not enough.
     env.ok(&["engage", &id, "srt", "Eve Max"]);
-    refused(&env, &["eradicate", &id, "--summary", "Rebuilt the host", "--approved-by", "Eve Max"]);
+    env.refused(&["eradicate", &id, "--summary", "Rebuilt the host", "--approved-by", "Eve Max"]);
 
     env.ok(&["engage", &id, "eim", "Eve Max"]);
-    one_commit(
-        &env,
-        &[
-            "eradicate",
-            &id,
-            "--summary",
-            "Rebuilt the host from a clean image",
-            "--vulnerability",
-            "Exposed RDP; now closed",
-            "--approved-by",
-            "Eve Max",
-        ],
-    );
+    env.one_commit(&[
+        "eradicate",
+        &id,
+        "--summary",
+        "Rebuilt the host from a clean image",
+        "--vulnerability",
+        "Exposed RDP; now closed",
+        "--approved-by",
+        "Eve Max",
+    ]);
     let r = response(&env, &id);
     assert_eq!(r["eradicated_at"], "2026-11-20T12:00:00Z");
     assert_eq!(r["eradication"], "Rebuilt the host from a clean image");
@@ -159,7 +125,7 @@ fn eradicating_a_sev1_needs_the_approval_of_someone_engaged_as_eim() {
 fn a_sev3_needs_no_approval_unless_the_settings_say_so() {
     let env = Env::new();
     let low = declared_as(&env, "Phishing mail opened", "sev3");
-    one_commit(&env, &["eradicate", &low, "--summary", "Reset the password", "--vulnerability", "unknown"]);
+    env.one_commit(&["eradicate", &low, "--summary", "Reset the password", "--vulnerability", "unknown"]);
     let r = response(&env, &low);
     assert_eq!(r["eradication"], "Reset the password");
     assert_eq!(r["vulnerability"], "unknown");
@@ -167,19 +133,19 @@ fn a_sev3_needs_no_approval_unless_the_settings_say_so() {
 
     // By default a sev2 needs none either.
     let before = declared_as(&env, "Leaked token", "sev2");
-    one_commit(&env, &["eradicate", &before, "--summary", "Revoked the token"]);
+    env.one_commit(&["eradicate", &before, "--summary", "Revoked the token"]);
 
     settings(&env, "eradication_approval = [\"sev1\"]", "eradication_approval = [\"sev1\", \"sev2\"]", "");
     let sev2 = declared_as(&env, "Another leaked token", "sev2");
-    let stderr = refused(&env, &["eradicate", &sev2, "--summary", "Revoked the token"]);
+    let stderr = env.refused(&["eradicate", &sev2, "--summary", "Revoked the token"]);
     assert!(stderr.contains("sev2"), "{stderr}");
-    assert!(hint(&stderr).contains("--approved-by"), "{stderr}");
+    assert!(hint_of(&stderr).contains("--approved-by"), "{stderr}");
     env.ok(&["engage", &sev2, "eim", "Eve Max"]);
-    one_commit(&env, &["eradicate", &sev2, "--summary", "Revoked the token", "--approved-by", "Eve Max"]);
+    env.one_commit(&["eradicate", &sev2, "--summary", "Revoked the token", "--approved-by", "Eve Max"]);
     assert_eq!(response(&env, &sev2)["approved_by"], "Eve Max");
     // A sev3 still needs nothing.
     let sev3 = declared_as(&env, "Yet another token", "sev3");
-    one_commit(&env, &["eradicate", &sev3, "--summary", "Revoked the token"]);
+    env.one_commit(&["eradicate", &sev3, "--summary", "Revoked the token"]);
 }
 
 // ---- recover ----
@@ -189,25 +155,29 @@ fn recovery_is_recorded_in_steps_that_accumulate() {
     let env = Env::new();
     let id = env.declared("Defaced status page");
 
-    let stderr = refused(&env, &["recover", &id]);
+    let stderr = env.refused(&["recover", &id]);
     assert!(stderr.contains("nothing to record"), "{stderr}");
-    assert!(hint(&stderr).contains(&format!("sirt recover {id}")), "{stderr}");
+    assert!(hint_of(&stderr).contains(&format!("sirt recover {id}")), "{stderr}");
 
-    let stderr = refused(&env, &["recover", &id, "--validated-by", "Sam Rao"]);
+    let stderr = env.refused(&["recover", &id, "--validated-by", "Sam Rao"]);
     assert!(stderr.contains("after heightened monitoring"), "{stderr}");
-    assert!(hint(&stderr).contains("--monitoring"), "{stderr}");
+    assert!(hint_of(&stderr).contains("--monitoring"), "{stderr}");
 
-    one_commit(&env, &["recover", &id, "--last-known-good", "release 4.2.1", "--at", "2026-11-20T10:00:00Z"]);
+    env.one_commit(&["recover", &id, "--last-known-good", "release 4.2.1", "--at", "2026-11-20T10:00:00Z"]);
     let r = response(&env, &id);
     assert_eq!(r["last_known_good"], "release 4.2.1");
     assert_eq!(r["recovery_started_at"], "2026-11-20T10:00:00Z");
     assert_eq!(r["recovered_at"], Value::Null);
 
-    one_commit(
-        &env,
-        &["recover", &id, "--restored-from", "backup web-2026-11-19", "--at", "2026-11-20T10:30:00Z"],
-    );
-    one_commit(&env, &["recover", &id, "--inspected", "--at", "2026-11-20T11:00:00Z"]);
+    env.one_commit(&[
+        "recover",
+        &id,
+        "--restored-from",
+        "backup web-2026-11-19",
+        "--at",
+        "2026-11-20T10:30:00Z",
+    ]);
+    env.one_commit(&["recover", &id, "--inspected", "--at", "2026-11-20T11:00:00Z"]);
     let r = response(&env, &id);
     assert_eq!(r["last_known_good"], "release 4.2.1", "an earlier step is kept");
     assert_eq!(r["restored_from"], "backup web-2026-11-19");
@@ -216,11 +186,11 @@ fn recovery_is_recorded_in_steps_that_accumulate() {
     let show = env.ok(&["show", &id]);
     assert!(show.contains("not yet validated"), "{show}");
     // Still not validated: the monitoring step is missing.
-    refused(&env, &["recover", &id, "--validated-by", "Sam Rao"]);
+    env.refused(&["recover", &id, "--validated-by", "Sam Rao"]);
 
-    one_commit(&env, &["recover", &id, "--monitoring", "--at", "2026-11-20T11:30:00Z"]);
+    env.one_commit(&["recover", &id, "--monitoring", "--at", "2026-11-20T11:30:00Z"]);
     assert_eq!(response(&env, &id)["monitoring"], true);
-    one_commit(&env, &["recover", &id, "--validated-by", "Sam Rao"]);
+    env.one_commit(&["recover", &id, "--validated-by", "Sam Rao"]);
     let r = response(&env, &id);
     assert_eq!(r["last_known_good"], "release 4.2.1");
     assert_eq!(r["restored_from"], "backup web-2026-11-19");
@@ -244,42 +214,55 @@ fn a_review_records_findings_and_action_items_that_are_closed_one_by_one() {
     let env = Env::new();
     let id = env.declared("Stolen laptop");
 
-    let stderr = refused(
-        &env,
-        &["review", &id, "--root-cause", "x", "--action", "One", "--action", "Two", "--owner", "Bo Chen"],
-    );
+    let stderr = env.refused(&[
+        "review",
+        &id,
+        "--root-cause",
+        "x",
+        "--action",
+        "One",
+        "--action",
+        "Two",
+        "--owner",
+        "Bo Chen",
+    ]);
     assert!(stderr.contains("every item needs an owner"), "{stderr}");
-    assert!(hint(&stderr).contains("--owner"), "{stderr}");
-    let stderr = refused(
-        &env,
-        &["review", &id, "--root-cause", "x", "--action", "One", "--owner", "Bo Chen", "--due", "2026-13-01"],
-    );
+    assert!(hint_of(&stderr).contains("--owner"), "{stderr}");
+    let stderr = env.refused(&[
+        "review",
+        &id,
+        "--root-cause",
+        "x",
+        "--action",
+        "One",
+        "--owner",
+        "Bo Chen",
+        "--due",
+        "2026-13-01",
+    ]);
     assert!(stderr.contains("'2026-13-01' is not a date"), "{stderr}");
-    assert!(hint(&stderr).contains("YYYY-MM-DD"), "{stderr}");
+    assert!(hint_of(&stderr).contains("YYYY-MM-DD"), "{stderr}");
 
-    one_commit(
-        &env,
-        &[
-            "review",
-            &id,
-            "--root-cause",
-            "Disk encryption was off on one laptop",
-            "--went-well",
-            "The device was wiped remotely within the hour",
-            "--went-badly",
-            "Nobody knew which laptops were encrypted",
-            "--action",
-            "Enforce disk encryption",
-            "--owner",
-            "Bo Chen",
-            "--due",
-            "2026-12-01",
-            "--action",
-            "Inventory the laptops",
-            "--owner",
-            "Cy Dee",
-        ],
-    );
+    env.one_commit(&[
+        "review",
+        &id,
+        "--root-cause",
+        "Disk encryption was off on one laptop",
+        "--went-well",
+        "The device was wiped remotely within the hour",
+        "--went-badly",
+        "Nobody knew which laptops were encrypted",
+        "--action",
+        "Enforce disk encryption",
+        "--owner",
+        "Bo Chen",
+        "--due",
+        "2026-12-01",
+        "--action",
+        "Inventory the laptops",
+        "--owner",
+        "Cy Dee",
+    ]);
     let review = show_json(&env, &id)["review"].clone();
     assert_eq!(review["root_cause"], "Disk encryption was off on one laptop");
     assert_eq!(review["went_well"][0], "The device was wiped remotely within the hour");
@@ -302,7 +285,7 @@ fn a_review_records_findings_and_action_items_that_are_closed_one_by_one() {
     );
 
     // Lower case is fine.
-    one_commit(&env, &["action", "done", &id, "a1", "--at", "-30m"]);
+    env.one_commit(&["action", "done", &id, "a1", "--at", "-30m"]);
     let items = show_json(&env, &id)["review"]["action_items"].clone();
     assert_eq!(items[0]["done_at"], "2026-11-20T11:30:00Z");
     assert_eq!(items[1]["done_at"], Value::Null);
@@ -310,13 +293,13 @@ fn a_review_records_findings_and_action_items_that_are_closed_one_by_one() {
     assert!(!show.contains("A1 Enforce disk encryption"), "A1 is still listed as open:\n{show}");
     assert!(show.contains("A2 Inventory the laptops"), "{show}");
 
-    let stderr = refused(&env, &["action", "done", &id, "A1"]);
+    let stderr = env.refused(&["action", "done", &id, "A1"]);
     assert!(stderr.contains("A1 is already done"), "{stderr}");
-    let stderr = refused(&env, &["action", "done", &id, "A9"]);
+    let stderr = env.refused(&["action", "done", &id, "A9"]);
     assert!(stderr.contains("no action item 'A9'"), "{stderr}");
-    assert!(hint(&stderr).contains(&format!("sirt show {id}")), "{stderr}");
+    assert!(hint_of(&stderr).contains(&format!("sirt show {id}")), "{stderr}");
 
-    one_commit(&env, &["action", "done", &id, "A2"]);
+    env.one_commit(&["action", "done", &id, "A2"]);
     let show = env.ok(&["show", &id]);
     assert!(!show.contains("Open action"), "no item is open any more:\n{show}");
 }
@@ -332,7 +315,7 @@ fn close_is_refused_listing_what_is_missing_until_forced_with_a_reason() {
     env.ok(&["affected", &id, "contoso", "fabrikam"]);
     env.ok(&["notified", &id, "contoso", "--via", "email-admin"]);
 
-    let stderr = refused(&env, &["close", &id]);
+    let stderr = env.refused(&["close", &id]);
     assert_has_all(
         &stderr,
         "the refusal",
@@ -346,7 +329,7 @@ fn close_is_refused_listing_what_is_missing_until_forced_with_a_reason() {
             &format!("sirt review {id} --root-cause"),
         ],
     );
-    assert!(hint(&stderr).contains(&format!("sirt close {id} --force --reason")), "{stderr}");
+    assert!(hint_of(&stderr).contains(&format!("sirt close {id} --force --reason")), "{stderr}");
 
     // --force without --reason is a usage error.
     let commits = env.commit_count();
@@ -355,7 +338,7 @@ fn close_is_refused_listing_what_is_missing_until_forced_with_a_reason() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("--reason"));
     assert_eq!(env.commit_count(), commits);
 
-    one_commit(&env, &["close", &id, "--force", "--reason", "Fabrikam left as a customer"]);
+    env.one_commit(&["close", &id, "--force", "--reason", "Fabrikam left as a customer"]);
     let shown = show_json(&env, &id);
     assert_eq!(shown["phase"], "closed");
     assert_eq!(shown["open"], false);
@@ -369,7 +352,7 @@ fn close_is_refused_listing_what_is_missing_until_forced_with_a_reason() {
     assert!(!listed(&env, &[]).contains(&id), "a closed incident is listed as open");
     assert!(listed(&env, &["--closed"]).contains(&id));
     // Closing again is refused.
-    let stderr = refused(&env, &["close", &id, "--force", "--reason", "again"]);
+    let stderr = env.refused(&["close", &id, "--force", "--reason", "again"]);
     assert!(stderr.contains("was closed on"), "{stderr}");
 }
 
@@ -392,7 +375,7 @@ fn a_complete_incident_closes_and_then_takes_only_notes_and_finished_action_item
         "Bo Chen",
     ]);
 
-    one_commit(&env, &["close", &id]);
+    env.one_commit(&["close", &id]);
     let shown = show_json(&env, &id);
     assert_eq!(shown["phase"], "closed");
     assert_eq!(shown["close_reason"], Value::Null);
@@ -407,12 +390,12 @@ fn a_complete_incident_closes_and_then_takes_only_notes_and_finished_action_item
         vec!["act", id.as_str(), "late"],
         vec!["engage", id.as_str(), "eim", "Eve Max"],
     ] {
-        let stderr = refused(&env, &args);
+        let stderr = env.refused(&args);
         assert!(stderr.contains("only notes and finished action items"), "{args:?}: {stderr}");
-        assert!(hint(&stderr).contains(&format!("sirt note {id}")), "{stderr}");
+        assert!(hint_of(&stderr).contains(&format!("sirt note {id}")), "{stderr}");
     }
-    one_commit(&env, &["note", &id, "Follow-up call with Contoso done"]);
-    one_commit(&env, &["action", "done", &id, "A1"]);
+    env.one_commit(&["note", &id, "Follow-up call with Contoso done"]);
+    env.one_commit(&["action", "done", &id, "A1"]);
     assert_eq!(show_json(&env, &id)["phase"], "closed");
 }
 
@@ -422,14 +405,14 @@ fn a_dismissed_incident_closes_once_reviewed_without_recovery() {
     let id = env.detect("Alert storm", &["--at", "2026-11-20T10:00:00Z"]);
     env.ok(&["dismiss", &id, "--reason", "A misconfigured alert rule"]);
 
-    let stderr = refused(&env, &["close", &id]);
+    let stderr = env.refused(&["close", &id]);
     assert!(stderr.contains("no post-incident review is recorded"), "{stderr}");
     assert!(!stderr.contains("recovery"), "a dismissed incident needs no recovery:\n{stderr}");
     assert!(!stderr.contains("tenant"), "a dismissed incident has no tenants to notify:\n{stderr}");
 
     // The refusal names `sirt review`: it must be possible to record one.
-    one_commit(&env, &["review", &id, "--root-cause", "An alert rule with the wrong threshold"]);
-    one_commit(&env, &["close", &id]);
+    env.one_commit(&["review", &id, "--root-cause", "An alert rule with the wrong threshold"]);
+    env.one_commit(&["close", &id]);
     let shown = show_json(&env, &id);
     assert_eq!(shown["phase"], "closed");
     assert!(listed(&env, &["--closed"]).contains(&id));
@@ -608,7 +591,7 @@ fn an_invalid_edit_is_refused_and_the_text_kept() {
     let kept = kept_at(&env, &id, &stderr);
     let text = std::fs::read_to_string(&kept).unwrap();
     assert!(text.ends_with(garbage), "the kept text is not the edited text:\n{text}");
-    assert!(hint(&stderr).contains(&format!("sirt edit {id}")), "{stderr}");
+    assert!(hint_of(&stderr).contains(&format!("sirt edit {id}")), "{stderr}");
 
     // A table that reads but does not make an event (no kind) is refused too.
     let seq = next_seq(&env, &id);
@@ -666,7 +649,7 @@ fn an_edit_is_refused_when_the_editor_fails_or_there_is_none() {
     // No VISUAL, no EDITOR.
     let stderr = edit_refused(&env, &id, &[]);
     assert!(stderr.contains("neither VISUAL nor EDITOR"), "{stderr}");
-    assert!(hint(&stderr).contains("EDITOR"), "{stderr}");
+    assert!(hint_of(&stderr).contains("EDITOR"), "{stderr}");
 }
 
 // ---- report ----

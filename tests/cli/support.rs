@@ -211,3 +211,79 @@ impl Env {
 pub fn appending(text: &str) -> String {
     format!("cat >> \"$1\" <<'SIRT_EOF'\n{text}SIRT_EOF\n")
 }
+
+/// What a refused or no-op command must leave as it was: the commits, every record file, and
+/// the working tree's status.
+pub type Untouched = (usize, Vec<(PathBuf, Vec<u8>)>, Vec<(PathBuf, Vec<u8>)>, String);
+
+impl Env {
+    pub fn untouched(&self) -> Untouched {
+        (
+            self.commit_count(),
+            self.files_in("incidents"),
+            self.files_in("tenants"),
+            self.git(&["status", "--porcelain", "--untracked-files=all"]),
+        )
+    }
+
+    pub fn assert_untouched(&self, before: &Untouched, args: &[&str]) {
+        let after = self.untouched();
+        assert_eq!(after.0, before.0, "sirt {args:?} made a commit");
+        assert!(after.1 == before.1, "sirt {args:?} changed an incident file");
+        assert!(after.2 == before.2, "sirt {args:?} changed a tenant file");
+        assert_eq!(after.3, before.3, "sirt {args:?} changed the working tree");
+    }
+
+    /// Runs a step that must be refused: exit 1, an `error:` line and a `hint:` line, no commit,
+    /// no record file written or changed. Returns stderr.
+    pub fn refused(&self, args: &[&str]) -> String {
+        let before = self.untouched();
+        let stderr = self.fails(args);
+        assert!(stderr.lines().any(|l| l.starts_with("hint: ")), "no hint: line for {args:?}:\n{stderr}");
+        self.assert_untouched(&before, args);
+        stderr
+    }
+
+    /// Runs a step that succeeds but has nothing to record, and says so. Returns stderr.
+    pub fn nothing_recorded(&self, args: &[&str]) -> String {
+        let before = self.untouched();
+        let out = self.run(args);
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        assert_eq!(out.status.code(), Some(0), "sirt {args:?}:\n{stderr}");
+        self.assert_untouched(&before, args);
+        assert!(
+            stderr.contains("nothing recorded"),
+            "sirt {args:?} does not say nothing was recorded:\n{stderr}"
+        );
+        stderr
+    }
+
+    /// Runs a step that must make exactly one commit. Returns stderr.
+    pub fn one_commit(&self, args: &[&str]) -> String {
+        let commits = self.commit_count();
+        let out = self.run(args);
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        assert_eq!(out.status.code(), Some(0), "sirt {args:?}:\n{stderr}");
+        assert_eq!(self.commit_count(), commits + 1, "sirt {args:?} should make exactly one commit");
+        stderr
+    }
+}
+
+/// The first `hint:` line of stderr, without its prefix.
+pub fn hint_of(stderr: &str) -> &str {
+    stderr
+        .lines()
+        .find_map(|l| l.strip_prefix("hint: "))
+        .unwrap_or_else(|| panic!("no hint: line in:\n{stderr}"))
+}
+
+/// Every `hint:` line of stderr, without the prefix, joined.
+pub fn hints(stderr: &str) -> String {
+    stderr.lines().filter_map(|l| l.strip_prefix("hint: ")).collect::<Vec<_>>().join("\n")
+}
+
+/// Fails listing every needle that `text` lacks.
+pub fn assert_has_all(text: &str, what: &str, needles: &[&str]) {
+    let missing: Vec<&&str> = needles.iter().filter(|n| !text.contains(**n)).collect();
+    assert!(missing.is_empty(), "{what} lacks {missing:?}:\n{text}");
+}

@@ -7,45 +7,11 @@ use std::path::{Path, PathBuf};
 
 use serde_json::{Value, json};
 
+use crate::support::hint_of;
 use crate::support::{ACTOR, Env};
 
 /// The CSV header of `tenant export`, `tenant list --format csv` and `tenant import`.
 const HEADER: &str = "id,name,admin_email,admin_name,admin_phone,privacy_email,privacy_name,region,regime,notify_within,language,timezone";
-
-/// Everything a refusal must leave alone: the commit count, the tenant and incident files.
-type Snapshot = (usize, Vec<(PathBuf, Vec<u8>)>, Vec<(PathBuf, Vec<u8>)>);
-
-fn snapshot(env: &Env) -> Snapshot {
-    (env.commit_count(), env.files_in("tenants"), env.files_in("incidents"))
-}
-
-fn assert_unchanged(env: &Env, before: &Snapshot, args: &[&str]) {
-    let after = snapshot(env);
-    assert_eq!(after.0, before.0, "a refused {args:?} made a commit");
-    assert!(after.1 == before.1, "a refused {args:?} changed the tenant files");
-    assert!(after.2 == before.2, "a refused {args:?} changed an incident file");
-    assert_eq!(env.git(&["status", "--porcelain"]), "", "a refused {args:?} left the store dirty");
-}
-
-/// Runs a command that must be refused: exit 1, `error:` then a `hint:` line, no commit, no file
-/// written or changed. Returns stderr.
-fn refused(env: &Env, args: &[&str]) -> String {
-    let before = snapshot(env);
-    let stderr = env.fails(args);
-    assert_unchanged(env, &before, args);
-    assert!(stderr.lines().any(|line| line.starts_with("hint: ")), "no hint: line for {args:?}:\n{stderr}");
-    stderr
-}
-
-/// The `hint:` line of an error output.
-fn hint_of(stderr: &str) -> &str {
-    stderr.lines().find(|line| line.starts_with("hint: ")).unwrap_or_else(|| panic!("no hint in:\n{stderr}"))
-}
-
-/// A trailer of the last commit, as git itself parses it.
-fn trailer(env: &Env, key: &str) -> String {
-    env.git(&["log", "-1", &format!("--format=%(trailers:key={key},valueonly)")]).trim().to_string()
-}
 
 fn subject(env: &Env) -> String {
     env.git(&["log", "-1", "--format=%s"]).trim().to_string()
@@ -169,7 +135,7 @@ fn add_records_every_flag_in_one_commit_naming_the_tenant() {
     assert_eq!(env.commit_count(), before + 1, "one commit for one tenant");
     let subject = subject(&env);
     assert!(subject.contains("contoso") && subject.contains("added"), "{subject}");
-    assert_eq!(trailer(&env, "Sirt-Tenant"), "contoso");
+    assert_eq!(env.trailer("Sirt-Tenant"), "contoso");
     assert_eq!(env.git(&["log", "-1", "--format=%an <%ae>"]).trim(), ACTOR);
     assert_eq!(last_commit_files(&env), ["tenants/contoso.toml"]);
     assert_eq!(env.git(&["status", "--porcelain"]), "");
@@ -231,7 +197,7 @@ fn add_warns_about_channels_that_cannot_reach_the_tenant() {
 fn add_refuses_a_duplicate_id() {
     let env = Env::new();
     add_contoso(&env);
-    let stderr = refused(&env, &["tenant", "add", "contoso", "--name", "Another Contoso"]);
+    let stderr = env.refused(&["tenant", "add", "contoso", "--name", "Another Contoso"]);
     assert!(stderr.contains("contoso") && stderr.contains("already"), "{stderr}");
     assert!(hint_of(&stderr).contains("sirt tenant set contoso"), "{stderr}");
     assert_eq!(tenant_json(&env, "contoso")["name"], "Contoso Ltd");
@@ -241,7 +207,7 @@ fn add_refuses_a_duplicate_id() {
 fn add_refuses_an_id_that_is_not_a_slug() {
     let env = Env::new();
     for id in ["a/b", "a b", "../escape", "a.b"] {
-        let stderr = refused(&env, &["tenant", "add", id, "--name", "Bad Id"]);
+        let stderr = env.refused(&["tenant", "add", id, "--name", "Bad Id"]);
         assert!(stderr.contains(id), "the error names the id {id}:\n{stderr}");
     }
     assert!(env.files_in("tenants").is_empty());
@@ -252,10 +218,10 @@ fn add_refuses_an_id_that_is_not_a_slug() {
 fn add_refuses_a_malformed_email() {
     let env = Env::new();
     for email in ["not-an-email", "a@b", "a b@c.example", "a@b.example\r\nBcc: x@evil.example"] {
-        let stderr = refused(&env, &["tenant", "add", "x", "--name", "X", "--admin-email", email]);
+        let stderr = env.refused(&["tenant", "add", "x", "--name", "X", "--admin-email", email]);
         assert!(stderr.contains("email"), "{stderr}");
     }
-    let stderr = refused(&env, &["tenant", "add", "x", "--name", "X", "--privacy-email", "privacy.example"]);
+    let stderr = env.refused(&["tenant", "add", "x", "--name", "X", "--privacy-email", "privacy.example"]);
     assert!(stderr.contains("privacy email"), "{stderr}");
     assert!(env.files_in("tenants").is_empty());
 }
@@ -264,10 +230,17 @@ fn add_refuses_a_malformed_email() {
 fn add_refuses_a_phone_number_that_is_not_e164() {
     let env = Env::new();
     for phone in ["555-1234", "+1 415 555", "14155550123", "+1415555012x"] {
-        let stderr = refused(
-            &env,
-            &["tenant", "add", "x", "--name", "X", "--admin-email", "a@x.example", "--admin-phone", phone],
-        );
+        let stderr = env.refused(&[
+            "tenant",
+            "add",
+            "x",
+            "--name",
+            "X",
+            "--admin-email",
+            "a@x.example",
+            "--admin-phone",
+            phone,
+        ]);
         assert!(stderr.contains(phone) && stderr.contains("E.164"), "{stderr}");
     }
     assert!(env.files_in("tenants").is_empty());
@@ -285,7 +258,7 @@ fn add_refuses_control_characters_in_names() {
     ] {
         let mut full = vec!["tenant", "add", "x"];
         full.extend(args);
-        let stderr = refused(&env, &full);
+        let stderr = env.refused(&full);
         assert!(stderr.contains("control character"), "{stderr}");
     }
     assert!(env.files_in("tenants").is_empty());
@@ -294,7 +267,7 @@ fn add_refuses_control_characters_in_names() {
 #[test]
 fn add_refuses_an_unknown_regime() {
     let env = Env::new();
-    let stderr = refused(&env, &["tenant", "add", "x", "--name", "X", "--regime", "gdpr-art33,made-up"]);
+    let stderr = env.refused(&["tenant", "add", "x", "--name", "X", "--regime", "gdpr-art33,made-up"]);
     assert!(stderr.contains("made-up"), "{stderr}");
     assert!(hint_of(&stderr).contains("sirt regimes"), "{stderr}");
 }
@@ -303,7 +276,7 @@ fn add_refuses_an_unknown_regime() {
 fn add_refuses_a_limit_longer_than_the_store_default() {
     let env = Env::new();
     for limit in ["96h", "4d", "soon", "0h"] {
-        let stderr = refused(&env, &["tenant", "add", "x", "--name", "X", "--notify-within", limit]);
+        let stderr = env.refused(&["tenant", "add", "x", "--name", "X", "--notify-within", limit]);
         assert!(stderr.contains(limit), "{stderr}");
     }
     // The default itself, and anything shorter, are fine.
@@ -314,57 +287,51 @@ fn add_refuses_a_limit_longer_than_the_store_default() {
 #[test]
 fn add_refuses_more_admin_names_than_admin_emails() {
     let env = Env::new();
-    let stderr = refused(
-        &env,
-        &[
-            "tenant",
-            "add",
-            "x",
-            "--name",
-            "X",
-            "--admin-email",
-            "a@x.example",
-            "--admin-name",
-            "A",
-            "--admin-name",
-            "B",
-        ],
-    );
+    let stderr = env.refused(&[
+        "tenant",
+        "add",
+        "x",
+        "--name",
+        "X",
+        "--admin-email",
+        "a@x.example",
+        "--admin-name",
+        "A",
+        "--admin-name",
+        "B",
+    ]);
     assert!(stderr.contains("2 administrator names"), "{stderr}");
-    let stderr = refused(
-        &env,
-        &[
-            "tenant",
-            "add",
-            "x",
-            "--name",
-            "X",
-            "--admin-email",
-            "a@x.example",
-            "--admin-phone",
-            "+14155550123",
-            "--admin-phone",
-            "+14155550124",
-        ],
-    );
+    let stderr = env.refused(&[
+        "tenant",
+        "add",
+        "x",
+        "--name",
+        "X",
+        "--admin-email",
+        "a@x.example",
+        "--admin-phone",
+        "+14155550123",
+        "--admin-phone",
+        "+14155550124",
+    ]);
     assert!(stderr.contains("2 administrator phones"), "{stderr}");
 }
 
 #[test]
 fn add_refuses_a_privacy_name_without_a_privacy_email() {
     let env = Env::new();
-    let stderr = refused(&env, &["tenant", "add", "x", "--name", "X", "--privacy-name", "Pia Lund"]);
+    let stderr = env.refused(&["tenant", "add", "x", "--name", "X", "--privacy-name", "Pia Lund"]);
     assert!(stderr.contains("privacy"), "{stderr}");
 }
 
 #[test]
 fn add_without_a_name_is_a_usage_error() {
     let env = Env::new();
-    let before = snapshot(&env);
+    let before = env.untouched();
     let (code, _, stderr) = run(&env, &["tenant", "add", "x", "--admin-email", "a@x.example"]);
     assert_eq!(code, Some(2), "{stderr}");
     assert!(stderr.contains("--name"), "{stderr}");
-    assert_unchanged(&env, &before, &["tenant", "add", "x"]);
+    env.assert_untouched(&before, &["tenant", "add", "x"]);
 }
 
 // ---- set ----
@@ -388,7 +355,7 @@ fn set_makes_one_commit_per_edit() {
         assert_eq!(env.commit_count(), before + 1, "one commit for {flags:?}");
         let subject = subject(&env);
         assert!(subject.contains("contoso") && subject.contains(part), "{flags:?}: {subject}");
-        assert_eq!(trailer(&env, "Sirt-Tenant"), "contoso");
+        assert_eq!(env.trailer("Sirt-Tenant"), "contoso");
         assert_eq!(last_commit_files(&env), ["tenants/contoso.toml"]);
     }
     let tenant = tenant_json(&env, "contoso");
@@ -429,7 +396,7 @@ fn set_clear_privacy_removes_the_global_privacy_contact() {
 fn set_with_the_values_already_on_file_changes_nothing() {
     let env = Env::new();
     add_contoso(&env);
-    let before = snapshot(&env);
+    let before = env.untouched();
     let (code, _, stderr) = run(
         &env,
         &[
@@ -446,28 +413,28 @@ fn set_with_the_values_already_on_file_changes_nothing() {
     );
     assert_eq!(code, Some(0), "{stderr}");
     assert!(stderr.contains("nothing changed"), "{stderr}");
-    assert_unchanged(&env, &before, &["tenant", "set"]);
+    env.assert_untouched(&before, &["tenant", "set"]);
 }
 
 #[test]
 fn set_refuses_without_flags_an_unknown_tenant_and_bad_values() {
     let env = Env::new();
     add_contoso(&env);
-    let stderr = refused(&env, &["tenant", "set", "contoso"]);
+    let stderr = env.refused(&["tenant", "set", "contoso"]);
     assert!(stderr.contains("nothing to change"), "{stderr}");
     assert!(hint_of(&stderr).contains("sirt tenant set contoso"), "{stderr}");
 
-    let stderr = refused(&env, &["tenant", "set", "nosuch", "--name", "Nobody"]);
+    let stderr = env.refused(&["tenant", "set", "nosuch", "--name", "Nobody"]);
     assert!(stderr.contains("nosuch"), "{stderr}");
     assert!(hint_of(&stderr).contains("sirt tenant list"), "{stderr}");
     assert!(!tenant_file(&env, "nosuch").exists());
 
-    let stderr = refused(&env, &["tenant", "set", "contoso", "--admin-email", "broken"]);
+    let stderr = env.refused(&["tenant", "set", "contoso", "--admin-email", "broken"]);
     assert!(stderr.contains("broken"), "{stderr}");
-    let stderr = refused(&env, &["tenant", "set", "contoso", "--admin-name", "Eve\r\nBcc: x@evil.example"]);
+    let stderr = env.refused(&["tenant", "set", "contoso", "--admin-name", "Eve\r\nBcc: x@evil.example"]);
     assert!(stderr.contains("control character"), "{stderr}");
-    refused(&env, &["tenant", "set", "contoso", "--regime", "made-up"]);
-    refused(&env, &["tenant", "set", "contoso", "--notify-within", "100h"]);
+    env.refused(&["tenant", "set", "contoso", "--regime", "made-up"]);
+    env.refused(&["tenant", "set", "contoso", "--notify-within", "100h"]);
     assert_eq!(tenant_json(&env, "contoso")["admin"][0]["email"], "it@contoso.example");
 }
 
@@ -483,7 +450,7 @@ fn remove_deletes_the_file_in_one_commit() {
     assert_eq!(env.commit_count(), before + 1);
     let subject = subject(&env);
     assert!(subject.contains("contoso") && subject.contains("removed"), "{subject}");
-    assert_eq!(trailer(&env, "Sirt-Tenant"), "contoso");
+    assert_eq!(env.trailer("Sirt-Tenant"), "contoso");
     assert!(!tenant_file(&env, "contoso").exists());
     assert!(tenant_file(&env, "fabrikam").is_file());
     let ids: Vec<Value> = env
@@ -495,7 +462,7 @@ fn remove_deletes_the_file_in_one_commit() {
         .collect();
     assert_eq!(ids, [json!("fabrikam")]);
 
-    let stderr = refused(&env, &["tenant", "remove", "contoso"]);
+    let stderr = env.refused(&["tenant", "remove", "contoso"]);
     assert!(hint_of(&stderr).contains("sirt tenant list"), "{stderr}");
 }
 
@@ -506,7 +473,7 @@ fn remove_is_refused_while_an_open_incident_names_the_tenant() {
     let id = env.declared("Mailbox export");
     env.ok(&["affected", &id, "contoso"]);
 
-    let stderr = refused(&env, &["tenant", "remove", "contoso"]);
+    let stderr = env.refused(&["tenant", "remove", "contoso"]);
     assert!(stderr.contains(&id), "the error names the incident:\n{stderr}");
     assert!(hint_of(&stderr).contains(&format!("sirt affected {id} contoso --remove")), "{stderr}");
     assert!(tenant_file(&env, "contoso").is_file());
@@ -727,11 +694,11 @@ fn import_adds_every_tenant_of_a_good_file_in_one_commit() {
     assert!(tenant_json(&env, "beta")["privacy"].is_null());
 
     // The same file again changes nothing and says so.
-    let before = snapshot(&env);
+    let before = env.untouched();
     let (code, _, stderr) = import(&env, &path);
     assert_eq!(code, Some(0), "{stderr}");
     assert!(stderr.contains("nothing to change"), "{stderr}");
-    assert_unchanged(&env, &before, &["tenant", "import", &path]);
+    env.assert_untouched(&before, &["tenant", "import", &path]);
 }
 
 #[test]
@@ -803,7 +770,7 @@ alpha,Alpha again,other@alpha.example,
 epsilon,Epsilon,it@epsilon.example,
 ";
     let path = write_file(&env, "bad.csv", csv.as_bytes());
-    let stderr = refused(&env, &["tenant", "import", &path]);
+    let stderr = env.refused(&["tenant", "import", &path]);
     let reported: Vec<&str> = stderr.lines().filter(|l| l.trim_start().starts_with("line ")).collect();
     assert_eq!(reported.len(), 3, "every bad row and only those:\n{stderr}");
     assert!(reported[0].contains("line 3") && reported[0].contains("not-an-email"), "{stderr}");
@@ -832,7 +799,7 @@ region,Region,a@x.example,,,,,eu west,,
 ok,Fine,a@x.example,,,,,,,
 ";
     let path = write_file(&env, "values.csv", csv.as_bytes());
-    let stderr = refused(&env, &["tenant", "import", &path]);
+    let stderr = env.refused(&["tenant", "import", &path]);
     for (line, why) in
         [(2, "a/b"), (3, "555-1234"), (4, "96h"), (5, "administrator names"), (6, "privacy"), (7, "eu west")]
     {
@@ -857,7 +824,7 @@ fn import_refuses_wrong_columns() {
         ("empty.csv", "", ""),
     ] {
         let path = write_file(&env, name, csv.as_bytes());
-        let stderr = refused(&env, &["tenant", "import", &path]);
+        let stderr = env.refused(&["tenant", "import", &path]);
         assert!(stderr.contains(says), "{name}:\n{stderr}");
     }
     assert!(env.files_in("tenants").is_empty());
@@ -872,13 +839,13 @@ fn import_refuses_rows_with_the_wrong_number_of_fields() {
         "quote.csv",
         b"id,name,admin_email\nx,\"Unterminated,a@x.example\ny,Y,a@y.example\n",
     );
-    let stderr = refused(&env, &["tenant", "import", &path]);
+    let stderr = env.refused(&["tenant", "import", &path]);
     assert!(stderr.contains("line 2"), "{stderr}");
     assert!(stderr.contains("fields"), "{stderr}");
 
     let path =
         write_file(&env, "short.csv", b"id,name,admin_email\nx,X,a@x.example\ny,Y\nz,Z,a@z.example,extra\n");
-    let stderr = refused(&env, &["tenant", "import", &path]);
+    let stderr = env.refused(&["tenant", "import", &path]);
     assert!(stderr.contains("line 3") && stderr.contains("line 4"), "{stderr}");
     assert!(!stderr.contains("line 2"), "{stderr}");
     assert!(env.files_in("tenants").is_empty());
@@ -888,7 +855,7 @@ fn import_refuses_rows_with_the_wrong_number_of_fields() {
 fn import_refuses_a_file_that_is_not_utf8() {
     let env = Env::new();
     let path = write_file(&env, "latin1.csv", b"id,name\nx,\xff\xfe\n");
-    let stderr = refused(&env, &["tenant", "import", &path]);
+    let stderr = env.refused(&["tenant", "import", &path]);
     assert!(stderr.contains("UTF-8"), "{stderr}");
     assert!(stderr.contains("line 2"), "{stderr}");
     assert!(env.files_in("tenants").is_empty());
@@ -898,7 +865,7 @@ fn import_refuses_a_file_that_is_not_utf8() {
 fn import_refuses_a_header_that_is_not_utf8() {
     let env = Env::new();
     let path = write_file(&env, "header.csv", b"id,n\xe4me\nx,X\n");
-    let stderr = refused(&env, &["tenant", "import", &path]);
+    let stderr = env.refused(&["tenant", "import", &path]);
     assert!(stderr.contains("UTF-8") && stderr.contains("header"), "{stderr}");
     assert!(env.files_in("tenants").is_empty());
 }
@@ -906,11 +873,11 @@ fn import_refuses_a_header_that_is_not_utf8() {
 #[test]
 fn import_of_a_missing_file_is_an_error() {
     let env = Env::new();
-    let before = snapshot(&env);
+    let before = env.untouched();
     let missing = env.home.join("missing.csv");
     let stderr = env.fails(&["tenant", "import", missing.to_str().unwrap()]);
     assert!(stderr.contains("missing.csv"), "{stderr}");
-    assert_unchanged(&env, &before, &["tenant", "import"]);
+    env.assert_untouched(&before, &["tenant", "import"]);
 }
 
 #[test]
@@ -980,10 +947,10 @@ fn export_then_import_into_a_fresh_store_gives_the_same_directory() {
 
     // And importing the export into the store it came from changes nothing.
     let path = write_file(&env, "export.csv", exported.as_bytes());
-    let before = snapshot(&env);
+    let before = env.untouched();
     let (code, _, stderr) = import(&env, &path);
     assert_eq!(code, Some(0), "{stderr}");
-    assert_unchanged(&env, &before, &["tenant", "import", "export.csv"]);
+    env.assert_untouched(&before, &["tenant", "import", "export.csv"]);
 }
 
 /// Whatever `tenant add` accepts must survive the CSV round trip.
