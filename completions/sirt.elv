@@ -66,6 +66,8 @@ set edit:completion:arg-completer[sirt] = {|@words|
             cand sync 'Bring in the team''s changes from the remote and push this clone''s: fetch, merge, push'
             cand status 'Show the remote, what waits to be pushed or merged, the last sync, and whether the working tree is clean'
             cand completions 'Print shell completions for sirt (bash, zsh, fish, powershell, elvish)'
+            cand verify 'Check the store''s history: append-only, consistent, signed, not rewritten'
+            cand export 'Write an incident''s evidence bundle for auditors (tar with a SHA-256 manifest)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'sirt;init'= {
@@ -721,6 +723,29 @@ set edit:completion:arg-completer[sirt] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'sirt;verify'= {
+            cand --since 'Check only the commits after REV; ''last'' means after the last tip this clone verified clean'
+            cand --bundle 'Re-check an evidence bundle made by `sirt export ID --bundle FILE`; needs no store'
+            cand --format 'format'
+            cand --store 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]'
+            cand --actor 'Who is recording: ''Name <email>'' [default: $SIRT_ACTOR, else git''s user.name/user.email]'
+            cand --color 'When to colour the output (NO_COLOR is honoured with auto)'
+            cand --accept-rewrite 'Remember the current tip as verified even with findings (after a rewrite was looked into)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'sirt;export'= {
+            cand --bundle 'The archive to write (tar); check it later with: sirt verify --bundle FILE'
+            cand --store 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]'
+            cand --actor 'Who is recording: ''Name <email>'' [default: $SIRT_ACTOR, else git''s user.name/user.email]'
+            cand --color 'When to colour the output (NO_COLOR is honoured with auto)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'sirt;help'= {
             cand init 'Create a store: a git repository holding the store''s settings'
             cand config 'Read or change the store''s settings (sirt.toml)'
@@ -763,6 +788,8 @@ set edit:completion:arg-completer[sirt] = {|@words|
             cand sync 'Bring in the team''s changes from the remote and push this clone''s: fetch, merge, push'
             cand status 'Show the remote, what waits to be pushed or merged, the last sync, and whether the working tree is clean'
             cand completions 'Print shell completions for sirt (bash, zsh, fish, powershell, elvish)'
+            cand verify 'Check the store''s history: append-only, consistent, signed, not rewritten'
+            cand export 'Write an incident''s evidence bundle for auditors (tar with a SHA-256 manifest)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'sirt;help;init'= {
@@ -879,6 +906,10 @@ set edit:completion:arg-completer[sirt] = {|@words|
         &'sirt;help;status'= {
         }
         &'sirt;help;completions'= {
+        }
+        &'sirt;help;verify'= {
+        }
+        &'sirt;help;export'= {
         }
         &'sirt;help;help'= {
         }

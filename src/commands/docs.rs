@@ -89,8 +89,14 @@ const EXIT_STATUS: &[(&str, &str)] = &[
         "An error: an error: line on standard error, and a hint: line with the command to run where there is one.",
     ),
     ("2", "A usage error: an unknown command or option, or a missing argument."),
-    ("3", "A check found something that needs attention (deadlines \\-\\-check, tenant check \\-\\-check)."),
-    ("4", "A check could not read every record it should have, so it cannot say all is well."),
+    (
+        "3",
+        "A check found something that needs attention (deadlines \\-\\-check, tenant check \\-\\-check, verify).",
+    ),
+    (
+        "4",
+        "A check could not read every record it should have, or verify could not check a signature, so it cannot say all is well.",
+    ),
 ];
 
 const ENVIRONMENT: &[(&str, &str)] = &[
@@ -111,6 +117,8 @@ const FILES: &[(&str, &str)] = &[
     ("STORE/incidents/INC\\-....toml", "One incident: an append\\-only log of events."),
     ("STORE/tenants/ID.toml", "One tenant: contacts, regions, regimes, contractual limit."),
     ("STORE/templates/", "Templates that replace the built\\-in notification drafts."),
+    ("STORE/allowed_signers", "The keys whose signatures the store accepts (ssh\\-keygen's format)."),
+    ("STORE/.git/sirt\\-verified", "The last tip this clone verified clean, for sirt verify."),
     ("~/.config/sirt/config.toml", "The user's default store: store = \"/path\"."),
 ];
 
@@ -140,6 +148,12 @@ fn examples(page: &str) -> &'static [&'static str] {
         "sirt-retract" => &["sirt retract 7K3M confirmed \\-\\-reason \"a red\\-team exercise\""],
         "sirt-adopt" => &["sirt adopt incidents/INC\\-7K3M\\-9QX2.toml"],
         "sirt-tenant-import" => &["sirt tenant import tenants.csv"],
+        "sirt-verify" => &[
+            "sirt verify",
+            "sirt verify \\-\\-since last \\-\\-format json",
+            "sirt verify \\-\\-bundle evidence.tar",
+        ],
+        "sirt-export" => &["sirt export 7K3M \\-\\-bundle evidence.tar"],
         "sirt-completions" => &["sirt completions bash > ~/.local/share/bash\\-completion/completions/sirt"],
         _ => &[],
     }

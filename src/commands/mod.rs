@@ -21,6 +21,7 @@ pub mod docs;
 mod edit;
 mod engage;
 mod eradicate;
+mod export;
 mod filed;
 mod history;
 mod impact;
@@ -40,6 +41,7 @@ mod status;
 mod sync;
 mod tenant;
 mod timeline;
+mod verify;
 
 use std::path::PathBuf;
 
@@ -144,6 +146,8 @@ pub enum Command {
     Sync(sync::SyncArgs),
     Status(status::StatusArgs),
     Completions(docs::CompletionsArgs),
+    Verify(verify::VerifyArgs),
+    Export(export::ExportArgs),
 }
 
 /// The clap definition, for completions and man pages.
@@ -212,6 +216,8 @@ fn dispatch(ctx: &Ctx, command: Command) -> Result<i32> {
         Command::Regimes(args) => regimes::run(ctx, args),
         Command::Demo(args) => demo::run(ctx, args),
         Command::Config(args) => config::run(ctx, args),
+        Command::Verify(args) => return verify::run(ctx, args),
+        Command::Export(args) => export::run(ctx, args),
         Command::Clone(args) => clone::run(ctx, args),
         Command::Sync(args) => sync::run(ctx, args),
         Command::Status(args) => status::run(ctx, args),

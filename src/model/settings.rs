@@ -61,6 +61,20 @@ pub struct Settings {
     /// Try a quick `sirt sync` after every change (never failing the change when offline).
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub sync_after_write: bool,
+    /// Whether sirt signs the commits it writes, and whether `sirt verify` requires signatures.
+    pub signing: Signing,
+}
+
+/// `signing = "off" | "sign" | "require"`: `sign` signs every commit sirt writes with git's
+/// signing configuration; `require` also makes every unsigned commit, or one signed by a key
+/// not in the store's `allowed_signers`, a finding of `sirt verify`.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Signing {
+    #[default]
+    Off,
+    Sign,
+    Require,
 }
 
 /// `[[limit]] regime = "…" stage = "…" within = "48h"`.
@@ -91,6 +105,7 @@ impl Default for Settings {
             regimes: Vec::new(),
             limits: Vec::new(),
             sync_after_write: false,
+            signing: Signing::Off,
         }
     }
 }

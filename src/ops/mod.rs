@@ -4,6 +4,7 @@
 //! calls of this layer and its results into output.
 
 pub mod adopt;
+pub mod bundle;
 pub mod config;
 pub mod correct;
 pub mod drafts;
@@ -12,6 +13,7 @@ pub mod merge;
 pub mod record;
 pub mod sync;
 pub mod tenants;
+pub mod verify;
 
 use chrono::{DateTime, Utc};
 

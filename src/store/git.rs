@@ -211,6 +211,7 @@ impl Git {
         author: &Author,
         when: DateTime<Utc>,
         message: &str,
+        sign: bool,
     ) -> Result<Prepared> {
         let head = parent.map(|oid| self.repo.find_commit(oid)).transpose()?;
         let blobs = if files.len() > BULK {
@@ -229,7 +230,14 @@ impl Git {
         let signature = Signature::new(author.name, author.email, &time)
             .with_context(|| format!("'{} <{}>' is not a usable git identity", author.name, author.email))?;
         let parents: Vec<&git2::Commit> = head.iter().collect();
-        let commit = self.repo.commit(None, &signature, &signature, message, &tree, &parents)?;
+        let commit = if sign {
+            let buffer = self.repo.commit_create_buffer(&signature, &signature, message, &tree, &parents)?;
+            let signed = super::signing::sign(&self.repo.config()?, &buffer)?;
+            let text = std::str::from_utf8(&buffer).context("the commit is not UTF-8 text")?;
+            self.repo.commit_signed(text, &signed, Some("gpgsig"))?
+        } else {
+            self.repo.commit(None, &signature, &signature, message, &tree, &parents)?
+        };
         Ok(Prepared { commit, parent: head.map(|c| c.id()) })
     }
 

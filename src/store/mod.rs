@@ -8,8 +8,10 @@
 
 mod fsutil;
 mod git;
+mod history;
 mod incidents;
 pub mod remote;
+mod signing;
 mod tenants;
 mod txn;
 
@@ -21,8 +23,11 @@ use chrono::{DateTime, Utc};
 
 pub use fsutil::{create_private_dir, write_atomic, write_into};
 pub use git::CommitInfo;
-use git::{Git, Oid};
+use git::Git;
+pub use git::Oid;
+pub use history::{Change, CommitFacts, History};
 pub use incidents::Loaded;
+pub use signing::{SignatureCheck, check as check_signature};
 pub use txn::{Committed, Message, Txn};
 
 use crate::error::UserError;
@@ -33,6 +38,8 @@ pub const SETTINGS_FILE: &str = "sirt.toml";
 pub const INCIDENTS_DIR: &str = "incidents";
 pub const TENANTS_DIR: &str = "tenants";
 pub const TEMPLATES_DIR: &str = "templates";
+/// The keys whose signatures the store accepts, in ssh-keygen's allowed-signers format.
+pub const ALLOWED_SIGNERS_FILE: &str = "allowed_signers";
 /// What sirt keeps in a store; a hand edit anywhere in here stops the next write.
 const RECORDS: [&str; 4] = [SETTINGS_FILE, INCIDENTS_DIR, TENANTS_DIR, TEMPLATES_DIR];
 
@@ -127,6 +134,11 @@ impl Store {
     /// git's own `user.name` / `user.email`, if set.
     pub fn git_identity(&self) -> Option<Actor> {
         self.git.configured_identity().map(|(name, email)| Actor { name, email })
+    }
+
+    /// The store's history, for reading it whole.
+    pub fn history(&self) -> Result<History> {
+        History::open(&self.git.git_dir())
     }
 
     /// The commit every read sees.

@@ -18,6 +18,7 @@ use super::git::{Author, ChangedPath, Oid, Prepared};
 use super::{Store, fsutil};
 use crate::error::UserError;
 use crate::model::actor::Actor;
+use crate::model::settings::Signing;
 use crate::text::name_some;
 
 const LOCK_FILE: &str = "sirt.lock";
@@ -267,7 +268,8 @@ impl Txn<'_> {
         }
         let text = message.text();
         let who = Author { name: &author.name, email: &author.email };
-        let prepared = store.git.prepare(self.base, &files, &who, at, &text)?;
+        let prepared =
+            store.git.prepare(self.base, &files, &who, at, &text, store.settings.signing != Signing::Off)?;
         failpoint("after-blob");
         let paths: Vec<String> = files.iter().map(|(p, _)| p.clone()).collect();
         let marker = store.git.git_dir().join(PENDING_FILE);
