@@ -349,6 +349,9 @@ fn concurrent_notes(remote: &Remote) {
         assert_eq!(status["clean"], true);
         git(&member.env.store, &["fsck", "--strict", "--no-progress"]);
     }
+    // sirt's own audit of the history holds the merges to be unions.
+    let verified = ana.run(&["verify"]);
+    assert!(verified.status.success(), "{}", String::from_utf8_lossy(&verified.stdout));
     remote.assert_only_moved_forward();
 }
 
@@ -815,6 +818,8 @@ fn three_clones_offline_converge() {
         git(&member.env.store, &["fsck", "--strict", "--no-progress"]);
         assert_eq!(member.status()["clean"], true);
     }
+    let verified = ana.run(&["verify"]);
+    assert!(verified.status.success(), "{}", String::from_utf8_lossy(&verified.stdout));
     remote.assert_only_moved_forward();
 }
 
