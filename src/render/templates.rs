@@ -48,6 +48,11 @@ pub const BUILT_IN: [(&str, [&str; 7]); 2] = [
     ),
 ];
 
+/// The work one template may do (minijinja's fuel: about one unit per instruction).
+const TEMPLATE_FUEL: u64 = 2_000_000;
+/// The largest draft a template may render.
+const MAX_DRAFT_BYTES: usize = 1024 * 1024;
+
 /// A template error, with the file and line to fix.
 #[derive(Debug)]
 pub struct TemplateError {
@@ -163,6 +168,9 @@ impl Renderer {
             let mut set =
                 LanguageSet { language: language.clone(), env: Environment::new(), origins: Vec::new() };
             set.env.set_undefined_behavior(UndefinedBehavior::Strict);
+            // A store's template is input like any other: a loop within a loop must end in an
+            // error, not a hang. The built-in drafts use a few thousand units.
+            set.env.set_fuel(Some(TEMPLATE_FUEL));
             for name in NAMES {
                 let chosen = [language.as_str(), DEFAULT_LANGUAGE].into_iter().find_map(|l| {
                     store_file(l, name)
@@ -201,7 +209,22 @@ impl Renderer {
             .or_else(|| self.sets.iter().find(|s| s.language == DEFAULT_LANGUAGE))
             .expect("English is always built in");
         let template = set.env.get_template(template).map_err(|e| set.error(&e))?;
-        template.render(ctx).map_err(|e| set.error(&e))
+        let text = template.render(ctx).map_err(|e| set.error(&e))?;
+        if text.len() > MAX_DRAFT_BYTES {
+            return Err(TemplateError {
+                message: format!(
+                    "{template} rendered {} bytes; a draft may have at most {} KiB",
+                    text.len(),
+                    MAX_DRAFT_BYTES / 1024,
+                    template = set
+                        .origins
+                        .iter()
+                        .find(|(n, _)| *n == template.name())
+                        .map_or_else(|| template.name().to_string(), |(n, o)| o.describe(n))
+                ),
+            });
+        }
+        Ok(text)
     }
 }
 

@@ -53,6 +53,16 @@ impl Store {
         let path = self.root.join(Self::tenant_path(id));
         let text = utf8(&path.display().to_string(), bytes)?;
         let tenant: Tenant = toml::from_str(&text).map_err(|e| toml_error(&path, &text, &e))?;
+        if tenant.schema != tenant::SCHEMA {
+            return Err(UserError::new(format!(
+                "{}: schema {} is not one this sirt reads ({})",
+                path.display(),
+                tenant.schema,
+                tenant::SCHEMA
+            ))
+            .hint(format!("upgrade sirt, or see what changed it: git log -p -- {}", Self::tenant_path(id)))
+            .into());
+        }
         if tenant.id != id {
             return Err(UserError::new(format!("{} holds tenant '{}', not {id}", path.display(), tenant.id))
                 .hint(format!("see what changed it: git log -p -- {}", Self::tenant_path(id)))

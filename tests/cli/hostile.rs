@@ -299,6 +299,7 @@ fn broken_tenant_files_and_settings_are_named() {
         format!("{original}\nnotify_within = \"99999999999h\""),
         format!("{original}\nnotify_within = \"-1h\""),
         format!("{original}\nschema = 2"),
+        original.replace("schema = 1", "schema = 2"),
         original.replace("it@contoso.example", "it@contoso.example>\r\nBcc: all@x.y"),
         "[[".repeat(50_000),
         original[..original.len() / 2].to_string(),
@@ -323,6 +324,13 @@ fn broken_tenant_files_and_settings_are_named() {
         env.git(&["reset", "-q", "--hard", committed.0.trim()]);
         env.git(&["reset", "-q", "--hard", base.trim()]);
     }
+
+    // A tenant file in a newer format is refused by name, not read as if it were this one.
+    std::fs::write(&tenant, original.replace("schema = 1", "schema = 2")).unwrap();
+    env.commit_by_hand("a tenant from the future");
+    let stderr = env.fails(&["tenant", "show", "contoso"]);
+    assert!(stderr.contains("schema 2"), "{stderr}");
+    env.git(&["reset", "-q", "--hard", base.trim()]);
 
     let settings = env.store.join("sirt.toml");
     let original = std::fs::read_to_string(&settings).unwrap();
@@ -418,4 +426,42 @@ fn hostile_csv_imports_change_nothing() {
         );
         assert_eq!(state(&env), before);
     }
+}
+
+#[test]
+fn hostile_templates_end_in_an_error_and_read_nothing_outside_the_store() {
+    let env = Env::new();
+    env.ok(&["config", "set", "organisation", "Northwind Cloud"]);
+    env.ok(&["config", "set", "sender_address", "security@northwind.example"]);
+    env.ok(&["tenant", "add", "contoso", "--name", "Contoso", "--admin-email", "it@contoso.example"]);
+    let id = env.declared("Odd sign-ins");
+    env.ok(&["impact", &id, "--effect", "access", "--summary", "Mail read"]);
+    env.ok(&["affected", &id, "contoso"]);
+    env.ok(&["describe", &id, "Someone read mail."]);
+    env.ok(&["act", &id, "We revoked the token."]);
+    env.ok(&["advise", &id, "Review your audit logs."]);
+    let base = env.git(&["rev-parse", "HEAD"]);
+    let dir = env.store.join("templates");
+    let templates = [
+        "{% for a in range(100000) %}{% for b in range(100000) %}x{% endfor %}{% endfor %}",
+        "{% for a in range(1000000) %}{{ incident.id }}{{ incident.id }}{{ incident.id }}{% endfor %}",
+        "{% macro f(n) %}{{ f(n + 1) }}{% endmacro %}{{ f(0) }}",
+        "{% include 'email-admin.txt' %}",
+        "{{ tenant.name ",
+        "{% extends '/etc/passwd' %}",
+    ];
+    for (n, source) in templates.iter().enumerate() {
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("email-admin.txt"), source).unwrap();
+        env.commit_by_hand(&format!("hostile template #{n}"));
+        check(&env, &["notify", &id, "--channel", "email-admin"], Answer::Refused, &format!("template #{n}"));
+        env.git(&["reset", "-q", "--hard", base.trim()]);
+    }
+    // A template that is a symbolic link is stored by git as the link's text, never followed.
+    std::fs::create_dir_all(&dir).unwrap();
+    std::os::unix::fs::symlink("/etc/passwd", dir.join("email-admin.txt")).unwrap();
+    env.commit_by_hand("a template that is a link");
+    let out = env.run(&["notify", &id, "--channel", "email-admin"]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(!text.contains("root:"), "a draft carries /etc/passwd:\n{text}");
 }
