@@ -542,6 +542,9 @@ fn an_id_collision_keeps_both_incidents() {
     assert!(timeline.contains(&format!("renamed from {a_id} to {renamed}")), "{timeline}");
     // Both clones chose the same: syncing again changes nothing.
     assert!(bo.sync().contains("came in: no changes"));
+    // The merge that renamed one of them keeps every event of both: verify finds no fault.
+    let verified = ana.run(&["verify"]);
+    assert!(verified.status.success(), "{}", String::from_utf8_lossy(&verified.stdout));
 }
 
 #[test]
