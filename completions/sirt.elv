@@ -62,6 +62,9 @@ set edit:completion:arg-completer[sirt] = {|@words|
             cand tenant 'Manage the tenant directory: customers, their contacts and the regimes that apply to them'
             cand regimes 'List the notification regimes sirt knows, or show one with its stages and sources'
             cand demo 'Build a demo store and walk an incident through the process, showing each command'
+            cand clone 'Join a team''s store: clone it from a git remote and check that this sirt can write to it'
+            cand sync 'Bring in the team''s changes from the remote and push this clone''s: fetch, merge, push'
+            cand status 'Show the remote, what waits to be pushed or merged, the last sync, and whether the working tree is clean'
             cand completions 'Print shell completions for sirt (bash, zsh, fish, powershell, elvish)'
             cand verify 'Check the store''s history: append-only, consistent, signed, not rewritten'
             cand export 'Write an incident''s evidence bundle for auditors (tar with a SHA-256 manifest)'
@@ -682,6 +685,35 @@ set edit:completion:arg-completer[sirt] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'sirt;clone'= {
+            cand --store 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]'
+            cand --actor 'Who is recording: ''Name <email>'' [default: $SIRT_ACTOR, else git''s user.name/user.email]'
+            cand --color 'When to colour the output (NO_COLOR is honoured with auto)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'sirt;sync'= {
+            cand --timeout 'Give up on the remote after this many seconds'
+            cand --store 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]'
+            cand --actor 'Who is recording: ''Name <email>'' [default: $SIRT_ACTOR, else git''s user.name/user.email]'
+            cand --color 'When to colour the output (NO_COLOR is honoured with auto)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'sirt;status'= {
+            cand --format 'format'
+            cand --store 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]'
+            cand --actor 'Who is recording: ''Name <email>'' [default: $SIRT_ACTOR, else git''s user.name/user.email]'
+            cand --color 'When to colour the output (NO_COLOR is honoured with auto)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'sirt;completions'= {
             cand --store 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]'
             cand --actor 'Who is recording: ''Name <email>'' [default: $SIRT_ACTOR, else git''s user.name/user.email]'
@@ -752,6 +784,9 @@ set edit:completion:arg-completer[sirt] = {|@words|
             cand tenant 'Manage the tenant directory: customers, their contacts and the regimes that apply to them'
             cand regimes 'List the notification regimes sirt knows, or show one with its stages and sources'
             cand demo 'Build a demo store and walk an incident through the process, showing each command'
+            cand clone 'Join a team''s store: clone it from a git remote and check that this sirt can write to it'
+            cand sync 'Bring in the team''s changes from the remote and push this clone''s: fetch, merge, push'
+            cand status 'Show the remote, what waits to be pushed or merged, the last sync, and whether the working tree is clean'
             cand completions 'Print shell completions for sirt (bash, zsh, fish, powershell, elvish)'
             cand verify 'Check the store''s history: append-only, consistent, signed, not rewritten'
             cand export 'Write an incident''s evidence bundle for auditors (tar with a SHA-256 manifest)'
@@ -863,6 +898,12 @@ set edit:completion:arg-completer[sirt] = {|@words|
         &'sirt;help;regimes'= {
         }
         &'sirt;help;demo'= {
+        }
+        &'sirt;help;clone'= {
+        }
+        &'sirt;help;sync'= {
+        }
+        &'sirt;help;status'= {
         }
         &'sirt;help;completions'= {
         }

@@ -53,5 +53,8 @@ pub fn run(ctx: &Ctx, args: InitArgs) -> Result<()> {
         ));
     }
     ctx.ui.hint(&format!("record an incident: sirt --store {shown} detect \"TITLE\" --severity sev2"));
+    ctx.ui.hint(&format!(
+        "share it with a team: git -C {shown} remote add origin URL, then sirt sync (README: A store for a team)"
+    ));
     Ok(())
 }

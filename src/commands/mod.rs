@@ -6,6 +6,7 @@ mod adopt;
 mod advise;
 mod affected;
 mod classify;
+mod clone;
 mod close;
 mod config;
 mod confirm;
@@ -36,6 +37,8 @@ mod report;
 mod review;
 mod show;
 mod stats;
+mod status;
+mod sync;
 mod tenant;
 mod timeline;
 mod verify;
@@ -140,6 +143,9 @@ pub enum Command {
     Tenant(tenant::TenantArgs),
     Regimes(regimes::RegimesArgs),
     Demo(demo::DemoArgs),
+    Clone(clone::CloneArgs),
+    Sync(sync::SyncArgs),
+    Status(status::StatusArgs),
     Completions(docs::CompletionsArgs),
     Verify(verify::VerifyArgs),
     Export(export::ExportArgs),
@@ -158,48 +164,65 @@ pub fn run(cli: Cli) -> Result<i32> {
         store_dir: cli.store,
         actor: cli.actor,
         opened: std::cell::OnceCell::new(),
+        opened_tip: std::cell::OnceCell::new(),
     };
-    match cli.command {
-        Command::Tenant(args) => return tenant::run(&ctx, args),
-        Command::Deadlines(args) => return deadlines::run(&ctx, args),
-        Command::Verify(args) => return verify::run(&ctx, args),
-        Command::Init(args) => init::run(&ctx, args),
-        Command::Config(args) => config::run(&ctx, args),
-        Command::Detect(args) => detect::run(&ctx, args),
-        Command::Engage(args) => engage::run(&ctx, args),
-        Command::Confirm(args) => confirm::run(&ctx, args),
-        Command::Dismiss(args) => dismiss::run(&ctx, args),
-        Command::Impact(args) => impact::run(&ctx, args),
-        Command::Note(args) => note::run(&ctx, args),
-        Command::Affected(args) => affected::run(&ctx, args),
-        Command::Describe(args) => describe::run(&ctx, args),
-        Command::Act(args) => act::run(&ctx, args),
-        Command::Advise(args) => advise::run(&ctx, args),
-        Command::Publish(args) => publish::run(&ctx, args),
-        Command::Notify(args) => notify::run(&ctx, args),
-        Command::Contain(args) => contain::run(&ctx, args),
-        Command::Eradicate(args) => eradicate::run(&ctx, args),
-        Command::Recover(args) => recover::run(&ctx, args),
-        Command::Review(args) => review::run(&ctx, args),
-        Command::Action(args) => action::run(&ctx, args),
-        Command::Close(args) => close::run(&ctx, args),
-        Command::Edit(args) => edit::run(&ctx, args),
-        Command::Adopt(args) => adopt::run(&ctx, args),
-        Command::Correct(args) => correct::correct(&ctx, args),
-        Command::Retract(args) => correct::retract(&ctx, args),
-        Command::Report(args) => report::run(&ctx, args),
-        Command::Stats(args) => stats::run(&ctx, args),
-        Command::Notified(args) => notified::run(&ctx, args),
-        Command::Classify(args) => classify::run(&ctx, args),
-        Command::Filed(args) => filed::run(&ctx, args),
-        Command::List(args) => list::run(&ctx, args),
-        Command::Show(args) => show::run(&ctx, args),
-        Command::Timeline(args) => timeline::run(&ctx, args),
-        Command::History(args) => history::run(&ctx, args),
-        Command::Regimes(args) => regimes::run(&ctx, args),
-        Command::Demo(args) => demo::run(&ctx, args),
-        Command::Completions(args) => docs::run(&ctx, args),
-        Command::Export(args) => export::run(&ctx, args),
+    let syncs = matches!(cli.command, Command::Sync(_));
+    let code = dispatch(&ctx, cli.command)?;
+    // A change was recorded: the store may ask for a quick sync after it.
+    if let (Some(store), Some(before)) = (ctx.opened.get(), ctx.opened_tip.get())
+        && !syncs
+        && store.tip() != *before
+    {
+        sync::after_write(&ctx);
+    }
+    Ok(code)
+}
+
+fn dispatch(ctx: &Ctx, command: Command) -> Result<i32> {
+    match command {
+        Command::Tenant(args) => return tenant::run(ctx, args),
+        Command::Deadlines(args) => return deadlines::run(ctx, args),
+        Command::Init(args) => init::run(ctx, args),
+        Command::Detect(args) => detect::run(ctx, args),
+        Command::Engage(args) => engage::run(ctx, args),
+        Command::Confirm(args) => confirm::run(ctx, args),
+        Command::Dismiss(args) => dismiss::run(ctx, args),
+        Command::Impact(args) => impact::run(ctx, args),
+        Command::Note(args) => note::run(ctx, args),
+        Command::Affected(args) => affected::run(ctx, args),
+        Command::Describe(args) => describe::run(ctx, args),
+        Command::Act(args) => act::run(ctx, args),
+        Command::Advise(args) => advise::run(ctx, args),
+        Command::Publish(args) => publish::run(ctx, args),
+        Command::Notify(args) => notify::run(ctx, args),
+        Command::Contain(args) => contain::run(ctx, args),
+        Command::Eradicate(args) => eradicate::run(ctx, args),
+        Command::Recover(args) => recover::run(ctx, args),
+        Command::Review(args) => review::run(ctx, args),
+        Command::Action(args) => action::run(ctx, args),
+        Command::Close(args) => close::run(ctx, args),
+        Command::Edit(args) => edit::run(ctx, args),
+        Command::Adopt(args) => adopt::run(ctx, args),
+        Command::Correct(args) => correct::correct(ctx, args),
+        Command::Retract(args) => correct::retract(ctx, args),
+        Command::Report(args) => report::run(ctx, args),
+        Command::Stats(args) => stats::run(ctx, args),
+        Command::Notified(args) => notified::run(ctx, args),
+        Command::Classify(args) => classify::run(ctx, args),
+        Command::Filed(args) => filed::run(ctx, args),
+        Command::List(args) => list::run(ctx, args),
+        Command::Show(args) => show::run(ctx, args),
+        Command::Timeline(args) => timeline::run(ctx, args),
+        Command::History(args) => history::run(ctx, args),
+        Command::Regimes(args) => regimes::run(ctx, args),
+        Command::Demo(args) => demo::run(ctx, args),
+        Command::Config(args) => config::run(ctx, args),
+        Command::Verify(args) => return verify::run(ctx, args),
+        Command::Export(args) => export::run(ctx, args),
+        Command::Clone(args) => clone::run(ctx, args),
+        Command::Sync(args) => sync::run(ctx, args),
+        Command::Status(args) => status::run(ctx, args),
+        Command::Completions(args) => docs::run(ctx, args),
     }?;
     Ok(crate::error::exit::OK)
 }
@@ -245,6 +268,8 @@ pub struct Ctx {
     actor: Option<String>,
     /// The store, opened on first use and shared by every step of the command.
     opened: std::cell::OnceCell<Store>,
+    /// The branch's tip when the store was opened, to tell whether this command changed it.
+    opened_tip: std::cell::OnceCell<Option<String>>,
 }
 
 #[derive(serde::Deserialize, Default)]
@@ -260,6 +285,7 @@ impl Ctx {
             return Ok(store);
         }
         let store = self.open_store()?;
+        let _ = self.opened_tip.set(store.tip());
         let recovered = store.recover_if_interrupted()?;
         if !recovered.is_empty() {
             self.ui.warn(&format!(
@@ -275,6 +301,16 @@ impl Ctx {
     /// edits, which are not read (the commit is).
     pub fn store_to_read(&self) -> Result<&Store> {
         let store = self.store()?;
+        if let Some(operation) = store.git_operation() {
+            let (what, undo) = operation.describe();
+            self.ui.warn(&format!("{what} in the store; showing the branch's last commit"));
+            self.ui.hint(&format!(
+                "undo it with: git -C {} {}",
+                store.root().display(),
+                undo.trim_start_matches("git ")
+            ));
+            return Ok(store);
+        }
         let edits = store.hand_edits()?;
         if let Some(first) = edits.first() {
             self.ui.warn(&format!(

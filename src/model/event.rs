@@ -409,3 +409,44 @@ pub fn event_table(event: &Event) -> Result<String, toml::ser::Error> {
     }
     toml::to_string(&One { event: [event] })
 }
+
+/// What an incident file's header holds besides `schema` and `id`: the full-length identity
+/// given at detection (absent in files from before it existed), and the ids the incident was
+/// known by before a collision between clones renamed it.
+#[derive(Debug, Default, Clone, Deserialize, PartialEq)]
+pub struct Header {
+    #[serde(default)]
+    pub identity: Option<String>,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+}
+
+pub fn parse_header(text: &str) -> Result<Header, ParseError> {
+    toml::from_str(text).map_err(ParseError::Toml)
+}
+
+/// A full-length identity: 128 random bits, mixed with who detected what and when, so that
+/// two detections stay distinct even where randomness is pinned (`SIRT_SEED`) or poor.
+pub fn identity(random: [u64; 2], detection: &str) -> String {
+    let mix = detection
+        .bytes()
+        .fold(0xcbf2_9ce4_8422_2325_u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3));
+    format!("{:016x}{:016x}", random[0] ^ mix, random[1] ^ mix.rotate_left(29))
+}
+
+/// The file text with `line` added to the header, right after the `id = ` line. `None` when the
+/// text has no such line before its first event.
+pub fn with_header_line(text: &str, line: &str) -> Option<String> {
+    let mut offset = 0;
+    for current in text.split_inclusive('\n') {
+        if current.trim_end() == "[[event]]" {
+            return None;
+        }
+        offset += current.len();
+        if current.starts_with("id = ") || current.starts_with("id=") {
+            let newline = if current.ends_with('\n') { "" } else { "\n" };
+            return Some(format!("{}{newline}{line}\n{}", &text[..offset], &text[offset..]));
+        }
+    }
+    None
+}

@@ -74,6 +74,9 @@ pub struct Settings {
     /// Limits that replace the catalog's for one stage.
     #[serde(rename = "limit", skip_serializing_if = "Vec::is_empty")]
     pub limits: Vec<LimitOverride>,
+    /// Try a quick `sirt sync` after every change (never failing the change when offline).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub sync_after_write: bool,
     /// Whether sirt signs the commits it writes, and whether `sirt verify` requires signatures.
     pub signing: Signing,
 }
@@ -175,6 +178,7 @@ impl Default for Settings {
             eradication_approval: vec![super::vocab::Severity::Sev1],
             regimes: Vec::new(),
             limits: Vec::new(),
+            sync_after_write: false,
             signing: Signing::Off,
         }
     }

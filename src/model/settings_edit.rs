@@ -11,10 +11,12 @@ pub enum Kind {
     Text,
     /// A list, given on the command line separated by commas.
     List,
+    /// `true` or `false` (also `on` / `off`).
+    Flag,
 }
 
 /// The keys `sirt config` reads and writes, with what each holds.
-pub const KEYS: [(&str, Kind); 13] = [
+pub const KEYS: [(&str, Kind); 14] = [
     ("organisation", Kind::Text),
     ("response_contact", Kind::Text),
     ("sender_address", Kind::Text),
@@ -27,6 +29,7 @@ pub const KEYS: [(&str, Kind); 13] = [
     ("holidays", Kind::List),
     ("phone_severities", Kind::List),
     ("eradication_approval", Kind::List),
+    ("sync_after_write", Kind::Flag),
     ("schema", Kind::Text),
 ];
 
@@ -62,6 +65,11 @@ pub fn set(text: &str, key: &str, value: &str) -> Result<(String, Settings), Str
                 value.split(',').map(str::trim).filter(|v| !v.is_empty()).map(Value::from).collect();
             Value::Array(items)
         }
+        Kind::Flag => match value.trim() {
+            "true" | "on" | "yes" => Value::from(true),
+            "false" | "off" | "no" => Value::from(false),
+            other => return Err(format!("{key} takes true or false, not {other:?}")),
+        },
     };
     match doc.get_mut(key) {
         // Keep the comments around the key; the value's own spacing is renewed.

@@ -10,7 +10,9 @@ pub mod config;
 pub mod correct;
 pub mod drafts;
 pub mod edit;
+pub mod merge;
 pub mod record;
+pub mod sync;
 pub mod tenants;
 pub mod verify;
 

@@ -51,6 +51,7 @@ impl Store {
         let wanted = id::canonical(query);
         let matches: Vec<String> =
             self.incident_ids()?.into_iter().filter(|id| id::canonical(id).starts_with(&wanted)).collect();
+        let matches = if matches.is_empty() { self.incidents_known_as(&wanted)? } else { matches };
         match matches.as_slice() {
             [one] => Ok(one.clone()),
             [] => {
@@ -74,6 +75,25 @@ impl Store {
             .hint("type more of the id")
             .into()),
         }
+    }
+
+    /// Incidents renamed after an id collision between clones whose old id starts with
+    /// `wanted` (canonical): an old id still finds its incident where no current id matches.
+    fn incidents_known_as(&self, wanted: &str) -> Result<Vec<String>> {
+        let mut found = Vec::new();
+        for (id, blob) in self.incident_blobs()? {
+            let bytes = self.git.blob(blob)?;
+            let text = String::from_utf8_lossy(&bytes);
+            if !text.contains("\naliases = ") {
+                continue;
+            }
+            if let Ok(header) = event::parse_header(&text)
+                && header.aliases.iter().any(|alias| id::canonical(alias).starts_with(wanted))
+            {
+                found.push(id);
+            }
+        }
+        Ok(found)
     }
 
     /// The committed text of an incident file.
@@ -151,6 +171,12 @@ impl Txn<'_> {
             ));
         }
         back.fold().map_err(|e| anyhow!("refusing to write an inconsistent incident {}: {e}", log.id))?;
+        // A full-length identity tells this incident from one another clone gave the same id.
+        let detection =
+            log.events.first().map(|e| format!("{}|{}|{}", e.by, e.recorded_at, e.body.describe()));
+        let random = [crate::clock::random_u64(), crate::clock::random_u64()];
+        let line = format!("identity = \"{}\"", event::identity(random, &detection.unwrap_or_default()));
+        let text = event::with_header_line(&text, &line).unwrap_or(text);
         self.write(Store::incident_path(&log.id), text.into_bytes());
         Ok(())
     }

@@ -10,6 +10,7 @@ mod fsutil;
 mod git;
 mod history;
 mod incidents;
+pub mod remote;
 mod signing;
 mod tenants;
 mod txn;

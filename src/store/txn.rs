@@ -14,7 +14,7 @@ use std::fs::{self, File, OpenOptions};
 use anyhow::{Context, Result};
 use chrono::{DateTime, Utc};
 
-use super::git::{Author, Oid};
+use super::git::{Author, ChangedPath, Oid, Prepared};
 use super::{Store, fsutil};
 use crate::error::UserError;
 use crate::model::actor::Actor;
@@ -84,6 +84,7 @@ impl Store {
     /// for a newer sirt.
     pub fn begin(&self) -> Result<Txn<'_>> {
         self.check_writer_version()?;
+        self.refuse_during_git_operation()?;
         let txn = self.begin_unchecked()?;
         let edits = self.hand_edits()?;
         if !edits.is_empty() {
@@ -287,6 +288,59 @@ impl Txn<'_> {
         store.view.set(Some((prepared.commit, store.git.tree_of(prepared.commit)?)));
         store.git.maintain(&store.root);
         Ok(Some(Committed { hash: prepared.commit.to_string(), subject: message.subject.clone() }))
+    }
+}
+
+/// Merges and fast-forwards, for `sirt sync`: the same marker, compare-and-swap and checkout
+/// refresh as [`Txn::commit`], so a kill at any instant leaves the branch as the whole truth.
+impl Txn<'_> {
+    /// The commit this change builds on.
+    pub fn base(&self) -> Option<Oid> {
+        self.base
+    }
+
+    /// Records a two-parent merge commit: the branch's tip (first parent) and `theirs`, with the
+    /// tip's tree changed by `changes` (path and blob, `None` to delete).
+    pub fn commit_merge(
+        self,
+        theirs: Oid,
+        changes: &[ChangedPath],
+        message: &Message,
+        author: &Actor,
+        at: DateTime<Utc>,
+    ) -> Result<Committed> {
+        let ours = self.base.context("a merge needs a commit on the branch")?;
+        let who = Author { name: &author.name, email: &author.email };
+        let prepared = self.store.git.prepare_merge(ours, theirs, changes, &who, at, &message.text())?;
+        self.move_branch(prepared, changes, &message.subject)
+    }
+
+    /// Moves the branch from its tip to `theirs`, a descendant, changing `changes` in the checkout.
+    pub fn fast_forward(self, theirs: Oid, changes: &[ChangedPath]) -> Result<Committed> {
+        let ours = self.base.context("a fast-forward needs a commit on the branch")?;
+        let prepared = self.store.git.fast_forward(ours, theirs);
+        self.move_branch(prepared, changes, "fast-forward to the remote")
+    }
+
+    fn move_branch(self, prepared: Prepared, changes: &[ChangedPath], subject: &str) -> Result<Committed> {
+        let store = self.store;
+        let mut files = Vec::with_capacity(changes.len());
+        for (path, blob) in changes {
+            files.push((path.clone(), blob.map(|b| store.git.blob(b)).transpose()?));
+        }
+        let paths: Vec<String> = changes.iter().map(|(p, _)| p.clone()).collect();
+        let marker = store.git.git_dir().join(PENDING_FILE);
+        fsutil::write_atomic(&marker, paths.join("\n").as_bytes())?;
+        if let Err(e) = store.git.advance(&prepared, subject) {
+            fs::remove_file(&marker)?;
+            return Err(e);
+        }
+        fsutil::replace_files(&store.root, &files)?;
+        store.git.refresh_index(&paths)?;
+        fs::remove_file(&marker)?;
+        store.view.set(Some((prepared.commit, store.git.tree_of(prepared.commit)?)));
+        store.git.maintain(&store.root);
+        Ok(Committed { hash: prepared.commit.to_string(), subject: subject.to_string() })
     }
 }
 

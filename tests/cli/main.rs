@@ -17,5 +17,6 @@ mod response;
 mod soak;
 mod store;
 mod support;
+mod sync;
 mod tenants;
 mod verify;

@@ -319,6 +319,67 @@ impl<'h> Walk<'h> {
     }
 
     /// A merge: each incident file must hold exactly the union of its parents' events.
+    /// A merge that settled an id collision: the incidents both parents held at `old` end up at
+    /// `old` and `new`. Together the two files must hold every event of both parents' `old`,
+    /// unchanged, and nothing more than the one note sync adds to say what happened.
+    fn renamed_union(
+        &mut self,
+        commit: &CommitFacts,
+        parents: &[Parent],
+        old: &str,
+        new: &str,
+        out: &mut Verified,
+    ) -> Result<()> {
+        let (old_path, new_path) = (format!("incidents/{old}.toml"), format!("incidents/{new}.toml"));
+        let at = At { commit, file: Some(&new_path) };
+        let mut union: BTreeMap<String, Event> = BTreeMap::new();
+        for (_, _, tree) in parents {
+            if let Some(blob) = self.history.entry(*tree, &old_path)? {
+                let version = self.versions.get(self.history, &old_path, blob, None)?;
+                if let Ok(log) = &version.log {
+                    union.extend(log.events.iter().map(|e| (e.id.clone(), e.clone())));
+                }
+            }
+        }
+        let mut merged: Vec<Event> = Vec::new();
+        for path in [&old_path, &new_path] {
+            let Some(blob) = self.history.entry(commit.tree, path)? else { continue };
+            let version = self.versions.get(self.history, path, blob, None)?;
+            if let Ok(log) = &version.log {
+                merged.extend(log.events.iter().cloned());
+            }
+        }
+        for (id, event) in &union {
+            if !merged.iter().any(|m| &m.id == id && m == event) {
+                out.findings.push(at.finding(
+                    Check::Merge,
+                    Some(id),
+                    format!(
+                        "{} dropped or changed {} while renaming {old} to {new}",
+                        super::commit_words(commit),
+                        event_words(event)
+                    ),
+                ));
+            }
+        }
+        let added: Vec<&Event> = merged.iter().filter(|m| !union.contains_key(&m.id)).collect();
+        let explained = added.len() <= 1 && added.iter().all(|e| e.body.kind() == "note");
+        if !explained {
+            for event in added {
+                out.findings.push(at.finding(
+                    Check::Merge,
+                    Some(&event.id),
+                    format!(
+                        "{} added {}, which neither parent holds",
+                        super::commit_words(commit),
+                        event_words(event)
+                    ),
+                ));
+            }
+        }
+        Ok(())
+    }
+
     fn merge(&mut self, commit: &CommitFacts, parents: &[Parent], out: &mut Verified) -> Result<()> {
         // For each incident path that differs from some parent: its blob in each parent.
         let mut paths: BTreeMap<String, Vec<Option<Oid>>> = BTreeMap::new();
@@ -333,7 +394,26 @@ impl<'h> Walk<'h> {
                     Some(change.old.unwrap_or(Oid::zero()));
             }
         }
+        // An id collision settled by sync moves one incident to a new id: those two paths are
+        // checked together, as one union, below.
+        let renames: Vec<(String, String)> = trailers(&commit.message)
+            .into_iter()
+            .filter(|(k, _)| *k == "Sirt-Renamed")
+            .filter_map(|(_, v)| v.split_once(" -> "))
+            .map(|(old, new)| (old.trim().to_string(), new.trim().to_string()))
+            .collect();
+        let renamed = |path: &str| {
+            renames.iter().any(|(old, new)| {
+                path == format!("incidents/{old}.toml") || path == format!("incidents/{new}.toml")
+            })
+        };
+        for (old, new) in &renames {
+            self.renamed_union(commit, parents, old, new, out)?;
+        }
         for (path, known) in paths {
+            if renamed(&path) {
+                continue;
+            }
             let stem = incident_stem(&path).unwrap_or_default().to_string();
             let at = At { commit, file: Some(&path) };
             let merged_blob = merged_blobs.get(&path).copied().flatten();
