@@ -338,11 +338,11 @@ fn broken_tenant_files_and_settings_are_named() {
         String::new(),
         "schema = 9".into(),
         original.replace("schema = 1", "schema = \"x\""),
-        // PENDING(typed settings): original.replace("contract_limit = \"72h\"", "contract_limit = \"700000000000h\""),
+        original.replace("contract_limit = \"72h\"", "contract_limit = \"700000000000h\""),
         original.replace("contract_limit = \"72h\"", "contract_limit = \"0h\""),
         original.replace("contract_limit = \"72h\"", "contract_limit = \"soon\""),
         original.replace("at_risk_margin = \"12h\"", "at_risk_margin = \"-3h\""),
-        // PENDING(typed settings): a [[limit]] within = "99999999999bd"
+        format!("{original}\n[[limit]]\nregime = \"nis2-art23\"\nstage = \"early warning\"\nwithin = \"99999999999bd\"\n"),
         original.replace("holidays = []", "holidays = [\"2026-02-30\"]"),
         original.replace("own_regimes = []", "own_regimes = [\"made-up\"]"),
         original.replace("min_writer_version = \"0.2.0\"", "min_writer_version = \"99.0.0\""),
