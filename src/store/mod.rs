@@ -15,8 +15,10 @@ mod signing;
 mod tenants;
 mod txn;
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::rc::Rc;
 
 use anyhow::{Result, anyhow};
 use chrono::{DateTime, Utc};
@@ -49,6 +51,8 @@ pub struct Store {
     git: Git,
     /// The commit every read sees, and its tree.
     view: Cell<Option<(Oid, Oid)>>,
+    /// Directory indexes by (tree, directory), so a record is found without re-reading its tree.
+    dirs: RefCell<HashMap<(Oid, String), Rc<HashMap<String, Oid>>>>,
 }
 
 /// Whether `dir` already is a store: a git repository whose branch holds `sirt.toml`.
@@ -88,8 +92,13 @@ impl Store {
         let made = (|| {
             create_private_dir(dir)?;
             let git = Git::init(dir)?;
-            let store =
-                Store { root: dir.to_path_buf(), settings: Settings::default(), git, view: Cell::new(None) };
+            let store = Store {
+                root: dir.to_path_buf(),
+                settings: Settings::default(),
+                git,
+                view: Cell::new(None),
+                dirs: RefCell::default(),
+            };
             let mut txn = store.begin_unchecked()?;
             txn.write(SETTINGS_FILE, Settings::initial_file().into_bytes());
             txn.write(".gitignore", format!("{}*\n", fsutil::TEMP_PREFIX).into_bytes());
@@ -124,7 +133,13 @@ impl Store {
         let tree = git.tree_of(tip)?;
         let Some(bytes) = git.file_in(tree, SETTINGS_FILE)? else { return Err(not_a_store()) };
         let settings = parse_settings(dir, &bytes)?;
-        Ok(Store { root: dir.to_path_buf(), settings, git, view: Cell::new(Some((tip, tree))) })
+        Ok(Store {
+            root: dir.to_path_buf(),
+            settings,
+            git,
+            view: Cell::new(Some((tip, tree))),
+            dirs: RefCell::default(),
+        })
     }
 
     pub fn root(&self) -> &Path {
@@ -152,10 +167,30 @@ impl Store {
 
     /// A file as the commit holds it.
     pub fn read_file(&self, path: &str) -> Result<Option<Vec<u8>>> {
-        match self.tree() {
-            Some(tree) => self.git.file_in(tree, path),
-            None => Ok(None),
+        let Some(tree) = self.tree() else { return Ok(None) };
+        // Records are looked up through an index of their directory, read once per commit:
+        // asking git for `tenants/x.toml` would parse the 10,000-entry `tenants` tree each time.
+        if let Some((dir, name)) = path.split_once('/')
+            && [INCIDENTS_DIR, TENANTS_DIR].contains(&dir)
+            && !name.contains('/')
+        {
+            return match self.dir_index(tree, dir)?.get(name) {
+                Some(blob) => Ok(Some(self.git.blob(*blob)?)),
+                None => Ok(None),
+            };
         }
+        self.git.file_in(tree, path)
+    }
+
+    /// The files of `dir` in `tree`, by name, read once and kept for the life of the store.
+    fn dir_index(&self, tree: Oid, dir: &str) -> Result<Rc<HashMap<String, Oid>>> {
+        let key = (tree, dir.to_string());
+        if let Some(index) = self.dirs.borrow().get(&key) {
+            return Ok(index.clone());
+        }
+        let index: Rc<HashMap<String, Oid>> = Rc::new(self.git.files_in(tree, dir)?.into_iter().collect());
+        self.dirs.borrow_mut().insert(key, index.clone());
+        Ok(index)
     }
 
     /// Files of the store whose working-tree version differs from the commit (hand edits).

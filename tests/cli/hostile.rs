@@ -342,7 +342,9 @@ fn broken_tenant_files_and_settings_are_named() {
         original.replace("contract_limit = \"72h\"", "contract_limit = \"0h\""),
         original.replace("contract_limit = \"72h\"", "contract_limit = \"soon\""),
         original.replace("at_risk_margin = \"12h\"", "at_risk_margin = \"-3h\""),
-        format!("{original}\n[[limit]]\nregime = \"nis2-art23\"\nstage = \"early warning\"\nwithin = \"99999999999bd\"\n"),
+        format!(
+            "{original}\n[[limit]]\nregime = \"nis2-art23\"\nstage = \"early warning\"\nwithin = \"99999999999bd\"\n"
+        ),
         original.replace("holidays = []", "holidays = [\"2026-02-30\"]"),
         original.replace("own_regimes = []", "own_regimes = [\"made-up\"]"),
         original.replace("min_writer_version = \"0.2.0\"", "min_writer_version = \"99.0.0\""),
