@@ -45,6 +45,9 @@ pub const ALLOWED_SIGNERS_FILE: &str = "allowed_signers";
 /// What sirt keeps in a store; a hand edit anywhere in here stops the next write.
 const RECORDS: [&str; 4] = [SETTINGS_FILE, INCIDENTS_DIR, TENANTS_DIR, TEMPLATES_DIR];
 
+/// The files of one directory of a tree: name to blob.
+type DirIndex = HashMap<String, Oid>;
+
 pub struct Store {
     root: PathBuf,
     pub settings: Settings,
@@ -52,7 +55,7 @@ pub struct Store {
     /// The commit every read sees, and its tree.
     view: Cell<Option<(Oid, Oid)>>,
     /// Directory indexes by (tree, directory), so a record is found without re-reading its tree.
-    dirs: RefCell<HashMap<(Oid, String), Rc<HashMap<String, Oid>>>>,
+    dirs: RefCell<HashMap<(Oid, String), Rc<DirIndex>>>,
 }
 
 /// Whether `dir` already is a store: a git repository whose branch holds `sirt.toml`.
@@ -183,12 +186,12 @@ impl Store {
     }
 
     /// The files of `dir` in `tree`, by name, read once and kept for the life of the store.
-    fn dir_index(&self, tree: Oid, dir: &str) -> Result<Rc<HashMap<String, Oid>>> {
+    fn dir_index(&self, tree: Oid, dir: &str) -> Result<Rc<DirIndex>> {
         let key = (tree, dir.to_string());
         if let Some(index) = self.dirs.borrow().get(&key) {
             return Ok(index.clone());
         }
-        let index: Rc<HashMap<String, Oid>> = Rc::new(self.git.files_in(tree, dir)?.into_iter().collect());
+        let index: Rc<DirIndex> = Rc::new(self.git.files_in(tree, dir)?.into_iter().collect());
         self.dirs.borrow_mut().insert(key, index.clone());
         Ok(index)
     }
