@@ -144,3 +144,33 @@ pub fn remove_leftovers(dir: &Path) {
         }
     }
 }
+
+/// Makes every file under `paths` (files or directories, relative to `root`) private again: git
+/// restores files with the user's umask (0644), as after `git checkout -- FILE`, and the store
+/// holds contact data. Only metadata is read; files already private are not touched.
+pub fn keep_private(root: &Path, paths: &[&str]) {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        fn visit(path: &Path) {
+            let Ok(meta) = fs::symlink_metadata(path) else { return };
+            if meta.is_dir() {
+                if meta.permissions().mode() & 0o077 != 0 {
+                    let _ = fs::set_permissions(path, fs::Permissions::from_mode(0o700));
+                }
+                if let Ok(entries) = fs::read_dir(path) {
+                    for entry in entries.flatten() {
+                        visit(&entry.path());
+                    }
+                }
+            } else if meta.is_file() && meta.permissions().mode() & 0o077 != 0 {
+                let _ = fs::set_permissions(path, fs::Permissions::from_mode(0o600));
+            }
+        }
+        for path in paths {
+            visit(&root.join(path));
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = (root, paths);
+}

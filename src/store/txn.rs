@@ -86,6 +86,7 @@ impl Store {
         self.check_writer_version()?;
         self.refuse_during_git_operation()?;
         let txn = self.begin_unchecked()?;
+        fsutil::keep_private(&self.root, &super::RECORDS);
         let edits = self.hand_edits()?;
         if !edits.is_empty() {
             let first = &edits[0];

@@ -106,3 +106,42 @@ fn thirty_two_writers_at_once_lose_nothing() {
     }
     assert_clean(&env, "after 32 writers");
 }
+
+#[test]
+fn every_kind_of_write_killed_after_the_branch_moved_is_finished_by_the_next_command() {
+    let env = Env::new();
+    env.ok(&["tenant", "add", "contoso", "--name", "Contoso", "--admin-email", "it@contoso.example"]);
+    let id = env.declared("Odd sign-ins");
+    let writes: Vec<Vec<&str>> = vec![
+        vec!["detect", "Another one"],
+        vec!["affected", &id, "contoso"],
+        vec!["engage", &id, "srt", "Bo Chen"],
+        vec!["tenant", "add", "fabrikam", "--name", "Fabrikam", "--admin-email", "ops@fabrikam.example"],
+        vec!["tenant", "set", "contoso", "--name", "Contoso Ltd"],
+        vec!["correct", &id, "confirmed", "--at", "2026-11-20T09:30:00Z", "--reason", "the call was later"],
+        vec!["config", "set", "organisation", "Northwind Cloud"],
+    ];
+    for args in writes {
+        for (step, moved) in [("after-commit", false), ("after-worktree", true)] {
+            let commits = env.commit_count();
+            crash(&env, step, &args);
+            env.ok(&["list", "--all"]);
+            assert_clean(&env, &format!("after {args:?} crashed {step}"));
+            // Killed before the branch moved, nothing happened, so the same write runs again
+            // at the next step; killed after, the next command finished it.
+            assert_eq!(env.commit_count(), commits + usize::from(moved), "{args:?} {step}");
+        }
+    }
+}
+
+#[test]
+fn files_restored_with_git_are_made_private_again() {
+    use std::os::unix::fs::PermissionsExt;
+    let env = Env::new();
+    let id = env.declared("Odd sign-ins");
+    let file = env.store.join("incidents").join(format!("{id}.toml"));
+    std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o644)).unwrap();
+    env.ok(&["note", &id, "after a checkout"]);
+    let mode = std::fs::metadata(&file).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600, "the incident file is {mode:o}");
+}
