@@ -511,6 +511,7 @@ Register-ArgumentCompleter -Native -CommandName 'sirt' -ScriptBlock {
             [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Include met and late clocks, and the tenants'' own clocks that are pending or past due')
             [CompletionResult]::new('--check', '--check', [CompletionResultType]::ParameterName, 'Exit with 3 when any of our clocks is overdue or at risk (for cron and runbooks)')
             [CompletionResult]::new('--each', '--each', [CompletionResultType]::ParameterName, 'In the table, one row per clock instead of one per group of tenants with the same due time')
+            [CompletionResult]::new('--wide', '--wide', [CompletionResultType]::ParameterName, 'On a terminal, every column (who started each clock, and when) at full width instead of the compact view that fits the screen; piped output is always in full')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')

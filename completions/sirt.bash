@@ -1008,7 +1008,7 @@ _sirt() {
             return 0
             ;;
         sirt__subcmd__deadlines)
-            opts="-h -V --incident --all --at --check --each --tz --format --store --actor --color --help --version"
+            opts="-h -V --incident --all --at --check --each --tz --wide --format --store --actor --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

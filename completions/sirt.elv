@@ -468,6 +468,7 @@ set edit:completion:arg-completer[sirt] = {|@words|
             cand --all 'Include met and late clocks, and the tenants'' own clocks that are pending or past due'
             cand --check 'Exit with 3 when any of our clocks is overdue or at risk (for cron and runbooks)'
             cand --each 'In the table, one row per clock instead of one per group of tenants with the same due time'
+            cand --wide 'On a terminal, every column (who started each clock, and when) at full width instead of the compact view that fits the screen; piped output is always in full'
             cand -h 'Print help'
             cand --help 'Print help'
             cand -V 'Print version'

@@ -422,6 +422,7 @@ never\t''"
 complete -c sirt -n "__fish_sirt_using_subcommand deadlines" -l all -d 'Include met and late clocks, and the tenants\' own clocks that are pending or past due'
 complete -c sirt -n "__fish_sirt_using_subcommand deadlines" -l check -d 'Exit with 3 when any of our clocks is overdue or at risk (for cron and runbooks)'
 complete -c sirt -n "__fish_sirt_using_subcommand deadlines" -l each -d 'In the table, one row per clock instead of one per group of tenants with the same due time'
+complete -c sirt -n "__fish_sirt_using_subcommand deadlines" -l wide -d 'On a terminal, every column (who started each clock, and when) at full width instead of the compact view that fits the screen; piped output is always in full'
 complete -c sirt -n "__fish_sirt_using_subcommand deadlines" -s h -l help -d 'Print help'
 complete -c sirt -n "__fish_sirt_using_subcommand deadlines" -s V -l version -d 'Print version'
 complete -c sirt -n "__fish_sirt_using_subcommand list" -l severity -d 'Only these severities; repeat or separate with commas' -r -f -a "sev1\t''

@@ -25,8 +25,9 @@ pub enum Format {
 }
 
 /// How a table cell stands out.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Tone {
+    #[default]
     Plain,
     Alarm,
     Caution,
@@ -38,6 +39,115 @@ pub struct Ui {
     color_out: bool,
     color_err: bool,
     terminal: bool,
+    /// The width tables must fit: only on a terminal that reports a size (or with `COLUMNS`).
+    width: Option<usize>,
+}
+
+/// How a table gives way on a narrow terminal.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Fit<'a> {
+    /// Headers of the columns that may be left out, the first to go first; the others always stay.
+    pub drop: &'a [&'a str],
+    /// Headers of the columns whose cells may be cut short with `…`; `None`: every column.
+    pub shrink: Option<&'a [&'a str]>,
+}
+
+/// The width of the terminal on stdout, or `None` when stdout is not one or it reports no size
+/// (a 0×0 pseudo-terminal): then tables print in full. `COLUMNS` wins, as in most tools.
+fn terminal_width(terminal: bool) -> Option<usize> {
+    if !terminal {
+        return None;
+    }
+    if let Some(columns) = std::env::var("COLUMNS").ok().and_then(|c| c.trim().parse::<usize>().ok())
+        && columns > 0
+    {
+        return Some(columns);
+    }
+    match terminal_size::terminal_size() {
+        Some((terminal_size::Width(w), terminal_size::Height(h))) if w > 0 && h > 0 => Some(w.into()),
+        _ => None,
+    }
+}
+
+fn text_width(text: &str) -> usize {
+    text.lines().map(unicode_width::UnicodeWidthStr::width).max().unwrap_or(0)
+}
+
+/// The cell cut to `width` columns, each line ending in `…` where it was cut; a cut never leaves
+/// a dangling separator before the `…`.
+fn truncate(text: &str, width: usize) -> String {
+    if text_width(text) <= width {
+        return text.to_string();
+    }
+    let cut = |line: &str| -> String {
+        if unicode_width::UnicodeWidthStr::width(line) <= width {
+            return line.to_string();
+        }
+        let mut out = String::new();
+        let mut used = 0;
+        for c in line.chars() {
+            let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+            if used + w + 1 > width {
+                break;
+            }
+            out.push(c);
+            used += w;
+        }
+        let kept = out.trim_end_matches([' ', ',', ';', ':', '/', '-']).len();
+        out.truncate(kept);
+        out.push('…');
+        out
+    };
+    text.lines().map(cut).collect::<Vec<_>>().join("\n")
+}
+
+/// Which columns to show and how wide, so that the table is at most `total` columns wide. Each
+/// column takes its width plus two of padding, and one between columns.
+fn layout(headers: &[&str], rows: &[Vec<(String, Tone)>], fit: Fit, total: usize) -> Vec<(usize, usize)> {
+    let natural: Vec<usize> = (0..headers.len())
+        .map(|i| {
+            rows.iter()
+                .filter_map(|r| r.get(i))
+                .map(|(t, _)| text_width(t))
+                .chain([text_width(headers[i])])
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    let shrinks = |i: usize| fit.shrink.is_none_or(|s| s.contains(&headers[i]));
+    let least = |i: usize| {
+        if shrinks(i) { natural[i].min(text_width(headers[i]).max(6)) } else { natural[i] }
+    };
+    // Columns drop while the ones that may shrink would have to go below a readable width.
+    let readable = |i: usize| {
+        if shrinks(i) { natural[i].min(text_width(headers[i]).max(20)) } else { natural[i] }
+    };
+    let total = total + 1;
+    let mut shown: Vec<usize> = (0..headers.len()).collect();
+    let mut drops = fit.drop.iter();
+    while shown.iter().map(|&i| readable(i) + 3).sum::<usize>() > total {
+        let Some(next) = drops.next() else { break };
+        if shown.len() > 1 {
+            shown.retain(|&i| headers[i] != *next);
+        }
+    }
+    let mut widths: Vec<(usize, usize)> = shown.iter().map(|&i| (i, natural[i])).collect();
+    let sum = |w: &[(usize, usize)]| w.iter().map(|(_, w)| w + 3).sum::<usize>();
+    while sum(&widths) > total {
+        // The widest column that may still give way; failing that, any column wider than 1.
+        let pick = widths
+            .iter()
+            .enumerate()
+            .filter(|(_, (i, w))| shrinks(*i) && *w > least(*i))
+            .max_by_key(|(_, (_, w))| *w)
+            .or_else(|| widths.iter().enumerate().filter(|(_, (_, w))| *w > 1).max_by_key(|(_, (_, w))| *w))
+            .map(|(k, _)| k);
+        match pick {
+            Some(k) => widths[k].1 -= 1,
+            None => break,
+        }
+    }
+    widths
 }
 
 fn wants_color(choice: ColorChoice, is_terminal: bool) -> bool {
@@ -59,6 +169,7 @@ impl Ui {
             color_out: wants_color(choice, terminal),
             color_err: wants_color(choice, io::stderr().is_terminal()),
             terminal,
+            width: terminal_width(terminal),
         }
     }
 
@@ -114,16 +225,47 @@ impl Ui {
         Ok(())
     }
 
-    /// A table of rows; each cell may carry a tone.
+    /// A table of rows; each cell may carry a tone. On a terminal it fits the width, cutting the
+    /// widest cells short; piped, it prints in full.
     pub fn table(&self, headers: &[&str], rows: Vec<Vec<(String, Tone)>>) -> io::Result<()> {
+        self.table_fit(headers, rows, Some(Fit::default()))
+    }
+
+    /// A table that gives way as `fit` says on a terminal; `None`: in full even there.
+    pub fn table_fit(
+        &self,
+        headers: &[&str],
+        rows: Vec<Vec<(String, Tone)>>,
+        fit: Option<Fit>,
+    ) -> io::Result<()> {
+        if let (Some(fit), Some(total)) = (fit, self.width) {
+            let columns = layout(headers, &rows, fit, total);
+            let headers: Vec<String> = columns.iter().map(|&(i, w)| truncate(headers[i], w)).collect();
+            let rows = rows
+                .into_iter()
+                .map(|row| {
+                    columns
+                        .iter()
+                        .map(|&(i, w)| {
+                            row.get(i).map(|(t, tone)| (truncate(t, w), *tone)).unwrap_or_default()
+                        })
+                        .collect()
+                })
+                .collect();
+            let headers: Vec<&str> = headers.iter().map(String::as_str).collect();
+            return self.render_table(&headers, rows);
+        }
+        self.render_table(headers, rows)
+    }
+
+    fn render_table(&self, headers: &[&str], rows: Vec<Vec<(String, Tone)>>) -> io::Result<()> {
         let mut table = Table::new();
         // Borderless, with one rule under the header: reads well in a terminal and in a pasted ticket.
         table.load_preset(presets::NOTHING);
         table.set_style(TableComponent::HeaderLines, '─');
         table.set_style(TableComponent::MiddleHeaderIntersections, '─');
-        if self.terminal {
-            table.set_content_arrangement(ContentArrangement::Dynamic);
-        }
+        // Cells are cut to fit beforehand (see `table_fit`): comfy-table never wraps them mid-token.
+        table.set_content_arrangement(ContentArrangement::Disabled);
         table.set_header(headers.iter().map(|h| {
             let cell = Cell::new(h);
             if self.color_out { cell.add_attribute(comfy_table::Attribute::Bold) } else { cell }

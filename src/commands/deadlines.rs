@@ -11,7 +11,7 @@ use crate::model::deadline::{ClockKind, Deadline, Status};
 use crate::model::time::{ACCEPTED, Zone, format_in, parse_when, rfc3339};
 use crate::model::{Incident, Phase};
 use crate::ops::clocks::{ClockSetup, display_zone, due_text, left, local_zone, tone};
-use crate::output::{Format, Tone};
+use crate::output::{Fit, Format, Tone};
 use crate::render::bar::{BAR_WIDTH, used_bar};
 use crate::text::name_some_of;
 
@@ -37,6 +37,10 @@ pub struct DeadlinesArgs {
     /// +01:00 [default: the local zone]
     #[arg(long, value_name = "ZONE", allow_hyphen_values = true)]
     pub tz: Option<String>,
+    /// On a terminal, every column (who started each clock, and when) at full width instead of
+    /// the compact view that fits the screen; piped output is always in full
+    #[arg(long)]
+    pub wide: bool,
     #[arg(long, value_enum, default_value_t)]
     pub format: Format,
 }
@@ -177,7 +181,10 @@ pub fn run(ctx: &Ctx, args: DeadlinesArgs) -> Result<i32> {
                 if bars {
                     headers.insert(6, "USED");
                 }
-                let rows = group(&clocks, args.each)
+                // On a terminal, the compact view unless --wide: who started a clock matters less
+                // at 3 a.m. than what is due when; the bar goes next, then cells are cut short.
+                let compact = bars && !args.wide;
+                let rows: Vec<Vec<(String, Tone)>> = group(&clocks, args.each)
                     .into_iter()
                     .map(|g| {
                         let mut row = table_row(&g, now, zone);
@@ -187,10 +194,21 @@ pub fn run(ctx: &Ctx, args: DeadlinesArgs) -> Result<i32> {
                                 (used_bar(g.first, now, BAR_WIDTH).unwrap_or_default(), self::tone(g.first)),
                             );
                         }
+                        if compact {
+                            row.remove(3);
+                            row[3].0 = short_due(&row[3].0, now);
+                            row[4].0 = short_left(&row[4].0);
+                        }
                         row
                     })
                     .collect();
-                ctx.ui.table(&headers, rows)?;
+                if compact {
+                    headers.remove(3);
+                    let fit = Fit { drop: &["USED"], shrink: Some(&["OWED TO", "RULE", "LEFT", "DUE"]) };
+                    ctx.ui.table_fit(&headers, rows, Some(fit))?;
+                } else {
+                    ctx.ui.table_fit(&headers, rows, None)?;
+                }
                 if let Some(first) = clocks.iter().find(|d| ours(d) && d.status.is_live()) {
                     ctx.ui.hint(&format!("most urgent: {}", first.stop()));
                 }
@@ -205,6 +223,23 @@ pub fn run(ctx: &Ctx, args: DeadlinesArgs) -> Result<i32> {
         return Ok(exit::INCOMPLETE);
     }
     Ok(exit::OK)
+}
+
+/// A due time in the compact view: without this year's `YYYY-`.
+fn short_due(text: &str, now: DateTime<Utc>) -> String {
+    use chrono::Datelike;
+    text.strip_prefix(&format!("{}-", now.year())).unwrap_or(text).to_string()
+}
+
+/// The time left in the compact view: `21h 00m`, and `-1h 00m` when overdue (the status says so).
+fn short_left(text: &str) -> String {
+    if let Some(span) = text.strip_suffix(" left") {
+        span.to_string()
+    } else if let Some(span) = text.strip_prefix("overdue by ") {
+        format!("-{span}")
+    } else {
+        text.to_string()
+    }
 }
 
 /// Default view: every live clock of ours; the tenants' clocks only while they run.

@@ -7,7 +7,7 @@ use super::Ctx;
 use crate::model::time::rfc3339;
 use crate::model::{Incident, Phase, Severity};
 use crate::ops::clocks::format_local;
-use crate::output::{Format, Tone};
+use crate::output::{Fit, Format, Tone};
 
 /// List incidents (open ones unless told otherwise), newest first
 #[derive(Debug, Args)]
@@ -103,7 +103,16 @@ pub fn run(ctx: &Ctx, args: ListArgs) -> Result<()> {
                     ]
                 })
                 .collect();
-            Ok(ctx.ui.table(&["ID", "SEV", "PHASE", "DETECTED", "DECLARED", "AFFECTED", "TITLE"], rows)?)
+            // Narrow terminals keep the id, severity and title; the times go first.
+            let fit = Fit {
+                drop: &["DECLARED", "DETECTED", "AFFECTED", "PHASE"],
+                shrink: Some(&["TITLE", "AFFECTED"]),
+            };
+            Ok(ctx.ui.table_fit(
+                &["ID", "SEV", "PHASE", "DETECTED", "DECLARED", "AFFECTED", "TITLE"],
+                rows,
+                Some(fit),
+            )?)
         }
     }
 }

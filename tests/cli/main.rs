@@ -19,4 +19,5 @@ mod store;
 mod support;
 mod sync;
 mod tenants;
+mod terminal;
 mod verify;

@@ -5,7 +5,7 @@ use clap::Args;
 
 use crate::commands::Ctx;
 use crate::model::tenant::COLUMNS;
-use crate::output::{Format, plain_rows};
+use crate::output::{Fit, Format, plain_rows};
 
 /// List the tenant directory
 #[derive(Debug, Args)]
@@ -40,9 +40,15 @@ pub fn run(ctx: &Ctx, args: ListArgs) -> Result<()> {
                     ]
                 })
                 .collect();
-            Ok(ctx.ui.table(
+            // Narrow terminals keep who the tenant is and whom to write to.
+            let fit = Fit {
+                drop: &["PRIVACY CONTACT", "REGIMES", "REGIONS", "LIMIT"],
+                shrink: Some(&["NAME", "ADMINS", "PRIVACY CONTACT", "REGIONS", "REGIMES"]),
+            };
+            Ok(ctx.ui.table_fit(
                 &["ID", "NAME", "ADMINS", "PRIVACY CONTACT", "REGIONS", "REGIMES", "LIMIT"],
                 plain_rows(&rows),
+                Some(fit),
             )?)
         }
     }

@@ -1,0 +1,155 @@
+//! Tables on a terminal: they fit its width, cells cut with `…` and columns dropped in each
+//! table's own order; piped, or on a terminal that reports no size, they print in full.
+
+use std::process::{Command, Stdio};
+
+use crate::support::Env;
+
+const ID: &str = "INC-XXXX-XXXX";
+
+fn required() -> bool {
+    std::env::var("CI").is_ok_and(|v| v == "true")
+}
+
+/// Runs sirt on a pseudo-terminal (util-linux `script`) of `cols`×50, with `COLUMNS` set to
+/// `columns` when given; returns what the terminal showed, `\r\n` made `\n`. `None` when `script`
+/// is missing outside CI (under CI=true its absence fails).
+fn on_terminal(env: &Env, args: &[&str], cols: usize, columns: Option<usize>) -> Option<String> {
+    let quote = |s: &str| format!("'{}'", s.replace('\'', r"'\''"));
+    let rows = if cols == 0 { 0 } else { 50 };
+    let mut line = format!(
+        "stty cols {cols} rows {rows}; exec {}",
+        quote(crate::support::sirt_path().to_str().unwrap())
+    );
+    for arg in args {
+        line.push(' ');
+        line.push_str(&quote(arg));
+    }
+    let mut cmd = Command::new("script");
+    cmd.args(["-q", "-e", "-c", &line, "/dev/null"])
+        .env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("HOME", &env.home)
+        .env("GIT_CONFIG_GLOBAL", "/dev/null")
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("TZ", "UTC")
+        .env("TERM", "xterm")
+        .env("NO_COLOR", "1")
+        .env("SIRT_NOW", &env.now)
+        .env("SIRT_ACTOR", crate::support::ACTOR)
+        .env("SIRT_STORE", &env.store)
+        .current_dir(&env.home)
+        .stdin(Stdio::null());
+    if let Some(columns) = columns {
+        cmd.env("COLUMNS", columns.to_string());
+    }
+    let out = match cmd.output() {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound && !required() => {
+            eprintln!("skipped: script (util-linux) is not installed");
+            return None;
+        }
+        out => out.expect("script runs"),
+    };
+    assert!(
+        out.status.success(),
+        "sirt {args:?} on a terminal failed: {}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    Some(String::from_utf8(out.stdout).unwrap().replace("\r\n", "\n"))
+}
+
+/// A store with two tenants, one with long cells, and an incident affecting both.
+fn world() -> (Env, String) {
+    let env = Env::new();
+    env.ok(&[
+        "tenant",
+        "add",
+        "contoso",
+        "--name",
+        "Contoso Limited of Greater Europe and the Nordics",
+        "--admin-email",
+        "security-operations@contoso.example",
+        "--region",
+        "eu-central-1",
+        "--region",
+        "eu-north-1",
+        "--notify-within",
+        "24h",
+    ]);
+    env.ok(&[
+        "tenant",
+        "add",
+        "northwind",
+        "--name",
+        "Northwind Traders",
+        "--admin-email",
+        "ops@northwind.example",
+        "--region",
+        "us-east-1",
+        "--notify-within",
+        "2h",
+    ]);
+    let id = env.declared("Odd sign-ins on the admin console from a country we do not operate in");
+    env.ok(&["affected", &id, "contoso", "northwind"]);
+    (env, id)
+}
+
+fn widest(text: &str) -> usize {
+    text.lines().map(|l| l.chars().count()).max().unwrap_or(0)
+}
+
+#[test]
+fn tables_fit_80_and_120_columns_on_a_terminal_and_print_in_full_when_piped() {
+    let (env, id) = world();
+    for args in [&["list"][..], &["tenant", "list"], &["deadlines"]] {
+        let name = args.join("_");
+        let piped = env.ok(args);
+        assert!(!piped.contains('…'), "piped output is cut:\n{piped}");
+        insta::assert_snapshot!(format!("{name}_piped"), piped.replace(&id, ID));
+        for cols in [80, 120] {
+            let Some(shown) = on_terminal(&env, args, 200, Some(cols)) else { return };
+            assert!(widest(&shown) <= cols, "sirt {args:?} is wider than {cols}:\n{shown}");
+            insta::assert_snapshot!(format!("{name}_at_{cols}"), shown.replace(&id, ID));
+        }
+    }
+}
+
+#[test]
+fn cells_are_cut_with_an_ellipsis_never_wrapped_and_columns_drop_in_the_table_s_order() {
+    let (env, id) = world();
+    let Some(list) = on_terminal(&env, &["list"], 80, None) else { return };
+    // Without COLUMNS, the terminal's own size; the title is cut, not wrapped onto a second line.
+    assert_eq!(list.lines().count(), 3, "{list}");
+    let row = list.lines().find(|l| l.contains(&id)).unwrap();
+    assert!(row.contains("Odd sign-ins") && row.trim_end().ends_with('…'), "{list}");
+    // The times go before the title does.
+    assert!(!list.contains("DECLARED") && list.contains("TITLE"), "{list}");
+
+    let Some(tenants) = on_terminal(&env, &["tenant", "list"], 80, None) else { return };
+    assert!(tenants.contains("ADMINS") && !tenants.contains("PRIVACY CONTACT"), "{tenants}");
+    // A region is whole or cut with `…`, never split over two lines (`eu-centra` / `l`).
+    assert_eq!(tenants.lines().count(), 4, "{tenants}");
+
+    // The compact deadlines view has what matters at 3 a.m.; --wide has every column.
+    let Some(compact) = on_terminal(&env, &["deadlines"], 80, None) else { return };
+    for header in ["INCIDENT", "OWED TO", "RULE", "DUE", "LEFT", "STATUS"] {
+        assert!(compact.contains(header), "{header}:\n{compact}");
+    }
+    assert!(!compact.contains("STARTED BY") && !compact.contains('…'), "{compact}");
+    let Some(wide) = on_terminal(&env, &["deadlines", "--wide"], 80, None) else { return };
+    assert!(wide.contains("STARTED BY") && wide.contains("USED") && widest(&wide) > 80, "{wide}");
+}
+
+#[test]
+fn a_terminal_of_no_size_gets_tables_in_full() {
+    let (env, id) = world();
+    let Some(shown) = on_terminal(&env, &["tenant", "list"], 0, None) else { return };
+    let piped = env.ok(&["tenant", "list"]);
+    assert_eq!(shown, piped, "a 0×0 terminal changed the table");
+    let Some(shown) = on_terminal(&env, &["list"], 0, None) else { return };
+    assert!(
+        shown.contains("Odd sign-ins on the admin console from a country we do not operate in"),
+        "{shown}"
+    );
+    assert!(shown.contains(&id) && !shown.contains('…'), "{shown}");
+}
