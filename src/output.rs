@@ -3,6 +3,7 @@
 use crate::text::escape_controls;
 use std::io::{self, IsTerminal, Write};
 
+use anstyle::{AnsiColor, Style};
 use comfy_table::{Cell, CellAlignment, Color, ContentArrangement, Table, TableComponent, presets};
 use serde::Serialize;
 
@@ -150,24 +151,36 @@ fn layout(headers: &[&str], rows: &[Vec<(String, Tone)>], fit: Fit, total: usize
     widths
 }
 
-fn wants_color(choice: ColorChoice, is_terminal: bool) -> bool {
+/// Whether to colour a stream. `--color always`/`never` decide; otherwise anstream's reading of
+/// the environment, as clap and cargo do: `NO_COLOR` (set and not empty) turns colour off, then
+/// `CLICOLOR_FORCE` turns it on even when piped, `CLICOLOR=0` off, and a terminal whose `TERM`
+/// supports colour gets it.
+fn wants_color(choice: ColorChoice, stream: &impl anstream::stream::RawStream) -> bool {
     match choice {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
-        ColorChoice::Auto => is_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+        ColorChoice::Auto => anstream::AutoStream::choice(stream) != anstream::ColorChoice::Never,
     }
 }
 
-fn paint(text: &str, code: &str, on: bool) -> String {
-    if on { format!("\x1b[{code}m{text}\x1b[0m") } else { text.to_string() }
+const BOLD: Style = Style::new().bold();
+const ALARM: Style = Style::new().bold().fg_color(Some(anstyle::Color::Ansi(AnsiColor::Red)));
+const CAUTION: Style = Style::new().fg_color(Some(anstyle::Color::Ansi(AnsiColor::Yellow)));
+const GOOD: Style = Style::new().fg_color(Some(anstyle::Color::Ansi(AnsiColor::Green)));
+const DIM: Style = Style::new().dimmed();
+const WARNING: Style = Style::new().bold().fg_color(Some(anstyle::Color::Ansi(AnsiColor::Yellow)));
+const HINT: Style = Style::new().bold().fg_color(Some(anstyle::Color::Ansi(AnsiColor::Cyan)));
+
+fn paint(text: &str, style: Style, on: bool) -> String {
+    if on { format!("{style}{text}{style:#}") } else { text.to_string() }
 }
 
 impl Ui {
     pub fn new(choice: ColorChoice) -> Ui {
         let terminal = io::stdout().is_terminal();
         Ui {
-            color_out: wants_color(choice, terminal),
-            color_err: wants_color(choice, io::stderr().is_terminal()),
+            color_out: wants_color(choice, &io::stdout()),
+            color_err: wants_color(choice, &io::stderr()),
             terminal,
             width: terminal_width(terminal),
         }
@@ -184,18 +197,18 @@ impl Ui {
 
     /// Text for stdout, bold when colour is on.
     pub fn bold(&self, text: &str) -> String {
-        paint(text, "1", self.color_out)
+        paint(text, BOLD, self.color_out)
     }
 
     pub fn toned(&self, text: &str, tone: Tone) -> String {
-        let code = match tone {
+        let style = match tone {
             Tone::Plain => return text.to_string(),
-            Tone::Alarm => "1;31",
-            Tone::Caution => "33",
-            Tone::Good => "32",
-            Tone::Dim => "2",
+            Tone::Alarm => ALARM,
+            Tone::Caution => CAUTION,
+            Tone::Good => GOOD,
+            Tone::Dim => DIM,
         };
-        paint(text, code, self.color_out)
+        paint(text, style, self.color_out)
     }
 
     /// Writes text to stdout as is.
@@ -312,7 +325,7 @@ impl Ui {
         let _ = writeln!(
             io::stderr(),
             "{} {}",
-            paint("warning:", "1;33", self.color_err),
+            paint("warning:", WARNING, self.color_err),
             escape_controls(message)
         );
     }
@@ -333,16 +346,12 @@ impl Ui {
 
     pub fn hint(&self, message: &str) {
         let _ =
-            writeln!(io::stderr(), "{} {}", paint("hint:", "1;36", self.color_err), escape_controls(message));
+            writeln!(io::stderr(), "{} {}", paint("hint:", HINT, self.color_err), escape_controls(message));
     }
 
     pub fn error(&self, message: &str, hint: Option<&str>) {
-        let _ = writeln!(
-            io::stderr(),
-            "{} {}",
-            paint("error:", "1;31", self.color_err),
-            escape_controls(message)
-        );
+        let _ =
+            writeln!(io::stderr(), "{} {}", paint("error:", ALARM, self.color_err), escape_controls(message));
         if let Some(hint) = hint {
             self.hint(hint);
         }

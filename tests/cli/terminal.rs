@@ -15,6 +15,16 @@ fn required() -> bool {
 /// `columns` when given; returns what the terminal showed, `\r\n` made `\n`. `None` when `script`
 /// is missing outside CI (under CI=true its absence fails).
 fn on_terminal(env: &Env, args: &[&str], cols: usize, columns: Option<usize>) -> Option<String> {
+    let columns = columns.map(|c| c.to_string());
+    let mut vars = vec![("NO_COLOR", "1")];
+    if let Some(columns) = &columns {
+        vars.push(("COLUMNS", columns));
+    }
+    pty(env, args, cols, &vars)
+}
+
+/// `on_terminal` with exactly these environment variables beyond the isolated ones.
+fn pty(env: &Env, args: &[&str], cols: usize, vars: &[(&str, &str)]) -> Option<String> {
     let quote = |s: &str| format!("'{}'", s.replace('\'', r"'\''"));
     let rows = if cols == 0 { 0 } else { 50 };
     let mut line = format!(
@@ -34,15 +44,12 @@ fn on_terminal(env: &Env, args: &[&str], cols: usize, columns: Option<usize>) ->
         .env("GIT_CONFIG_NOSYSTEM", "1")
         .env("TZ", "UTC")
         .env("TERM", "xterm")
-        .env("NO_COLOR", "1")
         .env("SIRT_NOW", &env.now)
         .env("SIRT_ACTOR", crate::support::ACTOR)
         .env("SIRT_STORE", &env.store)
         .current_dir(&env.home)
         .stdin(Stdio::null());
-    if let Some(columns) = columns {
-        cmd.env("COLUMNS", columns.to_string());
-    }
+    cmd.envs(vars.iter().copied());
     let out = match cmd.output() {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound && !required() => {
             eprintln!("skipped: script (util-linux) is not installed");
@@ -152,4 +159,36 @@ fn a_terminal_of_no_size_gets_tables_in_full() {
         "{shown}"
     );
     assert!(shown.contains(&id) && !shown.contains('…'), "{shown}");
+}
+
+#[test]
+fn colours_follow_no_color_clicolor_and_clicolor_force() {
+    let (env, _) = world();
+    let colored = |text: &str| text.contains("\u{1b}[");
+    // On a terminal, colour by default; NO_COLOR or CLICOLOR=0 turn it off; --color always wins.
+    let Some(shown) = pty(&env, &["deadlines"], 120, &[]) else { return };
+    assert!(colored(&shown), "{shown:?}");
+    for vars in
+        [&[("NO_COLOR", "1")][..], &[("CLICOLOR", "0")], &[("NO_COLOR", "1"), ("CLICOLOR_FORCE", "1")]]
+    {
+        let shown = pty(&env, &["deadlines"], 120, vars).unwrap();
+        assert!(!colored(&shown), "{vars:?}: {shown:?}");
+    }
+    let shown = pty(&env, &["deadlines", "--color", "always"], 120, &[("NO_COLOR", "1")]).unwrap();
+    assert!(colored(&shown), "{shown:?}");
+    let shown = pty(&env, &["deadlines", "--color", "never"], 120, &[]).unwrap();
+    assert!(!colored(&shown), "{shown:?}");
+
+    // Piped: plain, unless CLICOLOR_FORCE asks for colour anyway (on stdout and stderr alike).
+    let piped = |vars: &[(&str, &str)]| {
+        let out =
+            env.cmd().env_remove("NO_COLOR").envs(vars.iter().copied()).args(["deadlines"]).output().unwrap();
+        (String::from_utf8(out.stdout).unwrap(), String::from_utf8(out.stderr).unwrap())
+    };
+    let (out, err) = piped(&[]);
+    assert!(!colored(&out) && !colored(&err), "{out:?} {err:?}");
+    let (out, err) = piped(&[("CLICOLOR_FORCE", "1")]);
+    assert!(colored(&out) && colored(&err), "{out:?} {err:?}");
+    assert!(out.starts_with("\u{1b}["), "the overdue summary is not coloured: {out:?}");
+    assert!(err.contains("\u{1b}[1m\u{1b}[36mhint:\u{1b}[0m"), "{err:?}");
 }
