@@ -358,44 +358,55 @@ impl Ui {
     }
 }
 
-/// A progress line on stderr for long runs: shown only on a terminal and for at least
-/// `threshold` items, updated every `every` items.
+/// A progress bar on stderr for long runs (indicatif), shown only when both stdout and stderr are
+/// a terminal, the caller does not print JSON, and the work counts at least `threshold` items: a
+/// short run does not flash a bar, and piped or JSON output never carries one.
 pub struct Progress {
-    label: String,
+    bar: Option<indicatif::ProgressBar>,
     threshold: usize,
-    every: usize,
-    terminal: bool,
-    total: std::sync::atomic::AtomicUsize,
+    shown: std::sync::atomic::AtomicBool,
 }
 
 impl Progress {
     /// Reports `done` of `total` (callable from several threads).
     pub fn update(&self, done: usize, total: usize) {
-        self.total.store(total, std::sync::atomic::Ordering::Relaxed);
-        if self.terminal && total >= self.threshold && done.is_multiple_of(self.every) {
-            let _ = write!(io::stderr(), "\r{}: {done}/{total}", self.label);
+        let Some(bar) = &self.bar else { return };
+        if total < self.threshold {
+            return;
         }
+        if !self.shown.swap(true, std::sync::atomic::Ordering::Relaxed) {
+            bar.set_length(total as u64);
+            bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+        }
+        bar.set_length(total as u64);
+        bar.set_position(done as u64);
     }
 
-    /// Ends the line with the total, if it was shown.
+    /// Leaves the bar at its total, if it was shown.
     pub fn finish(&self) {
-        let total = self.total.load(std::sync::atomic::Ordering::Relaxed);
-        if self.terminal && total >= self.threshold {
-            let _ = writeln!(io::stderr(), "\r{}: {total}/{total}", self.label);
+        if let Some(bar) = &self.bar
+            && self.shown.load(std::sync::atomic::Ordering::Relaxed)
+        {
+            bar.finish();
         }
     }
 }
 
 impl Ui {
-    /// A progress line, e.g. `rendering drafts (tenants): 300/10000`.
-    pub fn progress(&self, label: &str, threshold: usize, every: usize) -> Progress {
-        Progress {
-            label: label.to_string(),
-            threshold,
-            every: every.max(1),
-            terminal: io::stderr().is_terminal(),
-            total: std::sync::atomic::AtomicUsize::new(0),
-        }
+    /// A progress bar, e.g. `rendering drafts (tenants) [####    ] 300/10000`; `shown` is false
+    /// for output that must stay clean whatever the stream (JSON).
+    pub fn progress(&self, label: &str, threshold: usize, shown: bool) -> Progress {
+        let on = shown && self.terminal && io::stderr().is_terminal();
+        let bar = on.then(|| {
+            let bar = indicatif::ProgressBar::with_draw_target(None, indicatif::ProgressDrawTarget::hidden());
+            let style = indicatif::ProgressStyle::with_template("{prefix} [{bar:30}] {pos}/{len} {elapsed}")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar())
+                .progress_chars("=> ");
+            bar.set_style(style);
+            bar.set_prefix(label.to_string());
+            bar
+        });
+        Progress { bar, threshold: threshold.max(1), shown: std::sync::atomic::AtomicBool::new(false) }
     }
 }
 

@@ -50,7 +50,19 @@ pub fn run(ctx: &Ctx, args: AffectedArgs) -> Result<()> {
     let detail = args.detail.as_deref().map(|d| super::require_line("detail", d)).transpose()?;
     let reason = args.reason.as_deref().map(|r| super::require_line("reason", r)).transpose()?;
     let store = ctx.store()?;
-    let unknown: Vec<String> = named.iter().filter(|t| !store.tenant_exists(t)).cloned().collect();
+    // A long --from-file list is checked one tenant at a time: show how far it has got.
+    let progress =
+        ctx.ui.progress("checking tenants", if args.from_file.is_some() { 200 } else { usize::MAX }, true);
+    let unknown: Vec<String> = named
+        .iter()
+        .enumerate()
+        .filter(|(done, t)| {
+            progress.update(done + 1, named.len());
+            !store.tenant_exists(t)
+        })
+        .map(|(_, t)| t.clone())
+        .collect();
+    progress.finish();
     if !unknown.is_empty() && !args.remove {
         let known = store.tenant_ids()?;
         let known: Vec<&str> = known.iter().map(String::as_str).collect();

@@ -96,10 +96,10 @@ pub fn run(ctx: &Ctx, args: NotifyArgs) -> Result<()> {
         channels: args.channels.into_iter().map(DraftChannel::from).collect(),
         incomplete: args.incomplete,
     };
-    let progress = ctx.ui.progress("rendering drafts (tenants)", 200, 100);
+    let format = DraftFormat::from(args.format);
+    let progress = ctx.ui.progress("rendering drafts (tenants)", 200, format != DraftFormat::Json);
     let rendered = drafts::render(store, &request, &|done, total| progress.update(done, total))?;
     progress.finish();
-    let format = DraftFormat::from(args.format);
     let sender = drafts::sender(&store.settings);
 
     let Some(dir) = &args.out else {

@@ -192,3 +192,48 @@ fn colours_follow_no_color_clicolor_and_clicolor_force() {
     assert!(out.starts_with("\u{1b}["), "the overdue summary is not coloured: {out:?}");
     assert!(err.contains("\u{1b}[1m\u{1b}[36mhint:\u{1b}[0m"), "{err:?}");
 }
+
+#[test]
+fn progress_bars_appear_on_a_terminal_only_and_never_in_json() {
+    let env = Env::new();
+    let mut csv = String::from("id,name,admin_email\n");
+    let mut list = String::new();
+    for n in 0..250 {
+        csv.push_str(&format!("t{n:03},Tenant {n},it@t{n:03}.example\n"));
+        list.push_str(&format!("t{n:03}\n"));
+    }
+    std::fs::write(env.home.join("tenants.csv"), csv).unwrap();
+    std::fs::write(env.home.join("affected.txt"), list).unwrap();
+    let Some(shown) = pty(&env, &["tenant", "import", "tenants.csv"], 120, &[("NO_COLOR", "1")]) else {
+        return;
+    };
+    assert!(shown.contains("reading tenants [") && shown.contains("250/250"), "{shown}");
+
+    let id = env.declared("Odd sign-ins");
+    // Piped: the same work, no bar on either stream.
+    let out = env.cmd().args(["affected", &id, "--from-file", "affected.txt"]).output().unwrap();
+    assert!(out.status.success());
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(!stderr.contains("checking tenants") && !stderr.contains("250/250"), "{stderr}");
+    let shown =
+        pty(&env, &["affected", &id, "--from-file", "affected.txt", "--remove"], 120, &[("NO_COLOR", "1")]);
+    assert!(shown.unwrap().contains("checking tenants ["));
+    env.ok(&["affected", &id, "--from-file", "affected.txt"]);
+
+    env.ok(&["config", "set", "organisation", "Northwind Cloud"]);
+    env.ok(&["config", "set", "sender_address", "security@northwind.example"]);
+    // `--incomplete`: drafts without the incident's story, which this test does not need.
+    let out = env.cmd().args(["notify", &id, "--format", "markdown", "--incomplete"]).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(!String::from_utf8(out.stderr).unwrap().contains("rendering drafts"));
+    let shown =
+        pty(&env, &["notify", &id, "--format", "markdown", "--incomplete"], 120, &[("NO_COLOR", "1")])
+            .unwrap();
+    assert!(shown.contains("rendering drafts (tenants) [") && shown.contains("250/250"), "{shown}");
+    // JSON on a terminal: no bar; the terminal shows the JSON first (stderr's notes follow it).
+    let json =
+        pty(&env, &["notify", &id, "--format", "json", "--incomplete"], 120, &[("NO_COLOR", "1")]).unwrap();
+    assert!(!json.contains("rendering drafts") && !json.contains("250/250"), "{json}");
+    let first = serde_json::Deserializer::from_str(&json).into_iter::<serde_json::Value>().next();
+    assert!(first.is_some_and(|v| v.is_ok()), "no JSON first:\n{json}");
+}

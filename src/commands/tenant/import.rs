@@ -51,6 +51,10 @@ pub fn run(ctx: &Ctx, args: ImportArgs) -> Result<()> {
     check_headers(&args.file, &headers)?;
 
     let name = args.file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    // Rows are read one by one against the directory: a bar over the file's lines (a quoted cell
+    // may hold a line break, so the count is an upper bound; the bar finishes at the end anyway).
+    let lines = bytes.iter().filter(|b| **b == b'\n').count().saturating_sub(1).max(1);
+    let progress = ctx.ui.progress("reading tenants", 200, true);
     let imported = ops::tenants::import(&rec, &name, |store| {
         let mut bad: Vec<Bad> = Vec::new();
         let mut first_line: HashMap<String, u64> = HashMap::new();
@@ -58,6 +62,7 @@ pub fn run(ctx: &Ctx, args: ImportArgs) -> Result<()> {
         let mut rows = 0;
         for result in reader.records() {
             rows += 1;
+            progress.update(rows.min(lines), lines);
             let record = match result {
                 Ok(record) => record,
                 Err(e) => {
@@ -96,6 +101,7 @@ pub fn run(ctx: &Ctx, args: ImportArgs) -> Result<()> {
             .hint("correct those rows and import the file again")
             .into());
         }
+        progress.finish();
         Ok(tenants)
     })?;
     let tenants = imported.tenants;
