@@ -8,7 +8,7 @@ use serde::Serialize;
 use super::Ctx;
 use crate::error::{UserError, exit};
 use crate::model::deadline::{ClockKind, Deadline, Status};
-use crate::model::time::{ACCEPTED, Zone, format_in, parse_when, rfc3339};
+use crate::model::time::{Zone, format_in, parse_when, refusal_hint, rfc3339};
 use crate::model::{Incident, Phase};
 use crate::ops::clocks::{ClockSetup, display_zone, due_text, left, local_zone, tone};
 use crate::output::{Format, Tone};
@@ -60,9 +60,11 @@ pub fn run(ctx: &Ctx, args: DeadlinesArgs) -> Result<i32> {
     let as_of = args
         .at
         .as_deref()
-        .map(|text| parse_when(text, ctx.now, local_zone()))
-        .transpose()
-        .map_err(|e| UserError::new(e).hint(format!("--at takes {ACCEPTED}")))?;
+        .map(|text| {
+            parse_when(text, ctx.now, local_zone())
+                .map_err(|e| UserError::new(e).hint(refusal_hint(text, "--at")))
+        })
+        .transpose()?;
     let now = as_of.unwrap_or(ctx.now);
     let setup = ClockSetup::for_store(store)?;
     let loaded;

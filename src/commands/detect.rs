@@ -5,7 +5,6 @@ use clap::Args;
 
 use super::{AtArg, Ctx};
 use crate::error::UserError;
-use crate::model::time::ACCEPTED;
 use crate::model::{Severity, Source, time};
 use crate::ops::{self, record::Detection};
 
@@ -34,9 +33,11 @@ pub fn run(ctx: &Ctx, args: DetectArgs) -> Result<()> {
     let started = args
         .started
         .as_deref()
-        .map(|text| time::parse_when(text, ctx.now, crate::ops::clocks::local_zone()))
-        .transpose()
-        .map_err(|e| UserError::new(e).hint(format!("--started takes {ACCEPTED}")))?;
+        .map(|text| {
+            time::parse_when(text, ctx.now, crate::ops::clocks::local_zone())
+                .map_err(|e| UserError::new(e).hint(time::refusal_hint(text, "--started")))
+        })
+        .transpose()?;
     let detection = Detection { title, severity: args.severity, source: args.source, started, at };
     let recorded = ops::record::detect(&rec, detection)?;
     super::report_event(ctx, &recorded);

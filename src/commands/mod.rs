@@ -52,7 +52,7 @@ use clap::{Args, Parser, Subcommand};
 use crate::clock;
 use crate::error::UserError;
 use crate::model::actor::Actor;
-use crate::model::time::{ACCEPTED, parse_when};
+use crate::model::time::{parse_when, refusal_hint};
 use crate::model::vocab::Words;
 use crate::model::{EventBody, Incident};
 use crate::ops::clocks::{format_local, local_zone};
@@ -238,8 +238,8 @@ pub fn words<T: Words + Send + Sync>() -> impl clap::builder::TypedValueParser<V
 /// `--at`, shared by every command that records a step.
 #[derive(Debug, Clone, Args)]
 pub struct AtArg {
-    /// When the step really happened, if not now: RFC 3339, local 'YYYY-MM-DD HH:MM', 'now',
-    /// '-2h' or '2h ago'
+    /// When the step really happened, if not now: 03:30, 'yesterday 14:00', 'monday 09:15',
+    /// '2h ago', 2026-11-20T08:00:00Z and more (Times in the README)
     #[arg(long, value_name = "TIME", allow_hyphen_values = true)]
     pub at: Option<String>,
 }
@@ -378,7 +378,7 @@ impl Ctx {
         match &at.at {
             None => Ok(self.now),
             Some(text) => parse_when(text, self.now, local_zone())
-                .map_err(|e| UserError::new(e).hint(format!("--at takes {ACCEPTED}")).into()),
+                .map_err(|e| UserError::new(e).hint(refusal_hint(text, "--at")).into()),
         }
     }
 

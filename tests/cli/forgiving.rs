@@ -1,0 +1,79 @@
+//! Issue 15: forgiving input — friendlier times, values in any case, "did you mean", imports
+//! that say what they change.
+
+use insta::assert_snapshot;
+
+use crate::support::Env;
+
+/// The command, its stdout, stderr and exit status, with the temporary home hidden.
+fn transcript(env: &Env, args: &[&str]) -> String {
+    let out = env.run(args);
+    let home = env.home.to_string_lossy().into_owned();
+    let clean = |bytes: &[u8]| String::from_utf8_lossy(bytes).replace(&home, "[HOME]");
+    format!(
+        "$ sirt {}\n{}--- stderr\n{}--- exit {}\n",
+        args.join(" "),
+        clean(&out.stdout),
+        clean(&out.stderr),
+        out.status.code().map_or("signal".into(), |c| c.to_string())
+    )
+}
+
+/// The time of the detection `detect --at VALUE` records, as JSON gives it.
+fn detected_at(env: &Env, value: &str) -> String {
+    let id = env.detect("Odd traffic", &["--at", value]);
+    env.json(&["show", &id, "--format", "json"])["detected_at"].as_str().unwrap().to_string()
+}
+
+// ---- times ----
+
+#[test]
+fn friendly_times_are_read_in_the_local_zone() {
+    // SIRT_NOW is Friday 2026-11-20 12:00Z; in Berlin it is 13:00.
+    let env = Env::new();
+    let berlin = |value: &str| {
+        let id = {
+            let out = env
+                .cmd()
+                .env("TZ", "Europe/Berlin")
+                .args(["detect", "Odd traffic", "--at", value])
+                .output()
+                .unwrap();
+            assert!(out.status.success(), "{value}: {}", String::from_utf8_lossy(&out.stderr));
+            String::from_utf8(out.stdout).unwrap().trim().to_string()
+        };
+        env.json(&["show", &id, "--format", "json"])["detected_at"].as_str().unwrap().to_string()
+    };
+    assert_eq!(berlin("03:30"), "2026-11-20T02:30:00Z");
+    assert_eq!(berlin("yesterday 14:00"), "2026-11-19T13:00:00Z");
+    assert_eq!(berlin("Monday 14:00"), "2026-11-16T13:00:00Z");
+    // Friday 13:30 in Berlin has not come yet: the Friday before.
+    assert_eq!(berlin("fri 13:30"), "2026-11-13T12:30:00Z");
+    assert_eq!(detected_at(&env, "today 09:15"), "2026-11-20T09:15:00Z");
+}
+
+#[test]
+fn a_time_ahead_is_read_but_at_still_refuses_the_future() {
+    let env = Env::new();
+    let id = env.detect("Odd traffic", &["--at", "2026-11-20T08:00:00Z"]);
+    assert_snapshot!("time_ahead_refused", transcript(&env, &["note", &id, "hello", "--at", "+2h"]));
+    assert_snapshot!("time_later_today_refused", transcript(&env, &["note", &id, "hello", "--at", "13:00"]));
+    // As an "as of" time, ahead is fine: deadlines two hours from now.
+    assert_snapshot!("time_ahead_as_of", transcript(&env, &["deadlines", "--at", "in 2h"]));
+}
+
+#[test]
+fn unreadable_times_get_a_hint_for_what_was_typed() {
+    let env = Env::new();
+    let id = env.detect("Odd traffic", &["--at", "2026-11-20T08:00:00Z"]);
+    for (name, value) in [
+        ("time_day_without_time", "yesterday"),
+        ("time_weekday_without_time", "last tuesday"),
+        ("time_span_without_direction", "2h"),
+        ("time_nonsense", "last blue moon"),
+        ("time_bad_clock", "25:00"),
+    ] {
+        assert_snapshot!(name, transcript(&env, &["note", &id, "hello", "--at", value]));
+    }
+    assert_snapshot!("time_started_hint", transcript(&env, &["detect", "Odd", "--started", "monday"]));
+}
