@@ -37,7 +37,7 @@ pub struct DeadlinesArgs {
     /// +01:00 [default: the local zone]
     #[arg(long, value_name = "ZONE", allow_hyphen_values = true)]
     pub tz: Option<String>,
-    #[arg(long, value_enum, default_value_t)]
+    #[arg(ignore_case = true, long, value_enum, default_value_t)]
     pub format: Format,
 }
 

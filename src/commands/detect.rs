@@ -14,10 +14,10 @@ pub struct DetectArgs {
     /// What was seen, in a line
     pub title: String,
     /// How bad it is
-    #[arg(long, value_parser = super::words::<Severity>(), default_value = "sev3")]
+    #[arg(ignore_case = true, long, value_parser = super::words::<Severity>(), default_value = "sev3")]
     pub severity: Severity,
     /// How it came to our attention
-    #[arg(long, value_parser = super::words::<Source>(), default_value = "monitoring")]
+    #[arg(ignore_case = true, long, value_parser = super::words::<Source>(), default_value = "monitoring")]
     pub source: Source,
     /// When the event itself began, if known (often learned later)
     #[arg(long, value_name = "TIME", allow_hyphen_values = true)]

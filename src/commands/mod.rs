@@ -94,6 +94,7 @@ pub struct Cli {
         long,
         global = true,
         value_enum,
+        ignore_case = true,
         default_value_t,
         value_name = "WHEN",
         help_heading = "Global options"
@@ -228,11 +229,13 @@ fn dispatch(ctx: &Ctx, command: Command) -> Result<i32> {
 }
 
 /// clap's parser for a list of model words: they are offered as possible values in help and
-/// completions, while the model itself knows nothing of clap.
+/// completions, while the model itself knows nothing of clap. Read in any case (`SEV1`) where
+/// the argument says `ignore_case = true`, as every one in sirt does.
 pub fn words<T: Words + Send + Sync>() -> impl clap::builder::TypedValueParser<Value = T> {
     use clap::builder::TypedValueParser;
-    clap::builder::PossibleValuesParser::new(T::ALL.iter().map(|w| w.as_str()))
-        .map(|text| T::ALL.iter().copied().find(|w| w.as_str() == text).unwrap_or(T::ALL[0]))
+    clap::builder::PossibleValuesParser::new(T::ALL.iter().map(|w| w.as_str())).map(|text| {
+        T::ALL.iter().copied().find(|w| w.as_str().eq_ignore_ascii_case(&text)).unwrap_or(T::ALL[0])
+    })
 }
 
 /// `--at`, shared by every command that records a step.
@@ -495,4 +498,28 @@ pub fn require_line(what: &str, text: &str) -> Result<String> {
 fn checked_text(what: &str, text: &str, multi_line: bool) -> Result<String> {
     crate::text::check_text(what, text, multi_line)
         .map_err(|(message, hint)| UserError::new(message).hint(hint).into())
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    /// Every argument with a fixed set of values reads them in any case (`--severity SEV1`).
+    #[test]
+    fn every_word_argument_ignores_case() {
+        fn walk(command: &clap::Command, path: &str, missing: &mut Vec<String>) {
+            for arg in command.get_arguments() {
+                let words = arg.get_action().takes_values() && !arg.get_possible_values().is_empty();
+                if words && !arg.is_ignore_case_set() {
+                    missing.push(format!("{path} {}", arg.get_id()));
+                }
+            }
+            for sub in command.get_subcommands() {
+                walk(sub, &format!("{path} {}", sub.get_name()), missing);
+            }
+        }
+        let mut missing = Vec::new();
+        walk(&super::Cli::command(), "sirt", &mut missing);
+        assert!(missing.is_empty(), "arguments without ignore_case = true: {missing:?}");
+    }
 }

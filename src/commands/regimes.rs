@@ -14,7 +14,7 @@ use crate::output::{Format, Tone, plain_rows};
 pub struct RegimesArgs {
     /// A regime id, to show it in full
     pub id: Option<String>,
-    #[arg(long, value_enum, default_value_t)]
+    #[arg(ignore_case = true, long, value_enum, default_value_t)]
     pub format: Format,
 }
 

@@ -32,7 +32,7 @@ pub struct StatsArgs {
     /// the share of tenants notified in time by month, with charts.md giving the same in words
     #[arg(long, value_name = "DIR")]
     pub chart: Option<PathBuf>,
-    #[arg(long, value_enum, default_value_t = StatsFormat::Table)]
+    #[arg(ignore_case = true, long, value_enum, default_value_t = StatsFormat::Table)]
     pub format: StatsFormat,
 }
 

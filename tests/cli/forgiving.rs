@@ -77,3 +77,24 @@ fn unreadable_times_get_a_hint_for_what_was_typed() {
     }
     assert_snapshot!("time_started_hint", transcript(&env, &["detect", "Odd", "--started", "monday"]));
 }
+
+// ---- values in any case ----
+
+#[test]
+fn values_are_read_in_any_case() {
+    let env = Env::new();
+    env.ok(&["tenant", "add", "contoso", "--name", "Contoso Ltd", "--admin-email", "it@contoso.example"]);
+    let id =
+        env.detect("Odd sign-ins", &["--severity", "SEV1", "--source", "Customer-Report", "--at", "08:00"]);
+    env.ok(&["confirm", &id, "--at", "08:30"]);
+    env.ok(&["affected", &id, "contoso", "--at", "09:00"]);
+    assert_snapshot!(
+        "case_notified",
+        transcript(&env, &["notified", &id, "contoso", "--via", "EMAIL-ADMIN", "--at", "10:00"])
+    );
+    assert_snapshot!("case_list", transcript(&env, &["list", "--severity", "Sev1", "--format", "CSV"]));
+    // A value that is not one of the words is still refused, whatever its case.
+    let out = env.run(&["detect", "x", "--severity", "SEV9"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("invalid value 'SEV9'"));
+}

@@ -22,7 +22,7 @@ pub struct CheckArgs {
     /// Only tenants with at least one unreachable channel
     #[arg(long)]
     pub problems: bool,
-    #[arg(long, value_enum, default_value_t)]
+    #[arg(ignore_case = true, long, value_enum, default_value_t)]
     pub format: Format,
 }
 
