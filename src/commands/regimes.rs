@@ -24,8 +24,7 @@ pub fn run(ctx: &Ctx, args: RegimesArgs) -> Result<()> {
         None => list(ctx, &catalog, args.format),
         Some(id) => {
             let regime = catalog.get(id).ok_or_else(|| {
-                UserError::new(format!("no regime '{id}' in the catalog"))
-                    .hint("list them with: sirt regimes")
+                UserError::new(format!("no regime '{id}' in the catalog")).hint(catalog.hint_for(id))
             })?;
             show(ctx, regime, args.format)
         }

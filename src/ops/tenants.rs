@@ -15,13 +15,28 @@ pub fn problems(store: &Store, catalog: &Catalog, tenant: &Tenant) -> Result<Vec
 }
 
 /// Refuses a tenant record with problems, listing them all.
+/// For a tenant naming regimes not in the catalog, the close ids; else the general advice.
+fn regime_hint(catalog: &Catalog, tenant: &Tenant) -> String {
+    let close: Vec<String> = tenant
+        .regimes
+        .iter()
+        .filter(|id| !catalog.contains(id))
+        .filter_map(|id| catalog.did_you_mean(id).map(|close| format!("'{id}': {close}")))
+        .collect();
+    if close.is_empty() {
+        "correct the values and run the command again; regime ids are listed by: sirt regimes".to_string()
+    } else {
+        close.join("; ")
+    }
+}
+
 pub fn validate(store: &Store, catalog: &Catalog, tenant: &Tenant) -> Result<()> {
     let problems = problems(store, catalog, tenant)?;
     if problems.is_empty() {
         return Ok(());
     }
     Err(UserError::new(format!("tenant '{}' is not valid: {}", tenant.id, problems.join("; ")))
-        .hint("correct the values and run the command again; regime ids are listed by: sirt regimes")
+        .hint(regime_hint(catalog, tenant))
         .into())
 }
 

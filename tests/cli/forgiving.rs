@@ -12,7 +12,7 @@ fn transcript(env: &Env, args: &[&str]) -> String {
     let clean = |bytes: &[u8]| String::from_utf8_lossy(bytes).replace(&home, "[HOME]");
     format!(
         "$ sirt {}\n{}--- stderr\n{}--- exit {}\n",
-        args.join(" "),
+        args.join(" ").replace(&home, "[HOME]"),
         clean(&out.stdout),
         clean(&out.stderr),
         out.status.code().map_or("signal".into(), |c| c.to_string())
@@ -97,4 +97,60 @@ fn values_are_read_in_any_case() {
     let out = env.run(&["detect", "x", "--severity", "SEV9"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("invalid value 'SEV9'"));
+}
+
+// ---- did you mean ----
+
+#[test]
+fn regime_ids_and_settings_keys_get_close_matches() {
+    let env = Env::new();
+    env.ok(&["tenant", "add", "contoso", "--name", "Contoso Ltd", "--admin-email", "it@contoso.example"]);
+    let id = env.declared("Odd sign-ins");
+    let cases: Vec<(&str, Vec<&str>)> = vec![
+        ("mean_regimes_id", vec!["regimes", "gpdr"]),
+        ("mean_regimes_id_close", vec!["regimes", "nis2-art32"]),
+        ("mean_regimes_none", vec!["regimes", "zzzz"]),
+        ("mean_filed_regime", vec!["filed", &id, "gdpr-art3", "notification"]),
+        (
+            "mean_tenant_add_regime",
+            vec![
+                "tenant",
+                "add",
+                "acme",
+                "--name",
+                "Acme",
+                "--admin-email",
+                "a@acme.example",
+                "--regime",
+                "dora",
+            ],
+        ),
+        ("mean_tenant_set_regime", vec!["tenant", "set", "contoso", "--regime", "gdpr-art33,hipa"]),
+        ("mean_config_get", vec!["config", "get", "sender_adress"]),
+        ("mean_config_set", vec!["config", "set", "organization", "Contoso"]),
+    ];
+    for (name, args) in cases {
+        assert_snapshot!(name, transcript(&env, &args));
+    }
+}
+
+#[test]
+fn a_store_that_is_not_one_never_gets_an_init_that_would_fail() {
+    let env = Env::bare();
+    let file = env.home.join("notes.txt");
+    std::fs::write(&file, "x").unwrap();
+    let full = env.home.join("full");
+    std::fs::create_dir_all(&full).unwrap();
+    std::fs::write(full.join("x"), "x").unwrap();
+    let spaced = env.home.join("new store");
+    for (name, dir) in [("store_file", &file), ("store_full", &full), ("store_spaced", &spaced)] {
+        let transcript = transcript(&env, &["--store", dir.to_str().unwrap(), "list"]);
+        assert_snapshot!(name, transcript);
+        // Where the hint names a directory to init, doing so works.
+        if transcript.contains("create one: sirt init") {
+            env.ok(&["init", dir.to_str().unwrap()]);
+        } else {
+            assert!(!env.run(&["init", dir.to_str().unwrap()]).status.success());
+        }
+    }
 }
