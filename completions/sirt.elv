@@ -560,8 +560,10 @@ set edit:completion:arg-completer[sirt] = {|@words|
             cand --store 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]'
             cand --actor 'Who is recording: ''Name <email>'' [default: $SIRT_ACTOR, else git''s user.name/user.email]'
             cand --color 'When to colour the output (NO_COLOR is honoured with auto)'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand --dry-run 'Say what would change, tenant by tenant, and change nothing'
+            cand --clear-empty 'Let an empty cell clear its field (without this, empty cells leave fields alone)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
         }

@@ -519,7 +519,9 @@ complete -c sirt -n "__fish_sirt_using_subcommand tenant; and __fish_seen_subcom
 complete -c sirt -n "__fish_sirt_using_subcommand tenant; and __fish_seen_subcommand_from import" -l color -d 'When to colour the output (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c sirt -n "__fish_sirt_using_subcommand tenant; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help'
+complete -c sirt -n "__fish_sirt_using_subcommand tenant; and __fish_seen_subcommand_from import" -l dry-run -d 'Say what would change, tenant by tenant, and change nothing'
+complete -c sirt -n "__fish_sirt_using_subcommand tenant; and __fish_seen_subcommand_from import" -l clear-empty -d 'Let an empty cell clear its field (without this, empty cells leave fields alone)'
+complete -c sirt -n "__fish_sirt_using_subcommand tenant; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c sirt -n "__fish_sirt_using_subcommand tenant; and __fish_seen_subcommand_from import" -s V -l version -d 'Print version'
 complete -c sirt -n "__fish_sirt_using_subcommand tenant; and __fish_seen_subcommand_from export" -l format -r -f -a "csv\t''
 json\t''"

@@ -154,3 +154,74 @@ fn a_store_that_is_not_one_never_gets_an_init_that_would_fail() {
         }
     }
 }
+
+// ---- imports you can trust ----
+
+#[test]
+fn import_dry_run_says_what_would_change_and_changes_nothing() {
+    let env = Env::new();
+    env.ok(&[
+        "tenant",
+        "add",
+        "contoso",
+        "--name",
+        "Contoso Ltd",
+        "--admin-email",
+        "it@contoso.example",
+        "--privacy-email",
+        "privacy@contoso.example",
+        "--regime",
+        "gdpr-art33-2",
+    ]);
+    let csv = env.home.join("tenants.csv");
+    std::fs::write(
+        &csv,
+        "id,name,admin_email,privacy_email,regime,notify_within\n\
+         contoso,Contoso Ltd,soc@contoso.example,,,24h\n\
+         fabrikam,Fabrikam,ops@fabrikam.example,,,\n",
+    )
+    .unwrap();
+    let file = csv.to_str().unwrap();
+    let before = env.commit_count();
+    let tenant_file = env.store.join("tenants").join("contoso.toml");
+    let contoso = std::fs::read(&tenant_file).unwrap();
+    assert_snapshot!("import_dry_run", transcript(&env, &["tenant", "import", file, "--dry-run"]));
+    assert_snapshot!(
+        "import_dry_run_clear_empty",
+        transcript(&env, &["tenant", "import", file, "--dry-run", "--clear-empty"])
+    );
+    assert_eq!(env.commit_count(), before, "a dry run commits nothing");
+    assert_eq!(std::fs::read(&tenant_file).unwrap(), contoso, "a dry run changes no file");
+    assert!(!env.store.join("tenants").join("fabrikam.toml").exists());
+
+    // The real import prints the same, counted, and keeps what the empty cells left alone.
+    assert_snapshot!("import_real", transcript(&env, &["tenant", "import", file]));
+    let shown = env.ok(&["tenant", "show", "contoso"]);
+    assert!(shown.contains("privacy@contoso.example") && shown.contains("gdpr-art33-2"), "{shown}");
+    assert_snapshot!("import_clear_empty", transcript(&env, &["tenant", "import", file, "--clear-empty"]));
+    let shown = env.ok(&["tenant", "show", "contoso"]);
+    assert!(!shown.contains("privacy@contoso.example"), "{shown}");
+}
+
+#[test]
+fn import_help_lists_the_columns() {
+    let env = Env::new();
+    let help = env.ok(&["tenant", "import", "--help"]);
+    for column in [
+        "id",
+        "name",
+        "admin_email",
+        "admin_name",
+        "admin_phone",
+        "privacy_email",
+        "privacy_name",
+        "region",
+        "regime",
+        "notify_within",
+        "language",
+        "timezone",
+    ] {
+        assert!(help.lines().any(|l| l.trim_start().starts_with(&format!("{column} "))), "{column}:\n{help}");
+    }
+    assert!(!help.contains("see README"), "{help}");
+}

@@ -747,9 +747,12 @@ fn importing_only_some_columns_keeps_the_other_fields() {
     assert_eq!(newco["name"], "New Co");
     assert_eq!(newco["admin"], json!([]));
 
-    // A column present but empty does clear that field.
+    // A column present but empty leaves the field alone (issue 15 reversed the old clearing)...
     let path = write_file(&env, "no-privacy.csv", b"id,privacy_email\ncontoso,\n");
     env.ok(&["tenant", "import", &path]);
+    assert_eq!(tenant_json(&env, "contoso")["privacy"]["email"], "privacy@contoso.example");
+    // ...and clears it with --clear-empty.
+    env.ok(&["tenant", "import", &path, "--clear-empty"]);
     let contoso = tenant_json(&env, "contoso");
     assert!(contoso["privacy"].is_null(), "{contoso}");
     assert_eq!(contoso["name"], "Contoso Group");
