@@ -593,7 +593,8 @@ complete -c sirt -n "__fish_sirt_using_subcommand tenant; and __fish_seen_subcom
 always\t''
 never\t''"
 complete -c sirt -n "__fish_sirt_using_subcommand tenant; and __fish_seen_subcommand_from check" -l check -d 'Exit with 3 when a tenant named in an open, confirmed incident cannot be reached by email'
-complete -c sirt -n "__fish_sirt_using_subcommand tenant; and __fish_seen_subcommand_from check" -l problems -d 'Only tenants with at least one unreachable channel'
+complete -c sirt -n "__fish_sirt_using_subcommand tenant; and __fish_seen_subcommand_from check" -l problems -d 'Only tenants that cannot be reached by email (administrators\' email)'
+complete -c sirt -n "__fish_sirt_using_subcommand tenant; and __fish_seen_subcommand_from check" -l all-channels -d 'With --problems: also tenants missing an optional channel (privacy contact, phone)'
 complete -c sirt -n "__fish_sirt_using_subcommand tenant; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help'
 complete -c sirt -n "__fish_sirt_using_subcommand tenant; and __fish_seen_subcommand_from check" -s V -l version -d 'Print version'
 complete -c sirt -n "__fish_sirt_using_subcommand tenant; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add a tenant to the directory'

@@ -225,3 +225,17 @@ fn import_help_lists_the_columns() {
     }
     assert!(!help.contains("see README"), "{help}");
 }
+
+// ---- tenant check ranks problems ----
+
+#[test]
+fn check_problems_lists_only_tenants_email_cannot_reach() {
+    let env = Env::new();
+    env.ok(&["tenant", "add", "contoso", "--name", "Contoso Ltd", "--admin-email", "it@contoso.example"]);
+    env.ok(&["tenant", "add", "quiet", "--name", "Quiet Co"]);
+    assert_snapshot!("check_problems", transcript(&env, &["tenant", "check", "--problems"]));
+    assert_snapshot!(
+        "check_problems_all_channels",
+        transcript(&env, &["tenant", "check", "--problems", "--all-channels"])
+    );
+}

@@ -1092,10 +1092,19 @@ fn check_lists_every_tenant_and_channel_with_the_reason() {
     assert!(bad_email.contains("malformed administrator email"), "{table}");
     assert!(stderr.contains("1 of 5"), "a summary of how many are reachable everywhere:\n{stderr}");
 
+    // Issue 15: --problems lists the tenants email cannot reach; --all-channels adds the ones
+    // missing only an optional channel (privacy contact, phone).
     let problems = env.ok(&["tenant", "check", "--problems"]);
+    for id in ["contoso", "no-privacy", "bad-phone"] {
+        assert!(row(&problems, id).is_none(), "{id} in --problems:\n{problems}");
+    }
+    for id in ["bare", "bad-email"] {
+        assert!(row(&problems, id).is_some(), "{id} missing from --problems:\n{problems}");
+    }
+    let problems = env.ok(&["tenant", "check", "--problems", "--all-channels"]);
     assert!(row(&problems, "contoso").is_none(), "{problems}");
     for id in ["bare", "no-privacy", "bad-phone", "bad-email"] {
-        assert!(row(&problems, id).is_some(), "{id} missing from --problems:\n{problems}");
+        assert!(row(&problems, id).is_some(), "{id} missing from --problems --all-channels:\n{problems}");
     }
 
     let limited = env.ok(&["tenant", "check", "bad-phone", "contoso"]);
@@ -1135,6 +1144,8 @@ fn check_json_and_csv() {
     assert_eq!(bare["channels"][2]["problem"], "no Global Privacy Contact");
 
     let problems = env.json(&["tenant", "check", "--problems", "--format", "json"]);
+    assert_eq!(problems.as_array().unwrap().len(), 2);
+    let problems = env.json(&["tenant", "check", "--problems", "--all-channels", "--format", "json"]);
     assert_eq!(problems.as_array().unwrap().len(), 4);
     let one = env.json(&["tenant", "check", "no-privacy", "--format", "json"]);
     assert_eq!(one.as_array().unwrap().len(), 1);
