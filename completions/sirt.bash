@@ -2842,7 +2842,7 @@ _sirt() {
             return 0
             ;;
         sirt__subcmd__tenant__subcmd__check)
-            opts="-h -V --check --problems --format --store --actor --color --help --version"
+            opts="-h -V --check --problems --all-channels --format --store --actor --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3042,7 +3042,7 @@ _sirt() {
             return 0
             ;;
         sirt__subcmd__tenant__subcmd__import)
-            opts="-h -V --store --actor --color --help --version"
+            opts="-h -V --dry-run --clear-empty --store --actor --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

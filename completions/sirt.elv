@@ -126,7 +126,7 @@ set edit:completion:arg-completer[sirt] = {|@words|
             cand --severity 'How bad it is'
             cand --source 'How it came to our attention'
             cand --started 'When the event itself began, if known (often learned later)'
-            cand --at 'When the step really happened, if not now: RFC 3339, local ''YYYY-MM-DD HH:MM'', ''now'', ''-2h'' or ''2h ago'''
+            cand --at 'When the step really happened, if not now: 03:30, ''yesterday 14:00'', ''monday 09:15'', ''2h ago'', 2026-11-20T08:00:00Z and more (Times in the README)'
             cand --store 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]'
             cand --actor 'Who is recording: ''Name <email>'' [default: $SIRT_ACTOR, else git''s user.name/user.email]'
             cand --color 'When to colour the output (NO_COLOR is honoured with auto)'
@@ -136,7 +136,7 @@ set edit:completion:arg-completer[sirt] = {|@words|
             cand --version 'Print version'
         }
         &'sirt;engage'= {
-            cand --at 'When the step really happened, if not now: RFC 3339, local ''YYYY-MM-DD HH:MM'', ''now'', ''-2h'' or ''2h ago'''
+            cand --at 'When the step really happened, if not now: 03:30, ''yesterday 14:00'', ''monday 09:15'', ''2h ago'', 2026-11-20T08:00:00Z and more (Times in the README)'
             cand --store 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]'
             cand --actor 'Who is recording: ''Name <email>'' [default: $SIRT_ACTOR, else git''s user.name/user.email]'
             cand --color 'When to colour the output (NO_COLOR is honoured with auto)'
@@ -146,7 +146,7 @@ set edit:completion:arg-completer[sirt] = {|@words|
             cand --version 'Print version'
         }
         &'sirt;confirm'= {
-            cand --at 'When the step really happened, if not now: RFC 3339, local ''YYYY-MM-DD HH:MM'', ''now'', ''-2h'' or ''2h ago'''
+            cand --at 'When the step really happened, if not now: 03:30, ''yesterday 14:00'', ''monday 09:15'', ''2h ago'', 2026-11-20T08:00:00Z and more (Times in the README)'
             cand --store 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]'
             cand --actor 'Who is recording: ''Name <email>'' [default: $SIRT_ACTOR, else git''s user.name/user.email]'
             cand --color 'When to colour the output (NO_COLOR is honoured with auto)'
@@ -157,7 +157,7 @@ set edit:completion:arg-completer[sirt] = {|@words|
         }
         &'sirt;dismiss'= {
             cand --reason 'Why it is not a security incident'
-            cand --at 'When the step really happened, if not now: RFC 3339, local ''YYYY-MM-DD HH:MM'', ''now'', ''-2h'' or ''2h ago'''
+            cand --at 'When the step really happened, if not now: 03:30, ''yesterday 14:00'', ''monday 09:15'', ''2h ago'', 2026-11-20T08:00:00Z and more (Times in the README)'
             cand --store 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]'
             cand --actor 'Who is recording: ''Name <email>'' [default: $SIRT_ACTOR, else git''s user.name/user.email]'
             cand --color 'When to colour the output (NO_COLOR is honoured with auto)'
@@ -169,7 +169,7 @@ set edit:completion:arg-completer[sirt] = {|@words|
         &'sirt;impact'= {
             cand --effect 'What happened to customer data; repeat or separate with commas'
             cand --summary 'The impact in a sentence or two'
-            cand --at 'When the step really happened, if not now: RFC 3339, local ''YYYY-MM-DD HH:MM'', ''now'', ''-2h'' or ''2h ago'''
+            cand --at 'When the step really happened, if not now: 03:30, ''yesterday 14:00'', ''monday 09:15'', ''2h ago'', 2026-11-20T08:00:00Z and more (Times in the README)'
             cand --store 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]'
             cand --actor 'Who is recording: ''Name <email>'' [default: $SIRT_ACTOR, else git''s user.name/user.email]'
             cand --color 'When to colour the output (NO_COLOR is honoured with auto)'
@@ -180,7 +180,7 @@ set edit:completion:arg-completer[sirt] = {|@words|
             cand --version 'Print version'
         }
         &'sirt;note'= {
-            cand --at 'When the step really happened, if not now: RFC 3339, local ''YYYY-MM-DD HH:MM'', ''now'', ''-2h'' or ''2h ago'''
+            cand --at 'When the step really happened, if not now: 03:30, ''yesterday 14:00'', ''monday 09:15'', ''2h ago'', 2026-11-20T08:00:00Z and more (Times in the README)'
             cand --store 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]'
             cand --actor 'Who is recording: ''Name <email>'' [default: $SIRT_ACTOR, else git''s user.name/user.email]'
             cand --color 'When to colour the output (NO_COLOR is honoured with auto)'
@@ -193,7 +193,7 @@ set edit:completion:arg-completer[sirt] = {|@words|
             cand --from-file 'Also read tenant ids from a file, one per line (''#'' starts a comment; ''-'' is stdin)'
             cand --detail 'A detail for these tenants'' drafts only, e.g. "3 mailboxes read"'
             cand --reason 'With --remove: why they are not affected (e.g. "added by mistake"), kept in the record'
-            cand --at 'When the step really happened, if not now: RFC 3339, local ''YYYY-MM-DD HH:MM'', ''now'', ''-2h'' or ''2h ago'''
+            cand --at 'When the step really happened, if not now: 03:30, ''yesterday 14:00'', ''monday 09:15'', ''2h ago'', 2026-11-20T08:00:00Z and more (Times in the README)'
             cand --store 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]'
             cand --actor 'Who is recording: ''Name <email>'' [default: $SIRT_ACTOR, else git''s user.name/user.email]'
             cand --color 'When to colour the output (NO_COLOR is honoured with auto)'
@@ -204,7 +204,7 @@ set edit:completion:arg-completer[sirt] = {|@words|
             cand --version 'Print version'
         }
         &'sirt;describe'= {
-            cand --at 'When the step really happened, if not now: RFC 3339, local ''YYYY-MM-DD HH:MM'', ''now'', ''-2h'' or ''2h ago'''
+            cand --at 'When the step really happened, if not now: 03:30, ''yesterday 14:00'', ''monday 09:15'', ''2h ago'', 2026-11-20T08:00:00Z and more (Times in the README)'
             cand --store 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]'
             cand --actor 'Who is recording: ''Name <email>'' [default: $SIRT_ACTOR, else git''s user.name/user.email]'
             cand --color 'When to colour the output (NO_COLOR is honoured with auto)'
@@ -214,7 +214,7 @@ set edit:completion:arg-completer[sirt] = {|@words|
             cand --version 'Print version'
         }
         &'sirt;act'= {
-            cand --at 'When the step really happened, if not now: RFC 3339, local ''YYYY-MM-DD HH:MM'', ''now'', ''-2h'' or ''2h ago'''
+            cand --at 'When the step really happened, if not now: 03:30, ''yesterday 14:00'', ''monday 09:15'', ''2h ago'', 2026-11-20T08:00:00Z and more (Times in the README)'
             cand --store 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]'
             cand --actor 'Who is recording: ''Name <email>'' [default: $SIRT_ACTOR, else git''s user.name/user.email]'
             cand --color 'When to colour the output (NO_COLOR is honoured with auto)'
@@ -224,7 +224,7 @@ set edit:completion:arg-completer[sirt] = {|@words|
             cand --version 'Print version'
         }
         &'sirt;advise'= {
-            cand --at 'When the step really happened, if not now: RFC 3339, local ''YYYY-MM-DD HH:MM'', ''now'', ''-2h'' or ''2h ago'''
+            cand --at 'When the step really happened, if not now: 03:30, ''yesterday 14:00'', ''monday 09:15'', ''2h ago'', 2026-11-20T08:00:00Z and more (Times in the README)'
             cand --store 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]'
             cand --actor 'Who is recording: ''Name <email>'' [default: $SIRT_ACTOR, else git''s user.name/user.email]'
             cand --color 'When to colour the output (NO_COLOR is honoured with auto)'
@@ -235,7 +235,7 @@ set edit:completion:arg-completer[sirt] = {|@words|
         }
         &'sirt;publish'= {
             cand --text 'What the public reads: written for everyone, naming no customer (a later one replaces it)'
-            cand --at 'When the step really happened, if not now: RFC 3339, local ''YYYY-MM-DD HH:MM'', ''now'', ''-2h'' or ''2h ago'''
+            cand --at 'When the step really happened, if not now: 03:30, ''yesterday 14:00'', ''monday 09:15'', ''2h ago'', 2026-11-20T08:00:00Z and more (Times in the README)'
             cand --store 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]'
             cand --actor 'Who is recording: ''Name <email>'' [default: $SIRT_ACTOR, else git''s user.name/user.email]'
             cand --color 'When to colour the output (NO_COLOR is honoured with auto)'
@@ -263,7 +263,7 @@ set edit:completion:arg-completer[sirt] = {|@words|
         &'sirt;contain'= {
             cand --summary 'What was done'
             cand --for-customers 'A sentence customers may read about this step (the summary stays internal)'
-            cand --at 'When the step really happened, if not now: RFC 3339, local ''YYYY-MM-DD HH:MM'', ''now'', ''-2h'' or ''2h ago'''
+            cand --at 'When the step really happened, if not now: 03:30, ''yesterday 14:00'', ''monday 09:15'', ''2h ago'', 2026-11-20T08:00:00Z and more (Times in the README)'
             cand --store 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]'
             cand --actor 'Who is recording: ''Name <email>'' [default: $SIRT_ACTOR, else git''s user.name/user.email]'
             cand --color 'When to colour the output (NO_COLOR is honoured with auto)'
@@ -277,7 +277,7 @@ set edit:completion:arg-completer[sirt] = {|@words|
             cand --vulnerability 'The vulnerability that let them in and how it was mitigated, or "unknown"'
             cand --approved-by 'The executive incident manager who approved it (someone engaged as eim)'
             cand --for-customers 'A sentence customers may read about this step (the summary stays internal)'
-            cand --at 'When the step really happened, if not now: RFC 3339, local ''YYYY-MM-DD HH:MM'', ''now'', ''-2h'' or ''2h ago'''
+            cand --at 'When the step really happened, if not now: 03:30, ''yesterday 14:00'', ''monday 09:15'', ''2h ago'', 2026-11-20T08:00:00Z and more (Times in the README)'
             cand --store 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]'
             cand --actor 'Who is recording: ''Name <email>'' [default: $SIRT_ACTOR, else git''s user.name/user.email]'
             cand --color 'When to colour the output (NO_COLOR is honoured with auto)'
@@ -292,7 +292,7 @@ set edit:completion:arg-completer[sirt] = {|@words|
             cand --restored-from 'What was restored, and from which backup'
             cand --validated-by 'Who validated that no sign of the breach remains (the step that completes recovery)'
             cand --for-customers 'A sentence customers may read about this step (the summary stays internal)'
-            cand --at 'When the step really happened, if not now: RFC 3339, local ''YYYY-MM-DD HH:MM'', ''now'', ''-2h'' or ''2h ago'''
+            cand --at 'When the step really happened, if not now: 03:30, ''yesterday 14:00'', ''monday 09:15'', ''2h ago'', 2026-11-20T08:00:00Z and more (Times in the README)'
             cand --store 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]'
             cand --actor 'Who is recording: ''Name <email>'' [default: $SIRT_ACTOR, else git''s user.name/user.email]'
             cand --color 'When to colour the output (NO_COLOR is honoured with auto)'
@@ -310,7 +310,7 @@ set edit:completion:arg-completer[sirt] = {|@words|
             cand --action 'An action item; repeat, with --owner (and --due) in the same order'
             cand --owner 'The owner of each action item, in order'
             cand --due 'Due dates (YYYY-MM-DD) of the action items, in order; fewer than items is fine'
-            cand --at 'When the step really happened, if not now: RFC 3339, local ''YYYY-MM-DD HH:MM'', ''now'', ''-2h'' or ''2h ago'''
+            cand --at 'When the step really happened, if not now: 03:30, ''yesterday 14:00'', ''monday 09:15'', ''2h ago'', 2026-11-20T08:00:00Z and more (Times in the README)'
             cand --store 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]'
             cand --actor 'Who is recording: ''Name <email>'' [default: $SIRT_ACTOR, else git''s user.name/user.email]'
             cand --color 'When to colour the output (NO_COLOR is honoured with auto)'
@@ -331,7 +331,7 @@ set edit:completion:arg-completer[sirt] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'sirt;action;done'= {
-            cand --at 'When the step really happened, if not now: RFC 3339, local ''YYYY-MM-DD HH:MM'', ''now'', ''-2h'' or ''2h ago'''
+            cand --at 'When the step really happened, if not now: 03:30, ''yesterday 14:00'', ''monday 09:15'', ''2h ago'', 2026-11-20T08:00:00Z and more (Times in the README)'
             cand --store 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]'
             cand --actor 'Who is recording: ''Name <email>'' [default: $SIRT_ACTOR, else git''s user.name/user.email]'
             cand --color 'When to colour the output (NO_COLOR is honoured with auto)'
@@ -350,7 +350,7 @@ set edit:completion:arg-completer[sirt] = {|@words|
         }
         &'sirt;close'= {
             cand --reason 'Why it is closed without the usual checks'
-            cand --at 'When the step really happened, if not now: RFC 3339, local ''YYYY-MM-DD HH:MM'', ''now'', ''-2h'' or ''2h ago'''
+            cand --at 'When the step really happened, if not now: 03:30, ''yesterday 14:00'', ''monday 09:15'', ''2h ago'', 2026-11-20T08:00:00Z and more (Times in the README)'
             cand --store 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]'
             cand --actor 'Who is recording: ''Name <email>'' [default: $SIRT_ACTOR, else git''s user.name/user.email]'
             cand --color 'When to colour the output (NO_COLOR is honoured with auto)'
@@ -426,7 +426,7 @@ set edit:completion:arg-completer[sirt] = {|@words|
         &'sirt;notified'= {
             cand --via 'The channel it went out on'
             cand --ref 'A reference to what was sent: message id, ticket, call log'
-            cand --at 'When the step really happened, if not now: RFC 3339, local ''YYYY-MM-DD HH:MM'', ''now'', ''-2h'' or ''2h ago'''
+            cand --at 'When the step really happened, if not now: 03:30, ''yesterday 14:00'', ''monday 09:15'', ''2h ago'', 2026-11-20T08:00:00Z and more (Times in the README)'
             cand --store 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]'
             cand --actor 'Who is recording: ''Name <email>'' [default: $SIRT_ACTOR, else git''s user.name/user.email]'
             cand --color 'When to colour the output (NO_COLOR is honoured with auto)'
@@ -437,7 +437,7 @@ set edit:completion:arg-completer[sirt] = {|@words|
             cand --version 'Print version'
         }
         &'sirt;classify'= {
-            cand --at 'When the step really happened, if not now: RFC 3339, local ''YYYY-MM-DD HH:MM'', ''now'', ''-2h'' or ''2h ago'''
+            cand --at 'When the step really happened, if not now: 03:30, ''yesterday 14:00'', ''monday 09:15'', ''2h ago'', 2026-11-20T08:00:00Z and more (Times in the README)'
             cand --store 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]'
             cand --actor 'Who is recording: ''Name <email>'' [default: $SIRT_ACTOR, else git''s user.name/user.email]'
             cand --color 'When to colour the output (NO_COLOR is honoured with auto)'
@@ -448,7 +448,7 @@ set edit:completion:arg-completer[sirt] = {|@words|
         }
         &'sirt;filed'= {
             cand --ref 'The authority''s reference for the filing'
-            cand --at 'When the step really happened, if not now: RFC 3339, local ''YYYY-MM-DD HH:MM'', ''now'', ''-2h'' or ''2h ago'''
+            cand --at 'When the step really happened, if not now: 03:30, ''yesterday 14:00'', ''monday 09:15'', ''2h ago'', 2026-11-20T08:00:00Z and more (Times in the README)'
             cand --store 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]'
             cand --actor 'Who is recording: ''Name <email>'' [default: $SIRT_ACTOR, else git''s user.name/user.email]'
             cand --color 'When to colour the output (NO_COLOR is honoured with auto)'
@@ -561,8 +561,10 @@ set edit:completion:arg-completer[sirt] = {|@words|
             cand --store 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]'
             cand --actor 'Who is recording: ''Name <email>'' [default: $SIRT_ACTOR, else git''s user.name/user.email]'
             cand --color 'When to colour the output (NO_COLOR is honoured with auto)'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand --dry-run 'Say what would change, tenant by tenant, and change nothing'
+            cand --clear-empty 'Let an empty cell clear its field (without this, empty cells leave fields alone)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
         }
@@ -632,7 +634,8 @@ set edit:completion:arg-completer[sirt] = {|@words|
             cand --actor 'Who is recording: ''Name <email>'' [default: $SIRT_ACTOR, else git''s user.name/user.email]'
             cand --color 'When to colour the output (NO_COLOR is honoured with auto)'
             cand --check 'Exit with 3 when a tenant named in an open, confirmed incident cannot be reached by email'
-            cand --problems 'Only tenants with at least one unreachable channel'
+            cand --problems 'Only tenants that cannot be reached by email (administrators'' email)'
+            cand --all-channels 'With --problems: also tenants missing an optional channel (privacy contact, phone)'
             cand -h 'Print help'
             cand --help 'Print help'
             cand -V 'Print version'

@@ -123,7 +123,7 @@ threat-intel\t''
 audit\t''
 other\t''"
 complete -c sirt -n "__fish_sirt_using_subcommand detect" -l started -d 'When the event itself began, if known (often learned later)' -r
-complete -c sirt -n "__fish_sirt_using_subcommand detect" -l at -d 'When the step really happened, if not now: RFC 3339, local \'YYYY-MM-DD HH:MM\', \'now\', \'-2h\' or \'2h ago\'' -r
+complete -c sirt -n "__fish_sirt_using_subcommand detect" -l at -d 'When the step really happened, if not now: 03:30, \'yesterday 14:00\', \'monday 09:15\', \'2h ago\', 2026-11-20T08:00:00Z and more (Times in the README)' -r
 complete -c sirt -n "__fish_sirt_using_subcommand detect" -l store -d 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]' -r -F
 complete -c sirt -n "__fish_sirt_using_subcommand detect" -l actor -d 'Who is recording: \'Name <email>\' [default: $SIRT_ACTOR, else git\'s user.name/user.email]' -r
 complete -c sirt -n "__fish_sirt_using_subcommand detect" -l color -d 'When to colour the output (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
@@ -131,7 +131,7 @@ always\t''
 never\t''"
 complete -c sirt -n "__fish_sirt_using_subcommand detect" -s h -l help -d 'Print help'
 complete -c sirt -n "__fish_sirt_using_subcommand detect" -s V -l version -d 'Print version'
-complete -c sirt -n "__fish_sirt_using_subcommand engage" -l at -d 'When the step really happened, if not now: RFC 3339, local \'YYYY-MM-DD HH:MM\', \'now\', \'-2h\' or \'2h ago\'' -r
+complete -c sirt -n "__fish_sirt_using_subcommand engage" -l at -d 'When the step really happened, if not now: 03:30, \'yesterday 14:00\', \'monday 09:15\', \'2h ago\', 2026-11-20T08:00:00Z and more (Times in the README)' -r
 complete -c sirt -n "__fish_sirt_using_subcommand engage" -l store -d 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]' -r -F
 complete -c sirt -n "__fish_sirt_using_subcommand engage" -l actor -d 'Who is recording: \'Name <email>\' [default: $SIRT_ACTOR, else git\'s user.name/user.email]' -r
 complete -c sirt -n "__fish_sirt_using_subcommand engage" -l color -d 'When to colour the output (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
@@ -139,7 +139,7 @@ always\t''
 never\t''"
 complete -c sirt -n "__fish_sirt_using_subcommand engage" -s h -l help -d 'Print help'
 complete -c sirt -n "__fish_sirt_using_subcommand engage" -s V -l version -d 'Print version'
-complete -c sirt -n "__fish_sirt_using_subcommand confirm" -l at -d 'When the step really happened, if not now: RFC 3339, local \'YYYY-MM-DD HH:MM\', \'now\', \'-2h\' or \'2h ago\'' -r
+complete -c sirt -n "__fish_sirt_using_subcommand confirm" -l at -d 'When the step really happened, if not now: 03:30, \'yesterday 14:00\', \'monday 09:15\', \'2h ago\', 2026-11-20T08:00:00Z and more (Times in the README)' -r
 complete -c sirt -n "__fish_sirt_using_subcommand confirm" -l store -d 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]' -r -F
 complete -c sirt -n "__fish_sirt_using_subcommand confirm" -l actor -d 'Who is recording: \'Name <email>\' [default: $SIRT_ACTOR, else git\'s user.name/user.email]' -r
 complete -c sirt -n "__fish_sirt_using_subcommand confirm" -l color -d 'When to colour the output (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
@@ -148,7 +148,7 @@ never\t''"
 complete -c sirt -n "__fish_sirt_using_subcommand confirm" -s h -l help -d 'Print help'
 complete -c sirt -n "__fish_sirt_using_subcommand confirm" -s V -l version -d 'Print version'
 complete -c sirt -n "__fish_sirt_using_subcommand dismiss" -l reason -d 'Why it is not a security incident' -r
-complete -c sirt -n "__fish_sirt_using_subcommand dismiss" -l at -d 'When the step really happened, if not now: RFC 3339, local \'YYYY-MM-DD HH:MM\', \'now\', \'-2h\' or \'2h ago\'' -r
+complete -c sirt -n "__fish_sirt_using_subcommand dismiss" -l at -d 'When the step really happened, if not now: 03:30, \'yesterday 14:00\', \'monday 09:15\', \'2h ago\', 2026-11-20T08:00:00Z and more (Times in the README)' -r
 complete -c sirt -n "__fish_sirt_using_subcommand dismiss" -l store -d 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]' -r -F
 complete -c sirt -n "__fish_sirt_using_subcommand dismiss" -l actor -d 'Who is recording: \'Name <email>\' [default: $SIRT_ACTOR, else git\'s user.name/user.email]' -r
 complete -c sirt -n "__fish_sirt_using_subcommand dismiss" -l color -d 'When to colour the output (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
@@ -162,7 +162,7 @@ alteration\t''
 disclosure\t''
 access\t''"
 complete -c sirt -n "__fish_sirt_using_subcommand impact" -l summary -d 'The impact in a sentence or two' -r
-complete -c sirt -n "__fish_sirt_using_subcommand impact" -l at -d 'When the step really happened, if not now: RFC 3339, local \'YYYY-MM-DD HH:MM\', \'now\', \'-2h\' or \'2h ago\'' -r
+complete -c sirt -n "__fish_sirt_using_subcommand impact" -l at -d 'When the step really happened, if not now: 03:30, \'yesterday 14:00\', \'monday 09:15\', \'2h ago\', 2026-11-20T08:00:00Z and more (Times in the README)' -r
 complete -c sirt -n "__fish_sirt_using_subcommand impact" -l store -d 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]' -r -F
 complete -c sirt -n "__fish_sirt_using_subcommand impact" -l actor -d 'Who is recording: \'Name <email>\' [default: $SIRT_ACTOR, else git\'s user.name/user.email]' -r
 complete -c sirt -n "__fish_sirt_using_subcommand impact" -l color -d 'When to colour the output (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
@@ -171,7 +171,7 @@ never\t''"
 complete -c sirt -n "__fish_sirt_using_subcommand impact" -l none -d 'Customer data was not affected'
 complete -c sirt -n "__fish_sirt_using_subcommand impact" -s h -l help -d 'Print help'
 complete -c sirt -n "__fish_sirt_using_subcommand impact" -s V -l version -d 'Print version'
-complete -c sirt -n "__fish_sirt_using_subcommand note" -l at -d 'When the step really happened, if not now: RFC 3339, local \'YYYY-MM-DD HH:MM\', \'now\', \'-2h\' or \'2h ago\'' -r
+complete -c sirt -n "__fish_sirt_using_subcommand note" -l at -d 'When the step really happened, if not now: 03:30, \'yesterday 14:00\', \'monday 09:15\', \'2h ago\', 2026-11-20T08:00:00Z and more (Times in the README)' -r
 complete -c sirt -n "__fish_sirt_using_subcommand note" -l store -d 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]' -r -F
 complete -c sirt -n "__fish_sirt_using_subcommand note" -l actor -d 'Who is recording: \'Name <email>\' [default: $SIRT_ACTOR, else git\'s user.name/user.email]' -r
 complete -c sirt -n "__fish_sirt_using_subcommand note" -l color -d 'When to colour the output (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
@@ -182,7 +182,7 @@ complete -c sirt -n "__fish_sirt_using_subcommand note" -s V -l version -d 'Prin
 complete -c sirt -n "__fish_sirt_using_subcommand affected" -l from-file -d 'Also read tenant ids from a file, one per line (\'#\' starts a comment; \'-\' is stdin)' -r -F
 complete -c sirt -n "__fish_sirt_using_subcommand affected" -l detail -d 'A detail for these tenants\' drafts only, e.g. "3 mailboxes read"' -r
 complete -c sirt -n "__fish_sirt_using_subcommand affected" -l reason -d 'With --remove: why they are not affected (e.g. "added by mistake"), kept in the record' -r
-complete -c sirt -n "__fish_sirt_using_subcommand affected" -l at -d 'When the step really happened, if not now: RFC 3339, local \'YYYY-MM-DD HH:MM\', \'now\', \'-2h\' or \'2h ago\'' -r
+complete -c sirt -n "__fish_sirt_using_subcommand affected" -l at -d 'When the step really happened, if not now: 03:30, \'yesterday 14:00\', \'monday 09:15\', \'2h ago\', 2026-11-20T08:00:00Z and more (Times in the README)' -r
 complete -c sirt -n "__fish_sirt_using_subcommand affected" -l store -d 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]' -r -F
 complete -c sirt -n "__fish_sirt_using_subcommand affected" -l actor -d 'Who is recording: \'Name <email>\' [default: $SIRT_ACTOR, else git\'s user.name/user.email]' -r
 complete -c sirt -n "__fish_sirt_using_subcommand affected" -l color -d 'When to colour the output (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
@@ -191,7 +191,7 @@ never\t''"
 complete -c sirt -n "__fish_sirt_using_subcommand affected" -l remove -d 'The tenants are not affected after all'
 complete -c sirt -n "__fish_sirt_using_subcommand affected" -s h -l help -d 'Print help'
 complete -c sirt -n "__fish_sirt_using_subcommand affected" -s V -l version -d 'Print version'
-complete -c sirt -n "__fish_sirt_using_subcommand describe" -l at -d 'When the step really happened, if not now: RFC 3339, local \'YYYY-MM-DD HH:MM\', \'now\', \'-2h\' or \'2h ago\'' -r
+complete -c sirt -n "__fish_sirt_using_subcommand describe" -l at -d 'When the step really happened, if not now: 03:30, \'yesterday 14:00\', \'monday 09:15\', \'2h ago\', 2026-11-20T08:00:00Z and more (Times in the README)' -r
 complete -c sirt -n "__fish_sirt_using_subcommand describe" -l store -d 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]' -r -F
 complete -c sirt -n "__fish_sirt_using_subcommand describe" -l actor -d 'Who is recording: \'Name <email>\' [default: $SIRT_ACTOR, else git\'s user.name/user.email]' -r
 complete -c sirt -n "__fish_sirt_using_subcommand describe" -l color -d 'When to colour the output (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
@@ -199,7 +199,7 @@ always\t''
 never\t''"
 complete -c sirt -n "__fish_sirt_using_subcommand describe" -s h -l help -d 'Print help'
 complete -c sirt -n "__fish_sirt_using_subcommand describe" -s V -l version -d 'Print version'
-complete -c sirt -n "__fish_sirt_using_subcommand act" -l at -d 'When the step really happened, if not now: RFC 3339, local \'YYYY-MM-DD HH:MM\', \'now\', \'-2h\' or \'2h ago\'' -r
+complete -c sirt -n "__fish_sirt_using_subcommand act" -l at -d 'When the step really happened, if not now: 03:30, \'yesterday 14:00\', \'monday 09:15\', \'2h ago\', 2026-11-20T08:00:00Z and more (Times in the README)' -r
 complete -c sirt -n "__fish_sirt_using_subcommand act" -l store -d 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]' -r -F
 complete -c sirt -n "__fish_sirt_using_subcommand act" -l actor -d 'Who is recording: \'Name <email>\' [default: $SIRT_ACTOR, else git\'s user.name/user.email]' -r
 complete -c sirt -n "__fish_sirt_using_subcommand act" -l color -d 'When to colour the output (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
@@ -207,7 +207,7 @@ always\t''
 never\t''"
 complete -c sirt -n "__fish_sirt_using_subcommand act" -s h -l help -d 'Print help'
 complete -c sirt -n "__fish_sirt_using_subcommand act" -s V -l version -d 'Print version'
-complete -c sirt -n "__fish_sirt_using_subcommand advise" -l at -d 'When the step really happened, if not now: RFC 3339, local \'YYYY-MM-DD HH:MM\', \'now\', \'-2h\' or \'2h ago\'' -r
+complete -c sirt -n "__fish_sirt_using_subcommand advise" -l at -d 'When the step really happened, if not now: 03:30, \'yesterday 14:00\', \'monday 09:15\', \'2h ago\', 2026-11-20T08:00:00Z and more (Times in the README)' -r
 complete -c sirt -n "__fish_sirt_using_subcommand advise" -l store -d 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]' -r -F
 complete -c sirt -n "__fish_sirt_using_subcommand advise" -l actor -d 'Who is recording: \'Name <email>\' [default: $SIRT_ACTOR, else git\'s user.name/user.email]' -r
 complete -c sirt -n "__fish_sirt_using_subcommand advise" -l color -d 'When to colour the output (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
@@ -216,7 +216,7 @@ never\t''"
 complete -c sirt -n "__fish_sirt_using_subcommand advise" -s h -l help -d 'Print help'
 complete -c sirt -n "__fish_sirt_using_subcommand advise" -s V -l version -d 'Print version'
 complete -c sirt -n "__fish_sirt_using_subcommand publish" -l text -d 'What the public reads: written for everyone, naming no customer (a later one replaces it)' -r
-complete -c sirt -n "__fish_sirt_using_subcommand publish" -l at -d 'When the step really happened, if not now: RFC 3339, local \'YYYY-MM-DD HH:MM\', \'now\', \'-2h\' or \'2h ago\'' -r
+complete -c sirt -n "__fish_sirt_using_subcommand publish" -l at -d 'When the step really happened, if not now: 03:30, \'yesterday 14:00\', \'monday 09:15\', \'2h ago\', 2026-11-20T08:00:00Z and more (Times in the README)' -r
 complete -c sirt -n "__fish_sirt_using_subcommand publish" -l store -d 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]' -r -F
 complete -c sirt -n "__fish_sirt_using_subcommand publish" -l actor -d 'Who is recording: \'Name <email>\' [default: $SIRT_ACTOR, else git\'s user.name/user.email]' -r
 complete -c sirt -n "__fish_sirt_using_subcommand publish" -l color -d 'When to colour the output (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
@@ -247,7 +247,7 @@ complete -c sirt -n "__fish_sirt_using_subcommand notify" -s h -l help -d 'Print
 complete -c sirt -n "__fish_sirt_using_subcommand notify" -s V -l version -d 'Print version'
 complete -c sirt -n "__fish_sirt_using_subcommand contain" -l summary -d 'What was done' -r
 complete -c sirt -n "__fish_sirt_using_subcommand contain" -l for-customers -d 'A sentence customers may read about this step (the summary stays internal)' -r
-complete -c sirt -n "__fish_sirt_using_subcommand contain" -l at -d 'When the step really happened, if not now: RFC 3339, local \'YYYY-MM-DD HH:MM\', \'now\', \'-2h\' or \'2h ago\'' -r
+complete -c sirt -n "__fish_sirt_using_subcommand contain" -l at -d 'When the step really happened, if not now: 03:30, \'yesterday 14:00\', \'monday 09:15\', \'2h ago\', 2026-11-20T08:00:00Z and more (Times in the README)' -r
 complete -c sirt -n "__fish_sirt_using_subcommand contain" -l store -d 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]' -r -F
 complete -c sirt -n "__fish_sirt_using_subcommand contain" -l actor -d 'Who is recording: \'Name <email>\' [default: $SIRT_ACTOR, else git\'s user.name/user.email]' -r
 complete -c sirt -n "__fish_sirt_using_subcommand contain" -l color -d 'When to colour the output (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
@@ -259,7 +259,7 @@ complete -c sirt -n "__fish_sirt_using_subcommand eradicate" -l summary -d 'What
 complete -c sirt -n "__fish_sirt_using_subcommand eradicate" -l vulnerability -d 'The vulnerability that let them in and how it was mitigated, or "unknown"' -r
 complete -c sirt -n "__fish_sirt_using_subcommand eradicate" -l approved-by -d 'The executive incident manager who approved it (someone engaged as eim)' -r
 complete -c sirt -n "__fish_sirt_using_subcommand eradicate" -l for-customers -d 'A sentence customers may read about this step (the summary stays internal)' -r
-complete -c sirt -n "__fish_sirt_using_subcommand eradicate" -l at -d 'When the step really happened, if not now: RFC 3339, local \'YYYY-MM-DD HH:MM\', \'now\', \'-2h\' or \'2h ago\'' -r
+complete -c sirt -n "__fish_sirt_using_subcommand eradicate" -l at -d 'When the step really happened, if not now: 03:30, \'yesterday 14:00\', \'monday 09:15\', \'2h ago\', 2026-11-20T08:00:00Z and more (Times in the README)' -r
 complete -c sirt -n "__fish_sirt_using_subcommand eradicate" -l store -d 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]' -r -F
 complete -c sirt -n "__fish_sirt_using_subcommand eradicate" -l actor -d 'Who is recording: \'Name <email>\' [default: $SIRT_ACTOR, else git\'s user.name/user.email]' -r
 complete -c sirt -n "__fish_sirt_using_subcommand eradicate" -l color -d 'When to colour the output (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
@@ -272,7 +272,7 @@ complete -c sirt -n "__fish_sirt_using_subcommand recover" -l last-known-good -d
 complete -c sirt -n "__fish_sirt_using_subcommand recover" -l restored-from -d 'What was restored, and from which backup' -r
 complete -c sirt -n "__fish_sirt_using_subcommand recover" -l validated-by -d 'Who validated that no sign of the breach remains (the step that completes recovery)' -r
 complete -c sirt -n "__fish_sirt_using_subcommand recover" -l for-customers -d 'A sentence customers may read about this step (the summary stays internal)' -r
-complete -c sirt -n "__fish_sirt_using_subcommand recover" -l at -d 'When the step really happened, if not now: RFC 3339, local \'YYYY-MM-DD HH:MM\', \'now\', \'-2h\' or \'2h ago\'' -r
+complete -c sirt -n "__fish_sirt_using_subcommand recover" -l at -d 'When the step really happened, if not now: 03:30, \'yesterday 14:00\', \'monday 09:15\', \'2h ago\', 2026-11-20T08:00:00Z and more (Times in the README)' -r
 complete -c sirt -n "__fish_sirt_using_subcommand recover" -l store -d 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]' -r -F
 complete -c sirt -n "__fish_sirt_using_subcommand recover" -l actor -d 'Who is recording: \'Name <email>\' [default: $SIRT_ACTOR, else git\'s user.name/user.email]' -r
 complete -c sirt -n "__fish_sirt_using_subcommand recover" -l color -d 'When to colour the output (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
@@ -288,7 +288,7 @@ complete -c sirt -n "__fish_sirt_using_subcommand review" -l went-badly -d 'Some
 complete -c sirt -n "__fish_sirt_using_subcommand review" -l action -d 'An action item; repeat, with --owner (and --due) in the same order' -r
 complete -c sirt -n "__fish_sirt_using_subcommand review" -l owner -d 'The owner of each action item, in order' -r
 complete -c sirt -n "__fish_sirt_using_subcommand review" -l due -d 'Due dates (YYYY-MM-DD) of the action items, in order; fewer than items is fine' -r
-complete -c sirt -n "__fish_sirt_using_subcommand review" -l at -d 'When the step really happened, if not now: RFC 3339, local \'YYYY-MM-DD HH:MM\', \'now\', \'-2h\' or \'2h ago\'' -r
+complete -c sirt -n "__fish_sirt_using_subcommand review" -l at -d 'When the step really happened, if not now: 03:30, \'yesterday 14:00\', \'monday 09:15\', \'2h ago\', 2026-11-20T08:00:00Z and more (Times in the README)' -r
 complete -c sirt -n "__fish_sirt_using_subcommand review" -l store -d 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]' -r -F
 complete -c sirt -n "__fish_sirt_using_subcommand review" -l actor -d 'Who is recording: \'Name <email>\' [default: $SIRT_ACTOR, else git\'s user.name/user.email]' -r
 complete -c sirt -n "__fish_sirt_using_subcommand review" -l color -d 'When to colour the output (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
@@ -305,7 +305,7 @@ complete -c sirt -n "__fish_sirt_using_subcommand action; and not __fish_seen_su
 complete -c sirt -n "__fish_sirt_using_subcommand action; and not __fish_seen_subcommand_from done help" -s V -l version -d 'Print version'
 complete -c sirt -n "__fish_sirt_using_subcommand action; and not __fish_seen_subcommand_from done help" -f -a "done" -d 'Mark an action item done'
 complete -c sirt -n "__fish_sirt_using_subcommand action; and not __fish_seen_subcommand_from done help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c sirt -n "__fish_sirt_using_subcommand action; and __fish_seen_subcommand_from done" -l at -d 'When the step really happened, if not now: RFC 3339, local \'YYYY-MM-DD HH:MM\', \'now\', \'-2h\' or \'2h ago\'' -r
+complete -c sirt -n "__fish_sirt_using_subcommand action; and __fish_seen_subcommand_from done" -l at -d 'When the step really happened, if not now: 03:30, \'yesterday 14:00\', \'monday 09:15\', \'2h ago\', 2026-11-20T08:00:00Z and more (Times in the README)' -r
 complete -c sirt -n "__fish_sirt_using_subcommand action; and __fish_seen_subcommand_from done" -l store -d 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]' -r -F
 complete -c sirt -n "__fish_sirt_using_subcommand action; and __fish_seen_subcommand_from done" -l actor -d 'Who is recording: \'Name <email>\' [default: $SIRT_ACTOR, else git\'s user.name/user.email]' -r
 complete -c sirt -n "__fish_sirt_using_subcommand action; and __fish_seen_subcommand_from done" -l color -d 'When to colour the output (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
@@ -316,7 +316,7 @@ complete -c sirt -n "__fish_sirt_using_subcommand action; and __fish_seen_subcom
 complete -c sirt -n "__fish_sirt_using_subcommand action; and __fish_seen_subcommand_from help" -f -a "done" -d 'Mark an action item done'
 complete -c sirt -n "__fish_sirt_using_subcommand action; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c sirt -n "__fish_sirt_using_subcommand close" -l reason -d 'Why it is closed without the usual checks' -r
-complete -c sirt -n "__fish_sirt_using_subcommand close" -l at -d 'When the step really happened, if not now: RFC 3339, local \'YYYY-MM-DD HH:MM\', \'now\', \'-2h\' or \'2h ago\'' -r
+complete -c sirt -n "__fish_sirt_using_subcommand close" -l at -d 'When the step really happened, if not now: 03:30, \'yesterday 14:00\', \'monday 09:15\', \'2h ago\', 2026-11-20T08:00:00Z and more (Times in the README)' -r
 complete -c sirt -n "__fish_sirt_using_subcommand close" -l store -d 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]' -r -F
 complete -c sirt -n "__fish_sirt_using_subcommand close" -l actor -d 'Who is recording: \'Name <email>\' [default: $SIRT_ACTOR, else git\'s user.name/user.email]' -r
 complete -c sirt -n "__fish_sirt_using_subcommand close" -l color -d 'When to colour the output (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
@@ -382,7 +382,7 @@ email-admin\t'Email to every administrator'
 email-privacy\t'Email to the Global Privacy Contact'
 phone\t'A call to an administrator by trained support staff'"
 complete -c sirt -n "__fish_sirt_using_subcommand notified" -l ref -d 'A reference to what was sent: message id, ticket, call log' -r
-complete -c sirt -n "__fish_sirt_using_subcommand notified" -l at -d 'When the step really happened, if not now: RFC 3339, local \'YYYY-MM-DD HH:MM\', \'now\', \'-2h\' or \'2h ago\'' -r
+complete -c sirt -n "__fish_sirt_using_subcommand notified" -l at -d 'When the step really happened, if not now: 03:30, \'yesterday 14:00\', \'monday 09:15\', \'2h ago\', 2026-11-20T08:00:00Z and more (Times in the README)' -r
 complete -c sirt -n "__fish_sirt_using_subcommand notified" -l store -d 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]' -r -F
 complete -c sirt -n "__fish_sirt_using_subcommand notified" -l actor -d 'Who is recording: \'Name <email>\' [default: $SIRT_ACTOR, else git\'s user.name/user.email]' -r
 complete -c sirt -n "__fish_sirt_using_subcommand notified" -l color -d 'When to colour the output (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
@@ -391,7 +391,7 @@ never\t''"
 complete -c sirt -n "__fish_sirt_using_subcommand notified" -l all -d 'Every affected tenant (e.g. a message-center post that went out in bulk)'
 complete -c sirt -n "__fish_sirt_using_subcommand notified" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c sirt -n "__fish_sirt_using_subcommand notified" -s V -l version -d 'Print version'
-complete -c sirt -n "__fish_sirt_using_subcommand classify" -l at -d 'When the step really happened, if not now: RFC 3339, local \'YYYY-MM-DD HH:MM\', \'now\', \'-2h\' or \'2h ago\'' -r
+complete -c sirt -n "__fish_sirt_using_subcommand classify" -l at -d 'When the step really happened, if not now: 03:30, \'yesterday 14:00\', \'monday 09:15\', \'2h ago\', 2026-11-20T08:00:00Z and more (Times in the README)' -r
 complete -c sirt -n "__fish_sirt_using_subcommand classify" -l store -d 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]' -r -F
 complete -c sirt -n "__fish_sirt_using_subcommand classify" -l actor -d 'Who is recording: \'Name <email>\' [default: $SIRT_ACTOR, else git\'s user.name/user.email]' -r
 complete -c sirt -n "__fish_sirt_using_subcommand classify" -l color -d 'When to colour the output (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
@@ -400,7 +400,7 @@ never\t''"
 complete -c sirt -n "__fish_sirt_using_subcommand classify" -s h -l help -d 'Print help'
 complete -c sirt -n "__fish_sirt_using_subcommand classify" -s V -l version -d 'Print version'
 complete -c sirt -n "__fish_sirt_using_subcommand filed" -l ref -d 'The authority\'s reference for the filing' -r
-complete -c sirt -n "__fish_sirt_using_subcommand filed" -l at -d 'When the step really happened, if not now: RFC 3339, local \'YYYY-MM-DD HH:MM\', \'now\', \'-2h\' or \'2h ago\'' -r
+complete -c sirt -n "__fish_sirt_using_subcommand filed" -l at -d 'When the step really happened, if not now: 03:30, \'yesterday 14:00\', \'monday 09:15\', \'2h ago\', 2026-11-20T08:00:00Z and more (Times in the README)' -r
 complete -c sirt -n "__fish_sirt_using_subcommand filed" -l store -d 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]' -r -F
 complete -c sirt -n "__fish_sirt_using_subcommand filed" -l actor -d 'Who is recording: \'Name <email>\' [default: $SIRT_ACTOR, else git\'s user.name/user.email]' -r
 complete -c sirt -n "__fish_sirt_using_subcommand filed" -l color -d 'When to colour the output (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
@@ -520,7 +520,9 @@ complete -c sirt -n "__fish_sirt_using_subcommand tenant; and __fish_seen_subcom
 complete -c sirt -n "__fish_sirt_using_subcommand tenant; and __fish_seen_subcommand_from import" -l color -d 'When to colour the output (NO_COLOR is honoured with auto)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c sirt -n "__fish_sirt_using_subcommand tenant; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help'
+complete -c sirt -n "__fish_sirt_using_subcommand tenant; and __fish_seen_subcommand_from import" -l dry-run -d 'Say what would change, tenant by tenant, and change nothing'
+complete -c sirt -n "__fish_sirt_using_subcommand tenant; and __fish_seen_subcommand_from import" -l clear-empty -d 'Let an empty cell clear its field (without this, empty cells leave fields alone)'
+complete -c sirt -n "__fish_sirt_using_subcommand tenant; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c sirt -n "__fish_sirt_using_subcommand tenant; and __fish_seen_subcommand_from import" -s V -l version -d 'Print version'
 complete -c sirt -n "__fish_sirt_using_subcommand tenant; and __fish_seen_subcommand_from export" -l format -r -f -a "csv\t''
 json\t''"
@@ -592,7 +594,8 @@ complete -c sirt -n "__fish_sirt_using_subcommand tenant; and __fish_seen_subcom
 always\t''
 never\t''"
 complete -c sirt -n "__fish_sirt_using_subcommand tenant; and __fish_seen_subcommand_from check" -l check -d 'Exit with 3 when a tenant named in an open, confirmed incident cannot be reached by email'
-complete -c sirt -n "__fish_sirt_using_subcommand tenant; and __fish_seen_subcommand_from check" -l problems -d 'Only tenants with at least one unreachable channel'
+complete -c sirt -n "__fish_sirt_using_subcommand tenant; and __fish_seen_subcommand_from check" -l problems -d 'Only tenants that cannot be reached by email (administrators\' email)'
+complete -c sirt -n "__fish_sirt_using_subcommand tenant; and __fish_seen_subcommand_from check" -l all-channels -d 'With --problems: also tenants missing an optional channel (privacy contact, phone)'
 complete -c sirt -n "__fish_sirt_using_subcommand tenant; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help'
 complete -c sirt -n "__fish_sirt_using_subcommand tenant; and __fish_seen_subcommand_from check" -s V -l version -d 'Print version'
 complete -c sirt -n "__fish_sirt_using_subcommand tenant; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add a tenant to the directory'

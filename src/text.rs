@@ -86,11 +86,25 @@ pub fn closest<'a>(typed: &str, known: impl IntoIterator<Item = &'a str>) -> Vec
 
 /// `did you mean a or b?`, or nothing when no name is close.
 pub fn did_you_mean(typed: &str, known: &[&str]) -> Option<String> {
-    let close = closest(typed, known.iter().copied());
-    match close.as_slice() {
+    did_you_mean_of(&closest(typed, known.iter().copied()))
+}
+
+/// `did you mean a or b?` for names already found close (at most three are named).
+pub fn did_you_mean_of(close: &[&str]) -> Option<String> {
+    let close = &close[..close.len().min(3)];
+    match close {
         [] => None,
         [one] => Some(format!("did you mean {one}?")),
         [rest @ .., last] => Some(format!("did you mean {} or {last}?", rest.join(", "))),
+    }
+}
+
+/// `text` as one word a shell reads back unchanged: quoted when it needs to be.
+pub fn shell_word(text: &str) -> String {
+    if !text.is_empty() && text.chars().all(|c| c.is_ascii_alphanumeric() || "/._-+=:@,".contains(c)) {
+        text.to_string()
+    } else {
+        format!("'{}'", text.replace('\'', "'\\''"))
     }
 }
 

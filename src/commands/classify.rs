@@ -11,7 +11,7 @@ use crate::model::{Classification, EventBody};
 pub struct ClassifyArgs {
     /// Incident id, or any unique prefix of it
     pub id: String,
-    #[arg(value_parser = super::words::<Classification>())]
+    #[arg(ignore_case = true, value_parser = super::words::<Classification>())]
     pub class: Classification,
     #[command(flatten)]
     pub at: AtArg,

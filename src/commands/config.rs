@@ -36,8 +36,11 @@ pub fn run(ctx: &Ctx, args: ConfigArgs) -> Result<()> {
     match args.action {
         ConfigAction::Get { key } => {
             let store = ctx.store()?;
-            let value = settings_edit::get(&store.settings, &key)
-                .map_err(|e| UserError::new(e).hint("for example: sirt config get sender_address"))?;
+            let value = settings_edit::get(&store.settings, &key).map_err(|e| {
+                let hint = settings_edit::suggest(&key)
+                    .unwrap_or_else(|| "for example: sirt config get sender_address".to_string());
+                UserError::new(e).hint(hint)
+            })?;
             ctx.ui.line(&value)?;
         }
         ConfigAction::Set { key, value } => match ops::config::set(&ctx.recorder()?, &[(&key, &value)])? {

@@ -6,7 +6,7 @@ use clap::Args;
 
 use super::Ctx;
 use crate::error::UserError;
-use crate::model::time::{ACCEPTED, parse_when};
+use crate::model::time::{parse_when, refusal_hint};
 use crate::ops::{self, correct::Fix};
 
 /// Correct the time of an earlier step; the original stays in the record
@@ -41,7 +41,7 @@ pub struct RetractArgs {
 pub fn correct(ctx: &Ctx, args: CorrectArgs) -> Result<()> {
     let reason = super::require_line("reason", &args.reason)?;
     let at = parse_when(&args.at, ctx.now, crate::ops::clocks::local_zone())
-        .map_err(|e| UserError::new(e).hint(format!("--at takes {ACCEPTED}")))?;
+        .map_err(|e| UserError::new(e).hint(refusal_hint(&args.at, "--at")))?;
     run(ctx, &args.id, &args.event, Fix::Time(at), reason)
 }
 

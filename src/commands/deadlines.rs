@@ -8,7 +8,7 @@ use serde::Serialize;
 use super::Ctx;
 use crate::error::{UserError, exit};
 use crate::model::deadline::{ClockKind, Deadline, Status};
-use crate::model::time::{ACCEPTED, Zone, format_in, parse_when, rfc3339};
+use crate::model::time::{Zone, format_in, parse_when, refusal_hint, rfc3339};
 use crate::model::{Incident, Phase};
 use crate::ops::clocks::{ClockSetup, display_zone, due_text, left, local_zone, tone};
 use crate::output::{Fit, Format, Tone};
@@ -41,7 +41,7 @@ pub struct DeadlinesArgs {
     /// the compact view that fits the screen; piped output is always in full
     #[arg(long)]
     pub wide: bool,
-    #[arg(long, value_enum, default_value_t)]
+    #[arg(ignore_case = true, long, value_enum, default_value_t)]
     pub format: Format,
 }
 
@@ -64,9 +64,11 @@ pub fn run(ctx: &Ctx, args: DeadlinesArgs) -> Result<i32> {
     let as_of = args
         .at
         .as_deref()
-        .map(|text| parse_when(text, ctx.now, local_zone()))
-        .transpose()
-        .map_err(|e| UserError::new(e).hint(format!("--at takes {ACCEPTED}")))?;
+        .map(|text| {
+            parse_when(text, ctx.now, local_zone())
+                .map_err(|e| UserError::new(e).hint(refusal_hint(text, "--at")))
+        })
+        .transpose()?;
     let now = as_of.unwrap_or(ctx.now);
     let setup = ClockSetup::for_store(store)?;
     let loaded;

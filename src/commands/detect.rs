@@ -5,7 +5,6 @@ use clap::Args;
 
 use super::{AtArg, Ctx};
 use crate::error::UserError;
-use crate::model::time::ACCEPTED;
 use crate::model::{Severity, Source, time};
 use crate::ops::{self, record::Detection};
 
@@ -15,10 +14,10 @@ pub struct DetectArgs {
     /// What was seen, in a line
     pub title: String,
     /// How bad it is
-    #[arg(long, value_parser = super::words::<Severity>(), default_value = "sev3")]
+    #[arg(ignore_case = true, long, value_parser = super::words::<Severity>(), default_value = "sev3")]
     pub severity: Severity,
     /// How it came to our attention
-    #[arg(long, value_parser = super::words::<Source>(), default_value = "monitoring")]
+    #[arg(ignore_case = true, long, value_parser = super::words::<Source>(), default_value = "monitoring")]
     pub source: Source,
     /// When the event itself began, if known (often learned later)
     #[arg(long, value_name = "TIME", allow_hyphen_values = true)]
@@ -34,9 +33,11 @@ pub fn run(ctx: &Ctx, args: DetectArgs) -> Result<()> {
     let started = args
         .started
         .as_deref()
-        .map(|text| time::parse_when(text, ctx.now, crate::ops::clocks::local_zone()))
-        .transpose()
-        .map_err(|e| UserError::new(e).hint(format!("--started takes {ACCEPTED}")))?;
+        .map(|text| {
+            time::parse_when(text, ctx.now, crate::ops::clocks::local_zone())
+                .map_err(|e| UserError::new(e).hint(time::refusal_hint(text, "--started")))
+        })
+        .transpose()?;
     let detection = Detection { title, severity: args.severity, source: args.source, started, at };
     let recorded = ops::record::detect(&rec, detection)?;
     super::report_event(ctx, &recorded);

@@ -11,7 +11,7 @@ use super::Ctx;
 #[derive(Debug, Args)]
 pub struct CompletionsArgs {
     /// The shell
-    #[arg(value_enum)]
+    #[arg(ignore_case = true, value_enum)]
     pub shell: ShellName,
 }
 

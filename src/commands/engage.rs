@@ -13,7 +13,7 @@ pub struct EngageArgs {
     pub id: String,
     /// oce: on-call engineer; srt: security response team; eim: executive incident manager;
     /// comms: communications; service: service team
-    #[arg(value_parser = super::words::<Role>())]
+    #[arg(ignore_case = true, value_parser = super::words::<Role>())]
     pub role: Role,
     /// Who, e.g. 'Ana Lima' or an on-call alias
     pub who: String,

@@ -30,7 +30,7 @@ pub fn run(ctx: &Ctx, args: FiledArgs) -> Result<()> {
     let catalog = store.settings.catalog();
     let regime = catalog.get(&args.regime).ok_or_else(|| {
         UserError::new(format!("no regime '{}' in the catalog", args.regime))
-            .hint("list them with: sirt regimes")
+            .hint(catalog.hint_for(&args.regime))
     })?;
     let stage =
         regime.stages.iter().find(|s| s.name.eq_ignore_ascii_case(args.stage.trim())).ok_or_else(|| {

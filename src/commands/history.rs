@@ -13,7 +13,7 @@ use crate::output::{Format, plain_rows};
 pub struct HistoryArgs {
     /// Incident id, or any unique prefix of it
     pub id: String,
-    #[arg(long, value_enum, default_value_t)]
+    #[arg(ignore_case = true, long, value_enum, default_value_t)]
     pub format: Format,
 }
 

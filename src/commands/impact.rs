@@ -13,7 +13,7 @@ pub struct ImpactArgs {
     /// Incident id, or any unique prefix of it
     pub id: String,
     /// What happened to customer data; repeat or separate with commas
-    #[arg(long, value_parser = super::words::<Effect>(), value_delimiter = ',', requires = "summary")]
+    #[arg(ignore_case = true, long, value_parser = super::words::<Effect>(), value_delimiter = ',', requires = "summary")]
     pub effect: Vec<Effect>,
     /// The impact in a sentence or two
     #[arg(long)]

@@ -22,12 +22,12 @@ pub struct ListArgs {
     #[arg(long)]
     pub all: bool,
     /// Only these severities; repeat or separate with commas
-    #[arg(long, value_parser = super::words::<Severity>(), value_delimiter = ',')]
+    #[arg(ignore_case = true, long, value_parser = super::words::<Severity>(), value_delimiter = ',')]
     pub severity: Vec<Severity>,
     /// Only incidents in these phases; repeat or separate with commas
-    #[arg(long, value_parser = super::words::<Phase>(), value_delimiter = ',')]
+    #[arg(ignore_case = true, long, value_parser = super::words::<Phase>(), value_delimiter = ',')]
     pub phase: Vec<Phase>,
-    #[arg(long, value_enum, default_value_t)]
+    #[arg(ignore_case = true, long, value_enum, default_value_t)]
     pub format: Format,
 }
 

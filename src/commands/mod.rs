@@ -52,7 +52,7 @@ use clap::{Args, Parser, Subcommand};
 use crate::clock;
 use crate::error::UserError;
 use crate::model::actor::Actor;
-use crate::model::time::{ACCEPTED, parse_when};
+use crate::model::time::{parse_when, refusal_hint};
 use crate::model::vocab::Words;
 use crate::model::{EventBody, Incident};
 use crate::ops::clocks::{format_local, local_zone};
@@ -94,6 +94,7 @@ pub struct Cli {
         long,
         global = true,
         value_enum,
+        ignore_case = true,
         default_value_t,
         value_name = "WHEN",
         help_heading = "Global options"
@@ -228,18 +229,20 @@ fn dispatch(ctx: &Ctx, command: Command) -> Result<i32> {
 }
 
 /// clap's parser for a list of model words: they are offered as possible values in help and
-/// completions, while the model itself knows nothing of clap.
+/// completions, while the model itself knows nothing of clap. Read in any case (`SEV1`) where
+/// the argument says `ignore_case = true`, as every one in sirt does.
 pub fn words<T: Words + Send + Sync>() -> impl clap::builder::TypedValueParser<Value = T> {
     use clap::builder::TypedValueParser;
-    clap::builder::PossibleValuesParser::new(T::ALL.iter().map(|w| w.as_str()))
-        .map(|text| T::ALL.iter().copied().find(|w| w.as_str() == text).unwrap_or(T::ALL[0]))
+    clap::builder::PossibleValuesParser::new(T::ALL.iter().map(|w| w.as_str())).map(|text| {
+        T::ALL.iter().copied().find(|w| w.as_str().eq_ignore_ascii_case(&text)).unwrap_or(T::ALL[0])
+    })
 }
 
 /// `--at`, shared by every command that records a step.
 #[derive(Debug, Clone, Args)]
 pub struct AtArg {
-    /// When the step really happened, if not now: RFC 3339, local 'YYYY-MM-DD HH:MM', 'now',
-    /// '-2h' or '2h ago'
+    /// When the step really happened, if not now: 03:30, 'yesterday 14:00', 'monday 09:15',
+    /// '2h ago', 2026-11-20T08:00:00Z and more (Times in the README)
     #[arg(long, value_name = "TIME", allow_hyphen_values = true)]
     pub at: Option<String>,
 }
@@ -378,7 +381,7 @@ impl Ctx {
         match &at.at {
             None => Ok(self.now),
             Some(text) => parse_when(text, self.now, local_zone())
-                .map_err(|e| UserError::new(e).hint(format!("--at takes {ACCEPTED}")).into()),
+                .map_err(|e| UserError::new(e).hint(refusal_hint(text, "--at")).into()),
         }
     }
 
@@ -495,4 +498,28 @@ pub fn require_line(what: &str, text: &str) -> Result<String> {
 fn checked_text(what: &str, text: &str, multi_line: bool) -> Result<String> {
     crate::text::check_text(what, text, multi_line)
         .map_err(|(message, hint)| UserError::new(message).hint(hint).into())
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    /// Every argument with a fixed set of values reads them in any case (`--severity SEV1`).
+    #[test]
+    fn every_word_argument_ignores_case() {
+        fn walk(command: &clap::Command, path: &str, missing: &mut Vec<String>) {
+            for arg in command.get_arguments() {
+                let words = arg.get_action().takes_values() && !arg.get_possible_values().is_empty();
+                if words && !arg.is_ignore_case_set() {
+                    missing.push(format!("{path} {}", arg.get_id()));
+                }
+            }
+            for sub in command.get_subcommands() {
+                walk(sub, &format!("{path} {}", sub.get_name()), missing);
+            }
+        }
+        let mut missing = Vec::new();
+        walk(&super::Cli::command(), "sirt", &mut missing);
+        assert!(missing.is_empty(), "arguments without ignore_case = true: {missing:?}");
+    }
 }

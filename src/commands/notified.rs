@@ -17,7 +17,7 @@ pub struct NotifiedArgs {
     /// Tenant ids (or --all)
     pub tenants: Vec<String>,
     /// The channel it went out on
-    #[arg(long, value_enum)]
+    #[arg(ignore_case = true, long, value_enum)]
     pub via: Via,
     /// Every affected tenant (e.g. a message-center post that went out in bulk)
     #[arg(long, conflicts_with = "tenants")]

@@ -21,7 +21,7 @@ pub struct NotifyArgs {
     #[arg(long = "tenant", value_name = "TENANT")]
     pub tenants: Vec<String>,
     /// Only these channels; repeat or separate with commas [default: all]
-    #[arg(long = "channel", value_enum, value_delimiter = ',', value_name = "CHANNEL")]
+    #[arg(ignore_case = true, long = "channel", value_enum, value_delimiter = ',', value_name = "CHANNEL")]
     pub channels: Vec<ChannelArg>,
     /// Write one file per tenant and channel under DIR, and print a summary
     #[arg(long, value_name = "DIR")]
@@ -29,7 +29,7 @@ pub struct NotifyArgs {
     /// Replace the drafts an earlier run wrote to --out DIR
     #[arg(long, requires = "out")]
     pub force: bool,
-    #[arg(long, value_enum, default_value_t = FormatArg::Text)]
+    #[arg(ignore_case = true, long, value_enum, default_value_t = FormatArg::Text)]
     pub format: FormatArg,
     /// Render even though pieces are missing; each gap is marked in the text
     #[arg(long)]

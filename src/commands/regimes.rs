@@ -14,7 +14,7 @@ use crate::output::{Format, Tone, plain_rows};
 pub struct RegimesArgs {
     /// A regime id, to show it in full
     pub id: Option<String>,
-    #[arg(long, value_enum, default_value_t)]
+    #[arg(ignore_case = true, long, value_enum, default_value_t)]
     pub format: Format,
 }
 
@@ -24,8 +24,7 @@ pub fn run(ctx: &Ctx, args: RegimesArgs) -> Result<()> {
         None => list(ctx, &catalog, args.format),
         Some(id) => {
             let regime = catalog.get(id).ok_or_else(|| {
-                UserError::new(format!("no regime '{id}' in the catalog"))
-                    .hint("list them with: sirt regimes")
+                UserError::new(format!("no regime '{id}' in the catalog")).hint(catalog.hint_for(id))
             })?;
             show(ctx, regime, args.format)
         }

@@ -11,7 +11,7 @@ use crate::error::UserError;
 use crate::model::Incident;
 use crate::model::deadline::ClockKind;
 use crate::model::stats::stats;
-use crate::model::time::{ACCEPTED, format_span, parse_when};
+use crate::model::time::{format_span, parse_when, refusal_hint};
 use crate::ops::clocks::{ClockSetup, local_zone};
 use crate::output::plain_rows;
 use crate::render::charts::{
@@ -32,7 +32,7 @@ pub struct StatsArgs {
     /// the share of tenants notified in time by month, with charts.md giving the same in words
     #[arg(long, value_name = "DIR")]
     pub chart: Option<PathBuf>,
-    #[arg(long, value_enum, default_value_t = StatsFormat::Table)]
+    #[arg(ignore_case = true, long, value_enum, default_value_t = StatsFormat::Table)]
     pub format: StatsFormat,
 }
 
@@ -43,13 +43,15 @@ pub enum StatsFormat {
 }
 
 pub fn run(ctx: &Ctx, args: StatsArgs) -> Result<()> {
-    let when = |text: &Option<String>| {
+    let when = |text: &Option<String>, flag: &str| {
         text.as_deref()
-            .map(|t| parse_when(t, ctx.now, local_zone()))
+            .map(|t| {
+                parse_when(t, ctx.now, local_zone())
+                    .map_err(|e| UserError::new(e).hint(refusal_hint(t, flag)))
+            })
             .transpose()
-            .map_err(|e| UserError::new(e).hint(format!("--since and --until take {ACCEPTED}")))
     };
-    let (since, until) = (when(&args.since)?, when(&args.until)?);
+    let (since, until) = (when(&args.since, "--since")?, when(&args.until, "--until")?);
     let store = ctx.store_to_read()?;
     let loaded = store.load_incidents()?;
     ctx.ui.skipped(&loaded.unreadable);

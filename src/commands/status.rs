@@ -17,7 +17,7 @@ pub enum StatusFormat {
 /// Show the remote, what waits to be pushed or merged, the last sync, and whether the working tree is clean
 #[derive(Debug, Args)]
 pub struct StatusArgs {
-    #[arg(long, value_enum, default_value_t)]
+    #[arg(ignore_case = true, long, value_enum, default_value_t)]
     pub format: StatusFormat,
 }
 

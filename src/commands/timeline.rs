@@ -15,7 +15,7 @@ use crate::output::{Format, Tone};
 pub struct TimelineArgs {
     /// Incident id, or any unique prefix of it
     pub id: String,
-    #[arg(long, value_enum, default_value_t)]
+    #[arg(ignore_case = true, long, value_enum, default_value_t)]
     pub format: Format,
 }
 

@@ -30,7 +30,7 @@ pub struct VerifyArgs {
     /// Remember the current tip as verified even with findings (after a rewrite was looked into)
     #[arg(long)]
     pub accept_rewrite: bool,
-    #[arg(long, value_enum, default_value_t)]
+    #[arg(ignore_case = true, long, value_enum, default_value_t)]
     pub format: Format,
 }
 

@@ -227,6 +227,30 @@ impl Catalog {
         self.regimes.iter().find(|r| r.id == id)
     }
 
+    /// A hint for an id not in the catalog: the close ones, then where the whole list is.
+    pub fn hint_for(&self, typed: &str) -> String {
+        match self.did_you_mean(typed) {
+            Some(close) => format!("{close} (every regime: sirt regimes)"),
+            None => "list them with: sirt regimes".to_string(),
+        }
+    }
+
+    /// `did you mean gdpr?` when an id in the catalog is close to `typed`.
+    pub fn did_you_mean(&self, typed: &str) -> Option<String> {
+        let ids: Vec<&str> = self.regimes.iter().map(|r| r.id.as_str()).collect();
+        if let Some(close) = crate::text::did_you_mean(typed, &ids) {
+            return Some(close);
+        }
+        // Ids are long (gdpr-art33-2): a typo of the law's name alone finds its ids.
+        let head = |id: &str| id.split('-').next().unwrap_or(id).to_string();
+        let heads: Vec<String> = ids.iter().map(|id| head(id)).collect();
+        let close =
+            crate::text::closest(typed.split('-').next().unwrap_or(typed), heads.iter().map(String::as_str));
+        let matching: Vec<&str> =
+            ids.iter().copied().filter(|id| close.contains(&head(id).as_str())).collect();
+        crate::text::did_you_mean_of(&matching)
+    }
+
     pub fn contains(&self, id: &str) -> bool {
         self.get(id).is_some()
     }

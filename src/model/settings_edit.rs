@@ -36,6 +36,12 @@ pub const KEYS: [(&str, Kind); 14] = [
 /// Keys that may be absent; an empty value removes them.
 const OPTIONAL: [&str; 2] = ["sender_name", "reply_to"];
 
+/// `did you mean sender_name?` for a key sirt does not know, when one is close.
+pub fn suggest(key: &str) -> Option<String> {
+    let names: Vec<&str> = KEYS.iter().map(|(k, _)| *k).filter(|k| *k != "schema").collect();
+    crate::text::did_you_mean(key, &names)
+}
+
 fn kind(key: &str) -> Result<Kind, String> {
     KEYS.iter().find(|(k, _)| *k == key).map(|(_, kind)| *kind).ok_or_else(|| {
         let names: Vec<&str> = KEYS.iter().map(|(k, _)| *k).filter(|k| *k != "schema").collect();

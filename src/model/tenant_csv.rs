@@ -36,10 +36,14 @@ fn optional(cell: &str) -> Option<String> {
 }
 
 impl TenantUpdate {
-    /// The update a CSV row describes: `cells` pairs each present column with its value.
-    pub fn from_columns(cells: &[(&str, &str)]) -> TenantUpdate {
+    /// The update a CSV row describes: `cells` pairs each present column with its value. An
+    /// empty cell leaves its field alone unless `clear_empty`, when it clears it.
+    pub fn from_columns(cells: &[(&str, &str)], clear_empty: bool) -> TenantUpdate {
         let mut update = TenantUpdate::default();
         for &(column, cell) in cells {
+            if cell.trim().is_empty() && !clear_empty {
+                continue;
+            }
             match column {
                 "name" => update.name = Some(cell.trim().to_string()),
                 "admin_email" => update.admin_emails = Some(split_list(cell)),
@@ -57,6 +61,31 @@ impl TenantUpdate {
         }
         update
     }
+}
+
+/// How one column of a tenant changes in an import.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FieldChange {
+    Added { column: &'static str, to: String },
+    Changed { column: &'static str, from: String, to: String },
+    Cleared { column: &'static str, from: String },
+}
+
+/// The columns that differ between `before` (None for a new tenant) and `after`, as CSV reads them.
+pub fn field_changes(before: Option<&Tenant>, after: &Tenant) -> Vec<FieldChange> {
+    let old = before.map(Tenant::to_columns).unwrap_or_else(|| vec![String::new(); COLUMNS.len()]);
+    let new = after.to_columns();
+    COLUMNS
+        .iter()
+        .zip(old.into_iter().zip(new))
+        .skip(1)
+        .filter(|(_, (from, to))| from != to)
+        .map(|(&column, (from, to))| match (from.is_empty(), to.is_empty()) {
+            (true, _) => FieldChange::Added { column, to },
+            (_, true) => FieldChange::Cleared { column, from },
+            _ => FieldChange::Changed { column, from, to },
+        })
+        .collect()
 }
 
 impl Tenant {
@@ -109,7 +138,7 @@ mod tests {
         assert_eq!(row[3], "Ida;");
         let cells: Vec<(&str, &str)> = COLUMNS.iter().copied().zip(row.iter().map(String::as_str)).collect();
         let mut back = Tenant::new(&row[0], "");
-        back.apply(TenantUpdate::from_columns(&cells)).unwrap();
+        back.apply(TenantUpdate::from_columns(&cells, true)).unwrap();
         assert_eq!(back, t);
     }
 }

@@ -1,12 +1,16 @@
 //! Parsing and displaying the times people type (`--at`, `--started`, `--since`) and the zones
 //! they are shown in. Pure: the process's own zone is resolved at the edge and passed in.
 
-use chrono::{DateTime, Duration, FixedOffset, NaiveDate, NaiveDateTime, Offset, TimeZone, Utc};
+use chrono::{
+    DateTime, Datelike, Duration, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, Offset, TimeZone, Utc,
+    Weekday,
+};
 use chrono_tz::Tz;
 
-/// What `--at` and friends accept, for error messages and help texts.
-pub const ACCEPTED: &str =
-    "RFC 3339 (2026-11-20T08:00:00Z), local 'YYYY-MM-DD HH:MM', 'now', '-2h' or '2h ago'";
+/// What `--at` and friends accept, for error messages and help texts: the one list of forms.
+pub const ACCEPTED: &str = "RFC 3339 (2026-11-20T08:00:00Z), local 'YYYY-MM-DD HH:MM' or 'YYYY-MM-DD', \
+     'HH:MM' (today), 'yesterday HH:MM', a weekday with a time ('monday 14:00', the most recent), \
+     'now', '-2h' or '2h ago', '+2h' or 'in 2h'";
 
 /// What `--tz` accepts, for error messages and help texts.
 pub const ZONES_ACCEPTED: &str =
@@ -138,6 +142,9 @@ pub fn parse_when(input: &str, now: DateTime<Utc>, zone: Zone) -> Result<DateTim
     if let Some(ago) = text.strip_suffix("ago") {
         return parse_span(ago.trim()).and_then(|d| now.checked_sub_signed(d)).ok_or_else(fail);
     }
+    if let Some(ahead) = text.strip_prefix('+').or_else(|| strip_word(text, "in")) {
+        return parse_span(ahead).and_then(|d| now.checked_add_signed(d)).ok_or_else(fail);
+    }
     for pattern in ["%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S"] {
         if let Ok(naive) = NaiveDateTime::parse_from_str(text, pattern) {
             return zone.instant(naive).ok_or_else(fail);
@@ -146,7 +153,79 @@ pub fn parse_when(input: &str, now: DateTime<Utc>, zone: Zone) -> Result<DateTim
     if let Ok(day) = NaiveDate::parse_from_str(text, "%Y-%m-%d") {
         return zone.instant(day.and_hms_opt(0, 0, 0).expect("midnight exists")).ok_or_else(fail);
     }
-    Err(fail())
+    let today = zone.wall(now).date();
+    if let Some(clock) = parse_clock(text) {
+        return zone.instant(today.and_time(clock)).ok_or_else(fail);
+    }
+    let (word, clock) = text.split_once(char::is_whitespace).ok_or_else(fail)?;
+    let clock = parse_clock(clock.trim()).ok_or_else(fail)?;
+    if word.eq_ignore_ascii_case("today") {
+        return zone.instant(today.and_time(clock)).ok_or_else(fail);
+    }
+    if word.eq_ignore_ascii_case("yesterday") {
+        return today.pred_opt().and_then(|d| zone.instant(d.and_time(clock))).ok_or_else(fail);
+    }
+    let weekday = parse_weekday(word).ok_or_else(fail)?;
+    // The most recent such day whose time has come: today if it has passed, else a week back.
+    (0..=7)
+        .filter_map(|back| today.checked_sub_signed(Duration::days(back)))
+        .filter(|day| day.weekday() == weekday)
+        .filter_map(|day| zone.instant(day.and_time(clock)))
+        .find(|t| *t <= now)
+        .ok_or_else(fail)
+}
+
+/// A hint for an unreadable time given to `flag`: what is closest to what was typed, not the
+/// list the error already gives.
+pub fn refusal_hint(input: &str, flag: &str) -> String {
+    let text = input.trim().to_ascii_lowercase();
+    let day =
+        text.split_whitespace().find(|w| ["yesterday", "today"].contains(w) || parse_weekday(w).is_some());
+    if let Some(day) = day {
+        return format!("a day needs a time of day too: {flag} '{day} 14:00'");
+    }
+    if parse_span(&text).is_some() {
+        return format!(
+            "say which way the span goes: {flag} '{text} ago' (before now) or {flag} +{text} (after now)"
+        );
+    }
+    if text.contains(':') && text.chars().all(|c| c.is_ascii_digit() || c == ':') {
+        return format!("a time of day runs from 00:00 to 23:59: {flag} 03:30 is today at 03:30");
+    }
+    format!(
+        "for example {flag} 03:30 (today), {flag} '2h ago' or {flag} 2026-11-20T08:00:00Z; see Times in the README"
+    )
+}
+
+/// `in 2h` -> `2h`; the word must stand alone.
+fn strip_word<'a>(text: &'a str, word: &str) -> Option<&'a str> {
+    let (head, rest) = text.split_once(char::is_whitespace)?;
+    head.eq_ignore_ascii_case(word).then_some(rest)
+}
+
+/// `14:00`, `9:05`, `14:00:30`.
+fn parse_clock(text: &str) -> Option<NaiveTime> {
+    ["%H:%M", "%H:%M:%S"].iter().find_map(|p| NaiveTime::parse_from_str(text, p).ok())
+}
+
+/// `monday`, `Mon`, `TUESDAY`.
+fn parse_weekday(text: &str) -> Option<Weekday> {
+    let lower = text.to_ascii_lowercase();
+    if lower.len() < 3 {
+        return None;
+    }
+    [
+        ("monday", Weekday::Mon),
+        ("tuesday", Weekday::Tue),
+        ("wednesday", Weekday::Wed),
+        ("thursday", Weekday::Thu),
+        ("friday", Weekday::Fri),
+        ("saturday", Weekday::Sat),
+        ("sunday", Weekday::Sun),
+    ]
+    .into_iter()
+    .find(|(name, _)| name.starts_with(&lower) && (lower.len() == 3 || lower == *name))
+    .map(|(_, day)| day)
 }
 
 /// A duration such as `2h`, `90m`, `3d`, `1w`, `2 hours`, `1h30m`.
@@ -239,6 +318,39 @@ mod tests {
             let err = parse_when(bad, now(), Zone::Utc).unwrap_err();
             assert!(err.contains("RFC 3339"), "{bad}: {err}");
         }
+    }
+
+    #[test]
+    fn friendly_forms() {
+        let at = |s: &str| s.parse::<DateTime<Utc>>().unwrap();
+        // 2026-11-20 is a Friday.
+        assert_eq!(parse_when("03:30", now(), Zone::Utc).unwrap(), at("2026-11-20T03:30:00Z"));
+        assert_eq!(parse_when("today 9:05", now(), Zone::Utc).unwrap(), at("2026-11-20T09:05:00Z"));
+        assert_eq!(parse_when("yesterday 14:00", now(), Zone::Utc).unwrap(), at("2026-11-19T14:00:00Z"));
+        assert_eq!(parse_when("Yesterday 14:00:30", now(), Zone::Utc).unwrap(), at("2026-11-19T14:00:30Z"));
+        assert_eq!(parse_when("monday 14:00", now(), Zone::Utc).unwrap(), at("2026-11-16T14:00:00Z"));
+        assert_eq!(parse_when("FRI 11:00", now(), Zone::Utc).unwrap(), at("2026-11-20T11:00:00Z"));
+        // Friday 13:00 has not come yet today: the one a week back.
+        assert_eq!(parse_when("friday 13:00", now(), Zone::Utc).unwrap(), at("2026-11-13T13:00:00Z"));
+        assert_eq!(parse_when("+2h", now(), Zone::Utc).unwrap(), at("2026-11-20T14:00:00Z"));
+        assert_eq!(parse_when("in 1d", now(), Zone::Utc).unwrap(), at("2026-11-21T12:00:00Z"));
+        // "Today" is the day in the zone given: at 12:00Z it is already the 21st in Auckland.
+        let auckland = Zone::parse("Pacific/Auckland").unwrap();
+        assert_eq!(parse_when("03:30", now(), auckland).unwrap(), at("2026-11-20T14:30:00Z"));
+        for bad in ["25:00", "monday", "mo 14:00", "someday 14:00", "yesterday 14", "+", "in", "+2x"] {
+            assert!(parse_when(bad, now(), Zone::Utc).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn hints_point_at_what_was_typed() {
+        assert_eq!(
+            refusal_hint("yesterday", "--at"),
+            "a day needs a time of day too: --at 'yesterday 14:00'"
+        );
+        assert_eq!(refusal_hint("Monday", "--at"), "a day needs a time of day too: --at 'monday 14:00'");
+        assert!(refusal_hint("2h", "--at").contains("'2h ago'"));
+        assert!(!refusal_hint("blue moon", "--at").contains("RFC 3339"));
     }
 
     #[test]

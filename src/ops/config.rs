@@ -27,7 +27,12 @@ pub fn set(rec: &Recorder, changes: &[(&str, &str)]) -> Result<Option<Committed>
     let text = txn.read(SETTINGS_FILE)?.context("the store has no sirt.toml")?;
     let text = String::from_utf8(text).map_err(|_| UserError::new("sirt.toml is not UTF-8 text"))?;
     let (new, subject) = edited(&text, changes).map_err(|e| {
-        let hint = if e.contains("the keys are") {
+        let unknown = changes
+            .iter()
+            .find_map(|(key, _)| settings_edit::suggest(key).filter(|_| e.contains(&format!("'{key}'"))));
+        let hint = if let Some(close) = unknown {
+            close
+        } else if e.contains("the keys are") {
             "for example: sirt config set organisation \"Contoso, Inc.\"".to_string()
         } else {
             "the comments in sirt.toml say what each setting takes".to_string()

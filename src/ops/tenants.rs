@@ -6,6 +6,8 @@ use super::Recorder;
 use crate::error::UserError;
 use crate::model::regime::Catalog;
 use crate::model::tenant::Tenant;
+use crate::model::tenant_csv::FieldChange;
+use crate::model::tenant_csv::field_changes;
 use crate::store::{Committed, Message, Store};
 
 /// Every problem with a tenant record, in words; empty when it may be written.
@@ -15,13 +17,28 @@ pub fn problems(store: &Store, catalog: &Catalog, tenant: &Tenant) -> Result<Vec
 }
 
 /// Refuses a tenant record with problems, listing them all.
+/// For a tenant naming regimes not in the catalog, the close ids; else the general advice.
+fn regime_hint(catalog: &Catalog, tenant: &Tenant) -> String {
+    let close: Vec<String> = tenant
+        .regimes
+        .iter()
+        .filter(|id| !catalog.contains(id))
+        .filter_map(|id| catalog.did_you_mean(id).map(|close| format!("'{id}': {close}")))
+        .collect();
+    if close.is_empty() {
+        "correct the values and run the command again; regime ids are listed by: sirt regimes".to_string()
+    } else {
+        close.join("; ")
+    }
+}
+
 pub fn validate(store: &Store, catalog: &Catalog, tenant: &Tenant) -> Result<()> {
     let problems = problems(store, catalog, tenant)?;
     if problems.is_empty() {
         return Ok(());
     }
     Err(UserError::new(format!("tenant '{}' is not valid: {}", tenant.id, problems.join("; ")))
-        .hint("correct the values and run the command again; regime ids are listed by: sirt regimes")
+        .hint(regime_hint(catalog, tenant))
         .into())
 }
 
@@ -98,31 +115,42 @@ pub struct Imported {
     pub tenants: Vec<Tenant>,
     pub added: usize,
     pub updated: usize,
+    /// Per tenant that changes, in file order: its id, whether it is new, and what changes.
+    pub changes: Vec<(String, bool, Vec<FieldChange>)>,
     pub committed: Option<Committed>,
 }
 
 /// Imports tenants as one commit. `read_rows` runs under the lock, so the records it builds on
 /// are the ones the commit replaces; `source` names the file for the commit subject.
+/// Imports the tenants `read_rows` gives in one commit; with `dry_run`, works out the same
+/// changes and commits nothing.
 pub fn import(
     rec: &Recorder,
     source: &str,
+    dry_run: bool,
     read_rows: impl FnOnce(&Store) -> Result<Vec<Tenant>>,
 ) -> Result<Imported> {
     let mut txn = rec.store.begin()?;
     let tenants = read_rows(rec.store)?;
     let (mut added, mut updated) = (0, 0);
+    let mut changes = Vec::new();
     for tenant in &tenants {
-        match rec.store.read_tenant(&tenant.id) {
-            Ok(current) if &current == tenant => continue,
-            Ok(_) => updated += 1,
-            Err(_) => added += 1,
+        let current = rec.store.read_tenant(&tenant.id).ok();
+        match &current {
+            Some(current) if current == tenant => continue,
+            Some(_) => updated += 1,
+            None => added += 1,
         }
+        changes.push((tenant.id.clone(), current.is_none(), field_changes(current.as_ref(), tenant)));
         txn.write_tenant(tenant)?;
+    }
+    if dry_run {
+        return Ok(Imported { tenants, added, updated, changes, committed: None });
     }
     let message = Message::new(format!("tenants imported from {source}: {added} added, {updated} updated"))
         .trailer("Sirt-Action", "tenant-import");
     let committed = txn.commit(&message, &rec.actor, rec.now)?;
-    Ok(Imported { tenants, added, updated, committed })
+    Ok(Imported { tenants, added, updated, changes, committed })
 }
 
 /// Ids of the open incidents that name `tenant` as affected.

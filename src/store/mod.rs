@@ -124,7 +124,7 @@ impl Store {
                 "point --store (or SIRT_STORE) at a sirt store, or create one in a new directory: sirt init DIR"
                     .to_string()
             } else {
-                format!("create one: sirt init {}", dir.display())
+                format!("create one: sirt init {}", crate::text::shell_word(&dir.display().to_string()))
             };
             UserError::new(format!("{} is not a sirt store", dir.display())).hint(hint).into()
         };

@@ -170,7 +170,7 @@ fn fuzz_csv_rows() {
         let pairs: Vec<(&str, &str)> =
             columns.iter().copied().zip(cells.iter().map(String::as_str)).collect();
         let mut tenant = Tenant::new("fuzz", "");
-        let _ = tenant.apply(TenantUpdate::from_columns(&pairs));
+        let _ = tenant.apply(TenantUpdate::from_columns(&pairs, true));
         let _ = tenant.problems(|_| true, 72);
     });
 }

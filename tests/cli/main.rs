@@ -5,6 +5,7 @@ mod clock_properties;
 mod crash;
 mod deadlines;
 mod exact;
+mod forgiving;
 mod fuzz;
 mod generated;
 mod hostile;

@@ -747,9 +747,12 @@ fn importing_only_some_columns_keeps_the_other_fields() {
     assert_eq!(newco["name"], "New Co");
     assert_eq!(newco["admin"], json!([]));
 
-    // A column present but empty does clear that field.
+    // A column present but empty leaves the field alone (issue 15 reversed the old clearing)...
     let path = write_file(&env, "no-privacy.csv", b"id,privacy_email\ncontoso,\n");
     env.ok(&["tenant", "import", &path]);
+    assert_eq!(tenant_json(&env, "contoso")["privacy"]["email"], "privacy@contoso.example");
+    // ...and clears it with --clear-empty.
+    env.ok(&["tenant", "import", &path, "--clear-empty"]);
     let contoso = tenant_json(&env, "contoso");
     assert!(contoso["privacy"].is_null(), "{contoso}");
     assert_eq!(contoso["name"], "Contoso Group");
@@ -1089,10 +1092,19 @@ fn check_lists_every_tenant_and_channel_with_the_reason() {
     assert!(bad_email.contains("malformed administrator email"), "{table}");
     assert!(stderr.contains("1 of 5"), "a summary of how many are reachable everywhere:\n{stderr}");
 
+    // Issue 15: --problems lists the tenants email cannot reach; --all-channels adds the ones
+    // missing only an optional channel (privacy contact, phone).
     let problems = env.ok(&["tenant", "check", "--problems"]);
+    for id in ["contoso", "no-privacy", "bad-phone"] {
+        assert!(row(&problems, id).is_none(), "{id} in --problems:\n{problems}");
+    }
+    for id in ["bare", "bad-email"] {
+        assert!(row(&problems, id).is_some(), "{id} missing from --problems:\n{problems}");
+    }
+    let problems = env.ok(&["tenant", "check", "--problems", "--all-channels"]);
     assert!(row(&problems, "contoso").is_none(), "{problems}");
     for id in ["bare", "no-privacy", "bad-phone", "bad-email"] {
-        assert!(row(&problems, id).is_some(), "{id} missing from --problems:\n{problems}");
+        assert!(row(&problems, id).is_some(), "{id} missing from --problems --all-channels:\n{problems}");
     }
 
     let limited = env.ok(&["tenant", "check", "bad-phone", "contoso"]);
@@ -1132,6 +1144,8 @@ fn check_json_and_csv() {
     assert_eq!(bare["channels"][2]["problem"], "no Global Privacy Contact");
 
     let problems = env.json(&["tenant", "check", "--problems", "--format", "json"]);
+    assert_eq!(problems.as_array().unwrap().len(), 2);
+    let problems = env.json(&["tenant", "check", "--problems", "--all-channels", "--format", "json"]);
     assert_eq!(problems.as_array().unwrap().len(), 4);
     let one = env.json(&["tenant", "check", "no-privacy", "--format", "json"]);
     assert_eq!(one.as_array().unwrap().len(), 1);

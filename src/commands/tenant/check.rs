@@ -19,10 +19,13 @@ pub struct CheckArgs {
     /// Exit with 3 when a tenant named in an open, confirmed incident cannot be reached by email
     #[arg(long)]
     pub check: bool,
-    /// Only tenants with at least one unreachable channel
+    /// Only tenants that cannot be reached by email (administrators' email)
     #[arg(long)]
     pub problems: bool,
-    #[arg(long, value_enum, default_value_t)]
+    /// With --problems: also tenants missing an optional channel (privacy contact, phone)
+    #[arg(long, requires = "problems")]
+    pub all_channels: bool,
+    #[arg(ignore_case = true, long, value_enum, default_value_t)]
     pub format: Format,
 }
 
@@ -62,7 +65,13 @@ pub fn run(ctx: &Ctx, args: CheckArgs) -> Result<i32> {
             channels: t.reach(),
             open_incidents: named.get(&t.id).cloned().unwrap_or_default(),
         })
-        .filter(|row| !args.problems || row.channels.iter().any(|c| !c.reachable))
+        .filter(|row| {
+            !args.problems
+                || row
+                    .channels
+                    .iter()
+                    .any(|c| !c.reachable && (args.all_channels || c.channel == Channel::EmailAdmin))
+        })
         .collect();
 
     match args.format {

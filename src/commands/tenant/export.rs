@@ -9,7 +9,7 @@ use crate::model::tenant::COLUMNS;
 /// Write the whole tenant directory to stdout, as CSV that `sirt tenant import` reads back, or JSON
 #[derive(Debug, Args)]
 pub struct ExportArgs {
-    #[arg(long, value_enum, default_value_t = ExportFormat::Csv)]
+    #[arg(ignore_case = true, long, value_enum, default_value_t = ExportFormat::Csv)]
     pub format: ExportFormat,
 }
 

@@ -10,14 +10,39 @@ use crate::commands::Ctx;
 use crate::error::UserError;
 use crate::model::regime::Catalog;
 use crate::model::tenant::{COLUMNS, Tenant, TenantUpdate, check_slug};
+use crate::model::tenant_csv::FieldChange;
 use crate::ops;
 use crate::store::Store;
+use crate::text::one_line;
 
 /// Import tenants from a CSV file with a header row; adds new tenants and updates the ones it names
 #[derive(Debug, Args)]
+#[command(after_long_help = "\
+Columns (the header row names any of them; id is required):
+  id              the tenant's id: lower-case letters, digits and dashes
+  name            the customer's name
+  admin_email     administrators' emails, separated by ;
+  admin_name      their names, in the same order (; separated, a gap for none)
+  admin_phone     their phones, in the same order
+  privacy_email   the Global Privacy Contact's email
+  privacy_name    the Global Privacy Contact's name
+  region          data regions, separated by ;
+  regime          regime ids from `sirt regimes`, separated by ;
+  notify_within   the contractual notification limit, such as 24h
+  language        the language of notifications, such as de
+  timezone        an IANA zone such as Europe/Berlin
+
+An empty cell leaves its field as it is; --clear-empty makes it clear the field.
+`sirt tenant export` writes a file this command reads back.")]
 pub struct ImportArgs {
-    /// The CSV file; columns as `sirt tenant export` writes them (see README)
+    /// The CSV file, `-` for stdin; the columns are listed under --help
     pub file: PathBuf,
+    /// Say what would change, tenant by tenant, and change nothing
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Let an empty cell clear its field (without this, empty cells leave fields alone)
+    #[arg(long)]
+    pub clear_empty: bool,
 }
 
 /// One bad row: its line in the file and what is wrong.
@@ -55,7 +80,8 @@ pub fn run(ctx: &Ctx, args: ImportArgs) -> Result<()> {
     // may hold a line break, so the count is an upper bound; the bar finishes at the end anyway).
     let lines = bytes.iter().filter(|b| **b == b'\n').count().saturating_sub(1).max(1);
     let progress = ctx.ui.progress("reading tenants", 200, true);
-    let imported = ops::tenants::import(&rec, &name, |store| {
+    let clear_empty = args.clear_empty;
+    let imported = ops::tenants::import(&rec, &name, args.dry_run, |store| {
         let mut bad: Vec<Bad> = Vec::new();
         let mut first_line: HashMap<String, u64> = HashMap::new();
         let mut tenants: Vec<Tenant> = Vec::new();
@@ -85,7 +111,7 @@ pub fn run(ctx: &Ctx, args: ImportArgs) -> Result<()> {
                 });
                 continue;
             }
-            match row_tenant(store, &catalog, id, &cells) {
+            match row_tenant(store, &catalog, id, &cells, clear_empty) {
                 Ok(tenant) => tenants.push(tenant),
                 Err(reason) => bad.push(Bad { line, reason: format!("tenant '{id}': {reason}") }),
             }
@@ -104,9 +130,26 @@ pub fn run(ctx: &Ctx, args: ImportArgs) -> Result<()> {
         progress.finish();
         Ok(tenants)
     })?;
+    for (id, new, changes) in &imported.changes {
+        ctx.ui.line(&describe(id, *new, changes))?;
+    }
+    let unchanged = imported.tenants.len() - imported.added - imported.updated;
+    let counts = format!("{} added, {} updated, {unchanged} unchanged", imported.added, imported.updated);
+    if args.dry_run {
+        ctx.ui.status(&format!("dry run: {counts}; nothing was changed"));
+        if imported.added + imported.updated > 0 {
+            let flag = if args.clear_empty { " --clear-empty" } else { "" };
+            let file = crate::text::shell_word(&args.file.display().to_string());
+            ctx.ui.hint(&format!("import for real: sirt tenant import {file}{flag}"));
+        }
+        return Ok(());
+    }
     let tenants = imported.tenants;
     match imported.committed {
-        Some(committed) => crate::commands::report_commit(ctx, &committed),
+        Some(committed) => {
+            crate::commands::report_commit(ctx, &committed);
+            ctx.ui.status(&counts);
+        }
         None => {
             ctx.ui.status(&format!(
                 "nothing to change: the {} tenants in {} are up to date",
@@ -124,6 +167,22 @@ pub fn run(ctx: &Ctx, args: ImportArgs) -> Result<()> {
         ));
     }
     Ok(())
+}
+
+/// `contoso: changed admin_email (a@x → b@x), cleared privacy_email (was p@x)`.
+fn describe(id: &str, new: bool, changes: &[FieldChange]) -> String {
+    let parts: Vec<String> = changes
+        .iter()
+        .map(|c| match c {
+            FieldChange::Added { column, to } => format!("added {column} ({})", one_line(to, 60)),
+            FieldChange::Changed { column, from, to } => {
+                format!("changed {column} ({} → {})", one_line(from, 40), one_line(to, 40))
+            }
+            FieldChange::Cleared { column, from } => format!("cleared {column} (was {})", one_line(from, 60)),
+        })
+        .collect();
+    let label = if new { format!("{id} (new)") } else { id.to_string() };
+    format!("{label}: {}", parts.join(", "))
 }
 
 fn check_headers(file: &std::path::Path, headers: &[String]) -> Result<()> {
@@ -148,13 +207,19 @@ fn check_headers(file: &std::path::Path, headers: &[String]) -> Result<()> {
 }
 
 /// The tenant a row describes: the directory's record with the row applied, or a new one.
-fn row_tenant(store: &Store, catalog: &Catalog, id: &str, cells: &[(&str, &str)]) -> Result<Tenant, String> {
+fn row_tenant(
+    store: &Store,
+    catalog: &Catalog,
+    id: &str,
+    cells: &[(&str, &str)],
+    clear_empty: bool,
+) -> Result<Tenant, String> {
     let mut tenant = if store.tenant_exists(id) {
         store.read_tenant(id).map_err(|e| format!("{e:#}"))?
     } else {
         Tenant::new(id, "")
     };
-    tenant.apply(TenantUpdate::from_columns(cells))?;
+    tenant.apply(TenantUpdate::from_columns(cells, clear_empty))?;
     let problems = crate::ops::tenants::problems(store, catalog, &tenant).map_err(|e| format!("{e:#}"))?;
     if problems.is_empty() { Ok(tenant) } else { Err(problems.join("; ")) }
 }

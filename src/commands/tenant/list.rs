@@ -10,7 +10,7 @@ use crate::output::{Fit, Format, plain_rows};
 /// List the tenant directory
 #[derive(Debug, Args)]
 pub struct ListArgs {
-    #[arg(long, value_enum, default_value_t)]
+    #[arg(ignore_case = true, long, value_enum, default_value_t)]
     pub format: Format,
 }
 

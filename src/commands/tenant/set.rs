@@ -20,7 +20,7 @@ pub struct SetArgs {
     #[command(flatten)]
     pub contacts: ContactFlags,
     /// Remove a part of the record; repeat
-    #[arg(long, value_enum, value_name = "PART")]
+    #[arg(ignore_case = true, long, value_enum, value_name = "PART")]
     pub clear: Vec<Part>,
 }
 

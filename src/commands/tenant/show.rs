@@ -14,7 +14,7 @@ use crate::output::{Format, Tone};
 pub struct ShowArgs {
     /// The tenant's id
     pub id: String,
-    #[arg(long, value_enum, default_value_t)]
+    #[arg(ignore_case = true, long, value_enum, default_value_t)]
     pub format: Format,
 }
 
