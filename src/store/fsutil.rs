@@ -29,6 +29,8 @@ pub fn create_private_dir(dir: &Path) -> Result<()> {
 /// temporary file beside it, fsync, rename, fsync of the directory.
 pub fn write_atomic(path: &Path, content: &[u8]) -> Result<()> {
     let root = path.parent().context("a file to write has no directory")?;
+    // A bare file name (`--out report.md`) lives in the current directory.
+    let root = if root.as_os_str().is_empty() { Path::new(".") } else { root };
     let name = path.file_name().context("a file to write has no name")?;
     replace_files(root, &[(name.to_string_lossy().into_owned(), Some(content.to_vec()))])
 }

@@ -239,3 +239,12 @@ fn check_problems_lists_only_tenants_email_cannot_reach() {
         transcript(&env, &["tenant", "check", "--problems", "--all-channels"])
     );
 }
+
+#[test]
+fn out_takes_a_bare_file_name() {
+    let env = Env::new();
+    let id = env.declared("Odd sign-ins");
+    env.ok(&["report", &id, "--out", "report.md"]);
+    let written = std::fs::read_to_string(env.home.join("report.md")).unwrap();
+    assert!(written.contains(&id), "{written}");
+}
