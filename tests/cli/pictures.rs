@@ -452,27 +452,7 @@ fn notification_drafts_carry_no_pictures() {
 /// Runs sirt on a pseudo-terminal (util-linux `script`, 200 columns), with the test's isolated
 /// environment; returns what the terminal showed, `\r\n` made `\n`.
 fn on_terminal(env: &Env, args: &[&str], color: bool) -> String {
-    let quote = |s: &str| format!("'{}'", s.replace('\'', r"'\''"));
-    let mut line =
-        format!("stty cols 200 rows 50; exec {}", quote(crate::support::sirt_path().to_str().unwrap()));
-    for arg in args {
-        line.push(' ');
-        line.push_str(&quote(arg));
-    }
-    let mut cmd = Command::new("script");
-    cmd.args(["-q", "-e", "-c", &line, "/dev/null"])
-        .env_clear()
-        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-        .env("HOME", &env.home)
-        .env("GIT_CONFIG_GLOBAL", "/dev/null")
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .env("TZ", "UTC")
-        .env("TERM", "xterm")
-        .env("SIRT_NOW", &env.now)
-        .env("SIRT_ACTOR", crate::support::ACTOR)
-        .env("SIRT_STORE", &env.store)
-        .current_dir(&env.home)
-        .stdin(Stdio::null());
+    let mut cmd = crate::support::on_pty(env, args, 200, 50);
     if !color {
         cmd.env("NO_COLOR", "1");
     }

@@ -287,3 +287,29 @@ pub fn assert_has_all(text: &str, what: &str, needles: &[&str]) {
     let missing: Vec<&&str> = needles.iter().filter(|n| !text.contains(**n)).collect();
     assert!(missing.is_empty(), "{what} lacks {missing:?}:\n{text}");
 }
+
+/// `script` (util-linux) running sirt on a pseudo-terminal of `cols` × `rows`, in the test's
+/// isolated environment but without `NO_COLOR`, so colour is the terminal's to decide.
+pub fn on_pty(env: &Env, args: &[&str], cols: usize, rows: usize) -> std::process::Command {
+    let quote = |s: &str| format!("'{}'", s.replace('\'', r"'\''"));
+    let mut line = format!("stty cols {cols} rows {rows}; exec {}", quote(sirt_path().to_str().unwrap()));
+    for arg in args {
+        line.push(' ');
+        line.push_str(&quote(arg));
+    }
+    let mut cmd = std::process::Command::new("script");
+    cmd.args(["-q", "-e", "-c", &line, "/dev/null"])
+        .env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("HOME", &env.home)
+        .env("GIT_CONFIG_GLOBAL", "/dev/null")
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("TZ", "UTC")
+        .env("TERM", "xterm")
+        .env("SIRT_NOW", &env.now)
+        .env("SIRT_ACTOR", ACTOR)
+        .env("SIRT_STORE", &env.store)
+        .current_dir(&env.home)
+        .stdin(std::process::Stdio::null());
+    cmd
+}

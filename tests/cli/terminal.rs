@@ -1,8 +1,6 @@
 //! Tables on a terminal: they fit its width, cells cut with `…` and columns dropped in each
 //! table's own order; piped, or on a terminal that reports no size, they print in full.
 
-use std::process::{Command, Stdio};
-
 use crate::support::Env;
 
 const ID: &str = "INC-XXXX-XXXX";
@@ -25,30 +23,8 @@ fn on_terminal(env: &Env, args: &[&str], cols: usize, columns: Option<usize>) ->
 
 /// `on_terminal` with exactly these environment variables beyond the isolated ones.
 fn pty(env: &Env, args: &[&str], cols: usize, vars: &[(&str, &str)]) -> Option<String> {
-    let quote = |s: &str| format!("'{}'", s.replace('\'', r"'\''"));
     let rows = if cols == 0 { 0 } else { 50 };
-    let mut line = format!(
-        "stty cols {cols} rows {rows}; exec {}",
-        quote(crate::support::sirt_path().to_str().unwrap())
-    );
-    for arg in args {
-        line.push(' ');
-        line.push_str(&quote(arg));
-    }
-    let mut cmd = Command::new("script");
-    cmd.args(["-q", "-e", "-c", &line, "/dev/null"])
-        .env_clear()
-        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-        .env("HOME", &env.home)
-        .env("GIT_CONFIG_GLOBAL", "/dev/null")
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .env("TZ", "UTC")
-        .env("TERM", "xterm")
-        .env("SIRT_NOW", &env.now)
-        .env("SIRT_ACTOR", crate::support::ACTOR)
-        .env("SIRT_STORE", &env.store)
-        .current_dir(&env.home)
-        .stdin(Stdio::null());
+    let mut cmd = crate::support::on_pty(env, args, cols, rows);
     cmd.envs(vars.iter().copied());
     let out = match cmd.output() {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound && !required() => {
