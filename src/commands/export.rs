@@ -1,6 +1,5 @@
 //! `sirt export ID --bundle FILE`: an incident's evidence bundle for auditors.
 
-use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use anyhow::Result;
@@ -8,8 +7,9 @@ use clap::Args;
 
 use super::Ctx;
 use crate::ops::bundle::{self, Parts, TIMELINE_SVG};
-use crate::ops::clocks::{ClockSetup, display_zone};
-use crate::render::report::{ReportInput, report};
+use crate::ops::clocks::display_zone;
+use crate::ops::report::ReportFacts;
+use crate::render::report::report;
 
 /// Write an incident's evidence bundle for auditors (tar with a SHA-256 manifest)
 ///
@@ -28,22 +28,8 @@ pub struct ExportArgs {
 pub fn run(ctx: &Ctx, args: ExportArgs) -> Result<()> {
     let store = ctx.store_to_read()?;
     let id = ctx.resolve(store, &args.id)?;
-    let (log, incident) = store.load_incident(&id)?;
-    let clocks = ClockSetup::for_store(store)?.clocks(store, &[&incident], ctx.now, |_| true);
-    let names: BTreeMap<String, String> = incident
-        .affected
-        .keys()
-        .filter_map(|t| store.read_tenant(t).ok().map(|tenant| (t.clone(), tenant.name)))
-        .collect();
-    let input = ReportInput {
-        incident: &incident,
-        log: &log,
-        clocks: &clocks,
-        names: &names,
-        organisation: &store.settings.organisation,
-        zone: display_zone(None)?,
-        now: ctx.now,
-    };
+    let facts = ReportFacts::load(store, &id, ctx.now)?;
+    let input = facts.input(display_zone(None)?, ctx.now);
     let parts =
         Parts { report_markdown: report(&input, Some(TIMELINE_SVG)), timeline_svg: input.timeline_svg() };
     let manifest = bundle::export(store, &id, parts, ctx.now, &args.bundle)?;

@@ -1,15 +1,15 @@
 //! `sirt report ID [--out DIR|FILE.md] [--tz ZONE]`: the post-incident report in Markdown, with
 //! its timeline drawn in Mermaid, and as an SVG beside it when written to a directory.
 
-use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use anyhow::Result;
 use clap::Args;
 
 use super::Ctx;
-use crate::ops::clocks::{ClockSetup, display_zone};
-use crate::render::report::{ReportInput, report};
+use crate::ops::clocks::display_zone;
+use crate::ops::report::ReportFacts;
+use crate::render::report::report;
 use crate::store;
 
 /// File names written by `--out DIR`.
@@ -36,22 +36,8 @@ pub fn run(ctx: &Ctx, args: ReportArgs) -> Result<()> {
     let zone = display_zone(args.tz.as_deref())?;
     let store = ctx.store_to_read()?;
     let id = ctx.resolve(store, &args.id)?;
-    let (log, incident) = store.load_incident(&id)?;
-    let clocks = ClockSetup::for_store(store)?.clocks(store, &[&incident], ctx.now, |_| true);
-    let names: BTreeMap<String, String> = incident
-        .affected
-        .keys()
-        .filter_map(|t| store.read_tenant(t).ok().map(|tenant| (t.clone(), tenant.name)))
-        .collect();
-    let input = ReportInput {
-        incident: &incident,
-        log: &log,
-        clocks: &clocks,
-        names: &names,
-        organisation: &store.settings.organisation,
-        zone,
-        now: ctx.now,
-    };
+    let facts = ReportFacts::load(store, &id, ctx.now)?;
+    let input = facts.input(zone, ctx.now);
     match &args.out {
         None => ctx.ui.print(&report(&input, None))?,
         Some(path) if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("md")) => {

@@ -12,6 +12,7 @@ pub mod drafts;
 pub mod edit;
 pub mod merge;
 pub mod record;
+pub mod report;
 pub mod sync;
 pub mod tenants;
 pub mod verify;
