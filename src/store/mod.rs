@@ -198,7 +198,7 @@ impl Store {
 
     /// Files of the store whose working-tree version differs from the commit (hand edits).
     pub fn hand_edits(&self) -> Result<Vec<String>> {
-        self.git.worktree_changes(&RECORDS)
+        self.git.worktree_changes(&RECORDS, false)
     }
 
     pub fn commits_with_trailer(&self, key: &str, value: &str) -> Result<Vec<CommitInfo>> {

@@ -86,8 +86,8 @@ impl Store {
         self.check_writer_version()?;
         self.refuse_during_git_operation()?;
         let txn = self.begin_unchecked()?;
-        fsutil::keep_private(&self.root, &super::RECORDS);
-        let edits = self.hand_edits()?;
+        // Files `git checkout` wrote with the user's umask are made private on the way.
+        let edits = self.git.worktree_changes(&super::RECORDS, true)?;
         if !edits.is_empty() {
             let first = &edits[0];
             return Err(UserError::new(format!(
