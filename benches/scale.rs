@@ -94,7 +94,7 @@ fn main() {
         let mut log = log_for(n, now);
         log.events.truncate(4 + n % 3);
         let mut txn = store.begin().unwrap();
-        txn.write(Store::incident_path(&log.id), toml::to_string(&log).unwrap().into_bytes());
+        txn.write(store.incident_path(&log.id), toml::to_string(&log).unwrap().into_bytes());
         txn.commit(&Message::new("bench: churn"), &actor, now).unwrap();
     }
     let per_commit = start.elapsed() / EXTRA_COMMITS as u32;

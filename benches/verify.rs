@@ -161,7 +161,7 @@ fn generate(store: &Path, commits: usize) {
             event.id,
             event.body.kind()
         );
-        let path = format!("incidents/{}.toml", ids[n]);
+        let path = sirt::store::layout::Layout::Sharded.incident_path(&ids[n]);
         write_commit(&mut stream, at, &message, &[(&path, &texts[n])]);
     }
     drop(stream);

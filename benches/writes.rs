@@ -44,9 +44,22 @@ fn log_for(n: usize, now: DateTime<Utc>) -> IncidentLog {
     };
     let title = format!("Synthetic incident number {n} seen by monitoring");
     let mut events = vec![
-        event(1, 0, EventBody::Detected { title, severity: Severity::Sev2, source: Source::Monitoring, started: None }),
+        event(
+            1,
+            0,
+            EventBody::Detected {
+                title,
+                severity: Severity::Sev2,
+                source: Source::Monitoring,
+                started: None,
+            },
+        ),
         event(2, 10, EventBody::Engaged { role: Role::Oce, who: "Ana Lima".into() }),
-        event(3, 60, EventBody::Note { text: "Looked at the sign-in logs; token reuse from one network".into() }),
+        event(
+            3,
+            60,
+            EventBody::Note { text: "Looked at the sign-in logs; token reuse from one network".into() },
+        ),
     ];
     for k in 0..(n % 8) as u64 {
         events.push(event(4 + k, 90 + k as i64, EventBody::Note { text: format!("Follow-up {k}") }));
@@ -141,13 +154,8 @@ fn main() {
         imports.push(took);
         let peer = base.join(format!("import-peer-{round}"));
         git(&base, &["init", "-q", "-b", "main", peer.to_str().unwrap()]);
-        let tree = Command::new("git")
-            .arg("-C")
-            .arg(&store)
-            .args(["archive", "HEAD"])
-            .output()
-            .unwrap()
-            .stdout;
+        let tree =
+            Command::new("git").arg("-C").arg(&store).args(["archive", "HEAD"]).output().unwrap().stdout;
         tar::Archive::new(tree.as_slice()).unpack(&peer).unwrap();
         adds.push(git(&peer, &["add", "-A"]) + git(&peer, &["commit", "-q", "-m", "import"]));
         if round > 0 {

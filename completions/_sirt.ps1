@@ -70,6 +70,7 @@ Register-ArgumentCompleter -Native -CommandName 'sirt' -ScriptBlock {
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show the remote, what waits to be pushed or merged, the last sync, and whether the working tree is clean')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print shell completions for sirt (bash, zsh, fish, powershell, elvish)')
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Check the store''s history: append-only, consistent, signed, not rewritten')
+            [CompletionResult]::new('upgrade', 'upgrade', [CompletionResultType]::ParameterValue, 'Move a store made before sirt 0.3.0 to the sharded layout, in one commit')
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write an incident''s evidence bundle for auditors (tar with a SHA-256 manifest)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -814,6 +815,17 @@ Register-ArgumentCompleter -Native -CommandName 'sirt' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'sirt;upgrade' {
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]')
+            [CompletionResult]::new('--actor', '--actor', [CompletionResultType]::ParameterName, 'Who is recording: ''Name <email>'' [default: $SIRT_ACTOR, else git''s user.name/user.email]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (NO_COLOR is honoured with auto)')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Say what would move, and change nothing')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'sirt;export' {
             [CompletionResult]::new('--bundle', '--bundle', [CompletionResultType]::ParameterName, 'The archive to write (tar); check it later with: sirt verify --bundle FILE')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]')
@@ -868,6 +880,7 @@ Register-ArgumentCompleter -Native -CommandName 'sirt' -ScriptBlock {
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show the remote, what waits to be pushed or merged, the last sync, and whether the working tree is clean')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print shell completions for sirt (bash, zsh, fish, powershell, elvish)')
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Check the store''s history: append-only, consistent, signed, not rewritten')
+            [CompletionResult]::new('upgrade', 'upgrade', [CompletionResultType]::ParameterValue, 'Move a store made before sirt 0.3.0 to the sharded layout, in one commit')
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write an incident''s evidence bundle for auditors (tar with a SHA-256 manifest)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -1040,6 +1053,9 @@ Register-ArgumentCompleter -Native -CommandName 'sirt' -ScriptBlock {
             break
         }
         'sirt;help;verify' {
+            break
+        }
+        'sirt;help;upgrade' {
             break
         }
         'sirt;help;export' {

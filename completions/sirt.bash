@@ -145,6 +145,9 @@ _sirt() {
             sirt,timeline)
                 cmd="sirt__subcmd__timeline"
                 ;;
+            sirt,upgrade)
+                cmd="sirt__subcmd__upgrade"
+                ;;
             sirt,verify)
                 cmd="sirt__subcmd__verify"
                 ;;
@@ -307,6 +310,9 @@ _sirt() {
             sirt__subcmd__help,timeline)
                 cmd="sirt__subcmd__help__subcmd__timeline"
                 ;;
+            sirt__subcmd__help,upgrade)
+                cmd="sirt__subcmd__help__subcmd__upgrade"
+                ;;
             sirt__subcmd__help,verify)
                 cmd="sirt__subcmd__help__subcmd__verify"
                 ;;
@@ -404,7 +410,7 @@ _sirt() {
 
     case "${cmd}" in
         sirt)
-            opts="-h -V --store --actor --color --help --version init config detect engage confirm dismiss impact note affected describe act advise publish notify contain eradicate recover review action close edit adopt correct retract report stats notified classify filed deadlines list show timeline history tenant regimes demo clone sync status completions verify export help"
+            opts="-h -V --store --actor --color --help --version init config detect engage confirm dismiss impact note affected describe act advise publish notify contain eradicate recover review action close edit adopt correct retract report stats notified classify filed deadlines list show timeline history tenant regimes demo clone sync status completions verify upgrade export help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1348,7 +1354,7 @@ _sirt() {
             return 0
             ;;
         sirt__subcmd__help)
-            opts="init config detect engage confirm dismiss impact note affected describe act advise publish notify contain eradicate recover review action close edit adopt correct retract report stats notified classify filed deadlines list show timeline history tenant regimes demo clone sync status completions verify export help"
+            opts="init config detect engage confirm dismiss impact note affected describe act advise publish notify contain eradicate recover review action close edit adopt correct retract report stats notified classify filed deadlines list show timeline history tenant regimes demo clone sync status completions verify upgrade export help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2104,6 +2110,20 @@ _sirt() {
             return 0
             ;;
         sirt__subcmd__help__subcmd__timeline)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        sirt__subcmd__help__subcmd__upgrade)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -3238,6 +3258,32 @@ _sirt() {
                     COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
                     return 0
                     ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --actor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        sirt__subcmd__upgrade)
+            opts="-h -V --dry-run --store --actor --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --store)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

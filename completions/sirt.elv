@@ -67,6 +67,7 @@ set edit:completion:arg-completer[sirt] = {|@words|
             cand status 'Show the remote, what waits to be pushed or merged, the last sync, and whether the working tree is clean'
             cand completions 'Print shell completions for sirt (bash, zsh, fish, powershell, elvish)'
             cand verify 'Check the store''s history: append-only, consistent, signed, not rewritten'
+            cand upgrade 'Move a store made before sirt 0.3.0 to the sharded layout, in one commit'
             cand export 'Write an incident''s evidence bundle for auditors (tar with a SHA-256 manifest)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -740,6 +741,16 @@ set edit:completion:arg-completer[sirt] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'sirt;upgrade'= {
+            cand --store 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]'
+            cand --actor 'Who is recording: ''Name <email>'' [default: $SIRT_ACTOR, else git''s user.name/user.email]'
+            cand --color 'When to colour the output (NO_COLOR is honoured with auto)'
+            cand --dry-run 'Say what would move, and change nothing'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'sirt;export'= {
             cand --bundle 'The archive to write (tar); check it later with: sirt verify --bundle FILE'
             cand --store 'The store to use [default: $SIRT_STORE, else `store` in the config file, else the platform data directory]'
@@ -793,6 +804,7 @@ set edit:completion:arg-completer[sirt] = {|@words|
             cand status 'Show the remote, what waits to be pushed or merged, the last sync, and whether the working tree is clean'
             cand completions 'Print shell completions for sirt (bash, zsh, fish, powershell, elvish)'
             cand verify 'Check the store''s history: append-only, consistent, signed, not rewritten'
+            cand upgrade 'Move a store made before sirt 0.3.0 to the sharded layout, in one commit'
             cand export 'Write an incident''s evidence bundle for auditors (tar with a SHA-256 manifest)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -912,6 +924,8 @@ set edit:completion:arg-completer[sirt] = {|@words|
         &'sirt;help;completions'= {
         }
         &'sirt;help;verify'= {
+        }
+        &'sirt;help;upgrade'= {
         }
         &'sirt;help;export'= {
         }

@@ -12,7 +12,7 @@ use crate::ops;
 /// events
 #[derive(Debug, Args)]
 pub struct AdoptArgs {
-    /// The edited file, e.g. incidents/INC-7K3M-9QX2.toml (relative to the store, or a path)
+    /// The edited file, e.g. incidents/7K/INC-7K3M-9QX2.toml (relative to the store, or a path)
     pub file: PathBuf,
 }
 

@@ -114,8 +114,14 @@ const ENVIRONMENT: &[(&str, &str)] = &[
 
 const FILES: &[(&str, &str)] = &[
     ("STORE/sirt.toml", "The store's settings."),
-    ("STORE/incidents/INC\\-....toml", "One incident: an append\\-only log of events."),
-    ("STORE/tenants/ID.toml", "One tenant: contacts, regions, regimes, contractual limit."),
+    (
+        "STORE/incidents/XX/INC\\-....toml",
+        "One incident: an append\\-only log of events. XX: the two characters after INC\\- (before sirt upgrade: STORE/incidents/INC\\-....toml).",
+    ),
+    (
+        "STORE/tenants/XX/ID.toml",
+        "One tenant: contacts, regions, regimes, contractual limit. XX: two hex digits of a hash of the id.",
+    ),
     ("STORE/templates/", "Templates that replace the built\\-in notification drafts."),
     ("STORE/allowed_signers", "The keys whose signatures the store accepts (ssh\\-keygen's format)."),
     ("STORE/.git/sirt\\-verified", "The last tip this clone verified clean, for sirt verify."),
@@ -146,7 +152,7 @@ fn examples(page: &str) -> &'static [&'static str] {
             "sirt correct 7K3M confirmed \\-\\-at \"2026\\-11\\-20 09:40\" \\-\\-reason \"the call was at 09:40\"",
         ],
         "sirt-retract" => &["sirt retract 7K3M confirmed \\-\\-reason \"a red\\-team exercise\""],
-        "sirt-adopt" => &["sirt adopt incidents/INC\\-7K3M\\-9QX2.toml"],
+        "sirt-adopt" => &["sirt adopt incidents/7K/INC\\-7K3M\\-9QX2.toml"],
         "sirt-tenant-import" => &["sirt tenant import tenants.csv"],
         "sirt-verify" => &[
             "sirt verify",

@@ -41,6 +41,7 @@ mod status;
 mod sync;
 mod tenant;
 mod timeline;
+mod upgrade;
 mod verify;
 
 use std::path::PathBuf;
@@ -149,6 +150,7 @@ pub enum Command {
     Status(status::StatusArgs),
     Completions(docs::CompletionsArgs),
     Verify(verify::VerifyArgs),
+    Upgrade(upgrade::UpgradeArgs),
     Export(export::ExportArgs),
 }
 
@@ -166,6 +168,7 @@ pub fn run(cli: Cli) -> Result<i32> {
         actor: cli.actor,
         opened: std::cell::OnceCell::new(),
         opened_tip: std::cell::OnceCell::new(),
+        upgrade_noted: std::cell::Cell::new(false),
     };
     let syncs = matches!(cli.command, Command::Sync(_));
     let code = dispatch(&ctx, cli.command)?;
@@ -219,6 +222,7 @@ fn dispatch(ctx: &Ctx, command: Command) -> Result<i32> {
         Command::Demo(args) => demo::run(ctx, args),
         Command::Config(args) => config::run(ctx, args),
         Command::Verify(args) => return verify::run(ctx, args),
+        Command::Upgrade(args) => upgrade::run(ctx, args),
         Command::Export(args) => export::run(ctx, args),
         Command::Clone(args) => clone::run(ctx, args),
         Command::Sync(args) => sync::run(ctx, args),
@@ -271,6 +275,8 @@ pub struct Ctx {
     actor: Option<String>,
     /// The store, opened on first use and shared by every step of the command.
     opened: std::cell::OnceCell<Store>,
+    /// Whether this command said that the store can be upgraded.
+    upgrade_noted: std::cell::Cell<bool>,
     /// The branch's tip when the store was opened, to tell whether this command changed it.
     opened_tip: std::cell::OnceCell<Option<String>>,
 }
@@ -313,6 +319,9 @@ impl Ctx {
                 undo.trim_start_matches("git ")
             ));
             return Ok(store);
+        }
+        if store.layout() == crate::store::layout::Layout::Flat && !self.upgrade_noted.replace(true) {
+            self.ui.hint("this store has the flat layout of sirt 0.2; writes are faster after: sirt upgrade");
         }
         let edits = store.hand_edits()?;
         if let Some(first) = edits.first() {

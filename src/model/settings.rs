@@ -20,9 +20,28 @@ pub const PLACEHOLDER_SENDER: &str = "security-response@example.com";
 /// Version of the settings format, stored in the file.
 pub const SCHEMA: u32 = 1;
 
-/// The first sirt whose writes append to incident files and know corrections; new stores ask
-/// for it, so an older sirt cannot rewrite what it does not understand.
-pub const MIN_WRITER_VERSION: &str = "0.2.0";
+/// The first sirt that writes the sharded layout (and appends to incident files, and knows
+/// corrections); new and upgraded stores ask for it, so an older sirt cannot write flat files
+/// into a sharded store or rewrite what it does not understand.
+pub const MIN_WRITER_VERSION: &str = "0.3.0";
+
+/// Where the store keeps its records (the paths themselves are `store::layout`'s).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Layout {
+    /// `incidents/<ID>.toml` and `tenants/<ID>.toml`: stores made before sirt 0.3.0, until
+    /// `sirt upgrade`. A file without the key is flat.
+    #[default]
+    Flat,
+    /// `incidents/<XX>/<ID>.toml` and `tenants/<XX>/<ID>.toml`.
+    Sharded,
+}
+
+impl Layout {
+    fn is_flat(&self) -> bool {
+        *self == Layout::Flat
+    }
+}
 
 /// The settings, each value read into its type when the file is read: a bad value is reported
 /// with its line by every command that opens the store.
@@ -34,6 +53,9 @@ pub struct Settings {
     /// do not know is never written over.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub min_writer_version: Option<String>,
+    /// Where records are kept; changed only by `sirt upgrade`.
+    #[serde(default, skip_serializing_if = "Layout::is_flat")]
+    pub layout: Layout,
     /// The provider's name, as customers know it.
     pub organisation: String,
     /// How customers reach the security response team.
@@ -163,6 +185,7 @@ impl Default for Settings {
         Settings {
             schema: SCHEMA,
             min_writer_version: Some(MIN_WRITER_VERSION.into()),
+            layout: Layout::Sharded,
             organisation: PLACEHOLDER_ORGANISATION.into(),
             response_contact: "security-response@example.com".into(),
             sender_address: EmailAddress::try_from(PLACEHOLDER_SENDER.to_string()).expect("a valid address"),
@@ -322,6 +345,8 @@ impl Settings {
              schema = {}\n\n\
              # The oldest sirt that may write to this store.\n\
              min_writer_version = \"{}\"\n\n\
+             # Records live in incidents/<XX>/<ID>.toml and tenants/<XX>/<ID>.toml.\n\
+             layout = \"sharded\"\n\n\
              # The provider's name, as customers know it; used in notifications.\n\
              organisation = \"{}\"\n\n\
              # How customers reach the security response team; free text in the drafts' bodies.\n\

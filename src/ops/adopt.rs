@@ -9,7 +9,7 @@ use crate::error::UserError;
 use crate::model::event;
 use crate::model::settings::Settings;
 use crate::model::tenant::Tenant;
-use crate::store::{Committed, INCIDENTS_DIR, Message, SETTINGS_FILE, Store, TEMPLATES_DIR, TENANTS_DIR};
+use crate::store::{Committed, Message, SETTINGS_FILE, Store, TEMPLATES_DIR, layout};
 
 /// Validates the working-tree version of `path` (relative to the store) and commits it.
 pub fn adopt(rec: &Recorder, path: &str) -> Result<Committed> {
@@ -50,8 +50,12 @@ pub fn adopt(rec: &Recorder, path: &str) -> Result<Committed> {
     let mut message = Message::new(format!("{path}: hand edit adopted"))
         .trailer("Sirt-Action", "adopt")
         .trailer("Sirt-Path", path);
-    if let Some(stem) = path.strip_prefix(&format!("{INCIDENTS_DIR}/")).and_then(|p| p.strip_suffix(".toml"))
+    if let Some(record) = layout::record_at(path)
+        && store.layout().path_of(&record) != path
     {
+        return Err(refuse(format!("this store keeps that record at {}", store.layout().path_of(&record))));
+    }
+    if let Some(stem) = layout::incident_at(path) {
         let Some(text) = &text else {
             return Err(refuse("deleting an incident file would delete its history".into()));
         };
@@ -68,9 +72,7 @@ pub fn adopt(rec: &Recorder, path: &str) -> Result<Committed> {
         }
         after.fold().map_err(|why| refuse(format!("does not hold together: {why}")))?;
         message = message.trailer("Sirt-Incident", stem);
-    } else if let Some(stem) =
-        path.strip_prefix(&format!("{TENANTS_DIR}/")).and_then(|p| p.strip_suffix(".toml"))
-    {
+    } else if let Some(stem) = layout::tenant_at(path) {
         match &text {
             Some(text) => {
                 let tenant: Tenant = toml::from_str(text)

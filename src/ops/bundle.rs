@@ -18,7 +18,7 @@ use super::verify::{self, Check, Finding, Verified};
 use crate::error::UserError;
 use crate::model::time::rfc3339;
 use crate::model::{EventBody, Incident, IncidentLog};
-use crate::store::{History, Store};
+use crate::store::{History, Store, layout};
 
 pub const FORMAT: &str = "sirt-evidence-bundle";
 pub const SCHEMA: u32 = 1;
@@ -328,11 +328,20 @@ fn check_history(
         )));
         return Ok(None);
     };
-    let path = Store::incident_path(&manifest.incident);
-    let committed = match history.entry(history.tree_of(commit)?, &path)? {
-        Some(blob) => Some(history.blob(blob)?),
-        None => None,
-    };
+    // The bundle's commit may be from before or after the store's upgrade to shards.
+    let tree = history.tree_of(commit)?;
+    let mut path = String::new();
+    let mut committed = None;
+    for candidate in layout::paths_of(&layout::Record::Incident(manifest.incident.clone())) {
+        if let Some(blob) = history.entry(tree, &candidate)? {
+            committed = Some(history.blob(blob)?);
+            path = candidate;
+            break;
+        }
+        if path.is_empty() {
+            path = candidate;
+        }
+    }
     if committed.as_ref() != incident {
         findings.push(Finding {
             check: Check::Bundle,

@@ -15,6 +15,7 @@ pub mod record;
 pub mod report;
 pub mod sync;
 pub mod tenants;
+pub mod upgrade;
 pub mod verify;
 
 use chrono::{DateTime, Utc};

@@ -103,7 +103,7 @@ pub fn remove(rec: &Recorder, id: &str) -> Result<Committed> {
         .hint(format!("if it is not affected after all: sirt affected {first} {} --remove", tenant.id))
         .into());
     }
-    txn.remove(Store::tenant_path(&tenant.id));
+    txn.remove(rec.store.tenant_path(&tenant.id));
     let message = Message::new(format!("tenant {} removed: {}", tenant.id, tenant.name))
         .trailer("Sirt-Tenant", tenant.id.clone())
         .trailer("Sirt-Action", "tenant-remove");

@@ -96,6 +96,24 @@ pub(super) fn replace_files(root: &Path, files: &[(String, Option<Vec<u8>>)]) ->
     result
 }
 
+/// Moves files under `root` (from, to; relative), each by one rename, into private
+/// directories made as needed; then flushes the filesystem once, as for many written files.
+pub(super) fn move_files(root: &Path, moves: &[(String, String)]) -> Result<()> {
+    for (from, to) in moves {
+        let (from, to) = (root.join(from), root.join(to));
+        let dir = to.parent().context("a file to move has no directory")?;
+        if !dir.exists() {
+            create_private_dir(dir)?;
+        }
+        fs::rename(&from, &to)
+            .with_context(|| format!("cannot move {} to {}", from.display(), to.display()))?;
+    }
+    if !moves.is_empty() {
+        sync_filesystem(root)?;
+    }
+    Ok(())
+}
+
 fn write_new(path: &Path, content: &[u8], fsync: bool) -> std::io::Result<()> {
     let mut options = OpenOptions::new();
     options.write(true).create(true).truncate(true);

@@ -1,9 +1,10 @@
-//! Incidents as the commit holds them: `incidents/<ID>.toml`, each an append-only event log.
+//! Incidents as the commit holds them: one file each (where: `layout.rs`), an append-only event log.
 
 use anyhow::{Context, Result, anyhow};
 use chrono::{DateTime, Utc};
 
-use super::{INCIDENTS_DIR, Store, Txn, toml_error, utf8};
+use super::layout::{Layout, Record};
+use super::{Store, Txn, toml_error, utf8};
 use crate::error::UserError;
 use crate::model::event::{self, Event};
 use crate::model::{Incident, IncidentLog, id};
@@ -16,10 +17,6 @@ pub struct Loaded {
 }
 
 impl Store {
-    pub fn incident_path(id: &str) -> String {
-        format!("{INCIDENTS_DIR}/{id}.toml")
-    }
-
     /// Ids of every incident file, sorted.
     pub fn incident_ids(&self) -> Result<Vec<String>> {
         Ok(self.incident_blobs()?.into_iter().map(|(id, _)| id).collect())
@@ -27,15 +24,7 @@ impl Store {
 
     fn incident_blobs(&self) -> Result<Vec<(String, super::Oid)>> {
         let Some(tree) = self.tree() else { return Ok(Vec::new()) };
-        Ok(self
-            .git
-            .files_in(tree, INCIDENTS_DIR)?
-            .into_iter()
-            .filter_map(|(name, blob)| {
-                let id = name.strip_suffix(".toml")?;
-                id::is_incident_id(id).then(|| (id.to_string(), blob))
-            })
-            .collect())
+        self.incident_files_in(tree)
     }
 
     /// The full id of the one incident whose id starts with `query`.
@@ -98,8 +87,8 @@ impl Store {
 
     /// The committed text of an incident file.
     pub fn incident_text(&self, id: &str) -> Result<String> {
-        let path = Self::incident_path(id);
-        let bytes = self.read_file(&path)?.ok_or_else(|| {
+        let path = self.incident_path(id);
+        let bytes = self.record_bytes(&Record::Incident(id.to_string()))?.ok_or_else(|| {
             anyhow!(
                 UserError::new(format!("no incident {id} in the store"))
                     .hint("list them with: sirt list --all")
@@ -109,12 +98,12 @@ impl Store {
     }
 
     pub fn read_log(&self, id: &str) -> Result<IncidentLog> {
-        parse_log(&self.root, id, &self.incident_text(id)?)
+        parse_log(&self.root, self.layout(), id, &self.incident_text(id)?)
     }
 
     pub fn load_incident(&self, id: &str) -> Result<(IncidentLog, Incident)> {
         let log = self.read_log(id)?;
-        let incident = fold(&self.root, &log)?;
+        let incident = fold(&self.root, self.layout(), &log)?;
         Ok((log, incident))
     }
 
@@ -132,12 +121,13 @@ impl Store {
             texts.push((id, self.git.blob(blob)?));
         }
         let root = self.root.as_path();
+        let layout = self.layout();
         let results = crate::parallel::by_chunks(&texts, crate::parallel::cores(), |part| {
             part.iter()
                 .map(|(id, bytes)| {
-                    let path = root.join(Self::incident_path(id)).display().to_string();
+                    let path = root.join(layout.incident_path(id)).display().to_string();
                     let text = utf8(&path, bytes.clone())?;
-                    incident_as_of(root, &parse_log(root, id, &text)?, as_of)
+                    incident_as_of(root, layout, &parse_log(root, layout, id, &text)?, as_of)
                 })
                 .collect::<Vec<_>>()
         });
@@ -154,7 +144,7 @@ impl Store {
 
     /// One incident as it stood at `as_of`; `None` if it had not been detected by then.
     pub fn load_incident_as_of(&self, id: &str, as_of: Option<DateTime<Utc>>) -> Result<Option<Incident>> {
-        incident_as_of(&self.root, &self.read_log(id)?, as_of)
+        incident_as_of(&self.root, self.layout(), &self.read_log(id)?, as_of)
     }
 }
 
@@ -177,14 +167,14 @@ impl Txn<'_> {
         let random = [crate::clock::random_u64(), crate::clock::random_u64()];
         let line = format!("identity = \"{}\"", event::identity(random, &detection.unwrap_or_default()));
         let text = event::with_header_line(&text, &line).unwrap_or(text);
-        self.write(Store::incident_path(&log.id), text.into_bytes());
+        self.write(self.store().incident_path(&log.id), text.into_bytes());
         Ok(())
     }
 
     /// Appends `events` to the incident's file as new `[[event]]` tables after the bytes this
     /// change builds on, which stay exactly as they are. The result must parse and fold.
     pub fn append_events(&mut self, id: &str, events: &[Event]) -> Result<IncidentLog> {
-        let path = Store::incident_path(id);
+        let path = self.store().incident_path(id);
         let committed = self.read(&path)?.ok_or_else(|| anyhow!("no incident {id} to append to"))?;
         let mut text = String::from_utf8(committed).map_err(|_| anyhow!("{path} is not UTF-8 text"))?;
         if !text.is_empty() && !text.ends_with('\n') {
@@ -194,7 +184,7 @@ impl Txn<'_> {
             text.push('\n');
             text.push_str(&event::event_table(event).context("cannot encode the event")?);
         }
-        let log = parse_log(self.store().root(), id, &text)
+        let log = parse_log(self.store().root(), self.store().layout(), id, &text)
             .context("the incident file would not read after appending; nothing was written")?;
         for event in events {
             if !log.events.iter().any(|e| e == event) {
@@ -207,8 +197,8 @@ impl Txn<'_> {
     }
 }
 
-fn parse_log(root: &std::path::Path, id: &str, text: &str) -> Result<IncidentLog> {
-    let path = root.join(Store::incident_path(id));
+fn parse_log(root: &std::path::Path, layout: Layout, id: &str, text: &str) -> Result<IncidentLog> {
+    let path = root.join(layout.incident_path(id));
     let log = event::parse_log(text).map_err(|e| match e {
         event::ParseError::Toml(e) => toml_error(&path, text, &e),
         event::ParseError::Schema(found) => anyhow!(
@@ -222,25 +212,26 @@ fn parse_log(root: &std::path::Path, id: &str, text: &str) -> Result<IncidentLog
     })?;
     if log.id != id {
         return Err(UserError::new(format!("{} holds incident '{}', not {id}", path.display(), log.id))
-            .hint(format!("see what changed it: git log -p -- {}", Store::incident_path(id)))
+            .hint(format!("see what changed it: git log -p -- {}", layout.incident_path(id)))
             .into());
     }
     Ok(log)
 }
 
-fn fold(root: &std::path::Path, log: &IncidentLog) -> Result<Incident> {
+fn fold(root: &std::path::Path, layout: Layout, log: &IncidentLog) -> Result<Incident> {
     log.fold().map_err(|e| {
-        anyhow!(UserError::new(format!("{}: {e}", root.join(Store::incident_path(&log.id)).display())))
+        anyhow!(UserError::new(format!("{}: {e}", root.join(layout.incident_path(&log.id)).display())))
     })
 }
 
 fn incident_as_of(
     root: &std::path::Path,
+    layout: Layout,
     log: &IncidentLog,
     as_of: Option<DateTime<Utc>>,
 ) -> Result<Option<Incident>> {
     match as_of {
-        None => fold(root, log).map(Some),
-        Some(at) => log.as_of(at).map(|past| fold(root, &past)).transpose(),
+        None => fold(root, layout, log).map(Some),
+        Some(at) => log.as_of(at).map(|past| fold(root, layout, &past)).transpose(),
     }
 }

@@ -1,5 +1,5 @@
-//! The store: a git repository whose branch `main` holds `sirt.toml`, `incidents/<ID>.toml`,
-//! `tenants/<ID>.toml` and `templates/`.
+//! The store: a git repository whose branch `main` holds `sirt.toml`, `incidents/<XX>/<ID>.toml`,
+//! `tenants/<XX>/<ID>.toml` (see `layout.rs`; older stores are flat) and `templates/`.
 //!
 //! The commit is the record. Every read sees the tree of one commit (the branch's tip when the
 //! store was opened, or when this command's transaction began), never whatever the working tree
@@ -10,6 +10,7 @@ mod fsutil;
 mod git;
 mod history;
 mod incidents;
+pub mod layout;
 pub mod remote;
 mod signing;
 mod tenants;
@@ -173,9 +174,8 @@ impl Store {
         let Some(tree) = self.tree() else { return Ok(None) };
         // Records are looked up through an index of their directory, read once per commit:
         // asking git for `tenants/x.toml` would parse the 10,000-entry `tenants` tree each time.
-        if let Some((dir, name)) = path.split_once('/')
-            && [INCIDENTS_DIR, TENANTS_DIR].contains(&dir)
-            && !name.contains('/')
+        if let Some((dir, name)) = path.rsplit_once('/')
+            && [INCIDENTS_DIR, TENANTS_DIR].contains(&dir.split('/').next().unwrap_or(dir))
         {
             return match self.dir_index(tree, dir)?.get(name) {
                 Some(blob) => Ok(Some(self.git.blob(*blob)?)),
@@ -258,12 +258,22 @@ fn located_error(
         None => path.display().to_string(),
     };
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let relative = path
-        .parent()
-        .and_then(|dir| dir.file_name())
-        .filter(|dir| [INCIDENTS_DIR, TENANTS_DIR, TEMPLATES_DIR].contains(&&*dir.to_string_lossy()))
-        .map(|dir| format!("{}/{name}", dir.to_string_lossy()))
-        .unwrap_or(name);
+    // The path in the store: up to the records' directory, in either layout.
+    let dirs: Vec<String> = path
+        .ancestors()
+        .skip(1)
+        .take(2)
+        .filter_map(|d| Some(d.file_name()?.to_string_lossy().into_owned()))
+        .collect();
+    let relative = match dirs.as_slice() {
+        [dir, ..] if [INCIDENTS_DIR, TENANTS_DIR, TEMPLATES_DIR].contains(&dir.as_str()) => {
+            format!("{dir}/{name}")
+        }
+        [shard, dir] if [INCIDENTS_DIR, TENANTS_DIR].contains(&dir.as_str()) => {
+            format!("{dir}/{shard}/{name}")
+        }
+        _ => name,
+    };
     anyhow!(
         UserError::new(format!("{location}: {}", message.trim()))
             .hint(format!("the committed file is broken; see what changed it: git log -p -- {relative}"))

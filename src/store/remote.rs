@@ -150,8 +150,14 @@ impl Store {
         self.git.commit_time(commit)
     }
 
-    pub fn last_change_to(&self, path: &str, tip: Oid, base: Option<Oid>) -> Result<Option<(i64, Oid)>> {
-        self.git.last_change_to(path, tip, base)
+    /// The newest change to a file at any of `paths` (a record's places in both layouts).
+    pub fn last_change_to(
+        &self,
+        paths: &[String],
+        tip: Oid,
+        base: Option<Oid>,
+    ) -> Result<Option<(i64, Oid)>> {
+        self.git.last_change_to(paths, tip, base)
     }
 
     pub fn find_trailer_in(

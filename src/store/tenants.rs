@@ -1,27 +1,16 @@
-//! The tenant directory as the commit holds it: `tenants/<ID>.toml`, one record per customer.
+//! The tenant directory as the commit holds it: one record per customer (where: `layout.rs`).
 
 use anyhow::{Context, Result, anyhow};
 
-use super::{Oid, Store, TENANTS_DIR, Txn, toml_error, utf8};
+use super::layout::Record;
+use super::{Oid, Store, Txn, toml_error, utf8};
 use crate::error::UserError;
 use crate::model::tenant::{self, Tenant};
 
 impl Store {
-    pub fn tenant_path(id: &str) -> String {
-        format!("{TENANTS_DIR}/{id}.toml")
-    }
-
     fn tenant_blobs(&self) -> Result<Vec<(String, Oid)>> {
         let Some(tree) = self.tree() else { return Ok(Vec::new()) };
-        Ok(self
-            .git
-            .files_in(tree, TENANTS_DIR)?
-            .into_iter()
-            .filter_map(|(name, blob)| {
-                let id = name.strip_suffix(".toml")?;
-                tenant::check_slug(id).is_ok().then(|| (id.to_string(), blob))
-            })
-            .collect())
+        self.tenant_files_in(tree)
     }
 
     /// Ids of every tenant file, sorted.
@@ -30,12 +19,13 @@ impl Store {
     }
 
     pub fn tenant_exists(&self, id: &str) -> bool {
-        tenant::check_slug(id).is_ok() && matches!(self.read_file(&Self::tenant_path(id)), Ok(Some(_)))
+        tenant::check_slug(id).is_ok()
+            && matches!(self.record_bytes(&Record::Tenant(id.to_string())), Ok(Some(_)))
     }
 
     pub fn read_tenant(&self, id: &str) -> Result<Tenant> {
         let bytes = match tenant::check_slug(id) {
-            Ok(()) => self.read_file(&Self::tenant_path(id))?,
+            Ok(()) => self.record_bytes(&Record::Tenant(id.to_string()))?,
             Err(_) => None,
         };
         let Some(bytes) = bytes else {
@@ -50,7 +40,7 @@ impl Store {
     }
 
     fn parse_tenant(&self, id: &str, bytes: Vec<u8>) -> Result<Tenant> {
-        let path = self.root.join(Self::tenant_path(id));
+        let path = self.root.join(self.tenant_path(id));
         let text = utf8(&path.display().to_string(), bytes)?;
         let tenant: Tenant = toml::from_str(&text).map_err(|e| toml_error(&path, &text, &e))?;
         if tenant.schema != tenant::SCHEMA {
@@ -60,12 +50,12 @@ impl Store {
                 tenant.schema,
                 tenant::SCHEMA
             ))
-            .hint(format!("upgrade sirt, or see what changed it: git log -p -- {}", Self::tenant_path(id)))
+            .hint(format!("upgrade sirt, or see what changed it: git log -p -- {}", self.tenant_path(id)))
             .into());
         }
         if tenant.id != id {
             return Err(UserError::new(format!("{} holds tenant '{}', not {id}", path.display(), tenant.id))
-                .hint(format!("see what changed it: git log -p -- {}", Self::tenant_path(id)))
+                .hint(format!("see what changed it: git log -p -- {}", self.tenant_path(id)))
                 .into());
         }
         Ok(tenant)
@@ -96,7 +86,7 @@ impl Txn<'_> {
                 tenant.id
             ));
         }
-        self.write(Store::tenant_path(&tenant.id), text.into_bytes());
+        self.write(self.store().tenant_path(&tenant.id), text.into_bytes());
         Ok(())
     }
 }

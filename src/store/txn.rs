@@ -77,6 +77,8 @@ pub struct Txn<'s> {
     pub recovered: Vec<String>,
     base: Option<Oid>,
     files: BTreeMap<String, Option<Vec<u8>>>,
+    /// Files moved as they are committed: from, to.
+    moves: Vec<(String, String)>,
 }
 
 impl Store {
@@ -110,7 +112,7 @@ impl Store {
         let recovered = self.recover()?;
         let base = self.git.tip()?;
         self.view.set(base.map(|tip| self.git.tree_of(tip).map(|tree| (tip, tree))).transpose()?);
-        Ok(Txn { store: self, _lock: lock, recovered, base, files: BTreeMap::new() })
+        Ok(Txn { store: self, _lock: lock, recovered, base, files: BTreeMap::new(), moves: Vec::new() })
     }
 
     fn take_lock(&self) -> Result<File> {
@@ -244,6 +246,12 @@ impl Txn<'_> {
         self.files.insert(path.into(), None);
     }
 
+    /// Moves a committed file, its bytes unchanged: the commit reuses its blob, and the checkout
+    /// renames the file instead of writing it again.
+    pub fn rename(&mut self, from: impl Into<String>, to: impl Into<String>) {
+        self.moves.push((from.into(), to.into()));
+    }
+
     pub fn store(&self) -> &Store {
         self.store
     }
@@ -264,15 +272,23 @@ impl Txn<'_> {
                 files.push((path, content));
             }
         }
-        if files.is_empty() {
+        let mut moved: Vec<ChangedPath> = Vec::with_capacity(self.moves.len() * 2);
+        for (from, to) in &self.moves {
+            let tree = store.tree().context("nothing is committed to move")?;
+            let blob = store.git.entry_in(tree, from)?.with_context(|| format!("{from} is not committed"))?;
+            moved.push((from.clone(), None));
+            moved.push((to.clone(), Some(blob)));
+        }
+        if files.is_empty() && moved.is_empty() {
             return Ok(None);
         }
         let text = message.text();
         let who = Author { name: &author.name, email: &author.email };
-        let prepared =
-            store.git.prepare(self.base, &files, &who, at, &text, store.settings.signing != Signing::Off)?;
+        let sign = store.settings.signing != Signing::Off;
+        let prepared = store.git.prepare(self.base, &files, &moved, &who, at, &text, sign)?;
         failpoint("after-blob");
-        let paths: Vec<String> = files.iter().map(|(p, _)| p.clone()).collect();
+        let mut paths: Vec<String> = files.iter().map(|(p, _)| p.clone()).collect();
+        paths.extend(moved.iter().map(|(p, _)| p.clone()));
         let marker = store.git.git_dir().join(PENDING_FILE);
         fsutil::write_atomic(&marker, paths.join("\n").as_bytes())?;
         failpoint("after-commit");
@@ -282,6 +298,7 @@ impl Txn<'_> {
         }
         failpoint("after-ref");
         fsutil::replace_files(&store.root, &files)?;
+        fsutil::move_files(&store.root, &self.moves)?;
         failpoint("after-worktree");
         store.git.refresh_index(&paths).map_err(|e| store.explain_git_lock().unwrap_or(e))?;
         fs::remove_file(&marker)?;

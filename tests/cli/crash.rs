@@ -139,7 +139,7 @@ fn files_restored_with_git_are_made_private_again() {
     use std::os::unix::fs::PermissionsExt;
     let env = Env::new();
     let id = env.declared("Odd sign-ins");
-    let file = env.store.join("incidents").join(format!("{id}.toml"));
+    let file = env.incident_file(&id);
     std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o644)).unwrap();
     env.ok(&["note", &id, "after a checkout"]);
     let mode = std::fs::metadata(&file).unwrap().permissions().mode() & 0o777;

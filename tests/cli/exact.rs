@@ -111,6 +111,6 @@ fn refusals() {
     let second = env.detect("Second look", &["--at", "2026-11-20T11:45:00Z"]);
     assert_snapshot!("refusal_process_order", transcript(&env, &["impact", &second, "--none"]));
 
-    std::fs::write(env.store.join("incidents").join(format!("{id}.toml")), "hand edit\n").unwrap();
+    std::fs::write(env.incident_file(&id), "hand edit\n").unwrap();
     assert_snapshot!("refusal_hand_edit", transcript(&env, &["note", &id, "hello"]));
 }

@@ -183,7 +183,7 @@ fn import_dry_run_says_what_would_change_and_changes_nothing() {
     .unwrap();
     let file = csv.to_str().unwrap();
     let before = env.commit_count();
-    let tenant_file = env.store.join("tenants").join("contoso.toml");
+    let tenant_file = env.tenant_file("contoso");
     let contoso = std::fs::read(&tenant_file).unwrap();
     assert_snapshot!("import_dry_run", transcript(&env, &["tenant", "import", file, "--dry-run"]));
     assert_snapshot!(
@@ -192,7 +192,7 @@ fn import_dry_run_says_what_would_change_and_changes_nothing() {
     );
     assert_eq!(env.commit_count(), before, "a dry run commits nothing");
     assert_eq!(std::fs::read(&tenant_file).unwrap(), contoso, "a dry run changes no file");
-    assert!(!env.store.join("tenants").join("fabrikam.toml").exists());
+    assert!(!env.tenant_file("fabrikam").exists());
 
     // The real import prints the same, counted, and keeps what the empty cells left alone.
     assert_snapshot!("import_real", transcript(&env, &["tenant", "import", file]));

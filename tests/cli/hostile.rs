@@ -197,7 +197,7 @@ fn broken_incident_files_never_pass_a_gate() {
     env.ok(&["tenant", "add", "contoso", "--name", "Contoso", "--admin-email", "it@contoso.example"]);
     let good = env.declared("Good one");
     let victim = env.declared("Victim");
-    let path = env.store.join("incidents").join(format!("{victim}.toml"));
+    let path = env.incident_file(&victim);
     let original = std::fs::read_to_string(&path).unwrap();
     let base = env.git(&["rev-parse", "HEAD"]);
     let header = format!("schema = 1\nid = \"{victim}\"\n");
@@ -289,7 +289,7 @@ fn broken_tenant_files_and_settings_are_named() {
     let id = env.declared("Odd sign-ins");
     env.ok(&["affected", &id, "contoso"]);
     let base = env.git(&["rev-parse", "HEAD"]);
-    let tenant = env.store.join("tenants/contoso.toml");
+    let tenant = env.tenant_file("contoso");
     let original = std::fs::read_to_string(&tenant).unwrap();
     let tenants = [
         String::new(),
@@ -347,7 +347,7 @@ fn broken_tenant_files_and_settings_are_named() {
         ),
         original.replace("holidays = []", "holidays = [\"2026-02-30\"]"),
         original.replace("own_regimes = []", "own_regimes = [\"made-up\"]"),
-        original.replace("min_writer_version = \"0.2.0\"", "min_writer_version = \"99.0.0\""),
+        original.replace("min_writer_version = \"0.3.0\"", "min_writer_version = \"99.0.0\""),
         "=".repeat(10_000),
     ];
     for (n, text) in variants.iter().enumerate() {

@@ -8,14 +8,14 @@
 use proptest::prelude::*;
 use serde_json::Value;
 
-use crate::support::{ACTOR, Env, NOW, appending};
+use crate::support::{ACTOR, Env, NOW, appending, incident_rel, tenant_rel};
 use crate::support::{assert_has_all, hints};
 
 // ---- helpers ----
 
 /// `incidents/<ID>.toml`, as the store names it.
 fn rel(id: &str) -> String {
-    format!("incidents/{id}.toml")
+    incident_rel(id)
 }
 
 /// Runs a command: (exit code, stdout, stderr).
@@ -441,12 +441,12 @@ fn tenant_check_fails_closed_when_a_record_cannot_be_read() {
     env.ok(&["affected", &id, "fabrikam"]);
     assert_eq!(env.code(&["tenant", "check", "--check"]), 0);
 
-    std::fs::write(env.store.join("tenants/contoso.toml"), "id = \"contoso\"\nname = [\n").unwrap();
+    std::fs::write(env.tenant_file("contoso"), "id = \"contoso\"\nname = [\n").unwrap();
     env.commit_by_hand("a broken tenant file");
     let (code, _, stderr) = run(&env, &["tenant", "check", "--check"]);
     assert_eq!(code, 4, "{stderr}");
     assert!(stderr.contains("contoso"), "{stderr}");
-    env.git(&["checkout", "HEAD~1", "--", "tenants/contoso.toml"]);
+    env.git(&["checkout", "HEAD~1", "--", &tenant_rel("contoso")]);
     env.commit_by_hand("the tenant file put back");
     assert_eq!(env.code(&["tenant", "check", "--check"]), 0);
 
@@ -1021,7 +1021,7 @@ fn check_prefixes(env: &Env) -> Result<(), TestCaseError> {
         let (before, after) = (&pair[0], &pair[1]);
         let adopted = env.git(&["log", "-1", "--format=%(trailers:key=Sirt-Action,valueonly)", after]).trim()
             == "adopt";
-        let files = env.git(&["ls-tree", "--name-only", before, "incidents/"]);
+        let files = env.git(&["ls-tree", "-r", "--name-only", before, "incidents/"]);
         for path in files.lines() {
             let old = env.file_at(before, path).unwrap();
             let new = env.file_at(after, path);

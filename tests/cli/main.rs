@@ -21,4 +21,5 @@ mod support;
 mod sync;
 mod tenants;
 mod terminal;
+mod upgrade;
 mod verify;

@@ -91,7 +91,7 @@ fn detect_opens_an_incident_and_prints_its_id() {
     assert_eq!(incident["started_at"], "2026-11-20T06:30:00Z");
     assert_eq!(incident["detected_at"], "2026-11-20T08:00:00Z");
     assert_eq!(incident["declared_at"], Value::Null);
-    assert!(env.store.join("incidents").join(format!("{id}.toml")).is_file());
+    assert!(env.incident_file(id).is_file());
 }
 
 #[test]

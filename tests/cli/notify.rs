@@ -755,7 +755,7 @@ fn tenant_data_cannot_inject_a_header() {
         "--admin-phone",
         "+441632960001",
     ]);
-    let path = env.store.join("tenants/evil.toml");
+    let path = env.tenant_file("evil");
     let text = std::fs::read_to_string(&path).unwrap();
     assert!(text.contains("name = \"Evil Corp\""), "{text}");
     let text = text.replace("name = \"Evil Corp\"", "name = \"Evil Corp\\r\\nBcc: evil@x.example\"");
@@ -1298,7 +1298,7 @@ fn hostile_text_still_makes_well_formed_messages_to_exactly_the_intended_recipie
     ]);
     // Control characters only a hand edit can store: CR, LF, NUL and a line separator.
     env.ok(&["tenant", "add", "ctl", "--name", "Ctl", "--admin-email", "it@ctl.example"]);
-    let path = env.store.join("tenants/ctl.toml");
+    let path = env.tenant_file("ctl");
     let text = std::fs::read_to_string(&path).unwrap();
     let text = text
         .replace("name = \"Ctl\"", "name = \"Ctl\\r\\nBcc: evil@x.example\\u0000\\u2028To: evil@y.example\"");

@@ -6,7 +6,7 @@ use std::process::Stdio;
 
 use serde_json::Value;
 
-use crate::support::{ACTOR, Env, NOW, sirt_path};
+use crate::support::{ACTOR, Env, NOW, incident_rel, sirt_path};
 
 /// The ids of a JSON array of incidents, in order.
 fn ids(list: &Value) -> Vec<String> {
@@ -442,11 +442,11 @@ fn a_corrupted_incident_file_is_named_with_its_line() {
     let env = Env::new();
     let good = env.declared("Odd sign-ins");
     let broken = env.detect("Port scan", &[]);
-    let path = env.store.join("incidents").join(format!("{broken}.toml"));
+    let path = env.incident_file(&broken);
     std::fs::write(&path, format!("schema = 1\nid = \"{broken}\"\n[[event]\nid = \"E1\"\n")).unwrap();
     env.commit_by_hand("a broken hand edit");
     let commits = env.commit_count();
-    let name = format!("incidents/{broken}.toml:3");
+    let name = format!("{}:3", incident_rel(&broken));
 
     let stderr = env.fails(&["show", &broken]);
     assert!(stderr.lines().next().unwrap().contains(&name), "the error names the file and line:\n{stderr}");

@@ -478,7 +478,7 @@ fn drafts_say_what_the_response_track_chose_to_tell_customers() {
 // ---- edit ----
 
 fn incident_file(env: &Env, id: &str) -> PathBuf {
-    env.store.join("incidents").join(format!("{id}.toml"))
+    env.incident_file(id)
 }
 
 /// The next Lamport sequence number of the incident's file: one more than the largest `seq`.

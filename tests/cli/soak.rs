@@ -5,7 +5,7 @@
 
 use std::time::{Duration, Instant};
 
-use crate::support::Env;
+use crate::support::{Env, incident_rel};
 
 #[test]
 #[ignore = "a soak run takes minutes; see README: Development"]
@@ -53,7 +53,7 @@ fn random_kills_lose_nothing_acknowledged() {
             continue;
         }
         let seen = String::from_utf8_lossy(&out.stdout).into_owned();
-        let committed = env.git(&["show", &format!("HEAD:incidents/{id}.toml")]);
+        let committed = env.git(&["show", &format!("HEAD:{}", incident_rel(&id))]);
         for line in seen.lines().filter(|l| l.contains("\"note: soak ")) {
             let note = line.split("note: ").nth(1).unwrap_or("").trim_end_matches(['"', ',']);
             if !committed.contains(&format!("\"{note}\"")) {

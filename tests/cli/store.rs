@@ -2,7 +2,7 @@
 
 use std::os::unix::fs::PermissionsExt;
 
-use crate::support::{Env, NOW};
+use crate::support::{Env, NOW, incident_rel};
 
 fn mode(path: &std::path::Path) -> u32 {
     std::fs::metadata(path).unwrap().permissions().mode() & 0o777
@@ -42,7 +42,7 @@ fn incident_files_are_private() {
     let env = Env::new();
     let id = env.detect("odd sign-ins", &[]);
     assert_eq!(mode(&env.store.join("incidents")), 0o700);
-    assert_eq!(mode(&env.store.join(format!("incidents/{id}.toml"))), 0o600);
+    assert_eq!(mode(&env.incident_file(&id)), 0o600);
 }
 
 #[test]
@@ -130,11 +130,11 @@ fn concurrent_writers_are_serialized_and_nothing_is_lost() {
 fn an_interrupted_change_is_rolled_back_by_the_next_writer() {
     let env = Env::new();
     let id = env.detect("half written", &[]);
-    let path = env.store.join(format!("incidents/{id}.toml"));
+    let path = env.incident_file(&id);
     let committed = std::fs::read_to_string(&path).unwrap();
     // What a crash between replacing the file and moving the branch leaves behind.
     std::fs::write(&path, "schema = 1\nid = \"garbage").unwrap();
-    std::fs::write(env.store.join(".git/sirt-pending"), format!("incidents/{id}.toml")).unwrap();
+    std::fs::write(env.store.join(".git/sirt-pending"), incident_rel(&id)).unwrap();
 
     let out = env.run(&["note", &id, "after the crash"]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));

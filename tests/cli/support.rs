@@ -134,19 +134,23 @@ impl Env {
         self.git(&["rev-list", "--count", "HEAD"]).trim().parse().unwrap()
     }
 
-    /// Every file directly under `dir` of the store, with its bytes, sorted: what a refused
-    /// command must leave untouched.
+    /// Every file under `dir` of the store (in its shards too), with its bytes, sorted: what a
+    /// refused command must leave untouched.
     pub fn files_in(&self, dir: &str) -> Vec<(PathBuf, Vec<u8>)> {
-        let mut files: Vec<(PathBuf, Vec<u8>)> = match std::fs::read_dir(self.store.join(dir)) {
-            Ok(entries) => entries
-                .map(|entry| {
-                    let path = entry.unwrap().path();
+        fn walk(dir: &Path, files: &mut Vec<(PathBuf, Vec<u8>)>) {
+            let Ok(entries) = std::fs::read_dir(dir) else { return };
+            for entry in entries {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    walk(&path, files);
+                } else {
                     let bytes = std::fs::read(&path).unwrap();
-                    (path, bytes)
-                })
-                .collect(),
-            Err(_) => Vec::new(),
-        };
+                    files.push((path, bytes));
+                }
+            }
+        }
+        let mut files = Vec::new();
+        walk(&self.store.join(dir), &mut files);
         files.sort();
         files
     }
@@ -162,9 +166,14 @@ impl Env {
         self.run(args).status.code().unwrap_or_else(|| panic!("sirt {args:?} was killed"))
     }
 
-    /// `incidents/<ID>.toml` in the working tree.
+    /// The incident's file in the working tree (`incidents/<XX>/<ID>.toml`).
     pub fn incident_file(&self, id: &str) -> PathBuf {
-        self.store.join("incidents").join(format!("{id}.toml"))
+        self.store.join(incident_rel(id))
+    }
+
+    /// The tenant's file in the working tree (`tenants/<XX>/<ID>.toml`).
+    pub fn tenant_file(&self, id: &str) -> PathBuf {
+        self.store.join(tenant_rel(id))
     }
 
     /// A file as commit `rev` holds it, `None` if it does not.
@@ -270,6 +279,16 @@ impl Env {
 }
 
 /// The first `hint:` line of stderr, without its prefix.
+/// Where a store made by `sirt init` keeps an incident, relative to the store.
+pub fn incident_rel(id: &str) -> String {
+    sirt::store::layout::Layout::Sharded.incident_path(id)
+}
+
+/// Where a store made by `sirt init` keeps a tenant, relative to the store.
+pub fn tenant_rel(id: &str) -> String {
+    sirt::store::layout::Layout::Sharded.tenant_path(id)
+}
+
 pub fn hint_of(stderr: &str) -> &str {
     stderr
         .lines()

@@ -8,7 +8,7 @@ use std::process::{Child, Command, Output, Stdio};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
-use crate::support::{Env, sirt_path};
+use crate::support::{Env, incident_rel, sirt_path, tenant_rel};
 
 /// A plain git command with no user or system configuration.
 fn git(dir: &Path, args: &[&str]) -> String {
@@ -305,9 +305,11 @@ fn event_ids(text: &str) -> Vec<String> {
 
 /// Events in every incident file of a member's working tree.
 fn count_events(member: &Member) -> usize {
-    std::fs::read_dir(member.env.store.join("incidents"))
-        .unwrap()
-        .map(|entry| event_ids(&std::fs::read_to_string(entry.unwrap().path()).unwrap()).len())
+    member
+        .env
+        .files_in("incidents")
+        .iter()
+        .map(|(_, bytes)| event_ids(&String::from_utf8_lossy(bytes)).len())
         .sum()
 }
 
@@ -328,7 +330,7 @@ fn concurrent_notes(remote: &Remote) {
     assert!(out.contains("pushed 2 commits"), "{out}");
     bo.sync();
     assert_eq!(ana.tip(), bo.tip());
-    let path = format!("incidents/{id}.toml");
+    let path = incident_rel(&id);
     let text = ana.file(&path);
     assert_eq!(event_ids(&text).len(), 3);
     assert!(text.contains("from ana") && text.contains("from bo"));
@@ -426,7 +428,7 @@ fn a_push_race_is_merged_and_pushed_again() {
     assert!(out.contains(&format!("{id} +1")), "ana merged bo's note after the race: {out}");
     bo.sync();
     assert_eq!(ana.tip(), bo.tip());
-    let text = bo.file(&format!("incidents/{id}.toml"));
+    let text = bo.file(&incident_rel(&id));
     assert!(text.contains("ana's note") && text.contains("bo's note"));
     remote.assert_only_moved_forward();
 }
@@ -500,7 +502,7 @@ fn divergent_edits_of_one_tenant_field_later_change_wins() {
     );
     ana.sync();
     assert_eq!(ana.tip(), bo.tip());
-    assert!(ana.file("tenants/contoso.toml").contains("Contoso Group"));
+    assert!(ana.file(&tenant_rel("contoso")).contains("Contoso Group"));
     let message = git(&bo.env.store, &["log", "-1", "--format=%B", "main"]);
     assert!(
         message.contains("Sirt-Rule: later change wins") && message.contains("\"Contoso Ltd\""),
@@ -536,7 +538,7 @@ fn an_id_collision_keeps_both_incidents() {
         .map(|i| i["id"].as_str().unwrap().to_string())
         .find(|id| *id != a_id)
         .unwrap();
-    let text = ana.file(&format!("incidents/{renamed}.toml"));
+    let text = ana.file(&incident_rel(&renamed));
     assert!(text.contains(&format!("aliases = [\"{a_id}\"]")), "{text}");
     let timeline = ana.ok(&["timeline", &renamed]);
     assert!(timeline.contains(&format!("renamed from {a_id} to {renamed}")), "{timeline}");
@@ -584,7 +586,7 @@ fn an_event_of_an_unknown_kind_comes_in_byte_for_byte() {
     let id = ana.detect("From the future");
     ana.sync();
     bo.sync();
-    let path = format!("incidents/{id}.toml");
+    let path = incident_rel(&id);
     // A newer sirt on bo's side appends a kind this one does not know.
     let future = "\n[[event]]\nid = \"EFUTURE000001\"\nseq = 2\nat = \"2026-11-20T12:00:00Z\"\nrecorded_at = \"2026-11-20T12:00:00Z\"\nby = \"bo\"\nkind = \"quarantined\"\nhosts = [\"web-1\", \"web-2\"]\n";
     let mut text = bo.file(&path);
@@ -642,7 +644,7 @@ fn a_half_done_git_pull_is_detected() {
     assert_eq!(status["clean"], false);
     git(&bo.env.store, &["merge", "--abort"]);
     bo.sync();
-    assert!(bo.file(&format!("incidents/{id}.toml")).contains("\"ana\""));
+    assert!(bo.file(&incident_rel(&id)).contains("\"ana\""));
 }
 
 #[test]
@@ -701,7 +703,7 @@ fn a_sync_killed_at_several_points_loses_nothing() {
         bo.sync();
         ana.sync();
         assert_eq!(ana.tip(), bo.tip());
-        let ids = event_ids(&ana.file(&format!("incidents/{id}.toml")));
+        let ids = event_ids(&ana.file(&incident_rel(&id)));
         assert_eq!(ids.len(), expected, "round {round}");
         git(&ana.env.store, &["fsck", "--no-progress"]);
         assert_eq!(ana.status()["clean"], true);
@@ -807,8 +809,8 @@ fn three_clones_offline_converge() {
     assert!(trees.iter().all(|t| *t == trees[0]));
     // Every event exactly once: what all started from plus what each clone made.
     let mut all_ids = Vec::new();
-    for entry in std::fs::read_dir(ana.env.store.join("incidents")).unwrap() {
-        let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+    for (_, bytes) in ana.env.files_in("incidents") {
+        let text = String::from_utf8(bytes).unwrap();
         assert!(!text.contains("<<<<<<<") && !text.contains(">>>>>>>"));
         all_ids.extend(event_ids(&text));
     }
@@ -854,7 +856,7 @@ fn one_event_id_with_two_contents_stops_the_sync() {
     let id = ana.detect("Edited by hand on two machines");
     ana.sync();
     bo.sync();
-    let path = format!("incidents/{id}.toml");
+    let path = incident_rel(&id);
     let event = |text: &str| {
         format!(
             "\n[[event]]\nid = \"EDUP00000000A\"\nseq = 2\nat = \"2026-11-20T12:00:00Z\"\nrecorded_at = \"2026-11-20T12:00:00Z\"\nby = \"x\"\nkind = \"note\"\ntext = \"{text}\"\n"

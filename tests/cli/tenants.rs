@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use serde_json::{Value, json};
 
 use crate::support::hint_of;
-use crate::support::{ACTOR, Env};
+use crate::support::{ACTOR, Env, tenant_rel};
 
 /// The CSV header of `tenant export`, `tenant list --format csv` and `tenant import`.
 const HEADER: &str = "id,name,admin_email,admin_name,admin_phone,privacy_email,privacy_name,region,regime,notify_within,language,timezone";
@@ -24,7 +24,7 @@ fn last_commit_files(env: &Env) -> Vec<String> {
 }
 
 fn tenant_file(env: &Env, id: &str) -> PathBuf {
-    env.store.join("tenants").join(format!("{id}.toml"))
+    env.tenant_file(id)
 }
 
 fn tenant_json(env: &Env, id: &str) -> Value {
@@ -137,7 +137,7 @@ fn add_records_every_flag_in_one_commit_naming_the_tenant() {
     assert!(subject.contains("contoso") && subject.contains("added"), "{subject}");
     assert_eq!(env.trailer("Sirt-Tenant"), "contoso");
     assert_eq!(env.git(&["log", "-1", "--format=%an <%ae>"]).trim(), ACTOR);
-    assert_eq!(last_commit_files(&env), ["tenants/contoso.toml"]);
+    assert_eq!(last_commit_files(&env), [tenant_rel("contoso")]);
     assert_eq!(env.git(&["status", "--porcelain"]), "");
 
     let file = tenant_file(&env, "contoso");
@@ -356,7 +356,7 @@ fn set_makes_one_commit_per_edit() {
         let subject = subject(&env);
         assert!(subject.contains("contoso") && subject.contains(part), "{flags:?}: {subject}");
         assert_eq!(env.trailer("Sirt-Tenant"), "contoso");
-        assert_eq!(last_commit_files(&env), ["tenants/contoso.toml"]);
+        assert_eq!(last_commit_files(&env), [tenant_rel("contoso")]);
     }
     let tenant = tenant_json(&env, "contoso");
     assert_eq!(tenant["name"], "Contoso Group");
@@ -672,7 +672,9 @@ fn import_adds_every_tenant_of_a_good_file_in_one_commit() {
     assert!(subject.contains("directory.csv") && subject.contains("3 added"), "{subject}");
     let mut touched = last_commit_files(&env);
     touched.sort();
-    assert_eq!(touched, ["tenants/alpha.toml", "tenants/beta.toml", "tenants/gamma.toml"]);
+    let mut expected = vec![tenant_rel("alpha"), tenant_rel("beta"), tenant_rel("gamma")];
+    expected.sort();
+    assert_eq!(touched, expected);
     for id in ["alpha", "beta", "gamma"] {
         assert_eq!(mode(&tenant_file(&env, id)), 0o600);
     }
@@ -719,7 +721,7 @@ fn importing_an_updated_file_updates_only_what_changed() {
     assert_eq!(env.commit_count(), before + 1);
     let subject = subject(&env);
     assert!(subject.contains("0 added") && subject.contains("1 updated"), "{subject}");
-    assert_eq!(last_commit_files(&env), ["tenants/beta.toml"]);
+    assert_eq!(last_commit_files(&env), [tenant_rel("beta")]);
 
     let beta = tenant_json(&env, "beta");
     assert_eq!(beta["name"], "Beta Corp");

@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use crate::support::{ACTOR, Env};
+use crate::support::{ACTOR, Env, incident_rel};
 
 /// Runs git in the store as `Mallory`, with both dates pinned to `date`.
 fn git_as(env: &Env, date: &str, args: &[&str]) -> String {
@@ -27,7 +27,7 @@ fn git_as(env: &Env, date: &str, args: &[&str]) -> String {
 const LATER: &str = "2026-11-20T13:00:00Z";
 
 fn incident_file(env: &Env, id: &str) -> PathBuf {
-    env.store.join(format!("incidents/{id}.toml"))
+    env.incident_file(id)
 }
 
 /// Edits the incident file with `change` and commits it with plain git as Mallory.
@@ -119,7 +119,7 @@ fn a_deleted_event_is_named() {
     let report = verify_json(&env, &[], 3);
     let finding = one_with(&report, "append-only", "was removed by commit");
     assert_eq!(finding["event"], note.as_str());
-    assert_eq!(finding["file"], format!("incidents/{id}.toml"));
+    assert_eq!(finding["file"], incident_rel(&id));
     let message = finding["message"].as_str().unwrap();
     assert!(message.contains(&format!("event {note} (note, 2026-11-20 12:00Z)")), "{message}");
     assert!(message.contains("'fix typo' by Mallory <mallory@example.com>"), "{message}");
@@ -212,7 +212,7 @@ fn a_merge_that_drops_an_event_is_named_and_a_union_merge_is_clean() {
     assert!(later.output().unwrap().status.success());
     let second_text = std::fs::read_to_string(incident_file(&env, &id)).unwrap();
     let base_len = {
-        let base_text = env.git(&["show", &format!("{base}:incidents/{id}.toml")]);
+        let base_text = env.git(&["show", &format!("{base}:{}", incident_rel(&id))]);
         base_text.len()
     };
     // The union: the second side's file plus the first side's appended table.

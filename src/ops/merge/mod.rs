@@ -26,8 +26,9 @@ use crate::model::event::{self, Event, EventBody, IncidentLog};
 use crate::model::id;
 use crate::model::settings::Settings;
 use crate::model::tenant::Tenant;
+use crate::store::layout::{self, Layout, Record};
 use crate::store::remote::{ChangedPath, Oid};
-use crate::store::{INCIDENTS_DIR, SETTINGS_FILE, Store, TENANTS_DIR};
+use crate::store::{SETTINGS_FILE, Store};
 
 mod files;
 
@@ -104,31 +105,45 @@ struct Merger<'a> {
     theirs: Oid,
     out: BTreeMap<String, Option<Oid>>,
     report: Report,
+    /// The layout of the merge's tree.
+    target: Layout,
     /// Event kinds seen, and whether this sirt knows them.
     kinds: HashMap<String, bool>,
+    /// Our incident files by id, read once.
     ours_incidents: Option<HashMap<String, Oid>>,
 }
 
 /// Plans the merge of `theirs` into `ours` (a fast-forward when `ours` is `base`).
+///
+/// Records are matched by id, not by path: one side may have moved every file into shards
+/// (`sirt upgrade`) while the other changed them where they were. The merge is sharded when
+/// either side is, and then every record of ours lands where the sharded layout keeps it.
 pub fn plan(store: &Store, base: Option<Oid>, ours: Oid, theirs: Oid) -> Result<Plan> {
+    let target = if [ours, theirs].into_iter().any(|side| layout_at(store, side) == Layout::Sharded) {
+        Layout::Sharded
+    } else {
+        Layout::Flat
+    };
     let mut merger = Merger {
         store,
         base,
         ours,
         theirs,
+        target,
         out: BTreeMap::new(),
         report: Report::default(),
         kinds: HashMap::new(),
         ours_incidents: None,
     };
-    let ours_changed: HashMap<String, Option<Oid>> = if base == Some(ours) {
-        HashMap::new()
-    } else {
-        store.changed_between(base, ours)?.into_iter().collect()
-    };
+    let ours_changed: HashMap<Key, Option<Oid>> =
+        if base == Some(ours) { HashMap::new() } else { changed_records(store, base, ours)? };
     let mut both = Vec::new();
-    for (path, their_blob) in store.changed_between(base, theirs)? {
-        match ours_changed.get(&path) {
+    let mut theirs_changed: Vec<(Key, Option<Oid>)> =
+        changed_records(store, base, theirs)?.into_iter().collect();
+    theirs_changed.sort();
+    for (key, their_blob) in theirs_changed {
+        let path = merger.path_of(&key);
+        match ours_changed.get(&key) {
             None => merger.take_theirs(&path, their_blob)?,
             Some(our_blob) if *our_blob == their_blob => {}
             Some(our_blob) => both.push((path, *our_blob, their_blob)),
@@ -137,7 +152,7 @@ pub fn plan(store: &Store, base: Option<Oid>, ours: Oid, theirs: Oid) -> Result<
     for (path, our_blob, their_blob) in both {
         if incident_stem(&path).is_some() {
             merger.merge_incident(&path, our_blob, their_blob)?;
-        } else if path == SETTINGS_FILE || path.starts_with(&format!("{TENANTS_DIR}/")) {
+        } else if path == SETTINGS_FILE || layout::tenant_at(&path).is_some() {
             merger.merge_record(&path, our_blob, their_blob)?;
         } else {
             return Err(cannot_merge(
@@ -147,17 +162,75 @@ pub fn plan(store: &Store, base: Option<Oid>, ours: Oid, theirs: Oid) -> Result<
             ));
         }
     }
+    if layout_at(store, ours) != target {
+        merger.move_ours()?;
+    }
     let mut report = merger.report;
     report.tenants.sort();
     report.tenants.dedup();
     report.new_incidents.sort();
     report.new_incidents.dedup();
-    Ok(Plan { changes: merger.out.into_iter().collect(), report })
+    let changes = if base == Some(ours) {
+        // A fast-forward: the checkout changes exactly as the two trees differ.
+        store.changed_between(Some(ours), theirs)?
+    } else {
+        merger.out.into_iter().collect()
+    };
+    Ok(Plan { changes, report })
+}
+
+/// What a changed path is, whatever layout put it there.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+enum Key {
+    Record(Record),
+    File(String),
+}
+
+/// The records and files that changed from `base` to `side`, with their blob on `side`. A
+/// record moved without a change of content (an upgrade) did not change.
+fn changed_records(store: &Store, base: Option<Oid>, side: Oid) -> Result<HashMap<Key, Option<Oid>>> {
+    let mut changed: HashMap<Key, Option<Oid>> = HashMap::new();
+    for (path, blob) in store.changed_between(base, side)? {
+        let key = match layout::record_at(&path) {
+            Some(record) => Key::Record(record),
+            None => Key::File(path),
+        };
+        // A move is a deletion at one path and the same record at another: the record stays.
+        let slot = changed.entry(key).or_insert(blob);
+        if slot.is_none() {
+            *slot = blob;
+        }
+    }
+    if let Some(base) = base {
+        let base_tree = store.tree_of(base)?;
+        let mut unchanged = Vec::new();
+        for (key, blob) in &changed {
+            if let Key::Record(record) = key
+                && blob.is_some()
+                && store.record_blob_in(base_tree, record)? == *blob
+            {
+                unchanged.push(key.clone());
+            }
+        }
+        for key in unchanged {
+            changed.remove(&key);
+        }
+    }
+    Ok(changed)
+}
+
+/// The layout `sirt.toml` names at `commit` (flat when it names none or does not read).
+fn layout_at(store: &Store, commit: Oid) -> Layout {
+    let text = store.file_at(commit, SETTINGS_FILE).ok().flatten().unwrap_or_default();
+    let table: toml::Table = String::from_utf8_lossy(&text).parse().unwrap_or_default();
+    match table.get("layout").and_then(|v| v.as_str()) {
+        Some("sharded") => Layout::Sharded,
+        _ => Layout::Flat,
+    }
 }
 
 fn incident_stem(path: &str) -> Option<&str> {
-    let stem = path.strip_prefix(INCIDENTS_DIR)?.strip_prefix('/')?.strip_suffix(".toml")?;
-    id::is_incident_id(stem).then_some(stem)
+    layout::incident_at(path)
 }
 
 fn cannot_merge(store: &Store, path: &str, why: &str) -> anyhow::Error {
@@ -184,7 +257,7 @@ impl Merger<'_> {
         if let Some(stem) = incident_stem(path) {
             // A line scan, not a parse: a sync can bring hundreds of files, and the report only
             // needs event ids and kinds.
-            let before = match self.ours_incident_blobs()?.get(path).copied() {
+            let before = match self.ours_incident_blobs()?.get(stem).copied() {
                 Some(blob) => Some(self.store.blob_bytes(blob)?),
                 None => None,
             };
@@ -207,9 +280,7 @@ impl Merger<'_> {
             let unknown: Vec<String> =
                 new.into_iter().map(|(_, kind)| kind).filter(|kind| !self.is_known_kind(kind)).collect();
             self.report_unknown(stem, unknown);
-        } else if let Some(tenant) =
-            path.strip_prefix(&format!("{TENANTS_DIR}/")).and_then(|p| p.strip_suffix(".toml"))
-        {
+        } else if let Some(tenant) = layout::tenant_at(path) {
             self.report.tenants.push(tenant.to_string());
         } else {
             self.report.other_files.push(path.to_string());
@@ -217,15 +288,46 @@ impl Merger<'_> {
         Ok(())
     }
 
-    /// Our incident files by path, read once.
+    /// Our incident files by id, read once.
     fn ours_incident_blobs(&mut self) -> Result<&HashMap<String, Oid>> {
         if self.ours_incidents.is_none() {
-            let files = self.store.files_at(self.ours, INCIDENTS_DIR)?;
-            self.ours_incidents = Some(
-                files.into_iter().map(|(name, blob)| (format!("{INCIDENTS_DIR}/{name}"), blob)).collect(),
-            );
+            let files = self.store.incident_files_in(self.store.tree_of(self.ours)?)?;
+            self.ours_incidents = Some(files.into_iter().collect());
         }
         Ok(self.ours_incidents.as_ref().expect("just filled"))
+    }
+
+    /// Where the merge keeps what `key` names.
+    fn path_of(&self, key: &Key) -> String {
+        match key {
+            Key::Record(record) => self.target.path_of(record),
+            Key::File(path) => path.clone(),
+        }
+    }
+
+    /// The bytes of `record` at `commit`, wherever that commit's layout keeps it.
+    fn record_at(&self, commit: Oid, record: &Record) -> Result<Option<Vec<u8>>> {
+        match self.store.record_blob_in(self.store.tree_of(commit)?, record)? {
+            Some(blob) => Ok(Some(self.store.blob_bytes(blob)?)),
+            None => Ok(None),
+        }
+    }
+
+    /// Our side is flat and the merge is sharded: every record of ours moves to its shard,
+    /// with what the merge decided for it, if anything.
+    fn move_ours(&mut self) -> Result<()> {
+        let tree = self.store.tree_of(self.ours)?;
+        let incidents =
+            self.store.incident_files_in(tree)?.into_iter().map(|(id, b)| (Record::Incident(id), b));
+        let tenants = self.store.tenant_files_in(tree)?.into_iter().map(|(id, b)| (Record::Tenant(id), b));
+        for (record, blob) in incidents.chain(tenants).collect::<Vec<_>>() {
+            let (from, to) = (Layout::Flat.path_of(&record), self.target.path_of(&record));
+            if from != to && self.store.blob_at_path(tree, &from)?.is_some() {
+                self.out.entry(to).or_insert(Some(blob));
+                self.out.insert(from, None);
+            }
+        }
+        Ok(())
     }
 
     /// Whether this sirt knows an event kind: it reads as something other than `Unknown`
@@ -291,11 +393,11 @@ impl Merger<'_> {
         }
         let new_id = self.free_id(moving_identity)?;
         let renamed = rename(moving, &stem, &new_id, &title_of(kept))?;
-        let target = Store::incident_path(&new_id);
-        let at_ours =
-            self.store.file_at(self.ours, &target)?.map(|b| String::from_utf8_lossy(&b).into_owned());
+        let target = self.target.incident_path(&new_id);
+        let record = Record::Incident(new_id.clone());
+        let at_ours = self.record_at(self.ours, &record)?.map(|b| String::from_utf8_lossy(&b).into_owned());
         let at_theirs =
-            self.store.file_at(self.theirs, &target)?.map(|b| String::from_utf8_lossy(&b).into_owned());
+            self.record_at(self.theirs, &record)?.map(|b| String::from_utf8_lossy(&b).into_owned());
         let mut texts: Vec<String> = Vec::new();
         texts.extend(at_ours.clone());
         if !ours_keeps {
@@ -329,10 +431,10 @@ impl Merger<'_> {
                 .bytes()
                 .fold(0xcbf2_9ce4_8422_2325_u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3));
             let candidate = id::incident_id(seed);
-            let path = Store::incident_path(&candidate);
+            let record = Record::Incident(candidate.clone());
             let mut free = true;
             for side in [self.ours, self.theirs] {
-                if let Some(bytes) = self.store.file_at(side, &path)? {
+                if let Some(bytes) = self.record_at(side, &record)? {
                     free &= identity_of(&String::from_utf8_lossy(&bytes))? == identity;
                 }
             }
@@ -346,7 +448,7 @@ impl Merger<'_> {
     /// `first` with the events of `second` it lacks appended; fails when one event id holds
     /// different events on the two sides.
     fn union(&self, incident: &str, first: &str, second: &str) -> Result<(String, Vec<String>)> {
-        let path = Store::incident_path(incident);
+        let path = self.target.incident_path(incident);
         let ours =
             split_events(first).ok_or_else(|| cannot_merge(self.store, &path, "its events do not read"))?;
         let theirs =
@@ -396,7 +498,7 @@ impl Merger<'_> {
             self.store.root().display(),
             ours.to_string(),
             theirs.to_string(),
-            Store::incident_path(incident)
+            self.target.incident_path(incident)
         ))
         .into()
     }
@@ -455,9 +557,13 @@ impl Merger<'_> {
 
     /// Tenants and settings: three-way, per field.
     fn merge_record(&mut self, path: &str, our_blob: Option<Oid>, their_blob: Option<Oid>) -> Result<()> {
-        let base_blob = match self.base {
-            Some(base) => self.store.file_at(base, path)?.map(|b| self.store.write_blob(&b)).transpose()?,
-            None => None,
+        let record = layout::record_at(path);
+        let base_blob = match (self.base, &record) {
+            (Some(base), Some(record)) => self.store.record_blob_in(self.store.tree_of(base)?, record)?,
+            (Some(base), None) => {
+                self.store.file_at(base, path)?.map(|b| self.store.write_blob(&b)).transpose()?
+            }
+            (None, _) => None,
         };
         let parse = |blob: Option<Oid>| -> Result<Option<toml::Value>> {
             let Some(text) = self.text_of(path, blob)? else { return Ok(None) };
@@ -472,7 +578,11 @@ impl Merger<'_> {
         };
         let (base, ours, theirs) = (parse(base_blob)?, parse(our_blob)?, parse(their_blob)?);
         let winner_is_ours = {
-            let last = |tip| self.store.last_change_to(path, tip, self.base);
+            let paths = match &record {
+                Some(record) => layout::paths_of(record).to_vec(),
+                None => vec![path.to_string()],
+            };
+            let last = |tip| self.store.last_change_to(&paths, tip, self.base);
             let (o, t) = (last(self.ours)?, last(self.theirs)?);
             o.map(|(time, id)| (time, id.to_string())) >= t.map(|(time, id)| (time, id.to_string()))
         };
@@ -503,7 +613,7 @@ impl Merger<'_> {
         if blob != our_blob {
             self.out.insert(path.to_string(), blob);
         }
-        match path.strip_prefix(&format!("{TENANTS_DIR}/")).and_then(|p| p.strip_suffix(".toml")) {
+        match layout::tenant_at(path) {
             Some(tenant) => self.report.tenants.push(tenant.to_string()),
             None => self.report.other_files.push(path.to_string()),
         }

@@ -10,9 +10,8 @@ use super::versions::{Version, Versions};
 use super::{Check, Finding, SETTINGS, SIGNERS, Verified, commit_words, signing_of, time_words};
 use crate::model::Event;
 use crate::model::settings::Signing;
-use crate::store::{
-    CommitFacts, History, INCIDENTS_DIR, Oid, SignatureCheck, TEMPLATES_DIR, TENANTS_DIR, check_signature,
-};
+use crate::store::layout::{self, Record};
+use crate::store::{CommitFacts, History, Oid, SignatureCheck, TEMPLATES_DIR, check_signature};
 
 /// A parent: its id, its time, its tree.
 pub type Parent = (Oid, i64, Oid);
@@ -48,9 +47,44 @@ pub(super) fn event_words(event: &Event) -> String {
 }
 
 fn incident_stem(path: &str) -> Option<&str> {
-    path.strip_prefix(INCIDENTS_DIR)?.strip_prefix('/')?.strip_suffix(".toml").filter(|s| !s.contains('/'))
+    layout::incident_at(path)
 }
 
+/// An incident moved between layouts (`sirt upgrade`) shows as a deletion at one path and an
+/// addition at another: one change of that incident, from its old blob to its new one.
+fn pair_moves(changes: Vec<crate::store::Change>) -> Vec<crate::store::Change> {
+    let mut by_id: HashMap<String, usize> = HashMap::new();
+    let mut paired: Vec<crate::store::Change> = Vec::with_capacity(changes.len());
+    for change in changes {
+        let Some(id) = incident_stem(&change.path).map(String::from) else {
+            paired.push(change);
+            continue;
+        };
+        match by_id.get(&id).copied() {
+            Some(at) if paired[at].new.is_none() && change.old.is_none() => {
+                paired[at] = crate::store::Change { path: change.path, old: paired[at].old, new: change.new };
+            }
+            Some(at) if paired[at].old.is_none() && change.new.is_none() => {
+                paired[at].old = change.old;
+            }
+            _ => {
+                by_id.insert(id, paired.len());
+                paired.push(change);
+            }
+        }
+    }
+    paired
+}
+
+/// The blob of incident `id` in `tree`, in either layout, and its path.
+fn incident_in(history: &History, tree: Oid, id: &str) -> Result<Option<(String, Oid)>> {
+    for path in layout::paths_of(&Record::Incident(id.to_string())) {
+        if let Some(blob) = history.entry(tree, &path)? {
+            return Ok(Some((path, blob)));
+        }
+    }
+    Ok(None)
+}
 /// The `Key: value` trailers of a commit message whose key starts with `Sirt-`.
 pub(super) fn trailers(message: &str) -> Vec<(&str, &str)> {
     message
@@ -182,6 +216,7 @@ impl<'h> Walk<'h> {
             Some(changes) => changes,
             None => self.history.changes(parent_tree, Some(commit.tree))?,
         };
+        let changes = pair_moves(changes);
         let trailers = trailers(&commit.message);
         let by_sirt = !trailers.is_empty();
         let action = trailers.iter().find(|(k, _)| *k == "Sirt-Action").map(|(_, v)| *v);
@@ -189,6 +224,7 @@ impl<'h> Walk<'h> {
         let mut added_ids: Vec<String> = Vec::new();
         let mut outside: Vec<String> = Vec::new();
         let mut touched_incidents = Vec::new();
+        let mut touched_paths = Vec::new();
         for change in &changes {
             let Some(stem) = incident_stem(&change.path) else {
                 if !by_sirt {
@@ -198,6 +234,7 @@ impl<'h> Walk<'h> {
                 continue;
             };
             touched_incidents.push(stem.to_string());
+            touched_paths.push(change.path.clone());
             let at = At { commit, file: Some(&change.path) };
             let before = match change.old {
                 Some(blob) => Some(self.versions.get(self.history, &change.path, blob, None)?),
@@ -225,8 +262,7 @@ impl<'h> Walk<'h> {
         }
         if !by_sirt {
             if !outside.is_empty() || !touched_incidents.is_empty() {
-                let mut all =
-                    touched_incidents.iter().map(|s| format!("{INCIDENTS_DIR}/{s}.toml")).collect::<Vec<_>>();
+                let mut all = touched_paths.clone();
                 all.extend(outside.iter().cloned());
                 let finding = at.finding(
                     Check::OutsideSirt,
@@ -292,7 +328,7 @@ impl<'h> Walk<'h> {
         out: &mut Verified,
     ) -> Result<()> {
         let Some(blob) = blob else { return Ok(()) };
-        let is_tenant = path.starts_with(&format!("{TENANTS_DIR}/")) && path.ends_with(".toml");
+        let is_tenant = layout::tenant_at(path).is_some();
         if path != SETTINGS && !is_tenant {
             let _ = TEMPLATES_DIR;
             return Ok(());
@@ -330,21 +366,24 @@ impl<'h> Walk<'h> {
         new: &str,
         out: &mut Verified,
     ) -> Result<()> {
-        let (old_path, new_path) = (format!("incidents/{old}.toml"), format!("incidents/{new}.toml"));
+        let new_path = incident_in(self.history, commit.tree, new)?.map_or_else(
+            || layout::paths_of(&Record::Incident(new.to_string()))[0].clone(),
+            |(path, _)| path,
+        );
         let at = At { commit, file: Some(&new_path) };
         let mut union: BTreeMap<String, Event> = BTreeMap::new();
         for (_, _, tree) in parents {
-            if let Some(blob) = self.history.entry(*tree, &old_path)? {
-                let version = self.versions.get(self.history, &old_path, blob, None)?;
+            if let Some((path, blob)) = incident_in(self.history, *tree, old)? {
+                let version = self.versions.get(self.history, &path, blob, None)?;
                 if let Ok(log) = &version.log {
                     union.extend(log.events.iter().map(|e| (e.id.clone(), e.clone())));
                 }
             }
         }
         let mut merged: Vec<Event> = Vec::new();
-        for path in [&old_path, &new_path] {
-            let Some(blob) = self.history.entry(commit.tree, path)? else { continue };
-            let version = self.versions.get(self.history, path, blob, None)?;
+        for id in [old, new] {
+            let Some((path, blob)) = incident_in(self.history, commit.tree, id)? else { continue };
+            let version = self.versions.get(self.history, &path, blob, None)?;
             if let Ok(log) = &version.log {
                 merged.extend(log.events.iter().cloned());
             }
@@ -381,42 +420,42 @@ impl<'h> Walk<'h> {
     }
 
     fn merge(&mut self, commit: &CommitFacts, parents: &[Parent], out: &mut Verified) -> Result<()> {
-        // For each incident path that differs from some parent: its blob in each parent.
+        // For each incident that differs from some parent: its blob in each parent, by id, so
+        // that a parent from before an upgrade and one after meet on the same incident.
         let mut paths: BTreeMap<String, Vec<Option<Oid>>> = BTreeMap::new();
-        let mut merged_blobs: HashMap<String, Option<Oid>> = HashMap::new();
         for (n, (_, _, tree)) in parents.iter().enumerate() {
             for change in self.history.changes(Some(*tree), Some(commit.tree))? {
-                if incident_stem(&change.path).is_none() {
-                    continue;
+                let Some(stem) = incident_stem(&change.path) else { continue };
+                let slot = &mut paths.entry(stem.to_string()).or_insert_with(|| vec![None; parents.len()])[n];
+                match change.old {
+                    Some(old) => *slot = Some(old),
+                    None => *slot = Some(slot.unwrap_or(Oid::zero())),
                 }
-                merged_blobs.insert(change.path.clone(), change.new);
-                paths.entry(change.path.clone()).or_insert_with(|| vec![None; parents.len()])[n] =
-                    Some(change.old.unwrap_or(Oid::zero()));
             }
         }
-        // An id collision settled by sync moves one incident to a new id: those two paths are
-        // checked together, as one union, below.
+        // An id collision settled by sync moves one incident to a new id: those two incidents
+        // are checked together, as one union, below.
         let renames: Vec<(String, String)> = trailers(&commit.message)
             .into_iter()
             .filter(|(k, _)| *k == "Sirt-Renamed")
             .filter_map(|(_, v)| v.split_once(" -> "))
             .map(|(old, new)| (old.trim().to_string(), new.trim().to_string()))
             .collect();
-        let renamed = |path: &str| {
-            renames.iter().any(|(old, new)| {
-                path == format!("incidents/{old}.toml") || path == format!("incidents/{new}.toml")
-            })
-        };
+        let renamed = |stem: &str| renames.iter().any(|(old, new)| stem == old || stem == new);
         for (old, new) in &renames {
             self.renamed_union(commit, parents, old, new, out)?;
         }
-        for (path, known) in paths {
-            if renamed(&path) {
+        for (stem, known) in paths {
+            if renamed(&stem) {
                 continue;
             }
-            let stem = incident_stem(&path).unwrap_or_default().to_string();
+            let found = incident_in(self.history, commit.tree, &stem)?;
+            let path = found.as_ref().map_or_else(
+                || layout::paths_of(&Record::Incident(stem.clone()))[0].clone(),
+                |(path, _)| path.clone(),
+            );
             let at = At { commit, file: Some(&path) };
-            let merged_blob = merged_blobs.get(&path).copied().flatten();
+            let merged_blob = found.map(|(_, blob)| blob);
             let mut union: BTreeMap<String, (Event, usize)> = BTreeMap::new();
             let mut first: Option<Rc<Version>> = None;
             for (n, blob) in known.iter().enumerate() {

@@ -135,6 +135,17 @@ impl Git {
         Ok(Some(self.repo.find_blob(entry.id())?.content().to_vec()))
     }
 
+    /// The blob at `path` in `tree`, if a file is there.
+    pub fn entry_in(&self, tree: Oid, path: &str) -> Result<Option<Oid>> {
+        let tree = self.repo.find_tree(tree)?;
+        match tree.get_path(Path::new(path)) {
+            Ok(entry) if entry.kind() == Some(git2::ObjectType::Blob) => Ok(Some(entry.id())),
+            Ok(_) => Ok(None),
+            Err(e) if e.code() == ErrorCode::NotFound => Ok(None),
+            Err(e) => Err(e.into()),
+        }
+    }
+
     /// The files directly in `dir` of `tree`: name and blob, in name order.
     pub fn files_in(&self, tree: Oid, dir: &str) -> Result<Vec<(String, Oid)>> {
         let tree = self.repo.find_tree(tree)?;
@@ -218,10 +229,12 @@ impl Git {
 
     /// Writes the objects of a commit that changes `files` (content, or `None` to delete) on top
     /// of `parent`, without moving any branch.
+    #[allow(clippy::too_many_arguments)]
     pub fn prepare(
         &self,
         parent: Option<Oid>,
         files: &[(String, Option<Vec<u8>>)],
+        existing: &[(String, Option<Oid>)],
         author: &Author,
         when: DateTime<Utc>,
         message: &str,
@@ -239,6 +252,7 @@ impl Git {
             written.extend(blob);
             changes.push((path.split('/').collect(), blob));
         }
+        changes.extend(existing.iter().map(|(path, blob)| (path.split('/').collect(), *blob)));
         let base = head.as_ref().map(|c| c.tree()).transpose()?;
         let tree = scratch.find_tree(write_tree(&scratch, base, &changes, &mut written)?)?;
         let time = Time::new(when.timestamp(), 0);
@@ -400,7 +414,6 @@ fn write_tree(
     Ok(tree)
 }
 
-
 mod team;
 #[cfg(unix)]
 mod worktree;
@@ -438,7 +451,7 @@ mod tests {
         let files: Vec<(String, Option<Vec<u8>>)> =
             (0..100).map(|n| (format!("d/f{n}"), Some(format!("content {n}").into_bytes()))).collect();
         let who = Author { name: "A", email: "a@example.com" };
-        let prepared = git.prepare(None, &files, &who, Utc::now(), "m\n", false).unwrap();
+        let prepared = git.prepare(None, &files, &[], &who, Utc::now(), "m\n", false).unwrap();
         git.advance(&prepared, "m").unwrap();
         let tree = git.tree_of(prepared.commit).unwrap();
         assert_eq!(git.file_in(tree, "d/f7").unwrap().unwrap(), b"content 7");

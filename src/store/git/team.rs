@@ -143,9 +143,15 @@ impl Git {
         Ok(self.repo.find_commit(commit)?.time().seconds())
     }
 
-    /// The newest commit reachable from `tip` but not from `base` that changed `path` compared
-    /// with its first parent: its committer time and id.
-    pub fn last_change_to(&self, path: &str, tip: Oid, base: Option<Oid>) -> Result<Option<(i64, Oid)>> {
+    /// The newest commit reachable from `tip` but not from `base` that changed the file at
+    /// `paths` (the first of them that exists; a move between them is no change) compared with
+    /// its first parent: its committer time and id.
+    pub fn last_change_to(
+        &self,
+        paths: &[String],
+        tip: Oid,
+        base: Option<Oid>,
+    ) -> Result<Option<(i64, Oid)>> {
         let mut walk = self.repo.revwalk()?;
         walk.set_sorting(git2::Sort::TIME)?;
         walk.push(tip)?;
@@ -153,7 +159,8 @@ impl Git {
             walk.hide(base)?;
         }
         let blob_at = |commit: &git2::Commit<'_>| -> Option<Oid> {
-            commit.tree().ok()?.get_path(Path::new(path)).ok().map(|e| e.id())
+            let tree = commit.tree().ok()?;
+            paths.iter().find_map(|path| tree.get_path(Path::new(path)).ok().map(|e| e.id()))
         };
         for oid in walk {
             let commit = self.repo.find_commit(oid?)?;

@@ -67,7 +67,9 @@ impl Git {
         let empty = Vec::new();
         let parts = crate::parallel::by_chunks(&dirs, crate::parallel::cores(), |part| {
             part.iter()
-                .map(|dir| scan_dir(&workdir, dir, by_dir.get(dir).unwrap_or(&empty), scope, index_mtime, private))
+                .map(|dir| {
+                    scan_dir(&workdir, dir, by_dir.get(dir).unwrap_or(&empty), scope, index_mtime, private)
+                })
                 .collect::<Vec<_>>()
         });
         let mut changed = Vec::new();
@@ -92,7 +94,9 @@ impl Git {
 }
 
 fn in_scope(path: &str, scope: &[&str]) -> bool {
-    scope.iter().any(|root| path == *root || path.strip_prefix(root).is_some_and(|rest| rest.starts_with('/')))
+    scope
+        .iter()
+        .any(|root| path == *root || path.strip_prefix(root).is_some_and(|rest| rest.starts_with('/')))
 }
 
 fn known(name: &str, entry: &IndexEntry) -> Known {
