@@ -6,6 +6,7 @@
 
 mod checks;
 mod events;
+mod moves;
 mod versions;
 
 use std::path::Path;

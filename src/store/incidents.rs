@@ -37,6 +37,10 @@ impl Store {
             .hint("incident ids look like INC-7K3M-9QX2; list them with: sirt list --all")
             .into());
         }
+        // A whole id as sirt wrote it is looked up where it would be, without listing every id.
+        if id::is_incident_id(query) && self.record_bytes(&Record::Incident(query.to_string()))?.is_some() {
+            return Ok(query.to_string());
+        }
         let wanted = id::canonical(query);
         let matches: Vec<String> =
             self.incident_ids()?.into_iter().filter(|id| id::canonical(id).starts_with(&wanted)).collect();

@@ -31,8 +31,10 @@ use crate::store::remote::{ChangedPath, Oid};
 use crate::store::{SETTINGS_FILE, Store};
 
 mod files;
+mod records;
 
 use files::*;
+use records::{Key, changed_records, layout_at};
 
 /// The rule that settles a field changed differently on both sides, as named in output.
 pub const FIELD_RULE: &str = "later change wins";
@@ -177,56 +179,6 @@ pub fn plan(store: &Store, base: Option<Oid>, ours: Oid, theirs: Oid) -> Result<
         merger.out.into_iter().collect()
     };
     Ok(Plan { changes, report })
-}
-
-/// What a changed path is, whatever layout put it there.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-enum Key {
-    Record(Record),
-    File(String),
-}
-
-/// The records and files that changed from `base` to `side`, with their blob on `side`. A
-/// record moved without a change of content (an upgrade) did not change.
-fn changed_records(store: &Store, base: Option<Oid>, side: Oid) -> Result<HashMap<Key, Option<Oid>>> {
-    let mut changed: HashMap<Key, Option<Oid>> = HashMap::new();
-    for (path, blob) in store.changed_between(base, side)? {
-        let key = match layout::record_at(&path) {
-            Some(record) => Key::Record(record),
-            None => Key::File(path),
-        };
-        // A move is a deletion at one path and the same record at another: the record stays.
-        let slot = changed.entry(key).or_insert(blob);
-        if slot.is_none() {
-            *slot = blob;
-        }
-    }
-    if let Some(base) = base {
-        let base_tree = store.tree_of(base)?;
-        let mut unchanged = Vec::new();
-        for (key, blob) in &changed {
-            if let Key::Record(record) = key
-                && blob.is_some()
-                && store.record_blob_in(base_tree, record)? == *blob
-            {
-                unchanged.push(key.clone());
-            }
-        }
-        for key in unchanged {
-            changed.remove(&key);
-        }
-    }
-    Ok(changed)
-}
-
-/// The layout `sirt.toml` names at `commit` (flat when it names none or does not read).
-fn layout_at(store: &Store, commit: Oid) -> Layout {
-    let text = store.file_at(commit, SETTINGS_FILE).ok().flatten().unwrap_or_default();
-    let table: toml::Table = String::from_utf8_lossy(&text).parse().unwrap_or_default();
-    match table.get("layout").and_then(|v| v.as_str()) {
-        Some("sharded") => Layout::Sharded,
-        _ => Layout::Flat,
-    }
 }
 
 fn incident_stem(path: &str) -> Option<&str> {

@@ -6,6 +6,7 @@ use std::rc::Rc;
 use anyhow::Result;
 
 use super::events::{compare, consistent, differences};
+use super::moves::{incident_in, pair_moves};
 use super::versions::{Version, Versions};
 use super::{Check, Finding, SETTINGS, SIGNERS, Verified, commit_words, signing_of, time_words};
 use crate::model::Event;
@@ -46,45 +47,10 @@ pub(super) fn event_words(event: &Event) -> String {
     format!("event {} ({}, {})", event.id, event.body.kind(), event.at.format("%Y-%m-%d %H:%MZ"))
 }
 
-fn incident_stem(path: &str) -> Option<&str> {
+pub(super) fn incident_stem(path: &str) -> Option<&str> {
     layout::incident_at(path)
 }
 
-/// An incident moved between layouts (`sirt upgrade`) shows as a deletion at one path and an
-/// addition at another: one change of that incident, from its old blob to its new one.
-fn pair_moves(changes: Vec<crate::store::Change>) -> Vec<crate::store::Change> {
-    let mut by_id: HashMap<String, usize> = HashMap::new();
-    let mut paired: Vec<crate::store::Change> = Vec::with_capacity(changes.len());
-    for change in changes {
-        let Some(id) = incident_stem(&change.path).map(String::from) else {
-            paired.push(change);
-            continue;
-        };
-        match by_id.get(&id).copied() {
-            Some(at) if paired[at].new.is_none() && change.old.is_none() => {
-                paired[at] = crate::store::Change { path: change.path, old: paired[at].old, new: change.new };
-            }
-            Some(at) if paired[at].old.is_none() && change.new.is_none() => {
-                paired[at].old = change.old;
-            }
-            _ => {
-                by_id.insert(id, paired.len());
-                paired.push(change);
-            }
-        }
-    }
-    paired
-}
-
-/// The blob of incident `id` in `tree`, in either layout, and its path.
-fn incident_in(history: &History, tree: Oid, id: &str) -> Result<Option<(String, Oid)>> {
-    for path in layout::paths_of(&Record::Incident(id.to_string())) {
-        if let Some(blob) = history.entry(tree, &path)? {
-            return Ok(Some((path, blob)));
-        }
-    }
-    Ok(None)
-}
 /// The `Key: value` trailers of a commit message whose key starts with `Sirt-`.
 pub(super) fn trailers(message: &str) -> Vec<(&str, &str)> {
     message
