@@ -318,6 +318,11 @@ impl Git {
         // Git's cached trees, brought up to date (rehashing only the changed directories), let
         // the next hand-edit check compare the index with the commit without reading every tree.
         index.write_tree()?;
+        // Version 4 writes each path as the change from the one before: a sharded index of
+        // 20,000 records is a third smaller to write, hash and read back.
+        if index.version() < 4 {
+            index.set_version(4)?;
+        }
         index.write()?;
         Ok(())
     }
