@@ -171,7 +171,8 @@ impl Store {
             fsutil::remove_leftovers(dir);
         }
         fsutil::replace_files(&self.root, &files)?;
-        self.git.refresh_index(&paths)?;
+        let unknown: Vec<(String, Option<Oid>)> = paths.iter().map(|p| (p.clone(), None)).collect();
+        self.git.refresh_index(&unknown)?;
         fs::remove_file(&marker)?;
         Ok(paths)
     }
@@ -300,7 +301,9 @@ impl Txn<'_> {
         fsutil::replace_files(&store.root, &files)?;
         fsutil::move_files(&store.root, &self.moves)?;
         failpoint("after-worktree");
-        store.git.refresh_index(&paths).map_err(|e| store.explain_git_lock().unwrap_or(e))?;
+        let mut written = prepared.blobs.clone();
+        written.extend(moved.iter().cloned());
+        store.git.refresh_index(&written).map_err(|e| store.explain_git_lock().unwrap_or(e))?;
         fs::remove_file(&marker)?;
         failpoint("after-index");
         store.view.set(Some((prepared.commit, store.git.tree_of(prepared.commit)?)));
@@ -354,7 +357,7 @@ impl Txn<'_> {
             return Err(e);
         }
         fsutil::replace_files(&store.root, &files)?;
-        store.git.refresh_index(&paths)?;
+        store.git.refresh_index(changes)?;
         fs::remove_file(&marker)?;
         store.view.set(Some((prepared.commit, store.git.tree_of(prepared.commit)?)));
         store.git.maintain(&store.root);

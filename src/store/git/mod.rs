@@ -30,6 +30,8 @@ pub struct Author<'a> {
 pub struct Prepared {
     pub commit: Oid,
     parent: Option<Oid>,
+    /// Each changed path and its blob (`None`: deleted), for the index.
+    pub blobs: Vec<(String, Option<Oid>)>,
 }
 
 /// A commit, as `sirt history` shows it.
@@ -269,12 +271,15 @@ impl Git {
         };
         written.push(commit);
         self.write_pack(&scratch, &written)?;
-        Ok(Prepared { commit, parent: head.map(|c| c.id()) })
+        let blobs = files.iter().map(|(p, _)| p.clone()).zip(changes.iter().map(|(_, b)| *b)).collect();
+        Ok(Prepared { commit, parent: head.map(|c| c.id()), blobs })
     }
 
     /// Writes `objects`, held in `scratch`'s memory, into the store as one pack file.
     fn write_pack(&self, scratch: &Repository, objects: &[Oid]) -> Result<()> {
         let mut builder = scratch.packbuilder()?;
+        // Deltas among the objects of a large change (an import) are searched on every core.
+        builder.set_threads(0);
         for oid in objects {
             builder.insert_object(*oid, None)?;
         }
@@ -304,15 +309,22 @@ impl Git {
         Ok(())
     }
 
-    /// Brings the index entries of `paths` in line with the working tree.
-    pub fn refresh_index(&self, paths: &[String]) -> Result<()> {
+    /// Brings the index entries of `paths` in line with the working tree. A path given with the
+    /// blob just written there is entered from its stat data alone; others are read and hashed.
+    pub fn refresh_index(&self, paths: &[(String, Option<Oid>)]) -> Result<()> {
         let workdir = self.repo.workdir().expect("checked in open").to_path_buf();
         let mut index = self.repo.index()?;
-        for path in paths {
-            if workdir.join(path).exists() {
-                index.add_path(Path::new(path))?;
-            } else if index.get_path(Path::new(path), 0).is_some() {
-                index.remove_path(Path::new(path))?;
+        for (path, blob) in paths {
+            let on_disk = std::fs::symlink_metadata(workdir.join(path)).ok();
+            match (on_disk, blob) {
+                #[cfg(unix)]
+                (Some(meta), Some(blob)) if meta.is_file() => index.add(&entry_of(path, &meta, *blob))?,
+                (Some(_), _) => index.add_path(Path::new(path))?,
+                (None, _) => {
+                    if index.get_path(Path::new(path), 0).is_some() {
+                        index.remove_path(Path::new(path))?;
+                    }
+                }
             }
         }
         // Git's cached trees, brought up to date (rehashing only the changed directories), let
@@ -372,6 +384,27 @@ impl Git {
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .status();
+    }
+}
+
+/// The index entry of a file just written with `blob`, from its stat data, as git makes it.
+#[cfg(unix)]
+fn entry_of(path: &str, meta: &std::fs::Metadata, blob: Oid) -> git2::IndexEntry {
+    use std::os::unix::fs::MetadataExt;
+    let time = |seconds: i64, nanos: i64| git2::IndexTime::new(seconds as i32, nanos as u32);
+    git2::IndexEntry {
+        ctime: time(meta.ctime(), meta.ctime_nsec()),
+        mtime: time(meta.mtime(), meta.mtime_nsec()),
+        dev: meta.dev() as u32,
+        ino: meta.ino() as u32,
+        mode: if meta.mode() & 0o111 != 0 { 0o100755 } else { 0o100644 },
+        uid: meta.uid(),
+        gid: meta.gid(),
+        file_size: meta.size() as u32,
+        id: blob,
+        flags: path.len().min(0xfff) as u16,
+        flags_extended: 0,
+        path: path.as_bytes().to_vec(),
     }
 }
 
