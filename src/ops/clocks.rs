@@ -10,9 +10,8 @@ use chrono::{DateTime, FixedOffset, Local, Utc};
 
 use crate::error::UserError;
 use crate::model::Incident;
-use crate::model::deadline::{
-    ClockKind, Deadline, Limit, Rules, Status, TenantTerms, limit_from_span, sort_by_urgency,
-};
+use crate::model::clock_groups::{ClockGroup, Members, expand, sort_by_urgency};
+use crate::model::deadline::{ClockKind, Deadline, Limit, Rules, Status, TenantTerms, limit_from_span};
 use crate::model::regime::Catalog;
 use crate::model::settings::Settings;
 use crate::model::tenant::Tenant;
@@ -39,7 +38,8 @@ impl ClockSetup {
         Rules { catalog: &self.catalog, settings: &self.settings }
     }
 
-    /// Every clock of these incidents as of `now`, most urgent first. Tenants are read once each.
+    /// Every clock of these incidents as of `now`, one per tenant, most urgent first. `keep` is
+    /// asked once per group of clocks alike but for their tenant (see `groups`).
     pub fn clocks(
         &self,
         store: &Store,
@@ -47,19 +47,24 @@ impl ClockSetup {
         now: DateTime<Utc>,
         keep: impl Fn(&Deadline) -> bool,
     ) -> Vec<Deadline> {
-        self.clocks_and_unreadable(store, incidents, now, keep).0
+        let (groups, _) = self.groups(store, incidents, now, Members::All, keep);
+        expand(&groups).collect()
     }
 
-    /// The clocks, and the tenant files that exist but do not read (their limits are unknown, so
-    /// a gate must not pass on them). Each tenant file is read once, however many incidents name
-    /// it: with a large directory, reading is most of the time.
-    pub fn clocks_and_unreadable(
+    /// The clocks of these incidents as of `now`, one per group of tenants that share them, most
+    /// urgent first; and the tenant files that exist but do not read (their limits are unknown,
+    /// so a gate must not pass on them). `keep` sees each group's clock as owed to its first
+    /// tenant: what it asks must not depend on which tenant (kind, status, whether a tenant).
+    /// Each tenant file is read once, however many incidents name it: with a large directory,
+    /// reading is most of the time.
+    pub fn groups(
         &self,
         store: &Store,
         incidents: &[&Incident],
         now: DateTime<Utc>,
+        members: Members,
         keep: impl Fn(&Deadline) -> bool,
-    ) -> (Vec<Deadline>, Vec<String>) {
+    ) -> (Vec<ClockGroup>, Vec<String>) {
         let mut tenants: HashMap<&str, Option<Tenant>> = HashMap::new();
         let mut unreadable = Vec::new();
         for incident in incidents {
@@ -91,25 +96,18 @@ impl ClockSetup {
                 })
             })
             .collect();
+        let terms_of = |id: &str| {
+            terms.get(id).map(|(id, limit, regimes)| TenantTerms { id: id.clone(), limit: *limit, regimes })
+        };
         let rules = self.rules();
-        let clocks: Vec<Deadline> = incidents
+        let mut groups: Vec<ClockGroup> = incidents
             .iter()
-            .flat_map(|i| {
-                rules.clocks(
-                    i,
-                    |id| {
-                        terms.get(id).map(|(id, limit, regimes)| TenantTerms {
-                            id: id.clone(),
-                            limit: *limit,
-                            regimes,
-                        })
-                    },
-                    now,
-                )
-            })
-            .filter(|d| keep(d))
+            .enumerate()
+            .flat_map(|(n, i)| rules.groups(i, n as u32, terms_of, now, members))
+            .filter(|g| keep(&g.clock))
             .collect();
-        (sort_by_urgency(clocks), unreadable)
+        sort_by_urgency(&mut groups);
+        (groups, unreadable)
     }
 }
 
