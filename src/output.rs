@@ -250,7 +250,11 @@ impl Ui {
     }
 
     /// CSV rows written as they come.
-    pub fn csv_stream(&self, headers: &[&str], rows: impl Iterator<Item = Vec<String>>) -> anyhow::Result<()> {
+    pub fn csv_stream(
+        &self,
+        headers: &[&str],
+        rows: impl Iterator<Item = Vec<String>>,
+    ) -> anyhow::Result<()> {
         let mut writer = csv::Writer::from_writer(io::stdout().lock());
         writer.write_record(headers)?;
         for row in rows {

@@ -153,7 +153,12 @@ impl Rules<'_> {
         }
         for regime in self.settings.own_regimes.iter().filter_map(|id| self.catalog.get(id)) {
             for stage in &regime.stages {
-                groups.push(ClockGroup::new(self.regime_clock(incident, regime, stage, now), index, next(), None));
+                groups.push(ClockGroup::new(
+                    self.regime_clock(incident, regime, stage, now),
+                    index,
+                    next(),
+                    None,
+                ));
             }
         }
         let incident_id: Arc<str> = Arc::from(incident.id.as_str());
@@ -265,7 +270,10 @@ pub fn alike(groups: &[ClockGroup]) -> Vec<Alike<'_>> {
             Some(tenant) => (m.order, group.party_of(tenant)),
             None => (m.order, d.party.clone()),
         });
-        let key = d.tenant.is_some().then(|| (group.incident, d.clock, d.rule.clone(), d.status, d.due, d.started_at));
+        let key = d
+            .tenant
+            .is_some()
+            .then(|| (group.incident, d.clock, d.rule.clone(), d.status, d.due, d.started_at));
         if let Some(&line) = key.as_ref().and_then(|key| index.get(key)) {
             let (alike, parties) = &mut lines[line];
             alike.count += group.count;
@@ -352,10 +360,17 @@ mod tests {
     }
 
     const POOL: usize = 8;
-    const LIMITS: [Option<&str>; 7] = [None, Some("90m"), Some("24h"), Some("72h"), Some("3d"), Some("96h"), Some("1bd")];
+    const LIMITS: [Option<&str>; 7] =
+        [None, Some("90m"), Some("24h"), Some("72h"), Some("3d"), Some("96h"), Some("1bd")];
     /// Tenant regimes: some with stages waiting for the tenant, one listed twice, one unknown.
-    const REGIMES: [&str; 6] =
-        ["gdpr-art33", "nis2-art23", "sec-8k-item-1-05", "hipaa-breach-covered-entity", "gdpr-art33", "no-such"];
+    const REGIMES: [&str; 6] = [
+        "gdpr-art33",
+        "nis2-art23",
+        "sec-8k-item-1-05",
+        "hipaa-breach-covered-entity",
+        "gdpr-art33",
+        "no-such",
+    ];
     /// Minutes after the base: few, so that tenants share notification times.
     const TIMES: [i64; 5] = [0, 30, 120, 1500, 4400];
 
@@ -373,7 +388,11 @@ mod tests {
     }
 
     fn world() -> impl Strategy<Value = World> {
-        let tenant = (prop::bool::weighted(0.85), 0..LIMITS.len(), subsequence((0..REGIMES.len()).collect::<Vec<_>>(), 0..=3));
+        let tenant = (
+            prop::bool::weighted(0.85),
+            0..LIMITS.len(),
+            subsequence((0..REGIMES.len()).collect::<Vec<_>>(), 0..=3),
+        );
         let affected = prop::collection::btree_map(0..POOL, prop::option::of(0..TIMES.len()), 0..=POOL)
             .prop_map(|m| m.into_iter().collect::<Vec<_>>());
         let incident = (prop::option::weighted(0.85, 0..TIMES.len()), prop::bool::weighted(0.2), affected);
@@ -386,14 +405,8 @@ mod tests {
             -60..6000i64,
             0..3usize,
         )
-            .prop_map(|(tenants, incidents, store_limit, own, aware_at_detection, now, keep)| World {
-                tenants,
-                incidents,
-                store_limit,
-                own,
-                aware_at_detection,
-                now,
-                keep,
+            .prop_map(|(tenants, incidents, store_limit, own, aware_at_detection, now, keep)| {
+                World { tenants, incidents, store_limit, own, aware_at_detection, now, keep }
             })
     }
 
@@ -409,7 +422,10 @@ mod tests {
         format!("t{n}")
     }
 
-    fn incident(n: usize, (declared, closed, affected): &(Option<usize>, bool, Vec<(usize, Option<usize>)>)) -> Incident {
+    fn incident(
+        n: usize,
+        (declared, closed, affected): &(Option<usize>, bool, Vec<(usize, Option<usize>)>),
+    ) -> Incident {
         let detected = base() - Duration::hours(1);
         let detection = Event {
             id: "E1".into(),
@@ -424,14 +440,24 @@ mod tests {
                 started: None,
             },
         };
-        let log = IncidentLog { schema: SCHEMA, id: format!("INC-PROP-{n:04}"), events: vec![detection], unknown: Vec::new() };
+        let log = IncidentLog {
+            schema: SCHEMA,
+            id: format!("INC-PROP-{n:04}"),
+            events: vec![detection],
+            unknown: Vec::new(),
+        };
         let mut incident = log.fold().unwrap();
         incident.declared_at = declared.map(at);
         incident.closed_at = closed.then(|| base() + Duration::days(2));
         incident.affected = affected
             .iter()
             .map(|(t, notified)| {
-                let tenant = AffectedTenant { tenant: name(*t), since: base(), detail: None, notified_at: notified.map(at) };
+                let tenant = AffectedTenant {
+                    tenant: name(*t),
+                    since: base(),
+                    detail: None,
+                    notified_at: notified.map(at),
+                };
                 (name(*t), tenant)
             })
             .collect::<BTreeMap<_, _>>();

@@ -12,10 +12,10 @@ use std::sync::Arc;
 use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
 use serde::Serialize;
 
+use super::clock_groups::Members;
 pub use super::counting::Limit;
 use super::counting::{Days, Reckoning};
 use super::incident::Incident;
-use super::clock_groups::Members;
 use super::regime::{Catalog, Regime, Stage};
 use super::settings::{AwareAt, Settings};
 use super::time::Zone;
@@ -177,23 +177,26 @@ impl<'r> ContractClocks<'r> {
             _ => (store_limit, store_due),
         };
         let capped = own.is_some_and(|l| l != limit);
-        let (rule, limit_name, due_rule) = match self.texts.iter().find(|(l, _)| *l == limit).filter(|_| !capped)
-        {
-            Some((_, texts)) => texts.clone(),
-            None => {
-                let name: Arc<str> = limit.text().into();
-                let rule: Arc<str> = format!("contract {name}").into();
-                let mut words = format!("{} after the declaration", limit.words());
-                if let Some(own) = own.filter(|_| capped) {
-                    words.push_str(&format!(" (the store's limit, shorter than the tenant's {})", own.text()));
+        let (rule, limit_name, due_rule) =
+            match self.texts.iter().find(|(l, _)| *l == limit).filter(|_| !capped) {
+                Some((_, texts)) => texts.clone(),
+                None => {
+                    let name: Arc<str> = limit.text().into();
+                    let rule: Arc<str> = format!("contract {name}").into();
+                    let mut words = format!("{} after the declaration", limit.words());
+                    if let Some(own) = own.filter(|_| capped) {
+                        words.push_str(&format!(
+                            " (the store's limit, shorter than the tenant's {})",
+                            own.text()
+                        ));
+                    }
+                    let words: Arc<str> = words.into();
+                    if !capped {
+                        self.texts.push((limit, (rule.clone(), name.clone(), words.clone())));
+                    }
+                    (rule, name, words)
                 }
-                let words: Arc<str> = words.into();
-                if !capped {
-                    self.texts.push((limit, (rule.clone(), name.clone(), words.clone())));
-                }
-                (rule, name, words)
-            }
-        };
+            };
         let done = done.filter(|t| *t <= now);
         Deadline {
             incident: self.incident.clone(),

@@ -4,6 +4,7 @@ mod affected;
 mod clock_properties;
 mod crash;
 mod deadlines;
+mod deadlines_groups;
 mod exact;
 mod forgiving;
 mod fuzz;
