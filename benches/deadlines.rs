@@ -96,6 +96,8 @@ fn incident(n: usize, rng: &mut Lcg, now: DateTime<Utc>) -> IncidentLog {
 /// Runs `sirt ARGS` on `store` like `common::sirt`, and also returns the child's peak resident
 /// set in KiB, read with `wait4` (per child, unlike `RUSAGE_CHILDREN`, which keeps the maximum
 /// over every child so far).
+// The child is reaped by wait4 below, which std does not know about.
+#[allow(clippy::zombie_processes)]
 fn run_measured(store: &Path, args: &[&str]) -> (Duration, u64, usize) {
     let start = Instant::now();
     let mut child = Command::new(env!("CARGO_BIN_EXE_sirt"))

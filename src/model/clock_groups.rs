@@ -104,6 +104,10 @@ type ContractKey = (Option<Limit>, Option<DateTime<Utc>>);
 /// tenant became aware.
 type TenantKey<'c> = (&'c str, usize, Option<DateTime<Utc>>);
 
+/// An affected tenant as the groups need it: its terms (none when not in the directory), when
+/// it was notified, and its id as the incident names it.
+type Affected<'t, 'i> = (Option<TenantTerms<'t>>, Option<DateTime<Utc>>, &'i str);
+
 impl Rules<'_> {
     /// The clocks of one incident as of `now`, one per group of tenants that share them (in the
     /// order each group's first clock is made). `incident` is where it stands among the incidents
@@ -124,7 +128,7 @@ impl Rules<'_> {
         };
         // One pass over the affected tenants (the map is large and scattered in memory): each
         // tenant's terms are looked up once and kept here for both kinds of clock.
-        let tenants: Vec<(Option<TenantTerms>, Option<DateTime<Utc>>, &str)> = incident
+        let tenants: Vec<Affected> = incident
             .affected
             .iter()
             .map(|(tenant, affected)| (terms(tenant), affected.notified_at, tenant.as_str()))
@@ -205,14 +209,17 @@ pub fn expand(groups: &[ClockGroup]) -> Expanded<'_> {
     Expanded { groups, next: 0, heap: BinaryHeap::new() }
 }
 
+/// The next clock of a group in the current run: where it was made (incident, order), the
+/// group and the member.
+type Next = ((u32, u32), usize, usize);
+
 /// The clocks of groups one by one. Groups that tie on urgency may interleave (their tenants
 /// alternate in the made order): within each run of equal urgency the clocks are merged by
 /// where they were made.
 pub struct Expanded<'g> {
     groups: &'g [ClockGroup],
     next: usize,
-    /// The next clock of each group of the current run: (incident, order), group, member.
-    heap: BinaryHeap<Reverse<((u32, u32), usize, usize)>>,
+    heap: BinaryHeap<Reverse<Next>>,
 }
 
 impl Iterator for Expanded<'_> {
@@ -256,13 +263,16 @@ pub struct Alike<'g> {
     pub parties: Vec<Arc<str>>,
 }
 
+/// One of the first few parties of a group joined into a line, with where its clock was made.
+type Named = (u32, Arc<str>);
+
 /// What clocks shown as one line share: incident, kind, rule, status, due time and start.
 type AlikeKey = (u32, ClockKind, Arc<str>, Status, Option<DateTime<Utc>>, Option<DateTime<Utc>>);
 
 /// Groups sorted by `sort_by_urgency`, joined where they read alike, in the same order. Clocks
 /// owed to no tenant stand alone.
 pub fn alike(groups: &[ClockGroup]) -> Vec<Alike<'_>> {
-    let mut lines: Vec<(Alike, Vec<(u32, Arc<str>)>)> = Vec::new();
+    let mut lines: Vec<(Alike, Vec<Named>)> = Vec::new();
     let mut index: HashMap<AlikeKey, usize> = HashMap::new();
     for group in groups {
         let d = &group.clock;
@@ -374,12 +384,16 @@ mod tests {
     /// Minutes after the base: few, so that tenants share notification times.
     const TIMES: [i64; 5] = [0, 30, 120, 1500, 4400];
 
+    /// An incident: when declared (an index of `TIMES`), whether closed, and the affected
+    /// tenants with when each was notified.
+    type Generated = (Option<usize>, bool, Vec<(usize, Option<usize>)>);
+
     #[derive(Debug, Clone)]
     struct World {
         /// Per tenant: in the directory, its limit, its regimes.
         tenants: Vec<(bool, usize, Vec<usize>)>,
         /// Per incident: declared at, closed, affected tenants with when notified.
-        incidents: Vec<(Option<usize>, bool, Vec<(usize, Option<usize>)>)>,
+        incidents: Vec<Generated>,
         store_limit: usize,
         own: Vec<usize>,
         aware_at_detection: bool,
@@ -422,10 +436,7 @@ mod tests {
         format!("t{n}")
     }
 
-    fn incident(
-        n: usize,
-        (declared, closed, affected): &(Option<usize>, bool, Vec<(usize, Option<usize>)>),
-    ) -> Incident {
+    fn incident(n: usize, (declared, closed, affected): &Generated) -> Incident {
         let detected = base() - Duration::hours(1);
         let detection = Event {
             id: "E1".into(),
