@@ -109,6 +109,18 @@ type TenantKey<'c> = (&'c str, usize, Option<DateTime<Utc>>);
 type Affected<'t, 'i> = (Option<TenantTerms<'t>>, Option<DateTime<Utc>>, &'i str);
 
 impl Rules<'_> {
+    /// Every clock of one incident as of `now`, one per tenant, in the order they are made:
+    /// the incident's contract clocks by tenant, its own regimes' stages, then the tenants' own
+    /// clocks by tenant, regime and stage. Events after `now` have not happened yet.
+    pub fn clocks<'t>(
+        &self,
+        incident: &Incident,
+        terms: impl Fn(&str) -> Option<TenantTerms<'t>>,
+        now: DateTime<Utc>,
+    ) -> Vec<Deadline> {
+        in_made_order(&self.groups(incident, 0, terms, now, Members::All))
+    }
+
     /// The clocks of one incident as of `now`, one per group of tenants that share them (in the
     /// order each group's first clock is made). `incident` is where it stands among the incidents
     /// reported together.
@@ -243,7 +255,7 @@ impl Iterator for Expanded<'_> {
 }
 
 /// One incident's groups expanded in the order the clocks are made, unsorted.
-pub(super) fn in_made_order(groups: &[ClockGroup]) -> Vec<Deadline> {
+fn in_made_order(groups: &[ClockGroup]) -> Vec<Deadline> {
     let mut all: Vec<(u32, usize, usize)> = groups
         .iter()
         .enumerate()

@@ -12,7 +12,6 @@ use std::sync::Arc;
 use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
 use serde::Serialize;
 
-use super::clock_groups::Members;
 pub use super::counting::Limit;
 use super::counting::{Days, Reckoning};
 use super::incident::Incident;
@@ -414,18 +413,6 @@ impl Rules<'_> {
             done_at: done,
             status: self.status(binding, started_at, due, done, now),
         }
-    }
-
-    /// Every clock of one incident as of `now`, one per tenant, in the order they are made:
-    /// the incident's contract clocks by tenant, its own regimes' stages, then the tenants' own
-    /// clocks by tenant, regime and stage. Events after `now` have not happened yet.
-    pub fn clocks<'t>(
-        &self,
-        incident: &Incident,
-        terms: impl Fn(&str) -> Option<TenantTerms<'t>>,
-        now: DateTime<Utc>,
-    ) -> Vec<Deadline> {
-        super::clock_groups::in_made_order(&self.groups(incident, 0, terms, now, Members::All))
     }
 
     /// The tenant's own obligation, for information: runs from our notification when the
