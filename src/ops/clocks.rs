@@ -26,8 +26,12 @@ pub struct ClockSetup {
     settings: Settings,
 }
 
-/// A tenant's id, contractual limit and regimes, as the clocks need them.
-type Terms<'a> = (Arc<str>, Option<Limit>, &'a [String]);
+/// A tenant's contractual limit and regimes, as the clocks need them.
+type Terms = (Option<Limit>, Vec<String>);
+
+fn terms_of(tenant: Tenant) -> Terms {
+    (tenant.notify_within.as_deref().and_then(limit_from_span), tenant.regimes)
+}
 
 impl ClockSetup {
     pub fn for_store(store: &Store) -> Result<ClockSetup> {
@@ -65,47 +69,42 @@ impl ClockSetup {
         members: Members,
         keep: impl Fn(&Deadline) -> bool,
     ) -> (Vec<ClockGroup>, Vec<String>) {
-        let mut tenants: HashMap<&str, Option<Tenant>> = HashMap::new();
+        // Each tenant's terms are read once, however many incidents name it (`None`: not in the
+        // directory, or unreadable). An incident's tenants are read just before its clocks, while
+        // its (large, scattered) map of affected tenants is still in the cache.
+        let mut terms: HashMap<Arc<str>, Option<Terms>> = HashMap::new();
         let mut unreadable = Vec::new();
-        for incident in incidents {
+        let rules = self.rules();
+        let mut groups: Vec<ClockGroup> = Vec::new();
+        for (n, incident) in incidents.iter().enumerate() {
             for id in incident.affected.keys() {
-                tenants.entry(id.as_str()).or_insert_with(|| match store.read_tenant(id) {
-                    Ok(tenant) => Some(tenant),
+                if terms.contains_key(id.as_str()) {
+                    continue;
+                }
+                let read = match store.read_tenant(id) {
+                    Ok(tenant) => Some(terms_of(tenant)),
                     Err(e) => {
                         if store.tenant_exists(id) {
                             unreadable.push(format!("{e:#}"));
                         }
                         None
                     }
-                });
+                };
+                terms.insert(Arc::from(id.as_str()), read);
             }
-        }
-        // Each tenant's limit is read once, not once per clock.
-        let terms: HashMap<&str, Terms> = tenants
-            .iter()
-            .filter_map(|(id, t)| {
-                t.as_ref().map(|t| {
-                    (
-                        *id,
-                        (
-                            Arc::from(*id),
-                            t.notify_within.as_deref().and_then(limit_from_span),
-                            &t.regimes[..],
-                        ),
-                    )
+            let lookup = |id: &str| {
+                terms.get_key_value(id).and_then(|(id, read)| {
+                    read.as_ref().map(|(limit, regimes)| TenantTerms {
+                        id: id.clone(),
+                        limit: *limit,
+                        regimes,
+                    })
                 })
-            })
-            .collect();
-        let terms_of = |id: &str| {
-            terms.get(id).map(|(id, limit, regimes)| TenantTerms { id: id.clone(), limit: *limit, regimes })
-        };
-        let rules = self.rules();
-        let mut groups: Vec<ClockGroup> = incidents
-            .iter()
-            .enumerate()
-            .flat_map(|(n, i)| rules.groups(i, n as u32, terms_of, now, members))
-            .filter(|g| keep(&g.clock))
-            .collect();
+            };
+            groups.extend(
+                rules.groups(incident, n as u32, lookup, now, members).into_iter().filter(|g| keep(&g.clock)),
+            );
+        }
         sort_by_urgency(&mut groups);
         (groups, unreadable)
     }
