@@ -2,6 +2,7 @@
 
 mod affected;
 mod clock_properties;
+mod completion;
 mod crash;
 mod deadlines;
 mod exact;
