@@ -410,6 +410,51 @@ impl Ui {
     }
 }
 
+/// A spinner on stderr naming the step under way, for work of unknown length (waiting on a
+/// remote): shown only when stdout and stderr are a terminal, and gone when the work ends, so
+/// that what the command prints next stands alone.
+pub struct Steps {
+    bar: Option<indicatif::ProgressBar>,
+}
+
+impl Steps {
+    pub fn step(&self, what: &str) {
+        if let Some(bar) = &self.bar {
+            bar.set_message(what.to_string());
+            bar.tick();
+        }
+    }
+
+    pub fn finish(&self) {
+        if let Some(bar) = &self.bar {
+            bar.finish_and_clear();
+        }
+    }
+}
+
+impl Drop for Steps {
+    // An error on the way out: the spinner goes before the error is printed.
+    fn drop(&mut self) {
+        self.finish();
+    }
+}
+
+impl Ui {
+    /// Steps of unknown length, e.g. `⠙ fetching from origin 2s`.
+    pub fn steps(&self) -> Steps {
+        let on = self.terminal && io::stderr().is_terminal();
+        let bar = on.then(|| {
+            let bar = indicatif::ProgressBar::new_spinner();
+            let style = indicatif::ProgressStyle::with_template("{spinner} {msg} {elapsed}")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner());
+            bar.set_style(style);
+            bar.enable_steady_tick(std::time::Duration::from_millis(120));
+            bar
+        });
+        Steps { bar }
+    }
+}
+
 /// Rows without tones, for commands whose tables carry no status.
 pub fn plain_rows(rows: &[Vec<String>]) -> Vec<Vec<(String, Tone)>> {
     rows.iter().map(|row| row.iter().map(|cell| (cell.clone(), Tone::Plain)).collect()).collect()

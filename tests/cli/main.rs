@@ -14,6 +14,7 @@ mod integrity;
 mod main_track;
 mod notify;
 mod pictures;
+mod progress;
 mod reading;
 mod response;
 mod soak;
