@@ -213,3 +213,27 @@ fn progress_bars_appear_on_a_terminal_only_and_never_in_json() {
     let first = serde_json::Deserializer::from_str(&json).into_iter::<serde_json::Value>().next();
     assert!(first.is_some_and(|v| v.is_ok()), "no JSON first:\n{json}");
 }
+
+#[test]
+fn show_fits_its_lines_to_80_and_120_columns_and_prints_them_whole_when_piped() {
+    let (env, id) = world();
+    env.ok(&["engage", &id, "oce", "Ana Lima de Albuquerque e Vasconcelos"]);
+    env.ok(&[
+        "impact",
+        &id,
+        "--effect",
+        "disclosure",
+        "--summary",
+        "session tokens of admin users were readable by a third party for about two hours, until the proxy was patched",
+    ]);
+    let piped = env.ok(&["show", &id]);
+    assert!(!piped.contains('…') && widest(&piped) > 120, "{piped}");
+    insta::assert_snapshot!("show_piped", piped.replace(&id, ID));
+    for cols in [80, 120] {
+        let Some(shown) = on_terminal(&env, &["show", &id], 200, Some(cols)) else { return };
+        assert!(widest(&shown) <= cols, "wider than {cols}:\n{shown}");
+        // Same lines, each whole or cut with `…`; never wrapped onto another.
+        assert_eq!(shown.lines().count(), piped.lines().count(), "{shown}");
+        insta::assert_snapshot!(format!("show_at_{cols}"), shown.replace(&id, ID));
+    }
+}
