@@ -80,6 +80,35 @@ fn unreadable_times_get_a_hint_for_what_was_typed() {
 
 // ---- values in any case ----
 
+/// The README's Times table is the one list of forms: each form in it is read, each is in the
+/// `--help` of every time flag, and the help lists nothing the table does not.
+#[test]
+fn every_time_form_is_documented_once_and_read() {
+    use sirt::model::time::{FORMS, Zone, parse_when};
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let table = readme.split("**Times**").nth(1).expect("a Times section").split("\n\n").nth(1).unwrap();
+    let forms: Vec<&str> = table
+        .lines()
+        .skip(2)
+        .filter_map(|row| row.split('|').nth(1))
+        .flat_map(|cell| cell.split('`').skip(1).step_by(2))
+        .collect();
+    assert!(forms.len() >= 15, "{forms:?}");
+    let now = "2026-11-20T12:00:00Z".parse().unwrap();
+    for form in &forms {
+        assert!(parse_when(form, now, Zone::Utc).is_ok(), "the README lists '{form}', which is refused");
+        assert!(FORMS.contains(form), "'{form}' is not in the --help list");
+    }
+    let listed: usize = FORMS.lines().skip(1).map(|l| l.split("  ").nth(1).unwrap_or("")).map(|f| f.split(", ").filter(|f| !f.trim().is_empty()).count()).sum();
+    assert_eq!(listed, forms.len(), "--help and the README list different forms:\n{FORMS}");
+    let env = Env::new();
+    for args in [&["confirm", "--help"][..], &["detect", "--help"], &["correct", "--help"], &["stats", "--help"]] {
+        let help = env.ok(args);
+        assert!(help.contains("yesterday 14:00") && help.contains("1h30m ago"), "{args:?}:\n{help}");
+    }
+    assert_snapshot!("help_confirm", transcript(&env, &["confirm", "--help"]));
+}
+
 #[test]
 fn values_are_read_in_any_case() {
     let env = Env::new();
