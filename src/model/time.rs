@@ -20,18 +20,21 @@ pub const ACCEPTED: &str = "RFC 3339 (2026-11-20T08:00:00Z), local 'YYYY-MM-DD H
 /// Every form a time flag accepts, shown by its `--help`: the same list as the README's Times
 /// table (a test holds the two together).
 pub const FORMS: &str = "\
-Forms (read in the local zone, TZ, unless they carry an offset):
-  2026-11-20T08:00:00Z, 2026-11-20T09:00:00+01:00   that instant
-  2026-11-20 08:00, 2026-11-20T08:00, 2026-11-20 08:00:30
-                                      that wall-clock time
-  2026-11-20                          the start of that day
-  03:30, 03:30:15, today 03:30        that time today
-  yesterday 14:00                     that time yesterday
-  monday 14:00, Mon 14:00             the last Monday at 14:00 that has come
-  now                                 now
-  -2h, 2h ago, 1h30m ago, 3 days ago  that long before now (s, m, h, d, w)
-  +2h, in 2h                          that long after now
-Words are read in any case; a day alone (yesterday, monday) is refused.";
+Forms (in the local zone, TZ, unless they carry an offset):
+  that instant:           2026-11-20T08:00:00Z,
+                          2026-11-20T09:00:00+01:00
+  that wall-clock time:   2026-11-20 08:00, 2026-11-20T08:00,
+                          2026-11-20 08:00:30
+  the start of that day:  2026-11-20
+  that time today:        03:30, 03:30:15, today 03:30
+  that time yesterday:    yesterday 14:00
+  the last such day:      monday 14:00, Mon 14:00
+  this instant:           now
+  that long before now:   -2h, 2h ago, 1h30m ago, 3 days ago
+  that long after now:    +2h, in 2h
+
+Spans count s, m, h, d, w (or their names); words are read in any case;
+a day alone (yesterday, monday) is refused.";
 
 /// The long help (`--help`) of a time flag: what it means, then every form it accepts.
 pub fn flag_help(what: &str) -> String {
