@@ -237,6 +237,57 @@ fn import_dry_run_says_what_would_change_and_changes_nothing() {
     assert!(!shown.contains("privacy@contoso.example"), "{shown}");
 }
 
+/// A CSV of `count` tenants, `t000`…, with an admin email at `host` and, every third row, a
+/// privacy contact.
+fn tenants_csv(count: usize, host: &str) -> String {
+    let mut csv = String::from("id,name,admin_email,privacy_email\n");
+    for n in 0..count {
+        let privacy = if n % 3 == 0 { format!("privacy@t{n:03}.example") } else { String::new() };
+        csv.push_str(&format!("t{n:03},Tenant {n},it@{host}{n:03}.example,{privacy}\n"));
+    }
+    csv
+}
+
+#[test]
+fn a_large_import_counts_its_changes_by_field_and_shows_a_few() {
+    let env = Env::new();
+    std::fs::write(env.home.join("first.csv"), tenants_csv(300, "t")).unwrap();
+    let out = env.ok(&["tenant", "import", "first.csv"]);
+    assert!(out.lines().count() <= 15, "{out}");
+    assert_snapshot!("import_large", out);
+
+    // Half the emails change, and an empty cell clears with --clear-empty.
+    let mut second = String::from("id,name,admin_email,privacy_email\n");
+    for n in 0..300 {
+        let host = if n % 2 == 0 { "ops.t" } else { "t" };
+        second.push_str(&format!("t{n:03},Tenant {n},it@{host}{n:03}.example,\n"));
+    }
+    std::fs::write(env.home.join("second.csv"), second).unwrap();
+    // A dry run lists every tenant, then the counts; --verbose does the same for real.
+    let dry = env.ok(&["tenant", "import", "second.csv", "--clear-empty", "--dry-run"]);
+    let tenant_lines = |text: &str| text.lines().filter(|l| l.starts_with('t')).count();
+    assert_eq!(tenant_lines(&dry), 150 + 100 - 50, "{dry}");
+    assert!(dry.contains("by field:\n  admin_email    150 changed\n  privacy_email  100 cleared\n"), "{dry}");
+    let verbose = env.ok(&["tenant", "import", "second.csv", "--clear-empty", "--verbose"]);
+    assert_eq!(verbose, dry);
+    let t000 = env.ok(&["tenant", "show", "t000"]);
+    assert!(t000.contains("it@ops.t000.example") && !t000.contains("privacy@t000.example"), "{t000}");
+}
+
+#[test]
+fn an_import_with_many_bad_rows_names_the_first_few() {
+    let env = Env::new();
+    let mut csv = String::from("id,name,admin_email\n");
+    for n in 0..50 {
+        csv.push_str(&format!("Bad Id {n},Tenant {n},it@t.example\n"));
+    }
+    std::fs::write(env.home.join("bad.csv"), csv).unwrap();
+    let stderr = env.fails(&["tenant", "import", "bad.csv"]);
+    assert!(stderr.contains("50 of 50 rows are invalid"), "{stderr}");
+    assert_eq!(stderr.lines().filter(|l| l.starts_with("  line ")).count(), 20, "{stderr}");
+    assert!(stderr.contains("\n  and 30 more\n"), "{stderr}");
+}
+
 #[test]
 fn import_help_lists_the_columns() {
     let env = Env::new();
