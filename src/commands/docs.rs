@@ -74,7 +74,10 @@ pub fn run(ctx: &Ctx, args: CompletionsArgs) -> anyhow::Result<()> {
 /// PATH) back with `COMPLETE=SHELL` at each TAB.
 pub fn completions(shell: ShellName) -> Vec<u8> {
     let mut bytes = Vec::new();
-    shell.shell().write_registration(COMPLETE, "sirt", "sirt", "sirt", &mut bytes).expect("writing to memory");
+    shell
+        .shell()
+        .write_registration(COMPLETE, "sirt", "sirt", "sirt", &mut bytes)
+        .expect("writing to memory");
     bytes
 }
 
@@ -119,8 +122,9 @@ pub fn completing_command() -> clap::Command {
             .filter_map(|a| names(&path_words, a.get_id().as_str()).map(|n| (a.get_id().to_string(), n)))
             .collect();
         for (arg, what) in named {
-            command = command
-                .mut_arg(arg, |a| a.add(ArgValueCompleter::new(move |typed: &OsStr| candidates(what, typed))));
+            command = command.mut_arg(arg, |a| {
+                a.add(ArgValueCompleter::new(move |typed: &OsStr| candidates(what, typed)))
+            });
         }
         let subcommands: Vec<String> = command.get_subcommands().map(|s| s.get_name().to_string()).collect();
         for name in subcommands {

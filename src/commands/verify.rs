@@ -48,8 +48,9 @@ pub fn run(ctx: &Ctx, args: VerifyArgs) -> Result<i32> {
         Some(rev) => Since::Rev(rev.to_string()),
     };
     let progress = ctx.ui.progress("checking commits", PROGRESS_FROM, args.format != Format::Json);
-    let verified =
-        verify::verify_store(store, &since, args.accept_rewrite, &|done, total| progress.update(done, total))?;
+    let verified = verify::verify_store(store, &since, args.accept_rewrite, &|done, total| {
+        progress.update(done, total)
+    })?;
     progress.finish();
     match args.format {
         Format::Json => ctx.ui.json(&verified)?,

@@ -82,10 +82,10 @@ fn bash_completes_incident_ids_from_a_prefix() {
     assert_ne!(first, second);
     let prefix = unique_prefix(&first, &[&second]);
     let Some(offered) = complete(&env, &["sirt", "show", &prefix], &[]) else { return };
-    assert_eq!(offered, [first.clone()]);
+    assert_eq!(offered, [first.as_str()]);
     // Lower case and with `INC-`, as `sirt show` itself accepts.
     let typed = format!("inc-{}", prefix.to_lowercase());
-    assert_eq!(complete(&env, &["sirt", "confirm", &typed], &[]).unwrap(), [first.clone()]);
+    assert_eq!(complete(&env, &["sirt", "confirm", &typed], &[]).unwrap(), [first.as_str()]);
     // Nothing typed: every incident (options come after the ids).
     let all = complete(&env, &["sirt", "history", ""], &[]).unwrap();
     assert!(all.contains(&first) && all.contains(&second), "{all:?}");
@@ -134,7 +134,8 @@ fn completion_reads_the_store_the_command_line_names_and_never_writes_or_complai
     // No store there: nothing offered, no error, nothing created.
     let missing = env.home.join("nowhere");
     let offered =
-        complete(&env, &["sirt", "tenant", "show", "c"], &[("SIRT_STORE", missing.to_str().unwrap())]).unwrap();
+        complete(&env, &["sirt", "tenant", "show", "c"], &[("SIRT_STORE", missing.to_str().unwrap())])
+            .unwrap();
     assert!(offered.is_empty(), "{offered:?}");
     assert!(!missing.exists());
     let before = env.git(&["rev-parse", "HEAD"]);
@@ -160,7 +161,10 @@ fn zsh_and_fish_scripts_get_the_same_ids() {
     add_tenant(&env, "contoso");
     add_tenant(&env, "northwind");
     let zsh = env.ok(&["completions", "zsh"]);
-    assert!(zsh.contains("COMPLETE=\"zsh\"") && zsh.contains("_CLAP_COMPLETE_INDEX=$(expr $CURRENT - 1)"), "{zsh}");
+    assert!(
+        zsh.contains("COMPLETE=\"zsh\"") && zsh.contains("_CLAP_COMPLETE_INDEX=$(expr $CURRENT - 1)"),
+        "{zsh}"
+    );
     let out = env
         .cmd()
         .env("COMPLETE", "zsh")

@@ -107,7 +107,9 @@ fn every_time_form_is_documented_once_and_read() {
         }
     }
     let env = Env::new();
-    for args in [&["confirm", "--help"][..], &["detect", "--help"], &["correct", "--help"], &["stats", "--help"]] {
+    for args in
+        [&["confirm", "--help"][..], &["detect", "--help"], &["correct", "--help"], &["stats", "--help"]]
+    {
         let help = env.ok(args);
         assert!(help.contains("yesterday 14:00") && help.contains("1h30m ago"), "{args:?}:\n{help}");
     }
