@@ -153,8 +153,78 @@ fn subcommands_and_options_still_complete() {
     assert_eq!(offered, ["--severity"]);
 }
 
-/// zsh and fish are not installed where these tests run: their scripts' calls are made as the
-/// scripts make them (see `sirt completions zsh|fish`), and the answers checked.
+/// Runs `script` in `shell` (`zsh -f`, `fish --no-config`) with the isolated environment and
+/// sirt on PATH; returns its stdout lines, each cut at its first tab or colon (fish and zsh put
+/// a description there). `None` when the shell is missing outside CI.
+fn in_shell(env: &Env, shell: &[&str], script: &str) -> Option<Vec<String>> {
+    let mut cmd = std::process::Command::new(shell[0]);
+    cmd.args(&shell[1..]).arg("-c").arg(script).env_clear();
+    for (key, value) in env.std_cmd().get_envs() {
+        if let Some(value) = value {
+            cmd.env(key, value);
+        }
+    }
+    cmd.env("PATH", path_with(sirt_path().parent().unwrap())).current_dir(&env.home);
+    let out = match cmd.output() {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound && !required() => {
+            eprintln!("skipped: {} is not installed", shell[0]);
+            return None;
+        }
+        out => out.expect("the shell runs"),
+    };
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success() && stderr.is_empty(), "{shell:?}: {stderr}");
+    let lines = String::from_utf8(out.stdout).unwrap();
+    Some(lines.lines().map(|l| l.split(['\t', ':']).next().unwrap().to_string()).collect())
+}
+
+#[test]
+fn fish_completes_ids_through_its_own_completion_machinery() {
+    let env = Env::new();
+    add_tenant(&env, "contoso");
+    add_tenant(&env, "northwind");
+    let id = env.detect("Odd sign-ins", &[]);
+    let ask = |line: &str| {
+        in_shell(
+            &env,
+            &["fish", "--no-config"],
+            &format!("sirt completions fish | source; complete --do-complete '{line}'"),
+        )
+    };
+    let Some(offered) = ask(&format!("sirt show {}", &id[4..8])) else { return };
+    assert_eq!(offered, [id.as_str()]);
+    assert_eq!(ask(&format!("sirt affected {id} nor")).unwrap(), ["northwind"]);
+    let offered = ask("sirt tenant show ").unwrap();
+    assert!(offered.starts_with(&["contoso".into(), "northwind".into()]), "{offered:?}");
+}
+
+/// zsh's completion system needs an interactive shell; here the function the script defines runs
+/// with `words` and `CURRENT` set as compsys sets them, and `_describe` (which would show the
+/// candidates) prints them instead.
+#[test]
+fn zsh_completes_ids_with_the_function_its_script_defines() {
+    let env = Env::new();
+    add_tenant(&env, "contoso");
+    add_tenant(&env, "northwind");
+    let id = env.detect("Odd sign-ins", &[]);
+    let ask = |words: &str, current: usize| {
+        let script = format!(
+            "compdef() {{ : }}
+             _describe() {{ print -l -- \"${{(@P)${{@[-1]}}}}\" }}
+             source <(sirt completions zsh)
+             words=({words}); CURRENT={current}
+             _clap_dynamic_completer_sirt"
+        );
+        in_shell(&env, &["zsh", "-f"], &script)
+    };
+    let Some(offered) = ask(&format!("sirt show {}", &id[4..8]), 3) else { return };
+    assert_eq!(offered, [id.as_str()]);
+    assert_eq!(ask(&format!("sirt affected {id} nor"), 4).unwrap(), ["northwind"]);
+    assert_eq!(ask("sirt tenant show co", 4).unwrap(), ["contoso"]);
+}
+
+/// The calls the zsh and fish scripts make, made directly: they hold where those shells are
+/// missing.
 #[test]
 fn zsh_and_fish_scripts_get_the_same_ids() {
     let env = Env::new();
