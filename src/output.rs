@@ -356,6 +356,14 @@ impl Ui {
         self.print_fields(fields, self.width)
     }
 
+    /// One line cut to the terminal's width at a word, with `…`; whole when piped.
+    pub fn fitted(&self, line: &str) -> String {
+        match self.width {
+            Some(width) => fit_line(line, width),
+            None => line.to_string(),
+        }
+    }
+
     fn print_fields(&self, fields: &[(&str, String)], fit: Option<usize>) -> io::Result<()> {
         let width = fields.iter().map(|(label, _)| text_width(label)).max().unwrap_or(0);
         // A value keeps at least a few words however narrow the terminal.

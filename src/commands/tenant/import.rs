@@ -143,7 +143,7 @@ pub fn run(ctx: &Ctx, args: ImportArgs) -> Result<()> {
         progress.finish();
         Ok(tenants)
     })?;
-    ctx.ui.print(&summary(&imported.changes, args.dry_run || args.verbose))?;
+    ctx.ui.print(&summary(&imported.changes, args.dry_run || args.verbose, |line| ctx.ui.fitted(line)))?;
     let unchanged = imported.tenants.len() - imported.added - imported.updated;
     let counts = format!("{} added, {} updated, {unchanged} unchanged", imported.added, imported.updated);
     if args.dry_run {
@@ -183,7 +183,12 @@ pub fn run(ctx: &Ctx, args: ImportArgs) -> Result<()> {
 /// What an import changes: every tenant's line when `every` is asked for or there are only a few;
 /// past that, the changes counted by field and the first few tenants, so that a file of
 /// thousands of rows says what it did on one screen.
-fn summary(changes: &[(String, bool, Vec<FieldChange>)], every: bool) -> String {
+/// The examples are cut to the terminal's width by `fit` (the full lines are for --verbose).
+fn summary(
+    changes: &[(String, bool, Vec<FieldChange>)],
+    every: bool,
+    fit: impl Fn(&str) -> String,
+) -> String {
     let mut text = String::new();
     let few = changes.len() <= EXAMPLES;
     if every || few {
@@ -203,7 +208,7 @@ fn summary(changes: &[(String, bool, Vec<FieldChange>)], every: bool) -> String 
     if !every {
         text.push_str("for example:\n");
         for (id, new, fields) in changes.iter().take(EXAMPLES) {
-            text.push_str(&format!("  {}\n", describe(id, *new, fields)));
+            text.push_str(&format!("{}\n", fit(&format!("  {}", describe(id, *new, fields)))));
         }
         text.push_str(&format!(
             "  and {} more tenants (--verbose lists every one)\n",
