@@ -312,3 +312,49 @@ fn extra_sections(page: &str) -> String {
     }
     roff
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every argument that gets ids from the store, as `command path: argument → what`.
+    fn completed(command: &clap::Command, path: &str, found: &mut Vec<String>) {
+        for arg in command.get_arguments().filter(|a| a.get::<ArgValueCompleter>().is_some()) {
+            let words: Vec<&str> = path.split(' ').filter(|w| !w.is_empty()).collect();
+            found.push(format!(
+                "{path}: {} → {:?}",
+                arg.get_id(),
+                names(&words, arg.get_id().as_str()).unwrap()
+            ));
+        }
+        for sub in command.get_subcommands() {
+            completed(sub, format!("{path} {}", sub.get_name()).trim(), found);
+        }
+    }
+
+    #[test]
+    fn ids_are_completed_where_a_command_takes_them_and_nowhere_else() {
+        let mut found = Vec::new();
+        completed(&completing_command(), "", &mut found);
+        for expected in [
+            "show: id → Incident",
+            "affected: id → Incident",
+            "affected: tenants → Tenant",
+            "notify: tenants → Tenant",
+            "deadlines: incident → Incident",
+            "action done: id → Incident",
+            "filed: regime → Regime",
+            "regimes: id → Regime",
+            "tenant show: id → Tenant",
+            "tenant check: ids → Tenant",
+            "tenant add: regime → Regime",
+        ] {
+            assert!(found.iter().any(|f| f == expected), "{expected} is missing from:\n{}", found.join("\n"));
+        }
+        for never in ["tenant add: id", "config", "init", "clone", "completions", "demo"] {
+            assert!(!found.iter().any(|f| f.starts_with(never)), "{never}:\n{}", found.join("\n"));
+        }
+        // Every incident command: the ids of every command whose first argument is an incident.
+        assert!(found.iter().filter(|f| f.ends_with("Incident")).count() >= 25, "{}", found.join("\n"));
+    }
+}
