@@ -187,6 +187,8 @@ fn main() {
         &["deadlines", "--format", "csv"],
         &["deadlines", "--all"],
         &["list"],
+        // What `deadlines` loads (every incident): its time and memory without the clocks.
+        &["list", "--all"],
     ] {
         let (took, peak, bytes) = measured(&root, args, 3);
         println!(
