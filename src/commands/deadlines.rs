@@ -28,7 +28,12 @@ pub struct DeadlinesArgs {
     #[arg(long)]
     pub all: bool,
     /// As of this time instead of now (RFC 3339, 'YYYY-MM-DD HH:MM', '-2h', '2h ago', …)
-    #[arg(long, value_name = "TIME", allow_hyphen_values = true)]
+    #[arg(
+        long,
+        value_name = "TIME",
+        allow_hyphen_values = true,
+        long_help = crate::model::time::flag_help("As of this time instead of now")
+    )]
     pub at: Option<String>,
     /// Exit with 3 when any of our clocks is overdue or at risk (for cron and runbooks)
     #[arg(long)]
