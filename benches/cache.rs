@@ -234,6 +234,17 @@ fn main() {
         }
     }
 
+    // After a change: each turn records a note, then times the first read, which brings the
+    // cache up to date, next to `git status` of the records, which every read also pays for (it
+    // warns of hand edits).
+    let mut after_note = Vec::new();
+    let mut status = Vec::new();
+    for n in 0..runs {
+        time(sirt(&ours, &root, &["note", &target, &format!("bench note {n}")]));
+        after_note.push(time(sirt(&ours, &root, &["list"])));
+        status.push(time(git(&root, &["status", "--porcelain", "--", "sirt.toml", "incidents", "tenants", "templates"])));
+    }
+
     println!("\nmedians of {runs} turns, taken alternately (release build)");
     println!(
         "{:<19} {:>9} {:>9} {:>9}  {:<30} {:>7}",
@@ -247,6 +258,8 @@ fn main() {
             w.as_secs_f64() / p.as_secs_f64()
         );
     }
+    println!("{:<19} {:>9.1?}", "list after a note", median(after_note));
+    println!("{:<19} {:>9.1?}  (the hand-edit check's share: a stat of every record file)", "git status", median(status));
     if baseline.is_some() {
         println!("\nagainst the baseline binary (no cache), same turns");
         println!("{:<19} {:>9} {:>9} {:>10} {:>10}", "sirt", "baseline", "cold", "cold/base", "warm/base");

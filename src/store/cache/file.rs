@@ -3,16 +3,19 @@
 //! - `incidents.idx`: the `incidents/` tree it was built from, then per incident its id, blob,
 //!   what `list` shows of it, and where its folded state lies in the bodies file with that
 //!   state's checksum; a checksum of the whole file at the end.
-//! - `incidents.dat`: the folded states, one after another.
+//! - `incidents.dat`: the folded states, one after another, after a random identity.
 //!
 //! Each starts with a line naming the format, sirt's version, the event schema and the build, so
-//! a cache from any other sirt is never read. Each is replaced whole by renaming a finished
-//! temporary file over it, so a reader sees a whole old file or a whole new one. The index names
-//! a body by offset and checksum, so an index paired with another writer's bodies file is caught
-//! body by body.
+//! a cache from any other sirt is never read. The index is replaced whole by renaming a finished
+//! temporary file over it, so a reader sees a whole old index or a whole new one. The bodies file
+//! only grows: the states of changed incidents are appended (under a lock, so two writers do not
+//! interleave) before the index that names them is renamed into place, so every body an index
+//! names is already written. When it holds more dead bodies than live ones it is written anew
+//! under a new identity. The index names its bodies file's identity, and each body's offset,
+//! length and checksum, so an index paired with another bodies file is caught body by body.
 
 use std::fs::{self, File, OpenOptions};
-use std::io::{Read, Write};
+use std::io::{Read, Seek, SeekFrom, Write};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
@@ -57,6 +60,8 @@ pub struct Entry {
 /// entries in id order.
 pub struct Index {
     pub tree: Option<Oid>,
+    /// The identity of the bodies file the entries lie in.
+    pub bodies_id: u64,
     pub entries: Vec<Entry>,
     pub bytes: Vec<u8>,
 }
@@ -118,6 +123,7 @@ pub fn parse_index(bytes: Vec<u8>) -> Decoded<Index> {
     let mut r = Reader::new(content);
     r.take(header.len())?;
     let tree = r.opt(read_oid)?;
+    let bodies_id = r.u64()?;
     let count = r.len()?;
     let mut entries: Vec<Entry> = Vec::with_capacity(count);
     for _ in 0..count {
@@ -142,66 +148,132 @@ pub fn parse_index(bytes: Vec<u8>) -> Decoded<Index> {
     if !r.is_done() {
         return Err(Corrupt);
     }
-    Ok(Index { tree, entries, bytes })
+    Ok(Index { tree, bodies_id, entries, bytes })
 }
 
 fn read_oid(r: &mut Reader) -> Decoded<Oid> {
     Oid::from_bytes(r.take(20)?).map_err(|_| Corrupt)
 }
 
-/// One incident as a new cache will hold it.
-pub enum Built<'a> {
+/// One incident as a new index names it.
+pub enum Listed<'a> {
     Unreadable,
-    Folded { summary: &'a [u8], body: &'a [u8] },
+    Folded { summary: &'a [u8], body: BodyRef },
 }
 
-/// The bytes of a new index and bodies file for `entries`, in id order.
-pub fn build(tree: Option<Oid>, entries: &[(String, Oid, Built)]) -> (Vec<u8>, Vec<u8>) {
-    let mut bodies = Writer::default();
-    bodies.raw(header("bodies").as_bytes());
+/// The bytes of an index of `entries` (in id order) for the bodies file `bodies_id`.
+pub fn index_bytes(tree: Option<Oid>, bodies_id: u64, entries: &[(&str, Oid, Listed)]) -> Vec<u8> {
     let mut index = Writer::default();
     index.raw(header("index").as_bytes());
     index.opt(&tree, |w, t| w.raw(t.as_bytes()));
+    index.u64(bodies_id);
     index.len(entries.len());
-    for (id, blob, built) in entries {
+    for (id, blob, listed) in entries {
         index.str(id);
         index.raw(blob.as_bytes());
-        match built {
-            Built::Unreadable => index.u8(0),
-            Built::Folded { summary, body } => {
+        match listed {
+            Listed::Unreadable => index.u8(0),
+            Listed::Folded { summary, body } => {
                 index.u8(1);
-                index.u64(bodies.bytes.len() as u64);
-                index.u64(body.len() as u64);
-                index.u64(checksum(body));
+                index.u64(body.offset);
+                index.u64(body.len);
+                index.u64(body.sum);
                 index.len(summary.len());
                 index.raw(summary);
-                bodies.raw(body);
             }
         }
     }
     let sum = checksum(&index.bytes);
     index.u64(sum);
-    (index.bytes, bodies.bytes)
+    index.bytes
 }
 
-/// Reads the whole bodies file, if it is one this sirt wrote.
-pub fn read_bodies(git_dir: &Path) -> Option<Vec<u8>> {
-    let bytes = fs::read(dir(git_dir).join(BODIES)).ok()?;
-    bytes.starts_with(header("bodies").as_bytes()).then_some(bytes)
+/// A new bodies file under a new identity, built in memory.
+pub struct NewBodies {
+    pub id: u64,
+    pub bytes: Vec<u8>,
 }
 
-/// One body, read on its own from the bodies file and checked.
-pub fn read_body(git_dir: &Path, body: BodyRef) -> Option<Vec<u8>> {
-    let mut file = File::open(dir(git_dir).join(BODIES)).ok()?;
-    let header = header("bodies");
-    let mut start = vec![0; header.len()];
-    file.read_exact(&mut start).ok()?;
-    if start != header.as_bytes() {
-        return None;
+impl NewBodies {
+    pub fn new() -> NewBodies {
+        let mut id = [0; 8];
+        if getrandom::fill(&mut id).is_err() {
+            // Any number unlikely to repeat will do: a clash is caught by the checksums anyway.
+            let nanos = SystemTime::now().duration_since(SystemTime::UNIX_EPOCH).map_or(0, |d| d.as_nanos());
+            id = checksum(&[nanos.to_le_bytes(), u128::from(std::process::id()).to_le_bytes()].concat()).to_le_bytes();
+        }
+        let id = u64::from_le_bytes(id);
+        let mut bytes = header("bodies").into_bytes();
+        bytes.extend_from_slice(&id.to_le_bytes());
+        NewBodies { id, bytes }
     }
+
+    pub fn push(&mut self, body: &[u8]) -> BodyRef {
+        let offset = self.bytes.len() as u64;
+        self.bytes.extend_from_slice(body);
+        BodyRef { offset, len: body.len() as u64, sum: checksum(body) }
+    }
+}
+
+/// Reads the whole bodies file, if it is the one with identity `id`.
+pub fn read_bodies(git_dir: &Path, id: u64) -> Option<Vec<u8>> {
+    let bytes = fs::read(dir(git_dir).join(BODIES)).ok()?;
+    let start = bodies_start(id);
+    bytes.starts_with(&start).then_some(bytes)
+}
+
+/// What the bodies file with identity `id` starts with.
+fn bodies_start(id: u64) -> Vec<u8> {
+    let mut start = header("bodies").into_bytes();
+    start.extend_from_slice(&id.to_le_bytes());
+    start
+}
+
+/// Opens the bodies file if it is the one with identity `id`.
+fn open_bodies(git_dir: &Path, id: u64, write: bool) -> Option<File> {
+    let mut file = OpenOptions::new().read(true).write(write).open(dir(git_dir).join(BODIES)).ok()?;
+    let start = bodies_start(id);
+    let mut found = vec![0; start.len()];
+    file.read_exact(&mut found).ok()?;
+    (found == start).then_some(file)
+}
+
+/// Whether the bodies file on disk is the one with identity `id`.
+pub fn has_bodies(git_dir: &Path, id: u64) -> bool {
+    open_bodies(git_dir, id, false).is_some()
+}
+
+/// One body, read on its own from the bodies file `id` and checked.
+pub fn read_body(git_dir: &Path, id: u64, body: BodyRef) -> Option<Vec<u8>> {
+    let file = open_bodies(git_dir, id, false)?;
     let mut bytes = vec![0; usize::try_from(body.len).ok()?];
     read_at(&file, &mut bytes, body.offset).ok()?;
     (checksum(&bytes) == body.sum).then_some(bytes)
+}
+
+/// Appends `bodies` to the bodies file `id`; `None` when it cannot be written, is another file
+/// now, or would hold more than twice the `live` bytes the new index names (then it is time to
+/// write it anew).
+pub fn append(git_dir: &Path, id: u64, bodies: &[&[u8]], live: u64) -> Option<Vec<BodyRef>> {
+    let mut file = open_bodies(git_dir, id, true)?;
+    file.lock().ok()?;
+    let appended = (|| {
+        let end = file.seek(SeekFrom::End(0)).ok()?;
+        let added: u64 = bodies.iter().map(|b| b.len() as u64).sum();
+        if end + added > 2 * live + (1 << 20) {
+            return None;
+        }
+        let mut refs = Vec::with_capacity(bodies.len());
+        let mut all = Vec::with_capacity(added as usize);
+        for body in bodies {
+            refs.push(BodyRef { offset: end + all.len() as u64, len: body.len() as u64, sum: checksum(body) });
+            all.extend_from_slice(body);
+        }
+        file.write_all(&all).ok()?;
+        Some(refs)
+    })();
+    let _ = file.unlock();
+    appended
 }
 
 #[cfg(unix)]
@@ -223,9 +295,9 @@ pub fn body_in(bodies: &[u8], body: BodyRef) -> Option<&[u8]> {
     (checksum(bytes) == body.sum).then_some(bytes)
 }
 
-/// Replaces both files, the bodies first. Best effort: a store that cannot be written (read
+/// Replaces the bodies file, then the index. Best effort: a store that cannot be written (read
 /// only, disk full) just goes without a cache, and the command carries on.
-pub fn write(git_dir: &Path, index: &[u8], bodies: &[u8]) {
+pub fn write_both(git_dir: &Path, index: &[u8], bodies: &[u8]) {
     let dir = dir(git_dir);
     if crate::store::create_private_dir(&dir).is_err() {
         return;
@@ -234,6 +306,11 @@ pub fn write(git_dir: &Path, index: &[u8], bodies: &[u8]) {
         let _ = replace(&dir, INDEX, index);
     }
     remove_stale_temps(&dir);
+}
+
+/// Replaces the index alone, after appending to the bodies file it names. Best effort.
+pub fn write_index(git_dir: &Path, index: &[u8]) {
+    let _ = replace(&dir(git_dir), INDEX, index);
 }
 
 /// Writes a temporary file and renames it over `name`. No fsync: after a power cut, a file

@@ -19,7 +19,7 @@ use super::{INCIDENTS_DIR, Loaded, Oid, Store};
 use crate::model::Incident;
 use crate::model::summary::IncidentSummary;
 use codec::{Reader, Writer};
-use file::{Built, Index, State};
+use file::{BodyRef, Index, Listed, NewBodies, State};
 
 /// What `list` shows of every incident that reads, and a line for each file that doesn't.
 pub struct Summaries {
@@ -36,8 +36,20 @@ pub(super) struct Snapshot {
 
 impl Snapshot {
     fn bodies(&self, store: &Store) -> Option<Rc<Vec<u8>>> {
-        self.bodies.get_or_init(|| file::read_bodies(&store.git.git_dir()).map(Rc::new)).clone()
+        self.bodies
+            .get_or_init(|| file::read_bodies(&store.git.git_dir(), self.index.bodies_id).map(Rc::new))
+            .clone()
     }
+}
+
+/// What a new cache does with one incident file.
+enum Kept<'a> {
+    Unreadable,
+    /// Folded from this file before: its summary, where its state lies in the old bodies file,
+    /// and, when the bodies are written anew, that state checked.
+    Folded { summary: &'a [u8], body: BodyRef, bytes: Option<&'a [u8]> },
+    /// Parsed just now.
+    Parsed,
 }
 
 /// A folded incident's two encodings: what `list` shows, and the whole state.
@@ -72,7 +84,7 @@ impl Store {
             file::read_index(&self.git.git_dir()).map(|index| Snapshot { index, bodies: OnceCell::new() });
         let snapshot = match on_disk {
             Some(current) if current.index.tree == tree => current,
-            stale if refresh => self.rebuild(tree, stale.as_ref())?,
+            stale if refresh => self.rebuild(tree, stale.as_ref(), false)?,
             _ => return Ok(None),
         };
         let snapshot = Rc::new(snapshot);
@@ -80,30 +92,38 @@ impl Store {
         Ok(Some(snapshot))
     }
 
-    /// Lists `incidents/`, keeps from `old` every incident whose blob it holds intact, parses
-    /// the rest, and writes the result as the new cache.
-    fn rebuild(&self, tree: Option<Oid>, old: Option<&Snapshot>) -> Result<Snapshot> {
+    /// Lists `incidents/`, keeps from `old` every incident whose blob it holds, parses the rest,
+    /// and records the result: the new states appended to the bodies file and a new index, or,
+    /// with `whole` (or when appending will not do), every state written anew.
+    fn rebuild(&self, tree: Option<Oid>, old: Option<&Snapshot>, whole: bool) -> Result<Snapshot> {
+        let git_dir = self.git.git_dir();
+        let appending = !whole && old.is_some_and(|o| file::has_bodies(&git_dir, o.index.bodies_id));
+        // Written anew, kept states are copied, so each is checked first; appended to, they stay
+        // where they are and their readers check them.
+        let old_bodies = if appending { None } else { old.and_then(|s| s.bodies(self)) };
         let blobs = self.incident_blobs()?;
-        let old_bodies = old.and_then(|s| s.bodies(self));
-        let kept = |id: &str, blob: Oid| -> Option<Built<'_>> {
-            let old = old?;
-            let entry = old.index.entry(id).filter(|e| e.blob == blob)?;
-            match &entry.state {
-                State::Unreadable => Some(Built::Unreadable),
-                State::Folded { summary, body } => Some(Built::Folded {
-                    summary: old.index.summary_bytes(summary),
-                    body: file::body_in(old_bodies.as_deref()?, *body)?,
-                }),
+        let mut plan: Vec<Option<Kept>> = Vec::with_capacity(blobs.len());
+        let mut texts: Vec<(usize, &str, Vec<u8>)> = Vec::new();
+        for (n, (id, blob)) in blobs.iter().enumerate() {
+            let kept = old.and_then(|old| {
+                let entry = old.index.entry(id).filter(|e| e.blob == *blob)?;
+                match &entry.state {
+                    State::Unreadable => Some(Kept::Unreadable),
+                    State::Folded { summary, body } => Some(Kept::Folded {
+                        summary: old.index.summary_bytes(summary),
+                        body: *body,
+                        bytes: match &old_bodies {
+                            _ if appending => None,
+                            Some(bodies) => Some(file::body_in(bodies, *body)?),
+                            None => return None,
+                        },
+                    }),
+                }
+            });
+            if kept.is_none() {
+                texts.push((n, id, self.git.blob(*blob)?));
             }
-        };
-        let mut texts: Vec<(usize, String, Vec<u8>)> = Vec::new();
-        let mut built: Vec<(String, Oid, Option<Built>)> = Vec::with_capacity(blobs.len());
-        for (n, (id, blob)) in blobs.into_iter().enumerate() {
-            let keep = kept(&id, blob);
-            if keep.is_none() {
-                texts.push((n, id.clone(), self.git.blob(blob)?));
-            }
-            built.push((id, blob, keep));
+            plan.push(kept);
         }
         let root = self.root.as_path();
         let parsed: Vec<(usize, Option<(Vec<u8>, Vec<u8>)>)> =
@@ -117,20 +137,60 @@ impl Store {
             .into_iter()
             .flatten()
             .collect();
+        let mut fresh: Vec<Option<&(Vec<u8>, Vec<u8>)>> = vec![None; blobs.len()];
         for (n, encoded) in &parsed {
-            built[*n].2 = Some(match encoded {
-                Some((summary, body)) => Built::Folded { summary, body },
-                None => Built::Unreadable,
+            fresh[*n] = encoded.as_ref();
+            plan[*n] = Some(match encoded {
+                Some(_) => Kept::Parsed,
+                None => Kept::Unreadable,
             });
         }
-        let entries: Vec<(String, Oid, Built)> =
-            built.into_iter().map(|(id, blob, b)| (id, blob, b.unwrap_or(Built::Unreadable))).collect();
-        let (index, bodies) = file::build(tree, &entries);
-        drop(entries);
-        file::write(&self.git.git_dir(), &index, &bodies);
-        let index = file::parse_index(index)
-            .map_err(|_| anyhow::anyhow!("the incident cache just built does not read back"))?;
-        Ok(Snapshot { index, bodies: OnceCell::from(Some(Rc::new(bodies))) })
+        let plan: Vec<Kept> = plan.into_iter().map(|p| p.unwrap_or(Kept::Unreadable)).collect();
+
+        if let Some(old) = old.filter(|_| appending) {
+            let added: Vec<&[u8]> = fresh.iter().flatten().map(|(_, body)| body.as_slice()).collect();
+            let live: u64 = plan
+                .iter()
+                .map(|k| if let Kept::Folded { body, .. } = k { body.len } else { 0 })
+                .chain(added.iter().map(|b| b.len() as u64))
+                .sum();
+            let Some(refs) = file::append(&git_dir, old.index.bodies_id, &added, live) else {
+                return self.rebuild(tree, Some(old), true);
+            };
+            let mut refs = refs.into_iter();
+            let mut entries: Vec<(&str, Oid, Listed)> = Vec::with_capacity(blobs.len());
+            for (((id, blob), kept), fresh) in blobs.iter().zip(&plan).zip(&fresh) {
+                let listed = match (kept, fresh) {
+                    (Kept::Folded { summary, body, .. }, _) => Listed::Folded { summary, body: *body },
+                    (Kept::Parsed, Some((summary, _))) => {
+                        Listed::Folded { summary, body: refs.next().expect("one place per body appended") }
+                    }
+                    _ => Listed::Unreadable,
+                };
+                entries.push((id, *blob, listed));
+            }
+            let index = file::index_bytes(tree, old.index.bodies_id, &entries);
+            file::write_index(&git_dir, &index);
+            let index = file::parse_index(index).map_err(|_| anyhow::anyhow!("the incident cache does not read back"))?;
+            return Ok(Snapshot { index, bodies: OnceCell::new() });
+        }
+
+        let mut bodies = NewBodies::new();
+        let mut entries: Vec<(&str, Oid, Listed)> = Vec::with_capacity(blobs.len());
+        for (((id, blob), kept), fresh) in blobs.iter().zip(&plan).zip(&fresh) {
+            let listed = match (kept, fresh) {
+                (Kept::Folded { summary, bytes: Some(bytes), .. }, _) => {
+                    Listed::Folded { summary, body: bodies.push(bytes) }
+                }
+                (Kept::Parsed, Some((summary, body))) => Listed::Folded { summary, body: bodies.push(body) },
+                _ => Listed::Unreadable,
+            };
+            entries.push((id, *blob, listed));
+        }
+        let index = file::index_bytes(tree, bodies.id, &entries);
+        file::write_both(&git_dir, &index, &bodies.bytes);
+        let index = file::parse_index(index).map_err(|_| anyhow::anyhow!("the incident cache does not read back"))?;
+        Ok(Snapshot { index, bodies: OnceCell::from(Some(Rc::new(bodies.bytes))) })
     }
 
     /// Every incident that reads, from the cache; `None` when a body is missing or damaged.
@@ -184,7 +244,7 @@ impl Store {
         }
         // The bodies file went missing or does not match the index: rebuild it from the blobs.
         let tree = snapshot.index.tree;
-        let fresh = Rc::new(self.rebuild(tree, Some(&snapshot))?);
+        let fresh = Rc::new(self.rebuild(tree, Some(&snapshot), true)?);
         *self.cache.borrow_mut() = Some(fresh.clone());
         self.folded_from(&fresh).ok_or_else(|| anyhow::anyhow!("the incident cache does not read back"))
     }
@@ -223,7 +283,7 @@ impl Store {
         {
             let bytes = match snapshot.bodies.get() {
                 Some(Some(bodies)) => file::body_in(bodies, *body).map(<[u8]>::to_vec),
-                _ => file::read_body(&self.git.git_dir(), *body),
+                _ => file::read_body(&self.git.git_dir(), snapshot.index.bodies_id, *body),
             };
             if let Some(incident) = bytes.as_deref().and_then(decode_incident) {
                 return Ok(incident);

@@ -1,7 +1,7 @@
 use chrono::{DateTime, Utc};
 
 use super::codec::{self, Corrupt, Reader, Writer};
-use super::file::{self, Built, State};
+use super::file::{self, Listed, NewBodies, State};
 use crate::model::Incident;
 use crate::model::event::{Event, EventBody, IncidentLog, SCHEMA};
 use crate::model::incident::ActionItem;
@@ -187,21 +187,23 @@ fn every_cut_and_every_flipped_byte_fails_or_reads_without_panicking() {
 #[test]
 fn an_index_reads_back_and_any_damage_is_refused() {
     let blob = |n: u8| Oid::from_bytes(&[n; 20]).unwrap();
+    let mut bodies = NewBodies::new();
+    let (a, c) = (bodies.push(b"body-a"), bodies.push(b"body-cc"));
     let entries = vec![
-        ("INC-A".to_string(), blob(1), Built::Folded { summary: b"sum-a", body: b"body-a" }),
-        ("INC-B".to_string(), blob(2), Built::Unreadable),
-        ("INC-C".to_string(), blob(3), Built::Folded { summary: b"sum-c", body: b"body-cc" }),
+        ("INC-A", blob(1), Listed::Folded { summary: b"sum-a", body: a }),
+        ("INC-B", blob(2), Listed::Unreadable),
+        ("INC-C", blob(3), Listed::Folded { summary: b"sum-c", body: c }),
     ];
-    let (index, bodies) = file::build(Some(blob(9)), &entries);
+    let index = file::index_bytes(Some(blob(9)), bodies.id, &entries);
     let read = file::parse_index(index.clone()).unwrap();
-    assert_eq!(read.tree, Some(blob(9)));
+    assert_eq!((read.tree, read.bodies_id), (Some(blob(9)), bodies.id));
     assert_eq!(read.entries.len(), 3);
     assert_eq!(read.entries[1].state, State::Unreadable);
     let State::Folded { summary, body } = &read.entry("INC-C").unwrap().state else { panic!() };
     assert_eq!(read.summary_bytes(summary), b"sum-c");
-    assert_eq!(file::body_in(&bodies, *body), Some(&b"body-cc"[..]));
-    // A body file from another build of the cache does not pass for this one.
-    let mut other = bodies.clone();
+    assert_eq!(file::body_in(&bodies.bytes, *body), Some(&b"body-cc"[..]));
+    // A body that changed on disk does not pass for the one the index names.
+    let mut other = bodies.bytes.clone();
     *other.last_mut().unwrap() ^= 1;
     assert_eq!(file::body_in(&other, *body), None);
     for cut in 0..index.len() {
@@ -212,4 +214,22 @@ fn an_index_reads_back_and_any_damage_is_refused() {
         bytes[at] ^= 0x20;
         assert!(file::parse_index(bytes).is_err(), "a flipped byte at {at} went unnoticed");
     }
+}
+
+#[test]
+fn bodies_are_appended_to_their_own_file_only_and_not_past_twice_what_is_live() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut bodies = NewBodies::new();
+    let first = bodies.push(b"first");
+    file::write_both(dir.path(), b"index", &bodies.bytes);
+    assert!(file::has_bodies(dir.path(), bodies.id) && !file::has_bodies(dir.path(), bodies.id ^ 1));
+    let refs = file::append(dir.path(), bodies.id, &[b"second", b"third"], 1000).unwrap();
+    assert_eq!(file::read_body(dir.path(), bodies.id, refs[1]).as_deref(), Some(&b"third"[..]));
+    assert_eq!(file::read_body(dir.path(), bodies.id, first).as_deref(), Some(&b"first"[..]));
+    assert_eq!(file::read_body(dir.path(), bodies.id ^ 1, first), None);
+    assert_eq!(file::append(dir.path(), bodies.id ^ 1, &[b"x"], 1000), None);
+    // Mostly dead bodies: time to write the file anew.
+    let dead = vec![0u8; 3 << 20];
+    assert!(file::append(dir.path(), bodies.id, &[&dead], 4 << 20).is_some());
+    assert_eq!(file::append(dir.path(), bodies.id, &[b"y"], 1000), None);
 }
