@@ -242,7 +242,10 @@ fn main() {
     for n in 0..runs {
         time(sirt(&ours, &root, &["note", &target, &format!("bench note {n}")]));
         after_note.push(time(sirt(&ours, &root, &["list"])));
-        status.push(time(git(&root, &["status", "--porcelain", "--", "sirt.toml", "incidents", "tenants", "templates"])));
+        status.push(time(git(
+            &root,
+            &["status", "--porcelain", "--", "sirt.toml", "incidents", "tenants", "templates"],
+        )));
     }
 
     println!("\nmedians of {runs} turns, taken alternately (release build)");
@@ -259,7 +262,11 @@ fn main() {
         );
     }
     println!("{:<19} {:>9.1?}", "list after a note", median(after_note));
-    println!("{:<19} {:>9.1?}  (the hand-edit check's share: a stat of every record file)", "git status", median(status));
+    println!(
+        "{:<19} {:>9.1?}  (the hand-edit check's share: a stat of every record file)",
+        "git status",
+        median(status)
+    );
     if baseline.is_some() {
         println!("\nagainst the baseline binary (no cache), same turns");
         println!("{:<19} {:>9} {:>9} {:>10} {:>10}", "sirt", "baseline", "cold", "cold/base", "warm/base");

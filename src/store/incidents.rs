@@ -165,9 +165,13 @@ impl Store {
         Ok(loaded)
     }
 
-    /// One incident as it stood at `as_of`; `None` if it had not been detected by then.
+    /// One incident as it stood at `as_of` (or now, through the cache); `None` if it had not
+    /// been detected by then.
     pub fn load_incident_as_of(&self, id: &str, as_of: Option<DateTime<Utc>>) -> Result<Option<Incident>> {
-        incident_as_of(&self.root, &self.read_log(id)?, as_of)
+        match as_of {
+            None => self.incident(id).map(Some),
+            Some(_) => incident_as_of(&self.root, &self.read_log(id)?, as_of),
+        }
     }
 }
 

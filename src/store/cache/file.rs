@@ -200,7 +200,8 @@ impl NewBodies {
         if getrandom::fill(&mut id).is_err() {
             // Any number unlikely to repeat will do: a clash is caught by the checksums anyway.
             let nanos = SystemTime::now().duration_since(SystemTime::UNIX_EPOCH).map_or(0, |d| d.as_nanos());
-            id = checksum(&[nanos.to_le_bytes(), u128::from(std::process::id()).to_le_bytes()].concat()).to_le_bytes();
+            id = checksum(&[nanos.to_le_bytes(), u128::from(std::process::id()).to_le_bytes()].concat())
+                .to_le_bytes();
         }
         let id = u64::from_le_bytes(id);
         let mut bytes = header("bodies").into_bytes();
@@ -266,7 +267,11 @@ pub fn append(git_dir: &Path, id: u64, bodies: &[&[u8]], live: u64) -> Option<Ve
         let mut refs = Vec::with_capacity(bodies.len());
         let mut all = Vec::with_capacity(added as usize);
         for body in bodies {
-            refs.push(BodyRef { offset: end + all.len() as u64, len: body.len() as u64, sum: checksum(body) });
+            refs.push(BodyRef {
+                offset: end + all.len() as u64,
+                len: body.len() as u64,
+                sum: checksum(body),
+            });
             all.extend_from_slice(body);
         }
         file.write_all(&all).ok()?;

@@ -47,13 +47,19 @@ enum Kept<'a> {
     Unreadable,
     /// Folded from this file before: its summary, where its state lies in the old bodies file,
     /// and, when the bodies are written anew, that state checked.
-    Folded { summary: &'a [u8], body: BodyRef, bytes: Option<&'a [u8]> },
+    Folded {
+        summary: &'a [u8],
+        body: BodyRef,
+        bytes: Option<&'a [u8]>,
+    },
     /// Parsed just now.
     Parsed,
 }
 
 /// A folded incident's two encodings: what `list` shows, and the whole state.
-fn encode(incident: &Incident) -> (Vec<u8>, Vec<u8>) {
+type Encoded = (Vec<u8>, Vec<u8>);
+
+fn encode(incident: &Incident) -> Encoded {
     let mut summary = Writer::default();
     codec::put_summary(&mut summary, &IncidentSummary::of(incident));
     let mut body = Writer::default();
@@ -126,7 +132,7 @@ impl Store {
             plan.push(kept);
         }
         let root = self.root.as_path();
-        let parsed: Vec<(usize, Option<(Vec<u8>, Vec<u8>)>)> =
+        let parsed: Vec<(usize, Option<Encoded>)> =
             crate::parallel::by_chunks(&texts, crate::parallel::cores(), |part| {
                 part.iter()
                     .map(|(n, id, bytes)| {
@@ -137,7 +143,7 @@ impl Store {
             .into_iter()
             .flatten()
             .collect();
-        let mut fresh: Vec<Option<&(Vec<u8>, Vec<u8>)>> = vec![None; blobs.len()];
+        let mut fresh: Vec<Option<&Encoded>> = vec![None; blobs.len()];
         for (n, encoded) in &parsed {
             fresh[*n] = encoded.as_ref();
             plan[*n] = Some(match encoded {
@@ -171,7 +177,8 @@ impl Store {
             }
             let index = file::index_bytes(tree, old.index.bodies_id, &entries);
             file::write_index(&git_dir, &index);
-            let index = file::parse_index(index).map_err(|_| anyhow::anyhow!("the incident cache does not read back"))?;
+            let index = file::parse_index(index)
+                .map_err(|_| anyhow::anyhow!("the incident cache does not read back"))?;
             return Ok(Snapshot { index, bodies: OnceCell::new() });
         }
 
@@ -189,7 +196,8 @@ impl Store {
         }
         let index = file::index_bytes(tree, bodies.id, &entries);
         file::write_both(&git_dir, &index, &bodies.bytes);
-        let index = file::parse_index(index).map_err(|_| anyhow::anyhow!("the incident cache does not read back"))?;
+        let index =
+            file::parse_index(index).map_err(|_| anyhow::anyhow!("the incident cache does not read back"))?;
         Ok(Snapshot { index, bodies: OnceCell::from(Some(Rc::new(bodies.bytes))) })
     }
 
