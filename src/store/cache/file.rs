@@ -67,8 +67,15 @@ pub struct Index {
 }
 
 impl Index {
+    /// The entry of `id`, if there is exactly one (two files may name one id while a store moves
+    /// between layouts; then the caller reads the file).
     pub fn entry(&self, id: &str) -> Option<&Entry> {
-        self.entries.binary_search_by(|e| e.id.as_str().cmp(id)).ok().map(|at| &self.entries[at])
+        let start = self.entries.partition_point(|e| e.id.as_str() < id);
+        match &self.entries[start..] {
+            [one, next, ..] if one.id == id && next.id == id => None,
+            [one, ..] if one.id == id => Some(one),
+            _ => None,
+        }
     }
 
     pub fn summary_bytes(&self, range: &Range<usize>) -> &[u8] {
@@ -140,7 +147,7 @@ pub fn parse_index(bytes: Vec<u8>) -> Decoded<Index> {
             }
             _ => return Err(Corrupt),
         };
-        if entries.last().is_some_and(|last| last.id >= id) {
+        if entries.last().is_some_and(|last| last.id > id) {
             return Err(Corrupt);
         }
         entries.push(Entry { id, blob, state });

@@ -107,7 +107,9 @@ impl Store {
         // Written anew, kept states are copied, so each is checked first; appended to, they stay
         // where they are and their readers check them.
         let old_bodies = if appending { None } else { old.and_then(|s| s.bodies(self)) };
-        let blobs = self.incident_blobs()?;
+        let mut blobs = self.incident_blobs()?;
+        // In id order, whatever order the layout lists them in: the index is searched by id.
+        blobs.sort_by(|a, b| a.0.cmp(&b.0));
         let mut plan: Vec<Option<Kept>> = Vec::with_capacity(blobs.len());
         let mut texts: Vec<(usize, &str, Vec<u8>)> = Vec::new();
         for (n, (id, blob)) in blobs.iter().enumerate() {
@@ -250,8 +252,18 @@ impl Store {
         if let Some(loaded) = self.folded_from(&snapshot) {
             return Ok(loaded);
         }
-        // The bodies file went missing or does not match the index: rebuild it from the blobs.
+        // The bodies file went missing or does not match the index. Another reader may have
+        // just written both anew; failing that, rebuild them from the blobs.
         let tree = snapshot.index.tree;
+        if let Some(index) = file::read_index(&self.git.git_dir())
+            .filter(|i| i.tree == tree && i.bodies_id != snapshot.index.bodies_id)
+        {
+            let other = Snapshot { index, bodies: OnceCell::new() };
+            if let Some(loaded) = self.folded_from(&other) {
+                *self.cache.borrow_mut() = Some(Rc::new(other));
+                return Ok(loaded);
+            }
+        }
         let fresh = Rc::new(self.rebuild(tree, Some(&snapshot), true)?);
         *self.cache.borrow_mut() = Some(fresh.clone());
         self.folded_from(&fresh).ok_or_else(|| anyhow::anyhow!("the incident cache does not read back"))
