@@ -248,6 +248,27 @@ fn main() {
         )));
     }
 
+    // The cache's own share, in this process: opening the store and reading what each command
+    // reads, without the hand-edit check, the clocks or the printing.
+    let in_process = |read: &dyn Fn(&Store)| {
+        median(
+            (0..runs)
+                .map(|_| {
+                    let start = Instant::now();
+                    read(&Store::open(&root).unwrap());
+                    start.elapsed()
+                })
+                .collect(),
+        )
+    };
+    time(sirt(&ours, &root, &["list"]));
+    let reads = [
+        ("summaries (list)", in_process(&|s| drop(s.incident_summaries().unwrap()))),
+        ("every incident", in_process(&|s| drop(s.load_incidents().unwrap()))),
+        ("one incident (show)", in_process(&|s| drop(s.incident(&target).unwrap()))),
+        ("id lookup (show)", in_process(&|s| drop(s.find_incident(&target).unwrap()))),
+    ];
+
     println!("\nmedians of {runs} turns, taken alternately (release build)");
     println!(
         "{:<19} {:>9} {:>9} {:>9}  {:<30} {:>7}",
@@ -267,6 +288,10 @@ fn main() {
         "git status",
         median(status)
     );
+    println!("\nin process, warm: Store::open and the read alone");
+    for (name, took) in reads {
+        println!("{name:<19} {took:>9.1?}");
+    }
     if baseline.is_some() {
         println!("\nagainst the baseline binary (no cache), same turns");
         println!("{:<19} {:>9} {:>9} {:>10} {:>10}", "sirt", "baseline", "cold", "cold/base", "warm/base");
