@@ -227,3 +227,35 @@ fn readers_that_build_the_cache_at_once_agree() {
         assert_eq!(env.ok(&["list", "--all", "--format", "json"]), expected);
     }
 }
+
+#[test]
+fn readers_and_writers_at_once_leave_a_cache_that_reads_as_the_commit() {
+    use std::process::Stdio;
+    let (env, ids) = store();
+    let declared = ids[0].as_str();
+    for round in 0..3 {
+        let note = format!("round {round}");
+        let mut runs: Vec<Vec<&str>> = vec![vec!["note", declared, &note]];
+        for n in 0..4 {
+            runs.push(if n % 2 == 0 {
+                vec!["list", "--all", "--format", "json"]
+            } else {
+                vec!["show", declared]
+            });
+        }
+        let children: Vec<std::process::Child> = runs
+            .iter()
+            .map(|args| {
+                env.std_cmd().args(args).stdout(Stdio::null()).stderr(Stdio::piped()).spawn().unwrap()
+            })
+            .collect();
+        for child in children {
+            let out = child.wait_with_output().unwrap();
+            assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        }
+    }
+    let warm = outcomes(&env, &ids, || {});
+    let expected = outcomes(&env, &ids, || forget(&env));
+    assert_same(&env, &ids, &expected, &warm, "after readers and writers at once");
+    assert_eq!(env.json(&["show", declared, "--format", "json"])["notes"], 3);
+}
