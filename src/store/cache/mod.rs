@@ -67,6 +67,11 @@ fn encode(incident: &Incident) -> Encoded {
     (summary.bytes, body.bytes)
 }
 
+/// An index just built, as readers will see it.
+fn read_back(index: Vec<u8>) -> Result<Index> {
+    file::parse_index(index).map_err(|_| anyhow::anyhow!("the incident cache just built does not read back"))
+}
+
 fn decode_incident(bytes: &[u8]) -> Option<Incident> {
     let mut r = Reader::new(bytes);
     codec::get_incident(&mut r).ok().filter(|_| r.is_done())
@@ -156,37 +161,60 @@ impl Store {
         let plan: Vec<Kept> = plan.into_iter().map(|p| p.unwrap_or(Kept::Unreadable)).collect();
 
         if let Some(old) = old.filter(|_| appending) {
-            let added: Vec<&[u8]> = fresh.iter().flatten().map(|(_, body)| body.as_slice()).collect();
-            let live: u64 = plan
-                .iter()
-                .map(|k| if let Kept::Folded { body, .. } = k { body.len } else { 0 })
-                .chain(added.iter().map(|b| b.len() as u64))
-                .sum();
-            let Some(refs) = file::append(&git_dir, old.index.bodies_id, &added, live) else {
-                return self.rebuild(tree, Some(old), true);
+            return match self.append_to(tree, old, &blobs, &plan, &fresh) {
+                Some(snapshot) => snapshot,
+                None => self.rebuild(tree, Some(old), true),
             };
-            let mut refs = refs.into_iter();
-            let mut entries: Vec<(&str, Oid, Listed)> = Vec::with_capacity(blobs.len());
-            for (((id, blob), kept), fresh) in blobs.iter().zip(&plan).zip(&fresh) {
-                let listed = match (kept, fresh) {
-                    (Kept::Folded { summary, body, .. }, _) => Listed::Folded { summary, body: *body },
-                    (Kept::Parsed, Some((summary, _))) => {
-                        Listed::Folded { summary, body: refs.next().expect("one place per body appended") }
-                    }
-                    _ => Listed::Unreadable,
-                };
-                entries.push((id, *blob, listed));
-            }
-            let index = file::index_bytes(tree, old.index.bodies_id, &entries);
-            file::write_index(&git_dir, &index);
-            let index = file::parse_index(index)
-                .map_err(|_| anyhow::anyhow!("the incident cache does not read back"))?;
-            return Ok(Snapshot { index, bodies: OnceCell::new() });
         }
+        self.write_anew(tree, &blobs, &plan, &fresh)
+    }
 
+    /// Appends the states just parsed to the bodies file of `old` and writes an index naming
+    /// them and the states kept where they lie; `None` when the bodies file will not take them.
+    fn append_to(
+        &self,
+        tree: Option<Oid>,
+        old: &Snapshot,
+        blobs: &[(String, Oid)],
+        plan: &[Kept],
+        fresh: &[Option<&Encoded>],
+    ) -> Option<Result<Snapshot>> {
+        let git_dir = self.git.git_dir();
+        let added: Vec<&[u8]> = fresh.iter().flatten().map(|(_, body)| body.as_slice()).collect();
+        let live: u64 = plan
+            .iter()
+            .map(|k| if let Kept::Folded { body, .. } = k { body.len } else { 0 })
+            .chain(added.iter().map(|b| b.len() as u64))
+            .sum();
+        let mut refs = file::append(&git_dir, old.index.bodies_id, &added, live)?.into_iter();
+        let mut entries: Vec<(&str, Oid, Listed)> = Vec::with_capacity(blobs.len());
+        for (((id, blob), kept), fresh) in blobs.iter().zip(plan).zip(fresh) {
+            let listed = match (kept, fresh) {
+                (Kept::Folded { summary, body, .. }, _) => Listed::Folded { summary, body: *body },
+                // An entry without a state is folded from its file when read: always correct.
+                (Kept::Parsed, Some((summary, _))) => {
+                    refs.next().map_or(Listed::Unreadable, |body| Listed::Folded { summary, body })
+                }
+                _ => Listed::Unreadable,
+            };
+            entries.push((id.as_str(), *blob, listed));
+        }
+        let index = file::index_bytes(tree, old.index.bodies_id, &entries);
+        file::write_index(&git_dir, &index);
+        Some(read_back(index).map(|index| Snapshot { index, bodies: OnceCell::new() }))
+    }
+
+    /// Writes every state into a new bodies file, then the index.
+    fn write_anew(
+        &self,
+        tree: Option<Oid>,
+        blobs: &[(String, Oid)],
+        plan: &[Kept],
+        fresh: &[Option<&Encoded>],
+    ) -> Result<Snapshot> {
         let mut bodies = NewBodies::new();
         let mut entries: Vec<(&str, Oid, Listed)> = Vec::with_capacity(blobs.len());
-        for (((id, blob), kept), fresh) in blobs.iter().zip(&plan).zip(&fresh) {
+        for (((id, blob), kept), fresh) in blobs.iter().zip(plan).zip(fresh) {
             let listed = match (kept, fresh) {
                 (Kept::Folded { summary, bytes: Some(bytes), .. }, _) => {
                     Listed::Folded { summary, body: bodies.push(bytes) }
@@ -194,13 +222,11 @@ impl Store {
                 (Kept::Parsed, Some((summary, body))) => Listed::Folded { summary, body: bodies.push(body) },
                 _ => Listed::Unreadable,
             };
-            entries.push((id, *blob, listed));
+            entries.push((id.as_str(), *blob, listed));
         }
         let index = file::index_bytes(tree, bodies.id, &entries);
-        file::write_both(&git_dir, &index, &bodies.bytes);
-        let index =
-            file::parse_index(index).map_err(|_| anyhow::anyhow!("the incident cache does not read back"))?;
-        Ok(Snapshot { index, bodies: OnceCell::from(Some(Rc::new(bodies.bytes))) })
+        file::write_both(&self.git.git_dir(), &index, &bodies.bytes);
+        Ok(Snapshot { index: read_back(index)?, bodies: OnceCell::from(Some(Rc::new(bodies.bytes))) })
     }
 
     /// Every incident that reads, from the cache; `None` when a body is missing or damaged.
