@@ -120,6 +120,8 @@ fn a_damaged_missing_or_foreign_cache_reads_as_no_cache() {
     // The broken file is reported, never hidden, and a gate does not pass over it.
     assert!(expected.iter().any(|(_, _, err)| err.contains("will be broken") || err.contains(&ids[4])));
     assert!(expected.iter().any(|(_, _, err)| err.contains("escalated")));
+    // `list` names the first affected tenants from the summary as it would from the whole list.
+    assert!(env.ok(&["list"]).contains("6: adatum, contoso, fabrikam and 3 more"));
 
     let warm = outcomes(&env, &ids, || {});
     assert_same(&env, &ids, &expected, &warm, "warm");
