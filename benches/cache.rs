@@ -267,6 +267,16 @@ fn main() {
         ("every incident", in_process(&|s| drop(s.load_incidents().unwrap()))),
         ("one incident (show)", in_process(&|s| drop(s.incident(&target).unwrap()))),
         ("id lookup (show)", in_process(&|s| drop(s.find_incident(&target).unwrap()))),
+        // What a tenant cache could save: `show` reads each affected tenant's file.
+        (
+            "its tenants (show)",
+            in_process(&|s| {
+                for tenant in s.incident(&target).unwrap().affected.keys() {
+                    drop(s.read_tenant(tenant).unwrap());
+                }
+            }),
+        ),
+        ("every tenant", in_process(&|s| drop(s.load_tenants().unwrap()))),
     ];
 
     println!("\nmedians of {runs} turns, taken alternately (release build)");
