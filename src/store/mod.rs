@@ -6,6 +6,7 @@
 //! holds; the working tree is a checkout kept in step for people and tools. Every change is one
 //! [`Txn`]: lock, read, decide, write, commit, refresh the checkout.
 
+mod cache;
 mod fsutil;
 mod git;
 mod history;
@@ -23,6 +24,7 @@ use std::rc::Rc;
 use anyhow::{Result, anyhow};
 use chrono::{DateTime, Utc};
 
+pub use cache::Summaries;
 pub use fsutil::{create_private_dir, write_atomic, write_into};
 pub use git::CommitInfo;
 use git::Git;
@@ -56,6 +58,8 @@ pub struct Store {
     view: Cell<Option<(Oid, Oid)>>,
     /// Directory indexes by (tree, directory), so a record is found without re-reading its tree.
     dirs: RefCell<HashMap<(Oid, String), Rc<DirIndex>>>,
+    /// The incident cache as last read or built, for the `incidents/` tree it describes.
+    cache: RefCell<Option<Rc<cache::Snapshot>>>,
 }
 
 /// Whether `dir` already is a store: a git repository whose branch holds `sirt.toml`.
@@ -101,6 +105,7 @@ impl Store {
                 git,
                 view: Cell::new(None),
                 dirs: RefCell::default(),
+                cache: RefCell::default(),
             };
             let mut txn = store.begin_unchecked()?;
             txn.write(SETTINGS_FILE, Settings::initial_file().into_bytes());
@@ -142,6 +147,7 @@ impl Store {
             git,
             view: Cell::new(Some((tip, tree))),
             dirs: RefCell::default(),
+            cache: RefCell::default(),
         })
     }
 
