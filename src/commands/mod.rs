@@ -247,7 +247,12 @@ pub fn words<T: Words + Send + Sync>() -> impl clap::builder::TypedValueParser<V
 pub struct AtArg {
     /// When the step really happened, if not now: 03:30, 'yesterday 14:00', 'monday 09:15',
     /// '2h ago', 2026-11-20T08:00:00Z and more (Times in the README)
-    #[arg(long, value_name = "TIME", allow_hyphen_values = true)]
+    #[arg(
+        long,
+        value_name = "TIME",
+        allow_hyphen_values = true,
+        long_help = crate::model::time::flag_help("When the step really happened, if not now")
+    )]
     pub at: Option<String>,
 }
 
@@ -438,12 +443,16 @@ pub fn record(
 
 /// Warns that an incident holds events this sirt does not know and left out of its state.
 pub fn warn_unknown_events(ctx: &Ctx, incident: &Incident) {
-    if !incident.unknown_events.is_empty() {
+    warn_unknown_kinds(ctx, &incident.id, &incident.unknown_events);
+}
+
+/// The same, from an incident's id and the kinds left out.
+pub fn warn_unknown_kinds(ctx: &Ctx, id: &str, kinds: &[String]) {
+    if !kinds.is_empty() {
         ctx.ui.warn(&format!(
-            "{} has {} event(s) of kinds this sirt does not know ({}); they are left out — upgrade sirt to see them",
-            incident.id,
-            incident.unknown_events.len(),
-            crate::text::name_some(&incident.unknown_events)
+            "{id} has {} event(s) of kinds this sirt does not know ({}); they are left out — upgrade sirt to see them",
+            kinds.len(),
+            crate::text::name_some(kinds)
         ));
     }
 }

@@ -1,6 +1,7 @@
 //! Domain types: incidents, events, settings. Plain data and pure functions; no I/O, no clock.
 
 pub mod actor;
+pub mod clock_groups;
 pub mod contact;
 pub mod counting;
 pub mod deadline;
@@ -13,6 +14,7 @@ pub mod settings;
 pub mod settings_edit;
 pub mod state;
 pub mod stats;
+pub mod summary;
 pub mod tenant;
 pub mod tenant_csv;
 pub mod time;

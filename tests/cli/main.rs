@@ -1,9 +1,12 @@
 //! End-to-end tests of the `sirt` binary: one test binary, one module per area.
 
 mod affected;
+mod cache;
 mod clock_properties;
+mod completion;
 mod crash;
 mod deadlines;
+mod deadlines_groups;
 mod exact;
 mod forgiving;
 mod fuzz;
@@ -13,6 +16,7 @@ mod integrity;
 mod main_track;
 mod notify;
 mod pictures;
+mod progress;
 mod reading;
 mod response;
 mod soak;

@@ -452,6 +452,7 @@ fn write_tree(
     Ok(tree)
 }
 
+mod read;
 mod team;
 #[cfg(unix)]
 mod worktree;
