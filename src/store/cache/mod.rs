@@ -263,8 +263,10 @@ impl Store {
     /// Folds one incident file again, for the message saying why it does not read: the message
     /// names the store's path, which the cache does not keep.
     fn refold(&self, id: &str, blob: Oid, incidents: &mut Vec<Incident>, unreadable: &mut Vec<String>) {
-        let folded =
-            self.git.blob(blob).and_then(|bytes| super::incidents::fold_file(&self.root, self.layout(), id, &bytes));
+        let folded = self
+            .git
+            .blob(blob)
+            .and_then(|bytes| super::incidents::fold_file(&self.root, self.layout(), id, &bytes));
         match folded {
             Ok(incident) => incidents.push(incident),
             Err(e) => unreadable.push(format!("{e:#}")),
