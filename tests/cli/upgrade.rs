@@ -282,3 +282,31 @@ fn merge_across_the_upgrade(upgraded_pushes_first: bool) {
     let shown = bo.json(&["show", &new, "--format", "json"]);
     assert_eq!(shown["title"], "Found by bo");
 }
+
+#[test]
+fn an_upgrade_killed_at_any_step_leaves_a_store_the_next_command_puts_right() {
+    // From `after-ref` on the branch has moved: the store is sharded, else it is still flat.
+    for (step, moved) in [
+        ("after-blob", false),
+        ("after-commit", false),
+        ("after-ref", true),
+        ("after-worktree", true),
+        ("after-index", true),
+    ] {
+        let (env, declared, _) = populated_flat_store();
+        let out = env.cmd().env("SIRT_FAILPOINT", step).args(["upgrade"]).output().unwrap();
+        assert_ne!(out.status.code(), Some(0), "sirt upgrade did not stop at {step}");
+        let shown = env.json(&["show", &declared, "--format", "json"]);
+        assert_eq!(shown["title"], "Token theft", "{step}");
+        let expected = if moved { incident_rel(&declared) } else { flat_rel(&declared) };
+        assert!(files(&env, "incidents").contains(&expected), "{step}: {:?}", files(&env, "incidents"));
+        assert_eq!(env.git(&["status", "--porcelain", "--untracked-files=all"]), "", "dirty after {step}");
+        assert!(!env.store.join(".git/sirt-pending").exists(), "{step}");
+        let again = String::from_utf8(env.run(&["upgrade"]).stderr).unwrap();
+        assert!(
+            again.contains(if moved { "already up to date" } else { "moved 2 incident file(s)" }),
+            "{step}: {again}"
+        );
+        assert_eq!(env.code(&["verify"]), 0, "{step}");
+    }
+}
