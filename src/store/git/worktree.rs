@@ -59,16 +59,24 @@ impl Git {
             let (dir, name) = path.rsplit_once('/').unwrap_or(("", &path));
             by_dir.entry(dir.to_string()).or_default().push(known(name, &entry));
         }
-        let mut dirs: BTreeSet<String> = by_dir.keys().cloned().collect();
+        // Every directory the index or the disk knows, with the files the disk holds (`None`:
+        // the directory is gone); the store's top counts only the files of the scope.
+        let mut dirs: BTreeMap<String, Option<Vec<String>>> =
+            by_dir.keys().map(|d| (d.clone(), None)).collect();
+        dirs.insert(
+            String::new(),
+            Some(scope.iter().filter(|s| !s.contains('/')).map(|s| s.to_string()).collect()),
+        );
         for root in scope {
             collect_dirs(&workdir, root, &mut dirs);
         }
-        let dirs: Vec<String> = dirs.into_iter().collect();
+        let dirs: Vec<(String, Option<Vec<String>>)> = dirs.into_iter().collect();
         let empty = Vec::new();
         let parts = crate::parallel::by_chunks(&dirs, crate::parallel::cores(), |part| {
             part.iter()
-                .map(|dir| {
-                    scan_dir(&workdir, dir, by_dir.get(dir).unwrap_or(&empty), scope, index_mtime, private)
+                .map(|(dir, files)| {
+                    let known = by_dir.get(dir).unwrap_or(&empty);
+                    scan_dir(&workdir, dir, files.as_deref(), known, index_mtime, private)
                 })
                 .collect::<Vec<_>>()
         });
@@ -111,15 +119,19 @@ fn known(name: &str, entry: &IndexEntry) -> Known {
     }
 }
 
-/// `root` (a directory of the scope) and every directory under it.
-fn collect_dirs(workdir: &Path, dir: &str, dirs: &mut BTreeSet<String>) {
+/// `dir` (a directory of the scope) and every directory under it, with the files each holds.
+fn collect_dirs(workdir: &Path, dir: &str, dirs: &mut BTreeMap<String, Option<Vec<String>>>) {
     let Ok(entries) = std::fs::read_dir(workdir.join(dir)) else { return };
-    dirs.insert(dir.to_string());
+    let mut files = Vec::new();
     for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
         if entry.file_type().is_ok_and(|t| t.is_dir()) {
-            collect_dirs(workdir, &format!("{dir}/{}", entry.file_name().to_string_lossy()), dirs);
+            collect_dirs(workdir, &format!("{dir}/{name}"), dirs);
+        } else {
+            files.push(name);
         }
     }
+    dirs.insert(dir.to_string(), Some(files));
 }
 
 /// Compares one directory (`""`: the store's top, where only files of the scope count) with
@@ -127,31 +139,27 @@ fn collect_dirs(workdir: &Path, dir: &str, dirs: &mut BTreeSet<String>) {
 fn scan_dir(
     workdir: &Path,
     dir: &str,
+    on_disk: Option<&[String]>,
     known: &[Known],
-    scope: &[&str],
     index_mtime: (i64, u32),
     private: bool,
 ) -> Found {
     let mut found = Found::default();
     let path_of = |name: &str| if dir.is_empty() { name.to_string() } else { format!("{dir}/{name}") };
     let full = workdir.join(dir);
-    let Ok(handle) = CString::new(full.as_os_str().as_bytes()) else { return found };
+    let opened = on_disk.and_then(|_| CString::new(full.as_os_str().as_bytes()).ok());
     // SAFETY: a NUL-terminated path; the descriptor is closed below.
-    let fd = unsafe { libc::open(handle.as_ptr(), libc::O_RDONLY | libc::O_DIRECTORY | libc::O_CLOEXEC) };
-    if fd < 0 {
+    let fd = opened.map_or(-1, |handle| unsafe {
+        libc::open(handle.as_ptr(), libc::O_RDONLY | libc::O_DIRECTORY | libc::O_CLOEXEC)
+    });
+    let Some(on_disk) = on_disk.filter(|_| fd >= 0) else {
+        if fd >= 0 {
+            // SAFETY: opened above, not used after this.
+            unsafe { libc::close(fd) };
+        }
         found.deleted.extend(known.iter().map(|k| path_of(&k.name)));
         return found;
-    }
-    let mut on_disk: BTreeSet<String> = BTreeSet::new();
-    if dir.is_empty() {
-        on_disk.extend(scope.iter().filter(|s| !s.contains('/')).map(|s| s.to_string()));
-    } else if let Ok(entries) = std::fs::read_dir(&full) {
-        for entry in entries.flatten() {
-            if !entry.file_type().is_ok_and(|t| t.is_dir()) {
-                on_disk.insert(entry.file_name().to_string_lossy().into_owned());
-            }
-        }
-    }
+    };
     if private && !dir.is_empty() {
         make_private(fd, None, 0o700);
     }
@@ -179,7 +187,7 @@ fn scan_dir(
             found.suspects.push((path_of(&k.name), k.id));
         }
     }
-    for name in &on_disk {
+    for name in on_disk {
         if seen.contains(name.as_str()) {
             continue;
         }
