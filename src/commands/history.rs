@@ -20,7 +20,7 @@ pub struct HistoryArgs {
 pub fn run(ctx: &Ctx, args: HistoryArgs) -> Result<()> {
     let store = ctx.store_to_read()?;
     let id = ctx.resolve(store, &args.id)?;
-    let commits = store.commits_with_trailer("Sirt-Incident", &id)?;
+    let commits = store.incident_history(&id)?;
     match args.format {
         Format::Json => ctx.ui.json(&commits),
         Format::Csv => {

@@ -9,6 +9,7 @@
 mod fsutil;
 mod git;
 mod history;
+mod history_index;
 mod incidents;
 pub mod remote;
 mod signing;

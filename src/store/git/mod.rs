@@ -366,6 +366,7 @@ impl Git {
 }
 
 mod team;
+mod walk;
 
 pub use team::{ChangedPath, GitOperation};
 
