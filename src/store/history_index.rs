@@ -12,8 +12,8 @@ use std::path::PathBuf;
 
 use anyhow::Result;
 
-use super::git::{CommitInfo, Oid};
 use super::Store;
+use super::git::{CommitInfo, Oid};
 
 const TRAILER: &str = "Sirt-Incident";
 const CACHE_DIR: &str = "sirt-cache";

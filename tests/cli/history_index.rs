@@ -157,7 +157,8 @@ fn history_follows_a_sync_merge() {
     let bo = Env::bare();
     bo.ok(&["clone", url, bo.store.to_str().unwrap()]);
     let bo_says = |args: &[&str]| {
-        let out = bo.cmd().env("SIRT_SEED", "bo").env("SIRT_ACTOR", "Bo Chen <bo@example.com>").args(args).output();
+        let out =
+            bo.cmd().env("SIRT_SEED", "bo").env("SIRT_ACTOR", "Bo Chen <bo@example.com>").args(args).output();
         let out = out.unwrap();
         assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     };
