@@ -136,6 +136,18 @@ fn copy(from: &Path, to: &Path) {
     assert!(status.success(), "cp -a {} {}", from.display(), to.display());
 }
 
+/// The open incident with the most affected tenants (for `show`) and a typical one (for `note`
+/// and `history`): one per line, with its number of affected tenants.
+fn print_targets() {
+    let (stories, _) = stories();
+    let mut open: Vec<(usize, &str)> =
+        stories.iter().filter(|s| s.open).map(|s| (affected_count(s), s.id.as_str())).collect();
+    open.sort();
+    for (affected, id) in [open[open.len() - 1], open[open.len() / 2]] {
+        println!("{id} {affected}");
+    }
+}
+
 /// An incident the bench works on.
 struct Named {
     id: String,
@@ -164,6 +176,10 @@ fn main() {
         step("whole build", || build(&cache));
         return;
     }
+    if std::env::var_os("SIRT_BIG_TARGETS_ONLY").is_some() {
+        print_targets();
+        return;
+    }
     if cache.join("complete").exists() && std::env::var("SIRT_BIG_REBUILD").is_err() {
         println!("reusing the store built in {}", cache.display());
     } else {
@@ -183,24 +199,22 @@ fn main() {
     // A copy has new inodes: let git record them, as a checkout would have.
     step("git update-index --refresh on the copy", || run(&mut w.git(&["update-index", "-q", "--refresh"])));
 
-    let (biggest, typical) = {
-        let (stories, _) = stories();
-        let mut open: Vec<(usize, String)> =
-            stories.iter().filter(|s| s.open).map(|s| (affected_count(s), s.id.clone())).collect();
-        open.sort();
-        (open[open.len() - 1].clone(), open[open.len() / 2].clone())
-    };
-    // Hand the stories' memory back, so children do not start as a large copy of this process.
-    // SAFETY: malloc_trim only returns free heap pages to the system.
-    unsafe {
-        libc::malloc_trim(0);
-    }
+    // Worked out in a child, so this process never holds the stories (see `measure::run`).
+    let me = std::env::current_exe().unwrap();
+    let targets = std::process::Command::new(me).env("SIRT_BIG_TARGETS_ONLY", "1").output().unwrap();
+    let targets = String::from_utf8(targets.stdout).unwrap();
+    let named: Vec<Named> = targets
+        .lines()
+        .filter_map(|line| {
+            let (id, affected) = line.split_once(' ')?;
+            Some(Named { id: id.to_string(), affected: affected.parse().ok()? })
+        })
+        .collect();
+    let [biggest, typical] = <[Named; 2]>::try_from(named).ok().expect("two incidents to work on");
     println!(
         "show: {} ({} affected); note and history: {} ({} affected)",
-        biggest.1, biggest.0, typical.1, typical.0
+        biggest.id, biggest.affected, typical.id, typical.affected
     );
-    let (biggest, typical) =
-        (Named { id: biggest.1, affected: biggest.0 }, Named { id: typical.1, affected: typical.0 });
 
     let first = run(&mut w.sirt(&["list", "--all"]));
     println!("  first list --all on the copy: {}", ms(first.took));
@@ -273,6 +287,10 @@ fn main() {
         rows.push(Row::timed(&work, &ours, "the same, warm", &theirs, "≤ 2× today's, then warm"));
     }
 
+    if growth > 0 {
+        rows.push(store_growth(&w, scratch.path(), &typical.id, growth));
+    }
+
     let (ours, theirs) = alternate(imports, |i| sirt_import(&w, scratch.path(), i), |i| git_import(&w, i));
     rows.push(Row::timed(
         "`tenant import`, 10,000 new rows",
@@ -281,10 +299,6 @@ fn main() {
         &theirs,
         "≤ 1 s",
     ));
-
-    if growth > 0 {
-        rows.push(store_growth(&w, scratch.path(), &typical.id, growth));
-    }
 
     println!();
     print_table(&rows);
@@ -388,8 +402,9 @@ fn store_growth(w: &World, dir: &Path, id: &str, notes: usize) -> Row {
         ratio: after as f64 / packed.max(1) as f64,
         target: "≤ 2×, no user action".into(),
         note: format!(
-            "+{:.1} MiB over {notes} notes ({:.0} ms each); gc took {}",
+            "+{:.1} MiB over {notes} notes (≈ {:.0} MiB per 1,000; {:.0} ms each); gc took {}",
             mib(after.saturating_sub(before)),
+            mib(after.saturating_sub(before)) * 1000.0 / notes as f64,
             took.as_secs_f64() * 1000.0 / notes as f64,
             ms(gc_took)
         ),

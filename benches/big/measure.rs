@@ -51,7 +51,10 @@ impl World {
     }
 }
 
-/// One finished process: how long it took, its peak resident memory, what it printed.
+/// How much of a command's output is kept.
+const KEPT_OUTPUT: usize = 4096;
+
+/// One finished process: how long it took, its peak resident memory, the start of its output.
 pub struct Run {
     pub took: Duration,
     /// User and system time: what the work cost, whatever else the machine was doing.
@@ -73,8 +76,19 @@ pub fn run(cmd: &mut Command) -> Run {
         let _ = stderr.read_to_string(&mut text);
         text
     });
+    // Only the start of the output is kept: this process must stay small, since a child's peak
+    // memory as the kernel reports it starts from its parent's (it begins as a copy of it).
     let mut stdout = Vec::new();
-    child.stdout.take().expect("piped").read_to_end(&mut stdout).unwrap();
+    let mut pipe = child.stdout.take().expect("piped");
+    let mut buffer = vec![0; 1 << 16];
+    loop {
+        let n = pipe.read(&mut buffer).unwrap();
+        if n == 0 {
+            break;
+        }
+        let room = KEPT_OUTPUT.saturating_sub(stdout.len());
+        stdout.extend_from_slice(&buffer[..n.min(room)]);
+    }
     let mut status = 0;
     // SAFETY: an all-zero rusage is valid; wait4 fills it in for the child this process made.
     let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
