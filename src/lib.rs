@@ -28,6 +28,8 @@ pub fn main_entry() -> i32 {
     unsafe {
         libc::umask(0o077);
     }
+    // A TAB in a shell: answered and exited before anything else runs.
+    commands::docs::complete_when_asked();
     let cli = match commands::Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {

@@ -1,5 +1,9 @@
 //! The only code that prints: data to stdout (tables, JSON, CSV), messages to stderr.
 
+mod progress;
+
+pub use progress::{Progress, Steps};
+
 use crate::text::escape_controls;
 use std::io::{self, IsTerminal, Write};
 
@@ -100,6 +104,44 @@ fn truncate(text: &str, width: usize) -> String {
         out
     };
     text.lines().map(cut).collect::<Vec<_>>().join("\n")
+}
+
+/// A value cut to `width` columns (its first line): at the last space that fits when that keeps at least half of
+/// the room (a word is not split), else within the one long word; `…` marks the cut, and a
+/// separator left dangling before it goes. Text with escapes (bold) is measured without them.
+fn fit_line(value: &str, width: usize) -> String {
+    let plain = anstream::adapter::strip_str(value).to_string();
+    let mut lines = plain.lines();
+    let line = lines.next().unwrap_or_default();
+    let more = lines.next().is_some();
+    let line_width = unicode_width::UnicodeWidthStr::width(line);
+    if line_width <= width && !more {
+        return value.to_string();
+    }
+    // Only one line fits on a field's line; the rest is marked as cut.
+    if line_width < width {
+        return format!("{}…", line.trim_end());
+    }
+    let mut end = 0;
+    let mut used = 0;
+    let mut space = None;
+    for (at, c) in line.char_indices() {
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        if c == ' ' {
+            space = Some((at, used));
+        }
+        used += w;
+        end = at + c.len_utf8();
+    }
+    let cut = match space {
+        Some((at, columns)) if columns * 2 >= width => at,
+        _ => end,
+    };
+    let kept = line[..cut].trim_end_matches([' ', ',', ';', ':', '/', '-', '—', '(']);
+    format!("{kept}…")
 }
 
 /// Which columns to show and how wide, so that the table is at most `total` columns wide. Each
@@ -305,10 +347,34 @@ impl Ui {
 
     /// Label/value lines, labels aligned.
     pub fn fields(&self, fields: &[(&str, String)]) -> io::Result<()> {
-        let width = fields.iter().map(|(label, _)| label.len()).max().unwrap_or(0);
+        self.print_fields(fields, None)
+    }
+
+    /// Label/value lines that fit the terminal: a value too long for its line is cut at a word
+    /// boundary with `…` (`show`); piped, or on a terminal of no size, every value is whole.
+    pub fn fields_fitted(&self, fields: &[(&str, String)]) -> io::Result<()> {
+        self.print_fields(fields, self.width)
+    }
+
+    /// One line cut to the terminal's width at a word, with `…`; whole when piped.
+    pub fn fitted(&self, line: &str) -> String {
+        match self.width {
+            Some(width) => fit_line(line, width),
+            None => line.to_string(),
+        }
+    }
+
+    fn print_fields(&self, fields: &[(&str, String)], fit: Option<usize>) -> io::Result<()> {
+        let width = fields.iter().map(|(label, _)| text_width(label)).max().unwrap_or(0);
+        // A value keeps at least a few words however narrow the terminal.
+        let room = fit.map(|total| total.saturating_sub(width + 2).max(12));
         let mut text = String::new();
         for (label, value) in fields {
             let padded = format!("{label:width$}");
+            let value = match room {
+                Some(room) => fit_line(value, room),
+                None => value.clone(),
+            };
             text.push_str(&format!("{}  {value}\n", self.bold(&padded)));
         }
         self.print(&text)
@@ -358,59 +424,34 @@ impl Ui {
     }
 }
 
-/// A progress bar on stderr for long runs (indicatif), shown only when both stdout and stderr are
-/// a terminal, the caller does not print JSON, and the work counts at least `threshold` items: a
-/// short run does not flash a bar, and piped or JSON output never carries one.
-pub struct Progress {
-    bar: Option<indicatif::ProgressBar>,
-    threshold: usize,
-    shown: std::sync::atomic::AtomicBool,
-}
-
-impl Progress {
-    /// Reports `done` of `total` (callable from several threads).
-    pub fn update(&self, done: usize, total: usize) {
-        let Some(bar) = &self.bar else { return };
-        if total < self.threshold {
-            return;
-        }
-        if !self.shown.swap(true, std::sync::atomic::Ordering::Relaxed) {
-            bar.set_length(total as u64);
-            bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
-        }
-        bar.set_length(total as u64);
-        bar.set_position(done as u64);
-    }
-
-    /// Leaves the bar at its total, if it was shown.
-    pub fn finish(&self) {
-        if let Some(bar) = &self.bar
-            && self.shown.load(std::sync::atomic::Ordering::Relaxed)
-        {
-            bar.finish();
-        }
-    }
-}
-
-impl Ui {
-    /// A progress bar, e.g. `rendering drafts (tenants) [####    ] 300/10000`; `shown` is false
-    /// for output that must stay clean whatever the stream (JSON).
-    pub fn progress(&self, label: &str, threshold: usize, shown: bool) -> Progress {
-        let on = shown && self.terminal && io::stderr().is_terminal();
-        let bar = on.then(|| {
-            let bar = indicatif::ProgressBar::with_draw_target(None, indicatif::ProgressDrawTarget::hidden());
-            let style = indicatif::ProgressStyle::with_template("{prefix} [{bar:30}] {pos}/{len} {elapsed}")
-                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar())
-                .progress_chars("=> ");
-            bar.set_style(style);
-            bar.set_prefix(label.to_string());
-            bar
-        });
-        Progress { bar, threshold: threshold.max(1), shown: std::sync::atomic::AtomicBool::new(false) }
-    }
-}
-
 /// Rows without tones, for commands whose tables carry no status.
 pub fn plain_rows(rows: &[Vec<String>]) -> Vec<Vec<(String, Tone)>> {
     rows.iter().map(|row| row.iter().map(|cell| (cell.clone(), Tone::Plain)).collect()).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fit_line;
+
+    #[test]
+    fn a_field_is_cut_at_a_word_and_marked() {
+        let text = "2 tenants: Contoso Limited (contoso), Northwind Traders (northwind)";
+        assert_eq!(fit_line(text, 80), text);
+        assert_eq!(fit_line(text, 40), "2 tenants: Contoso Limited (contoso)…");
+        // One long word: cut inside it, as there is no better place.
+        assert_eq!(fit_line("security-operations@contoso.example", 12), "security-op…");
+        // A separator does not dangle before the mark.
+        assert_eq!(fit_line("2026-11-20 09:00Z — contained the host", 19), "2026-11-20 09:00Z…");
+        // A second line is not shown, and says so.
+        assert_eq!(fit_line("first line\nsecond", 40), "first line…");
+    }
+
+    #[test]
+    fn escapes_are_not_counted_and_wide_characters_are() {
+        let bold = "\u{1b}[1mINC-7K3M-9QX2\u{1b}[0m";
+        assert_eq!(fit_line(bold, 13), bold);
+        assert_eq!(fit_line("事件 事件 事件", 8), "事件…");
+        assert_eq!(fit_line("事件 事件 事件", 10), "事件 事件…");
+        assert!(unicode_width::UnicodeWidthStr::width(fit_line("事件事件事件事件", 7).as_str()) <= 7);
+    }
 }

@@ -18,7 +18,12 @@ pub struct CorrectArgs {
     /// such as `confirmed` for the latest one
     pub event: String,
     /// When it really happened
-    #[arg(long, value_name = "TIME", allow_hyphen_values = true)]
+    #[arg(
+        long,
+        value_name = "TIME",
+        allow_hyphen_values = true,
+        long_help = crate::model::time::flag_help("When it really happened")
+    )]
     pub at: String,
     /// Why the record was wrong
     #[arg(long)]

@@ -20,7 +20,12 @@ pub struct DetectArgs {
     #[arg(ignore_case = true, long, value_parser = super::words::<Source>(), default_value = "monitoring")]
     pub source: Source,
     /// When the event itself began, if known (often learned later)
-    #[arg(long, value_name = "TIME", allow_hyphen_values = true)]
+    #[arg(
+        long,
+        value_name = "TIME",
+        allow_hyphen_values = true,
+        long_help = crate::model::time::flag_help("When the event itself began, if known (often learned later)")
+    )]
     pub started: Option<String>,
     #[command(flatten)]
     pub at: AtArg,

@@ -1,13 +1,28 @@
 //! Documentation generated from the clap definitions: shell completions and man pages. The
 //! committed `completions/` and `man/` come from here (a test keeps them fresh), and
 //! `sirt completions SHELL` prints the same at run time.
+//!
+//! Completions are dynamic (clap_complete's `CompleteEnv`): the script a shell sources calls
+//! `COMPLETE=SHELL sirt -- WORDS…` at each TAB, and sirt answers with subcommands, options and
+//! values, incident, tenant and regime ids included, read from the store the command line names.
+
+use std::ffi::OsStr;
+use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
-use clap_complete::Shell;
+use clap_complete::engine::{ArgValueCompleter, CompletionCandidate};
+use clap_complete::env::{Bash, Elvish, EnvCompleter, Fish, Powershell, Zsh};
 
 use super::Ctx;
+use crate::model::id;
+use crate::store::{self, Store};
 
 /// Print shell completions for sirt (bash, zsh, fish, powershell, elvish)
+///
+/// The script asks sirt itself at each TAB, so it offers the incident, tenant and regime ids of
+/// the current store (--store, SIRT_STORE or the default one). Load it in bash with
+/// `source <(sirt completions bash)`, in zsh with `source <(sirt completions zsh)`, and in fish
+/// with `sirt completions fish | source`; `sirt` must be on PATH.
 #[derive(Debug, Args)]
 pub struct CompletionsArgs {
     /// The shell
@@ -28,13 +43,13 @@ impl ShellName {
     pub const ALL: [ShellName; 5] =
         [ShellName::Bash, ShellName::Zsh, ShellName::Fish, ShellName::Powershell, ShellName::Elvish];
 
-    fn shell(self) -> Shell {
+    fn shell(self) -> &'static dyn EnvCompleter {
         match self {
-            ShellName::Bash => Shell::Bash,
-            ShellName::Zsh => Shell::Zsh,
-            ShellName::Fish => Shell::Fish,
-            ShellName::Powershell => Shell::PowerShell,
-            ShellName::Elvish => Shell::Elvish,
+            ShellName::Bash => &Bash,
+            ShellName::Zsh => &Zsh,
+            ShellName::Fish => &Fish,
+            ShellName::Powershell => &Powershell,
+            ShellName::Elvish => &Elvish,
         }
     }
 
@@ -55,11 +70,125 @@ pub fn run(ctx: &Ctx, args: CompletionsArgs) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// The completion script for one shell.
+/// The completion script for one shell: it registers `sirt` with the shell and calls `sirt` (from
+/// PATH) back with `COMPLETE=SHELL` at each TAB.
 pub fn completions(shell: ShellName) -> Vec<u8> {
     let mut bytes = Vec::new();
-    clap_complete::generate(shell.shell(), &mut super::command(), "sirt", &mut bytes);
+    shell
+        .shell()
+        .write_registration(COMPLETE, "sirt", "sirt", "sirt", &mut bytes)
+        .expect("writing to memory");
     bytes
+}
+
+/// The variable that turns a run of sirt into a completion request.
+const COMPLETE: &str = "COMPLETE";
+
+/// Answers a completion request (`COMPLETE=SHELL sirt -- WORDS…`) and exits; returns at once on
+/// any other run. Runs before the command line is parsed, so nothing else prints first.
+pub fn complete_when_asked() {
+    clap_complete::CompleteEnv::with_factory(completing_command).var(COMPLETE).complete();
+}
+
+/// What an argument names, for completion from the store.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Names {
+    Incident,
+    Tenant,
+    Regime,
+}
+
+/// Which argument of which (sub)command names incidents, tenants or regimes; `path` is the
+/// subcommand path (`["tenant", "show"]`), `arg` clap's id of the argument (its field's name).
+fn names(path: &[&str], arg: &str) -> Option<Names> {
+    match (path, arg) {
+        (_, "tenants" | "tenant") => Some(Names::Tenant),
+        (_, "regime") | (["regimes"], "id") => Some(Names::Regime),
+        // A new tenant's id is made up, not completed.
+        (["tenant", "add"], _) => None,
+        (["tenant", ..], "id" | "ids") => Some(Names::Tenant),
+        (["init" | "config" | "clone" | "demo" | "completions", ..], _) => None,
+        (_, "id" | "incident") => Some(Names::Incident),
+        _ => None,
+    }
+}
+
+/// The command line with a store-reading completer on every argument that names an id.
+pub fn completing_command() -> clap::Command {
+    fn attach(mut command: clap::Command, path: &mut Vec<String>) -> clap::Command {
+        let path_words: Vec<&str> = path.iter().map(String::as_str).collect();
+        let named: Vec<(String, Names)> = command
+            .get_arguments()
+            .filter_map(|a| names(&path_words, a.get_id().as_str()).map(|n| (a.get_id().to_string(), n)))
+            .collect();
+        for (arg, what) in named {
+            command = command.mut_arg(arg, |a| {
+                a.add(ArgValueCompleter::new(move |typed: &OsStr| candidates(what, typed)))
+            });
+        }
+        let subcommands: Vec<String> = command.get_subcommands().map(|s| s.get_name().to_string()).collect();
+        for name in subcommands {
+            path.push(name.clone());
+            command = command.mut_subcommand(name, |sub| attach(sub, path));
+            path.pop();
+        }
+        command
+    }
+    attach(super::command(), &mut Vec::new())
+}
+
+/// The ids of `what` in the store that start with `typed` (an incident's with or without `INC-`,
+/// in any case). Any failure (no store, an unreadable one) offers nothing: a TAB never prints
+/// an error, and nothing is written.
+fn candidates(what: Names, typed: &OsStr) -> Vec<CompletionCandidate> {
+    let Some(typed) = typed.to_str() else { return Vec::new() };
+    let Some(store) = completion_store() else { return Vec::new() };
+    let ids: Vec<String> = match what {
+        Names::Incident => {
+            let wanted = id::canonical(typed);
+            let ids = store.incident_ids().unwrap_or_default();
+            ids.into_iter().filter(|id| id::canonical(id).starts_with(&wanted)).collect()
+        }
+        Names::Tenant => {
+            let wanted = typed.to_ascii_lowercase();
+            store.tenant_ids().unwrap_or_default().into_iter().filter(|id| id.starts_with(&wanted)).collect()
+        }
+        Names::Regime => {
+            let wanted = typed.to_ascii_lowercase();
+            let catalog = store.settings.catalog();
+            catalog.regimes.into_iter().map(|r| r.id).filter(|id| id.starts_with(&wanted)).collect()
+        }
+    };
+    ids.into_iter().map(CompletionCandidate::new).collect()
+}
+
+/// The store a command on this line would use: `--store` among the words being completed, else
+/// `SIRT_STORE`, else the config file's, else the default one if it exists (never created here).
+fn completion_store() -> Option<Store> {
+    let dir = store_in_words(std::env::args().skip_while(|a| a != "--"))
+        .or_else(|| std::env::var_os("SIRT_STORE").filter(|v| !v.is_empty()).map(PathBuf::from))
+        .or_else(|| super::configured_store().ok().flatten())
+        .or_else(|| super::default_store_dir().ok().filter(|d| store::is_store(d)))?;
+    Store::open(&dir).ok()
+}
+
+/// `--store DIR` or `--store=DIR` among the words, `~/` read as the home directory as the shell
+/// would when running the command.
+fn store_in_words(words: impl Iterator<Item = String>) -> Option<PathBuf> {
+    let mut words = words.peekable();
+    let mut found = None;
+    while let Some(word) = words.next() {
+        if word == "--store" {
+            found = words.peek().cloned();
+        } else if let Some(dir) = word.strip_prefix("--store=") {
+            found = Some(dir.to_string());
+        }
+    }
+    let dir = found.filter(|d| !d.is_empty())?;
+    match dir.strip_prefix("~/").zip(dirs::home_dir()) {
+        Some((rest, home)) => Some(home.join(rest)),
+        None => Some(PathBuf::from(dir)),
+    }
 }
 
 /// `(file name, page)` for `sirt` and for each subcommand, nested ones included
@@ -154,7 +283,11 @@ fn examples(page: &str) -> &'static [&'static str] {
             "sirt verify \\-\\-bundle evidence.tar",
         ],
         "sirt-export" => &["sirt export 7K3M \\-\\-bundle evidence.tar"],
-        "sirt-completions" => &["sirt completions bash > ~/.local/share/bash\\-completion/completions/sirt"],
+        "sirt-completions" => &[
+            "source <(sirt completions bash)    # in ~/.bashrc",
+            "sirt completions fish > ~/.config/fish/completions/sirt.fish",
+            "source <(sirt completions zsh)    # in ~/.zshrc, after compinit",
+        ],
         _ => &[],
     }
 }
@@ -178,4 +311,50 @@ fn extra_sections(page: &str) -> String {
         }
     }
     roff
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every argument that gets ids from the store, as `command path: argument → what`.
+    fn completed(command: &clap::Command, path: &str, found: &mut Vec<String>) {
+        for arg in command.get_arguments().filter(|a| a.get::<ArgValueCompleter>().is_some()) {
+            let words: Vec<&str> = path.split(' ').filter(|w| !w.is_empty()).collect();
+            found.push(format!(
+                "{path}: {} → {:?}",
+                arg.get_id(),
+                names(&words, arg.get_id().as_str()).unwrap()
+            ));
+        }
+        for sub in command.get_subcommands() {
+            completed(sub, format!("{path} {}", sub.get_name()).trim(), found);
+        }
+    }
+
+    #[test]
+    fn ids_are_completed_where_a_command_takes_them_and_nowhere_else() {
+        let mut found = Vec::new();
+        completed(&completing_command(), "", &mut found);
+        for expected in [
+            "show: id → Incident",
+            "affected: id → Incident",
+            "affected: tenants → Tenant",
+            "notify: tenants → Tenant",
+            "deadlines: incident → Incident",
+            "action done: id → Incident",
+            "filed: regime → Regime",
+            "regimes: id → Regime",
+            "tenant show: id → Tenant",
+            "tenant check: ids → Tenant",
+            "tenant add: regime → Regime",
+        ] {
+            assert!(found.iter().any(|f| f == expected), "{expected} is missing from:\n{}", found.join("\n"));
+        }
+        for never in ["tenant add: id", "config", "init", "clone", "completions", "demo"] {
+            assert!(!found.iter().any(|f| f.starts_with(never)), "{never}:\n{}", found.join("\n"));
+        }
+        // Every incident command: the ids of every command whose first argument is an incident.
+        assert!(found.iter().filter(|f| f.ends_with("Incident")).count() >= 25, "{}", found.join("\n"));
+    }
 }

@@ -243,7 +243,12 @@ pub fn words<T: Words + Send + Sync>() -> impl clap::builder::TypedValueParser<V
 pub struct AtArg {
     /// When the step really happened, if not now: 03:30, 'yesterday 14:00', 'monday 09:15',
     /// '2h ago', 2026-11-20T08:00:00Z and more (Times in the README)
-    #[arg(long, value_name = "TIME", allow_hyphen_values = true)]
+    #[arg(
+        long,
+        value_name = "TIME",
+        allow_hyphen_values = true,
+        long_help = crate::model::time::flag_help("When the step really happened, if not now")
+    )]
     pub at: Option<String>,
 }
 

@@ -134,7 +134,7 @@ pub fn run(ctx: &Ctx, args: ShowArgs) -> Result<()> {
         fields.push(("Closed", format!("{}{reason}", format_local(closed))));
     }
     fields.push(("Events", format!("{} recorded, {} of them notes", incident.events, incident.notes)));
-    ctx.ui.fields(&fields)?;
+    ctx.ui.fields_fitted(&fields)?;
 
     // Our clocks, live ones first; the tenants' own only while they run.
     let clocks: Vec<Deadline> = ClockSetup::for_store(store)?.clocks(store, &[&incident], ctx.now, |d| {

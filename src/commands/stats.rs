@@ -23,10 +23,20 @@ use crate::store;
 #[derive(Debug, Args)]
 pub struct StatsArgs {
     /// Only incidents detected at or after this time
-    #[arg(long, value_name = "TIME", allow_hyphen_values = true)]
+    #[arg(
+        long,
+        value_name = "TIME",
+        allow_hyphen_values = true,
+        long_help = crate::model::time::flag_help("Only incidents detected at or after this time")
+    )]
     pub since: Option<String>,
     /// Only incidents detected before this time
-    #[arg(long, value_name = "TIME", allow_hyphen_values = true)]
+    #[arg(
+        long,
+        value_name = "TIME",
+        allow_hyphen_values = true,
+        long_help = crate::model::time::flag_help("Only incidents detected before this time")
+    )]
     pub until: Option<String>,
     /// Also write SVG charts into DIR (created if needed): the durations as distributions, and
     /// the share of tenants notified in time by month, with charts.md giving the same in words

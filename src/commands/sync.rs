@@ -5,7 +5,7 @@ use clap::Args;
 
 use super::Ctx;
 use crate::ops::merge::FIELD_RULE;
-use crate::ops::sync::{self, AfterWrite, SyncOptions, Synced};
+use crate::ops::sync::{self, AfterWrite, Step, SyncOptions, Synced};
 use crate::store::remote::REMOTE;
 use crate::text::name_some;
 
@@ -20,7 +20,15 @@ pub struct SyncArgs {
 pub fn run(ctx: &Ctx, args: SyncArgs) -> Result<()> {
     let rec = ctx.recorder()?;
     let options = SyncOptions { timeout: std::time::Duration::from_secs(args.timeout.max(1)), quick: false };
-    let synced = sync::sync(&rec, &options)?;
+    let steps = ctx.ui.steps();
+    let synced = sync::sync(&rec, &options, &|step| {
+        steps.step(&match step {
+            Step::Fetching => format!("fetching from {REMOTE}"),
+            Step::Merging => "merging their changes".to_string(),
+            Step::Pushing => format!("pushing to {REMOTE}"),
+        })
+    })?;
+    steps.finish();
     ctx.ui.print(&describe(&synced))?;
     Ok(())
 }

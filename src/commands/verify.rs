@@ -34,6 +34,9 @@ pub struct VerifyArgs {
     pub format: Format,
 }
 
+/// Histories this long take about a second or more to check: they get a progress bar.
+const PROGRESS_FROM: usize = 1000;
+
 pub fn run(ctx: &Ctx, args: VerifyArgs) -> Result<i32> {
     if let Some(path) = &args.bundle {
         return run_bundle(ctx, path, args.format);
@@ -44,7 +47,11 @@ pub fn run(ctx: &Ctx, args: VerifyArgs) -> Result<i32> {
         Some("last") => Since::LastVerified,
         Some(rev) => Since::Rev(rev.to_string()),
     };
-    let verified = verify::verify_store(store, &since, args.accept_rewrite)?;
+    let progress = ctx.ui.progress("checking commits", PROGRESS_FROM, args.format != Format::Json);
+    let verified = verify::verify_store(store, &since, args.accept_rewrite, &|done, total| {
+        progress.update(done, total)
+    })?;
+    progress.finish();
     match args.format {
         Format::Json => ctx.ui.json(&verified)?,
         format => print_findings(ctx, format, &verified.findings, &verified.information)?,

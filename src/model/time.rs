@@ -1,5 +1,10 @@
 //! Parsing and displaying the times people type (`--at`, `--started`, `--since`) and the zones
 //! they are shown in. Pure: the process's own zone is resolved at the edge and passed in.
+//!
+//! The parser is our own on purpose. The natural-date crates (interim, chrono-english,
+//! fuzzydate, parse_datetime, dateparser) read a weekday as the coming one where a step that
+//! happened needs the last one, accept `2h`, `25:00` or `yesterday` as some time rather than
+//! refuse them, refuse a wall-clock time that daylight saving skips, or read the real clock.
 
 use chrono::{
     DateTime, Datelike, Duration, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, Offset, TimeZone, Utc,
@@ -11,6 +16,30 @@ use chrono_tz::Tz;
 pub const ACCEPTED: &str = "RFC 3339 (2026-11-20T08:00:00Z), local 'YYYY-MM-DD HH:MM' or 'YYYY-MM-DD', \
      'HH:MM' (today), 'yesterday HH:MM', a weekday with a time ('monday 14:00', the most recent), \
      'now', '-2h' or '2h ago', '+2h' or 'in 2h'";
+
+/// Every form a time flag accepts, shown by its `--help`: the same list as the README's Times
+/// table (a test holds the two together).
+pub const FORMS: &str = "\
+Forms (in the local zone, TZ, unless they carry an offset):
+  that instant:           2026-11-20T08:00:00Z,
+                          2026-11-20T09:00:00+01:00
+  that wall-clock time:   2026-11-20 08:00, 2026-11-20T08:00,
+                          2026-11-20 08:00:30
+  the start of that day:  2026-11-20
+  that time today:        03:30, 03:30:15, today 03:30
+  that time yesterday:    yesterday 14:00
+  the last such day:      monday 14:00, Mon 14:00
+  this instant:           now
+  that long before now:   -2h, 2h ago, 1h30m ago, 3 days ago
+  that long after now:    +2h, in 2h
+
+Spans count s, m, h, d, w (or their names); words are read in any case;
+a day alone (yesterday, monday) is refused.";
+
+/// The long help (`--help`) of a time flag: what it means, then every form it accepts.
+pub fn flag_help(what: &str) -> String {
+    format!("{what}\n\n{FORMS}")
+}
 
 /// What `--tz` accepts, for error messages and help texts.
 pub const ZONES_ACCEPTED: &str =

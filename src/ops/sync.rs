@@ -44,19 +44,29 @@ pub struct Synced {
     pub retries: u32,
 }
 
+/// Where a sync is, for a progress display: each step may wait on the network or the disk.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    Fetching,
+    Merging,
+    Pushing,
+}
+
 /// Fetch, merge, push; again when someone pushed in between, a few times with jitter.
-pub fn sync(rec: &Recorder, options: &SyncOptions) -> Result<Synced> {
+/// `progress` hears each step as it starts.
+pub fn sync(rec: &Recorder, options: &SyncOptions, progress: &dyn Fn(Step)) -> Result<Synced> {
     let store = rec.store;
     let mut synced = Synced::default();
     let attempts = if options.quick { 1 } else { PUSH_ATTEMPTS };
     for attempt in 1..=attempts {
+        progress(Step::Fetching);
         let fetched = store.fetch(options.timeout, options.quick)?;
         let remote_tip = match fetched {
             Fetched::Tip(tip) => Some(tip),
             Fetched::Empty => None,
         };
         if let Some(theirs) = remote_tip {
-            integrate(rec, theirs, &mut synced)?;
+            integrate(rec, theirs, &mut synced, progress)?;
         }
         let Some(local) = store.branch_tip()? else { return Ok(synced) };
         let to_push = match remote_tip {
@@ -67,6 +77,7 @@ pub fn sync(rec: &Recorder, options: &SyncOptions) -> Result<Synced> {
             finish(store, rec.now)?;
             return Ok(synced);
         }
+        progress(Step::Pushing);
         match store.push(options.timeout, options.quick)? {
             Pushed::Done => {
                 synced.pushed = to_push;
@@ -98,7 +109,7 @@ fn finish(store: &Store, now: DateTime<Utc>) -> Result<()> {
 
 /// Under the store's lock: brings the remote's commit `theirs` into the branch, by fast-forward
 /// or by a merge commit when both sides have changes of their own.
-fn integrate(rec: &Recorder, theirs: Oid, synced: &mut Synced) -> Result<()> {
+fn integrate(rec: &Recorder, theirs: Oid, synced: &mut Synced, progress: &dyn Fn(Step)) -> Result<()> {
     let store = rec.store;
     // Nothing new there: no lock, no scan of the working tree.
     if let Some(tip) = store.branch_tip()?
@@ -119,6 +130,7 @@ fn integrate(rec: &Recorder, theirs: Oid, synced: &mut Synced) -> Result<()> {
     if base == Some(theirs) {
         return Ok(()); // Nothing new there; ours already contains it.
     }
+    progress(Step::Merging);
     let plan = merge::plan(store, base, ours, theirs)?;
     absorb(&mut synced.report, plan.report.clone());
     if base == Some(ours) {
@@ -287,7 +299,7 @@ pub fn after_write(rec: &Recorder) -> AfterWrite {
         return AfterWrite::Off;
     }
     let options = SyncOptions { timeout: QUICK_TIMEOUT, quick: true };
-    match sync(rec, &options) {
+    match sync(rec, &options, &|_| {}) {
         Ok(synced) => AfterWrite::Synced(synced),
         Err(error) if is_unreachable(&error) => {
             let mut state = store.sync_state();

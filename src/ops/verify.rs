@@ -105,8 +105,13 @@ pub enum Since {
 }
 
 /// Verifies the store's history and remembers the tip when it is clean (or when told to accept
-/// a rewrite).
-pub fn verify_store(store: &Store, since: &Since, accept_rewrite: bool) -> Result<Verified> {
+/// a rewrite). `progress` hears how many commits of how many are checked.
+pub fn verify_store(
+    store: &Store,
+    since: &Since,
+    accept_rewrite: bool,
+    progress: &(dyn Fn(usize, usize) + Sync),
+) -> Result<Verified> {
     let history = store.history()?;
     let Some(tip) = history.tip()? else {
         return Err(UserError::new("the store has no history yet").into());
@@ -137,7 +142,7 @@ pub fn verify_store(store: &Store, since: &Since, accept_rewrite: bool) -> Resul
         })?),
         Since::LastVerified => remembered.filter(|_| rewrite.is_none()).map(|(oid, _)| oid),
     };
-    let mut verified = verify_history(&history, tip, hide)?;
+    let mut verified = walk_history(&history, tip, hide, progress)?;
     if let Some(finding) = rewrite {
         verified.findings.insert(0, finding);
     }
@@ -163,6 +168,16 @@ fn read_verified(git_dir: &Path) -> Option<(Oid, DateTime<Utc>)> {
 /// Reading the commits and diffing their trees is spread over the cores; the checks, which carry
 /// state from one commit to the next, run in order.
 pub fn verify_history(history: &History, tip: Oid, hide: Option<Oid>) -> Result<Verified> {
+    walk_history(history, tip, hide, &|_, _| {})
+}
+
+/// [`verify_history`], telling `progress` how many commits of how many are checked.
+fn walk_history(
+    history: &History,
+    tip: Oid,
+    hide: Option<Oid>,
+    progress: &(dyn Fn(usize, usize) + Sync),
+) -> Result<Verified> {
     let order = history.walk(tip, hide)?;
     let git_dir = history.git_dir().to_path_buf();
     let mut walk = checks::Walk::new(history);
@@ -172,6 +187,7 @@ pub fn verify_history(history: &History, tip: Oid, hide: Option<Oid>) -> Result<
         commits: order.len(),
         ..Verified::default()
     };
+    let mut checked = 0;
     // A window at a time, so that memory stays flat however long the history.
     for window in order.chunks(WINDOW) {
         let read =
@@ -183,6 +199,10 @@ pub fn verify_history(history: &History, tip: Oid, hide: Option<Oid>) -> Result<
             for (commit, parents, changes) in chunk? {
                 walk.signatures(&commit, &parents, &mut verified)?;
                 walk.commit(&commit, &parents, changes, &mut verified)?;
+                checked += 1;
+                if checked % 64 == 0 || checked == order.len() {
+                    progress(checked, order.len());
+                }
             }
         }
     }

@@ -80,6 +80,42 @@ fn unreadable_times_get_a_hint_for_what_was_typed() {
 
 // ---- values in any case ----
 
+/// The README's Times table is the one list of forms: each form in it is read, each is in the
+/// `--help` of every time flag, and the help lists nothing the table does not.
+#[test]
+fn every_time_form_is_documented_once_and_read() {
+    use sirt::model::time::{FORMS, Zone, parse_when};
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let table = readme.split("**Times**").nth(1).expect("a Times section").split("\n\n").nth(1).unwrap();
+    let forms: Vec<&str> = table
+        .lines()
+        .skip(2)
+        .filter_map(|row| row.split('|').nth(1))
+        .flat_map(|cell| cell.split('`').skip(1).step_by(2))
+        .collect();
+    assert!(forms.len() >= 15, "{forms:?}");
+    let now = "2026-11-20T12:00:00Z".parse().unwrap();
+    for form in &forms {
+        assert!(parse_when(form, now, Zone::Utc).is_ok(), "the README lists '{form}', which is refused");
+        assert!(FORMS.contains(form), "'{form}' is not in the --help list");
+    }
+    // And the other way: every form --help lists is one the README lists.
+    for line in FORMS.lines().filter(|l| l.starts_with("  ")) {
+        let listed = line.split_once(":  ").map_or(line, |(_, f)| f);
+        for form in listed.split(',').map(str::trim).filter(|f| !f.is_empty()) {
+            assert!(forms.contains(&form), "--help lists '{form}', the README does not");
+        }
+    }
+    let env = Env::new();
+    for args in
+        [&["confirm", "--help"][..], &["detect", "--help"], &["correct", "--help"], &["stats", "--help"]]
+    {
+        let help = env.ok(args);
+        assert!(help.contains("yesterday 14:00") && help.contains("1h30m ago"), "{args:?}:\n{help}");
+    }
+    assert_snapshot!("help_confirm", transcript(&env, &["confirm", "--help"]));
+}
+
 #[test]
 fn values_are_read_in_any_case() {
     let env = Env::new();
@@ -201,6 +237,57 @@ fn import_dry_run_says_what_would_change_and_changes_nothing() {
     assert_snapshot!("import_clear_empty", transcript(&env, &["tenant", "import", file, "--clear-empty"]));
     let shown = env.ok(&["tenant", "show", "contoso"]);
     assert!(!shown.contains("privacy@contoso.example"), "{shown}");
+}
+
+/// A CSV of `count` tenants, `t000`…, with an admin email at `host` and, every third row, a
+/// privacy contact.
+fn tenants_csv(count: usize, host: &str) -> String {
+    let mut csv = String::from("id,name,admin_email,privacy_email\n");
+    for n in 0..count {
+        let privacy = if n % 3 == 0 { format!("privacy@t{n:03}.example") } else { String::new() };
+        csv.push_str(&format!("t{n:03},Tenant {n},it@{host}{n:03}.example,{privacy}\n"));
+    }
+    csv
+}
+
+#[test]
+fn a_large_import_counts_its_changes_by_field_and_shows_a_few() {
+    let env = Env::new();
+    std::fs::write(env.home.join("first.csv"), tenants_csv(300, "t")).unwrap();
+    let out = env.ok(&["tenant", "import", "first.csv"]);
+    assert!(out.lines().count() <= 15, "{out}");
+    assert_snapshot!("import_large", out);
+
+    // Half the emails change, and an empty cell clears with --clear-empty.
+    let mut second = String::from("id,name,admin_email,privacy_email\n");
+    for n in 0..300 {
+        let host = if n % 2 == 0 { "ops.t" } else { "t" };
+        second.push_str(&format!("t{n:03},Tenant {n},it@{host}{n:03}.example,\n"));
+    }
+    std::fs::write(env.home.join("second.csv"), second).unwrap();
+    // A dry run lists every tenant, then the counts; --verbose does the same for real.
+    let dry = env.ok(&["tenant", "import", "second.csv", "--clear-empty", "--dry-run"]);
+    let tenant_lines = |text: &str| text.lines().filter(|l| l.starts_with('t')).count();
+    assert_eq!(tenant_lines(&dry), 150 + 100 - 50, "{dry}");
+    assert!(dry.contains("by field:\n  admin_email    150 changed\n  privacy_email  100 cleared\n"), "{dry}");
+    let verbose = env.ok(&["tenant", "import", "second.csv", "--clear-empty", "--verbose"]);
+    assert_eq!(verbose, dry);
+    let t000 = env.ok(&["tenant", "show", "t000"]);
+    assert!(t000.contains("it@ops.t000.example") && !t000.contains("privacy@t000.example"), "{t000}");
+}
+
+#[test]
+fn an_import_with_many_bad_rows_names_the_first_few() {
+    let env = Env::new();
+    let mut csv = String::from("id,name,admin_email\n");
+    for n in 0..50 {
+        csv.push_str(&format!("Bad Id {n},Tenant {n},it@t.example\n"));
+    }
+    std::fs::write(env.home.join("bad.csv"), csv).unwrap();
+    let stderr = env.fails(&["tenant", "import", "bad.csv"]);
+    assert!(stderr.contains("50 of 50 rows are invalid"), "{stderr}");
+    assert_eq!(stderr.lines().filter(|l| l.starts_with("  line ")).count(), 20, "{stderr}");
+    assert!(stderr.contains("\n  and 30 more\n"), "{stderr}");
 }
 
 #[test]

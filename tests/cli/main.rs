@@ -2,6 +2,7 @@
 
 mod affected;
 mod clock_properties;
+mod completion;
 mod crash;
 mod deadlines;
 mod exact;
@@ -14,6 +15,7 @@ mod integrity;
 mod main_track;
 mod notify;
 mod pictures;
+mod progress;
 mod reading;
 mod response;
 mod soak;

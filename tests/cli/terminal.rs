@@ -213,3 +213,48 @@ fn progress_bars_appear_on_a_terminal_only_and_never_in_json() {
     let first = serde_json::Deserializer::from_str(&json).into_iter::<serde_json::Value>().next();
     assert!(first.is_some_and(|v| v.is_ok()), "no JSON first:\n{json}");
 }
+
+#[test]
+fn show_fits_its_lines_to_80_and_120_columns_and_prints_them_whole_when_piped() {
+    let (env, id) = world();
+    env.ok(&["engage", &id, "oce", "Ana Lima de Albuquerque e Vasconcelos"]);
+    env.ok(&[
+        "impact",
+        &id,
+        "--effect",
+        "disclosure",
+        "--summary",
+        "session tokens of admin users were readable by a third party for about two hours, until the proxy was patched",
+    ]);
+    let piped = env.ok(&["show", &id]);
+    assert!(!piped.contains('…') && widest(&piped) > 120, "{piped}");
+    insta::assert_snapshot!("show_piped", piped.replace(&id, ID));
+    for cols in [80, 120] {
+        let Some(shown) = on_terminal(&env, &["show", &id], 200, Some(cols)) else { return };
+        assert!(widest(&shown) <= cols, "wider than {cols}:\n{shown}");
+        // Same lines, each whole or cut with `…`; never wrapped onto another.
+        assert_eq!(shown.lines().count(), piped.lines().count(), "{shown}");
+        insta::assert_snapshot!(format!("show_at_{cols}"), shown.replace(&id, ID));
+    }
+}
+
+#[test]
+fn a_large_import_s_examples_fit_the_terminal() {
+    let env = Env::new();
+    let mut csv = String::from("id,name,admin_email,privacy_email\n");
+    for n in 0..300 {
+        csv.push_str(&format!("t{n:03},Tenant {n},it@t{n:03}.example,privacy-office@t{n:03}.example\n"));
+    }
+    std::fs::write(env.home.join("tenants.csv"), csv).unwrap();
+    let Some(shown) = on_terminal(&env, &["tenant", "import", "tenants.csv"], 200, Some(80)) else { return };
+    let examples: Vec<&str> = shown.lines().filter(|l| l.contains("(new): added")).collect();
+    assert_eq!(examples.len(), 5, "{shown}");
+    for line in examples {
+        assert!(line.chars().count() <= 80 && line.ends_with('…'), "{line}");
+    }
+    // Piped, the same examples are whole.
+    let csv2 = std::fs::read_to_string(env.home.join("tenants.csv")).unwrap().replace("it@", "soc@");
+    std::fs::write(env.home.join("tenants.csv"), csv2).unwrap();
+    let piped = env.ok(&["tenant", "import", "tenants.csv"]);
+    assert!(piped.contains("  t000: changed admin_email (it@t000.example → soc@t000.example)\n"), "{piped}");
+}

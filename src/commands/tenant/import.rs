@@ -43,7 +43,16 @@ pub struct ImportArgs {
     /// Let an empty cell clear its field (without this, empty cells leave fields alone)
     #[arg(long)]
     pub clear_empty: bool,
+    /// List every tenant that changes, as --dry-run does (a large import otherwise shows the
+    /// changes counted by field, and a few of them)
+    #[arg(long, short)]
+    pub verbose: bool,
 }
+
+/// Tenants whose changes a real import lists one by one; past this it counts them by field.
+const EXAMPLES: usize = 5;
+/// Invalid rows an error lists; the rest are counted.
+const BAD_ROWS_SHOWN: usize = 20;
 
 /// One bad row: its line in the file and what is wrong.
 struct Bad {
@@ -117,7 +126,11 @@ pub fn run(ctx: &Ctx, args: ImportArgs) -> Result<()> {
             }
         }
         if !bad.is_empty() {
-            let lines: Vec<String> = bad.iter().map(|b| format!("  line {}: {}", b.line, b.reason)).collect();
+            let mut lines: Vec<String> =
+                bad.iter().take(BAD_ROWS_SHOWN).map(|b| format!("  line {}: {}", b.line, b.reason)).collect();
+            if bad.len() > BAD_ROWS_SHOWN {
+                lines.push(format!("  and {} more", bad.len() - BAD_ROWS_SHOWN));
+            }
             return Err(UserError::new(format!(
                 "nothing imported from {}: {} of {rows} rows are invalid\n{}",
                 args.file.display(),
@@ -130,9 +143,7 @@ pub fn run(ctx: &Ctx, args: ImportArgs) -> Result<()> {
         progress.finish();
         Ok(tenants)
     })?;
-    for (id, new, changes) in &imported.changes {
-        ctx.ui.line(&describe(id, *new, changes))?;
-    }
+    ctx.ui.print(&summary(&imported.changes, args.dry_run || args.verbose, |line| ctx.ui.fitted(line)))?;
     let unchanged = imported.tenants.len() - imported.added - imported.updated;
     let counts = format!("{} added, {} updated, {unchanged} unchanged", imported.added, imported.updated);
     if args.dry_run {
@@ -167,6 +178,73 @@ pub fn run(ctx: &Ctx, args: ImportArgs) -> Result<()> {
         ));
     }
     Ok(())
+}
+
+/// What an import changes: every tenant's line when `every` is asked for or there are only a few;
+/// past that, the changes counted by field and the first few tenants, so that a file of
+/// thousands of rows says what it did on one screen.
+/// The examples are cut to the terminal's width by `fit` (the full lines are for --verbose).
+fn summary(
+    changes: &[(String, bool, Vec<FieldChange>)],
+    every: bool,
+    fit: impl Fn(&str) -> String,
+) -> String {
+    let mut text = String::new();
+    let few = changes.len() <= EXAMPLES;
+    if every || few {
+        for (id, new, fields) in changes {
+            text.push_str(&describe(id, *new, fields));
+            text.push('\n');
+        }
+        if few {
+            return text;
+        }
+    }
+    text.push_str("by field:\n");
+    let width = COLUMNS.iter().map(|c| c.len()).max().unwrap_or(0);
+    for (column, counts) in by_field(changes) {
+        text.push_str(&format!("  {column:width$}  {counts}\n"));
+    }
+    if !every {
+        text.push_str("for example:\n");
+        for (id, new, fields) in changes.iter().take(EXAMPLES) {
+            text.push_str(&format!("{}\n", fit(&format!("  {}", describe(id, *new, fields)))));
+        }
+        text.push_str(&format!(
+            "  and {} more tenants (--verbose lists every one)\n",
+            changes.len() - EXAMPLES
+        ));
+    }
+    text
+}
+
+/// `(column, "3 added, 12 changed, 1 cleared")` for each column that changes, in column order.
+fn by_field(changes: &[(String, bool, Vec<FieldChange>)]) -> Vec<(&'static str, String)> {
+    // Per column: added, changed, cleared.
+    let mut counts = [[0usize; 3]; COLUMNS.len()];
+    for field in changes.iter().flat_map(|(_, _, fields)| fields) {
+        let (column, kind) = match field {
+            FieldChange::Added { column, .. } => (column, 0),
+            FieldChange::Changed { column, .. } => (column, 1),
+            FieldChange::Cleared { column, .. } => (column, 2),
+        };
+        if let Some(at) = COLUMNS.iter().position(|c| c == column) {
+            counts[at][kind] += 1;
+        }
+    }
+    COLUMNS
+        .iter()
+        .zip(counts)
+        .filter(|(_, n)| n.iter().sum::<usize>() > 0)
+        .map(|(column, [added, changed, cleared])| {
+            let parts: Vec<String> = [(added, "added"), (changed, "changed"), (cleared, "cleared")]
+                .into_iter()
+                .filter(|(n, _)| *n > 0)
+                .map(|(n, what)| format!("{n} {what}"))
+                .collect();
+            (*column, parts.join(", "))
+        })
+        .collect()
 }
 
 /// `contoso: changed admin_email (a@x → b@x), cleared privacy_email (was p@x)`.
