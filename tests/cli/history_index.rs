@@ -187,4 +187,23 @@ fn history_follows_a_sync_merge() {
     std::fs::remove_file(index_file(&bo.store)).unwrap();
     assert_eq!(outputs(&bo, &first), merged, "the same as an index built whole");
     assert_eq!(hashes(&bo, &second).len(), named_by_git(&bo, &second).len());
+
+    // On top of the merge, a line of history again: caught up from the merge commit.
+    bo_says(&["note", &first, "After the merge"]);
+    let caught_up = outputs(&bo, &first);
+    assert_eq!(hashes(&bo, &first)[1..], listed[..]);
+    std::fs::remove_file(index_file(&bo.store)).unwrap();
+    assert_eq!(outputs(&bo, &first), caught_up, "the same as an index built whole");
+}
+
+#[test]
+fn a_hand_edit_in_the_working_tree_does_not_change_history() {
+    let env = Env::new();
+    let (first, _) = two_incidents(&env);
+    let before = outputs(&env, &first);
+    let file = env.incident_file(&first);
+    let mut text = std::fs::read_to_string(&file).unwrap();
+    text.push_str("\n# edited by hand\n");
+    std::fs::write(&file, text).unwrap();
+    assert_eq!(outputs(&env, &first), before, "history lists commits, not the working tree");
 }
