@@ -4,11 +4,20 @@
 //!
 //! Builds a store with 10,000 tenants and 10,000 incidents, 1,000 of them open and confirmed,
 //! each affecting 10 to 1,000 tenants (some already notified), then times `sirt deadlines` in
-//! each format. Prints wall-clock times; asserts nothing about time.
+//! each format and reads each run's peak memory (the child's maximum resident set, from
+//! `wait4`). Prints figures; asserts nothing about time or memory.
+//!
+//! `SIRT_BENCH_KEEP=DIR` builds the store in DIR and keeps it; `SIRT_BENCH_REUSE=DIR` skips the
+//! build and measures the store already there.
 
 mod common;
 
-use common::{NOW, median};
+use std::io::Read;
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use common::NOW;
 
 use chrono::{DateTime, Duration as Span, Utc};
 use sirt::model::actor::Actor;
@@ -84,16 +93,60 @@ fn incident(n: usize, rng: &mut Lcg, now: DateTime<Utc>) -> IncidentLog {
     IncidentLog { schema: SCHEMA, id: id::incident_id(n as u64 * 104_729 + 17), events, unknown: Vec::new() }
 }
 
-fn main() {
-    let dir = tempfile::tempdir().unwrap();
-    // SIRT_BENCH_KEEP=DIR builds the store there and keeps it, for profiling.
-    let root = match std::env::var_os("SIRT_BENCH_KEEP") {
-        Some(keep) => std::path::PathBuf::from(keep),
-        None => dir.path().join("store"),
-    };
+/// Runs `sirt ARGS` on `store` like `common::sirt`, and also returns the child's peak resident
+/// set in KiB, read with `wait4` (per child, unlike `RUSAGE_CHILDREN`, which keeps the maximum
+/// over every child so far).
+// The child is reaped by wait4 below, which std does not know about.
+#[allow(clippy::zombie_processes)]
+fn run_measured(store: &Path, args: &[&str]) -> (Duration, u64, usize) {
+    let start = Instant::now();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_sirt"))
+        .args(args)
+        .env("SIRT_STORE", store)
+        .env("SIRT_NOW", NOW)
+        .env("SIRT_ACTOR", "Bench <bench@example.com>")
+        .env("GIT_CONFIG_GLOBAL", "/dev/null")
+        .env("NO_COLOR", "1")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    // Counting the bytes as they come keeps the bench's own memory out of the way.
+    let mut stdout = child.stdout.take().unwrap();
+    let mut bytes = 0;
+    let mut buf = vec![0u8; 1 << 16];
+    loop {
+        match stdout.read(&mut buf).unwrap() {
+            0 => break,
+            n => bytes += n,
+        }
+    }
+    let mut status = 0;
+    // SAFETY: `rusage` is plain data that wait4 fills in; the pid is our own unreaped child.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    let pid = child.id() as libc::pid_t;
+    let reaped = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
+    let took = start.elapsed();
+    assert_eq!(reaped, pid, "wait4 failed");
+    let code = libc::WIFEXITED(status).then(|| libc::WEXITSTATUS(status));
+    assert!(matches!(code, Some(0 | 3)), "{args:?} exited with {status}");
+    // ru_maxrss is in KiB on Linux.
+    (took, usage.ru_maxrss as u64, bytes)
+}
+
+/// The median time and the largest peak memory of `runs` runs.
+fn measured(store: &Path, args: &[&str], runs: usize) -> (Duration, u64, usize) {
+    let mut all: Vec<(Duration, u64, usize)> = (0..runs).map(|_| run_measured(store, args)).collect();
+    let peak = all.iter().map(|(_, kib, _)| *kib).max().unwrap_or(0);
+    all.sort_by_key(|(took, _, _)| *took);
+    let (took, _, bytes) = all[runs / 2];
+    (took, peak, bytes)
+}
+
+fn build(root: &Path) {
     let now: DateTime<Utc> = NOW.parse().unwrap();
     let actor = Actor { name: "Bench".into(), email: "bench@example.com".into() };
-    let store = Store::init(&root, &actor, now).unwrap();
+    let store = Store::init(root, &actor, now).unwrap();
     let mut rng = Lcg(7);
     let mut txn = store.begin().unwrap();
     for n in 0..TENANTS {
@@ -109,17 +162,40 @@ fn main() {
     println!(
         "store: {TENANTS} tenants, {INCIDENTS} incidents, {OPEN} open with {affected} affected-tenant entries"
     );
+}
+
+fn main() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = match (std::env::var_os("SIRT_BENCH_REUSE"), std::env::var_os("SIRT_BENCH_KEEP")) {
+        (Some(reuse), _) => std::path::PathBuf::from(reuse),
+        (None, Some(keep)) => {
+            build(Path::new(&keep));
+            std::path::PathBuf::from(keep)
+        }
+        (None, None) => {
+            let root = dir.path().join("store");
+            build(&root);
+            root
+        }
+    };
 
     for args in [
         &["deadlines"][..],
+        &["deadlines", "--check"],
+        &["deadlines", "--each"],
         &["deadlines", "--format", "json"],
         &["deadlines", "--format", "csv"],
-        &["deadlines", "--check"],
         &["deadlines", "--all"],
         &["list"],
+        // What `deadlines` loads (every incident): its time and memory without the clocks.
+        &["list", "--all"],
     ] {
-        let (took, out) = median(&root, args, 3);
-        let bytes = out.len();
-        println!("sirt {:<28} median of 3: {took:>8.2?}  ({} KiB of output)", args.join(" "), bytes / 1024);
+        let (took, peak, bytes) = measured(&root, args, 3);
+        println!(
+            "sirt {:<28} median of 3: {took:>8.2?}  peak {:>7.1} MiB  ({} KiB of output)",
+            args.join(" "),
+            peak as f64 / 1024.0,
+            bytes / 1024
+        );
     }
 }

@@ -280,6 +280,32 @@ impl Ui {
         Ok(())
     }
 
+    /// A JSON array written item by item as they come (the same text as `json` of a list), so a
+    /// long report never sits in memory whole.
+    pub fn json_stream<T: Serialize>(&self, items: impl Iterator<Item = T>) -> anyhow::Result<()> {
+        let mut out = io::BufWriter::new(io::stdout().lock());
+        // io::Error::from keeps a broken pipe a broken pipe (quiet), not a JSON error.
+        serde::Serializer::collect_seq(&mut serde_json::Serializer::pretty(&mut out), items)
+            .map_err(io::Error::from)?;
+        out.write_all(b"\n")?;
+        Ok(out.flush()?)
+    }
+
+    /// CSV rows written as they come.
+    pub fn csv_stream(
+        &self,
+        headers: &[&str],
+        rows: impl Iterator<Item = Vec<String>>,
+    ) -> anyhow::Result<()> {
+        let mut writer = csv::Writer::from_writer(io::stdout().lock());
+        writer.write_record(headers)?;
+        for row in rows {
+            writer.write_record(&row)?;
+        }
+        writer.flush()?;
+        Ok(())
+    }
+
     /// A table of rows; each cell may carry a tone. On a terminal it fits the width, cutting the
     /// widest cells short; piped, it prints in full.
     pub fn table(&self, headers: &[&str], rows: Vec<Vec<(String, Tone)>>) -> io::Result<()> {

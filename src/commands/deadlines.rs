@@ -1,5 +1,7 @@
 //! `sirt deadlines`: every running clock of every open incident, most urgent first.
 
+use std::sync::Arc;
+
 use anyhow::Result;
 use chrono::{DateTime, Utc};
 use clap::Args;
@@ -7,6 +9,7 @@ use serde::Serialize;
 
 use super::Ctx;
 use crate::error::{UserError, exit};
+use crate::model::clock_groups::{ClockGroup, Members, NAMED, alike, expand};
 use crate::model::deadline::{ClockKind, Deadline, Status};
 use crate::model::time::{Zone, format_in, parse_when, refusal_hint, rfc3339};
 use crate::model::{Incident, Phase};
@@ -25,7 +28,12 @@ pub struct DeadlinesArgs {
     #[arg(long)]
     pub all: bool,
     /// As of this time instead of now (RFC 3339, 'YYYY-MM-DD HH:MM', '-2h', '2h ago', …)
-    #[arg(long, value_name = "TIME", allow_hyphen_values = true)]
+    #[arg(
+        long,
+        value_name = "TIME",
+        allow_hyphen_values = true,
+        long_help = crate::model::time::flag_help("As of this time instead of now")
+    )]
     pub at: Option<String>,
     /// Exit with 3 when any of our clocks is overdue or at risk (for cron and runbooks)
     #[arg(long)]
@@ -47,9 +55,9 @@ pub struct DeadlinesArgs {
 
 /// A clock in JSON: the clock, and the time left as of the report.
 #[derive(Serialize)]
-struct Row<'a> {
+struct Row {
     #[serde(flatten)]
-    deadline: &'a Deadline,
+    deadline: Deadline,
     /// Seconds until due (negative: overdue); null without a due time.
     seconds_left: Option<i64>,
     /// The command that stops it.
@@ -92,65 +100,61 @@ pub fn run(ctx: &Ctx, args: DeadlinesArgs) -> Result<i32> {
     for incident in &incidents {
         super::warn_unknown_events(ctx, incident);
     }
+    // Only the rows per tenant need every tenant of a group; the table and the check need counts.
+    let members = match (args.format, args.each) {
+        (Format::Table, false) => Members::Named,
+        _ => Members::All,
+    };
     // A tenant file that does not read hides that tenant's limit: the gate must not pass on it.
-    let (clocks, unreadable_tenants) =
-        setup.clocks_and_unreadable(store, &incidents, now, |d| args.all || shown_by_default(d));
+    let (groups, unreadable_tenants) =
+        setup.groups(store, &incidents, now, members, |d| args.all || shown_by_default(d));
     unreadable.extend(unreadable_tenants);
     unreadable.sort();
     unreadable.dedup();
     ctx.ui.skipped(&unreadable);
 
-    let ours = |d: &&Deadline| d.clock != ClockKind::TenantRegime;
-    let count = |status: Status| clocks.iter().filter(ours).filter(|d| d.status == status).count();
+    let ours = |g: &&ClockGroup| g.clock.clock != ClockKind::TenantRegime;
+    let count = |status: Status| {
+        groups.iter().filter(ours).filter(|g| g.clock.status == status).map(ClockGroup::count).sum::<usize>()
+    };
     let attention = count(Status::Overdue) + count(Status::AtRisk);
     match args.format {
-        Format::Json => {
-            let rows: Vec<Row> = clocks
-                .iter()
-                .map(|d| Row {
-                    deadline: d,
-                    seconds_left: d.due.map(|due| (due - now).num_seconds()),
-                    stop: d.stop(),
-                })
-                .collect();
-            ctx.ui.json(&rows)?;
-        }
-        Format::Csv => {
-            let rows: Vec<Vec<String>> = clocks
-                .iter()
-                .map(|d| {
-                    vec![
-                        d.incident.to_string(),
-                        kind(d.clock).into(),
-                        d.party.to_string(),
-                        d.rule.to_string(),
-                        d.started_by.to_string(),
-                        rfc3339(d.started_at),
-                        rfc3339(d.due),
-                        rfc3339(d.done_at),
-                        d.status.as_str().into(),
-                        d.due.map(|due| (due - now).num_seconds().to_string()).unwrap_or_default(),
-                        d.stop(),
-                    ]
-                })
-                .collect();
-            ctx.ui.csv(
-                &[
-                    "incident",
-                    "clock",
-                    "party",
-                    "rule",
-                    "started_by",
-                    "started_at",
-                    "due",
-                    "done_at",
-                    "status",
-                    "seconds_left",
-                    "stop",
-                ],
-                &rows,
-            )?;
-        }
+        // One row per tenant, written as each is made: memory does not grow with the rows.
+        Format::Json => ctx.ui.json_stream(expand(&groups).map(|d| Row {
+            seconds_left: d.due.map(|due| (due - now).num_seconds()),
+            stop: d.stop(),
+            deadline: d,
+        }))?,
+        Format::Csv => ctx.ui.csv_stream(
+            &[
+                "incident",
+                "clock",
+                "party",
+                "rule",
+                "started_by",
+                "started_at",
+                "due",
+                "done_at",
+                "status",
+                "seconds_left",
+                "stop",
+            ],
+            expand(&groups).map(|d| {
+                vec![
+                    d.incident.to_string(),
+                    kind(d.clock).into(),
+                    d.party.to_string(),
+                    d.rule.to_string(),
+                    d.started_by.to_string(),
+                    rfc3339(d.started_at),
+                    rfc3339(d.due),
+                    rfc3339(d.done_at),
+                    d.status.as_str().into(),
+                    d.due.map(|due| (due - now).num_seconds().to_string()).unwrap_or_default(),
+                    d.stop(),
+                ]
+            }),
+        )?,
         Format::Table => {
             let mut summary = vec![
                 format!("{} overdue", count(Status::Overdue)),
@@ -164,7 +168,11 @@ pub fn run(ctx: &Ctx, args: DeadlinesArgs) -> Result<i32> {
                 }
             }
             let mut line = summary.join(", ");
-            let tenant_clocks = clocks.iter().filter(|d| d.clock == ClockKind::TenantRegime).count();
+            let tenant_clocks: usize = groups
+                .iter()
+                .filter(|g| g.clock.clock == ClockKind::TenantRegime)
+                .map(ClockGroup::count)
+                .sum();
             if tenant_clocks > 0 {
                 line.push_str(&format!("; {tenant_clocks} of the tenants' own clocks, for information"));
             }
@@ -176,7 +184,7 @@ pub fn run(ctx: &Ctx, args: DeadlinesArgs) -> Result<i32> {
                 Tone::Plain
             };
             ctx.ui.line(&ctx.ui.toned(&line, tone))?;
-            if !clocks.is_empty() {
+            if !groups.is_empty() {
                 let mut headers = vec!["INCIDENT", "OWED TO", "RULE", "STARTED BY", "DUE", "LEFT", "STATUS"];
                 // On a terminal, a bar of the time used; never in piped output.
                 let bars = ctx.ui.is_terminal();
@@ -186,24 +194,23 @@ pub fn run(ctx: &Ctx, args: DeadlinesArgs) -> Result<i32> {
                 // On a terminal, the compact view unless --wide: who started a clock matters less
                 // at 3 a.m. than what is due when; the bar goes next, then cells are cut short.
                 let compact = bars && !args.wide;
-                let rows: Vec<Vec<(String, Tone)>> = group(&clocks, args.each)
-                    .into_iter()
-                    .map(|g| {
-                        let mut row = table_row(&g, now, zone);
-                        if bars {
-                            row.insert(
-                                6,
-                                (used_bar(g.first, now, BAR_WIDTH).unwrap_or_default(), self::tone(g.first)),
-                            );
-                        }
-                        if compact {
-                            row.remove(3);
-                            row[3].0 = short_due(&row[3].0, now);
-                            row[4].0 = short_left(&row[4].0);
-                        }
-                        row
-                    })
-                    .collect();
+                let shown = |d: &Deadline, count: usize, parties: &[Arc<str>]| {
+                    let mut row = table_row(d, count, parties, now, zone);
+                    if bars {
+                        row.insert(6, (used_bar(d, now, BAR_WIDTH).unwrap_or_default(), self::tone(d)));
+                    }
+                    if compact {
+                        row.remove(3);
+                        row[3].0 = short_due(&row[3].0, now);
+                        row[4].0 = short_left(&row[4].0);
+                    }
+                    row
+                };
+                let rows: Vec<Vec<(String, Tone)>> = if args.each {
+                    expand(&groups).map(|d| shown(&d, 1, &[])).collect()
+                } else {
+                    alike(&groups).iter().map(|a| shown(a.clock, a.count, &a.parties)).collect()
+                };
                 if compact {
                     headers.remove(3);
                     let fit = Fit { drop: &["USED"], shrink: Some(&["OWED TO", "RULE", "LEFT", "DUE"]) };
@@ -211,8 +218,9 @@ pub fn run(ctx: &Ctx, args: DeadlinesArgs) -> Result<i32> {
                 } else {
                     ctx.ui.table_fit(&headers, rows, None)?;
                 }
-                if let Some(first) = clocks.iter().find(|d| ours(d) && d.status.is_live()) {
-                    ctx.ui.hint(&format!("most urgent: {}", first.stop()));
+                // Groups are sorted as their first clocks: the first live one of ours is the most urgent.
+                if let Some(first) = groups.iter().find(|g| ours(g) && g.clock.status.is_live()) {
+                    ctx.ui.hint(&format!("most urgent: {}", first.clock.stop()));
                 }
             }
         }
@@ -260,39 +268,15 @@ fn kind(clock: ClockKind) -> &'static str {
     }
 }
 
-/// Clocks that differ only in the tenant they are owed to, shown as one row.
-struct Group<'a> {
-    first: &'a Deadline,
-    parties: Vec<&'a str>,
-}
-
-/// Groups neighbouring clocks (the sort puts equal status, due time and incident together) with
-/// the same rule and start: 500 tenants notified by one deadline read as one line, not 500.
-fn group(clocks: &[Deadline], each: bool) -> Vec<Group<'_>> {
-    let mut groups: Vec<Group> = Vec::new();
-    for clock in clocks {
-        if let Some(last) = groups.last_mut() {
-            let d = last.first;
-            let same = !each
-                && d.incident == clock.incident
-                && d.clock == clock.clock
-                && d.rule == clock.rule
-                && d.status == clock.status
-                && d.due == clock.due
-                && d.started_at == clock.started_at
-                && d.tenant.is_some();
-            if same {
-                last.parties.push(&clock.party);
-                continue;
-            }
-        }
-        groups.push(Group { first: clock, parties: vec![&clock.party] });
-    }
-    groups
-}
-
-fn table_row(group: &Group, now: DateTime<Utc>, zone: Zone) -> Vec<(String, Tone)> {
-    let d = group.first;
+/// A row of the table: a clock, or the first of `count` alike (see `alike`) with the first
+/// few of their parties.
+fn table_row(
+    d: &Deadline,
+    count: usize,
+    parties: &[Arc<str>],
+    now: DateTime<Utc>,
+    zone: Zone,
+) -> Vec<(String, Tone)> {
     let tone = tone(d);
     let mut rule = d.rule.to_string();
     if d.verified.as_deref() == Some("unverified") {
@@ -305,10 +289,10 @@ fn table_row(group: &Group, now: DateTime<Utc>, zone: Zone) -> Vec<(String, Tone
     vec![
         (d.incident.to_string(), Tone::Plain),
         (
-            match group.parties.len() {
+            match count {
                 1 => d.party.to_string(),
                 n => {
-                    let names: Vec<String> = group.parties.iter().take(4).map(|p| p.to_string()).collect();
+                    let names: Vec<String> = parties.iter().take(NAMED).map(|p| p.to_string()).collect();
                     format!("{n} tenants: {}", name_some_of(&names, n))
                 }
             },

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use super::time::{Zone, parse_span};
 
 /// A time limit as the catalog and the settings write it: `72h`, `90m`, `3d`, `4bd`, `1mo`, `asap`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Limit {
     /// Elapsed time, kept to the minute: `72h`, `30m`, `1h30m`.
     Minutes(i64),

@@ -20,7 +20,7 @@ use super::settings::{AwareAt, Settings};
 use super::time::Zone;
 
 /// Which kind of promise a clock tracks.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum ClockKind {
     Contract,
@@ -29,7 +29,7 @@ pub enum ClockKind {
 }
 
 /// Where a clock stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Status {
     Overdue,
@@ -108,15 +108,6 @@ impl Deadline {
     }
 }
 
-/// Orders clocks most urgent first. A stable sort of small keys over indices: ties keep the
-/// order the clocks were made in (incident, then tenant id), and the large structs move once.
-pub fn sort_by_urgency(clocks: Vec<Deadline>) -> Vec<Deadline> {
-    let mut order: Vec<usize> = (0..clocks.len()).collect();
-    order.sort_by_key(|&i| clocks[i].urgency());
-    let mut slots: Vec<Option<Deadline>> = clocks.into_iter().map(Some).collect();
-    order.into_iter().filter_map(|i| slots[i].take()).collect()
-}
-
 /// What the clocks are computed from: the catalog (with the store's additions) and the settings.
 pub struct Rules<'a> {
     pub catalog: &'a Catalog,
@@ -125,7 +116,7 @@ pub struct Rules<'a> {
 
 /// What the clocks need to know of an affected tenant.
 pub struct TenantTerms<'a> {
-    /// The tenant's id, shared by all its clocks.
+    /// The tenant's id, as the incident names it, shared by all its clocks.
     pub id: Arc<str>,
     pub limit: Option<Limit>,
     pub regimes: &'a [String],
@@ -133,6 +124,98 @@ pub struct TenantTerms<'a> {
 
 /// The rule, limit and due rule of a contract clock, in words.
 type ContractTexts = (Arc<str>, Arc<str>, Arc<str>);
+
+/// The contract clocks of one incident: what every affected tenant's clock shares, worked out
+/// once. The rule texts are shared too, one per distinct limit.
+pub(super) struct ContractClocks<'r> {
+    rules: &'r Rules<'r>,
+    incident: Arc<str>,
+    declared: Option<DateTime<Utc>>,
+    store_due: Option<DateTime<Utc>>,
+    reckoning: Reckoning<'r>,
+    now: DateTime<Utc>,
+    texts: Vec<(Limit, ContractTexts)>,
+}
+
+impl<'r> ContractClocks<'r> {
+    pub(super) fn new(rules: &'r Rules<'r>, incident: &Incident, now: DateTime<Utc>) -> ContractClocks<'r> {
+        let declared = incident.declared_at.filter(|t| *t <= now);
+        let reckoning =
+            Reckoning { zone: Zone::Utc, holidays: &rules.settings.holidays, days: Days::FromTheTime };
+        let store_due = declared.and_then(|t| rules.settings.contract_limit.due(t, &reckoning));
+        ContractClocks {
+            rules,
+            incident: Arc::from(incident.id.as_str()),
+            declared,
+            store_due,
+            reckoning,
+            now,
+            texts: Vec::new(),
+        }
+    }
+
+    /// Whether the clocks run: only once the incident is declared.
+    pub(super) fn running(&self) -> bool {
+        self.declared.is_some()
+    }
+
+    /// The clock owed to `tenant` (none: the tenants are not yet determined), stopped by its
+    /// notification `done`, with the tenant's own limit if it has one.
+    pub(super) fn clock(
+        &mut self,
+        tenant: Option<Arc<str>>,
+        done: Option<DateTime<Utc>>,
+        own: Option<Limit>,
+    ) -> Deadline {
+        let (declared, store_due, now) = (self.declared, self.store_due, self.now);
+        let store_limit = self.rules.settings.contract_limit;
+        // The store's limit caps a tenant's longer one, should the store's have been lowered.
+        let own_due = own.and_then(|l| declared.and_then(|t| l.due(t, &self.reckoning)));
+        let (limit, due) = match (own, own_due) {
+            (Some(l), Some(d)) if store_due.is_none_or(|s| d <= s) => (l, Some(d)),
+            _ => (store_limit, store_due),
+        };
+        let capped = own.is_some_and(|l| l != limit);
+        let (rule, limit_name, due_rule) =
+            match self.texts.iter().find(|(l, _)| *l == limit).filter(|_| !capped) {
+                Some((_, texts)) => texts.clone(),
+                None => {
+                    let name: Arc<str> = limit.text().into();
+                    let rule: Arc<str> = format!("contract {name}").into();
+                    let mut words = format!("{} after the declaration", limit.words());
+                    if let Some(own) = own.filter(|_| capped) {
+                        words.push_str(&format!(
+                            " (the store's limit, shorter than the tenant's {})",
+                            own.text()
+                        ));
+                    }
+                    let words: Arc<str> = words.into();
+                    if !capped {
+                        self.texts.push((limit, (rule.clone(), name.clone(), words.clone())));
+                    }
+                    (rule, name, words)
+                }
+            };
+        let done = done.filter(|t| *t <= now);
+        Deadline {
+            incident: self.incident.clone(),
+            clock: ClockKind::Contract,
+            party: tenant.clone().unwrap_or_else(|| "tenants not yet determined".into()),
+            tenant,
+            rule,
+            regime: None,
+            stage: None,
+            limit: limit_name,
+            verified: None,
+            started_by: "declaration".into(),
+            started_at: declared,
+            due,
+            due_rule,
+            done_at: done,
+            status: self.rules.status(limit, declared, due, done, now),
+        }
+    }
+}
 
 /// When a trigger or anchor happened, in words; or what it still waits for.
 type Anchored = Result<(DateTime<Utc>, String), String>;
@@ -252,7 +335,7 @@ impl Rules<'_> {
         format!("{} {} ({}){tail}{days}", regime.id, stage.name, stage.within.text()).into()
     }
 
-    fn regime_clock(
+    pub(super) fn regime_clock(
         &self,
         incident: &Incident,
         regime: &Regime,
@@ -332,102 +415,9 @@ impl Rules<'_> {
         }
     }
 
-    /// Every clock of one incident, as of `now`: events after it have not happened yet.
-    pub fn clocks<'t>(
-        &self,
-        incident: &Incident,
-        terms: impl Fn(&str) -> Option<TenantTerms<'t>>,
-        now: DateTime<Utc>,
-    ) -> Vec<Deadline> {
-        let mut clocks = Vec::new();
-        let incident_id: Arc<str> = Arc::from(incident.id.as_str());
-        let declared = incident.declared_at.filter(|t| *t <= now);
-        let store_limit = self.settings.contract_limit;
-        let reckoning =
-            Reckoning { zone: Zone::Utc, holidays: &self.settings.holidays, days: Days::FromTheTime };
-        let store_due = declared.and_then(|t| store_limit.due(t, &reckoning));
-        // One rule text per distinct limit, shared by every tenant with that limit.
-        let mut rules: Vec<(Limit, ContractTexts)> = Vec::new();
-        let mut contract = |tenant: Option<Arc<str>>, done: Option<DateTime<Utc>>, own: Option<Limit>| {
-            // The store's limit caps a tenant's longer one, should the store's have been lowered.
-            let own_due = own.and_then(|l| declared.and_then(|t| l.due(t, &reckoning)));
-            let (limit, due) = match (own, own_due) {
-                (Some(l), Some(d)) if store_due.is_none_or(|s| d <= s) => (l, Some(d)),
-                _ => (store_limit, store_due),
-            };
-            let capped = own.is_some_and(|l| l != limit);
-            let (rule, limit_name, due_rule) =
-                match rules.iter().find(|(l, _)| *l == limit).filter(|_| !capped) {
-                    Some((_, texts)) => texts.clone(),
-                    None => {
-                        let name: Arc<str> = limit.text().into();
-                        let rule: Arc<str> = format!("contract {name}").into();
-                        let mut words = format!("{} after the declaration", limit.words());
-                        if let Some(own) = own.filter(|_| capped) {
-                            words.push_str(&format!(
-                                " (the store's limit, shorter than the tenant's {})",
-                                own.text()
-                            ));
-                        }
-                        let words: Arc<str> = words.into();
-                        if !capped {
-                            rules.push((limit, (rule.clone(), name.clone(), words.clone())));
-                        }
-                        (rule, name, words)
-                    }
-                };
-            let done = done.filter(|t| *t <= now);
-            Deadline {
-                incident: incident_id.clone(),
-                clock: ClockKind::Contract,
-                party: tenant.clone().unwrap_or_else(|| "tenants not yet determined".into()),
-                tenant,
-                rule,
-                regime: None,
-                stage: None,
-                limit: limit_name,
-                verified: None,
-                started_by: "declaration".into(),
-                started_at: declared,
-                due,
-                due_rule,
-                done_at: done,
-                status: self.status(limit, declared, due, done, now),
-            }
-        };
-        if declared.is_some() {
-            // Closed without naming a tenant: no one is left to notify, and `affected` is no
-            // longer accepted, so this clock could never stop.
-            if incident.affected.is_empty() && incident.closed_at.is_none() {
-                clocks.push(contract(None, None, None));
-            }
-            for (tenant, affected) in &incident.affected {
-                let terms = terms(tenant);
-                let limit = terms.as_ref().and_then(|t| t.limit);
-                let id = terms.map_or_else(|| Arc::from(tenant.as_str()), |t| t.id);
-                clocks.push(contract(Some(id), affected.notified_at, limit));
-            }
-        }
-        for regime in self.settings.own_regimes.iter().filter_map(|id| self.catalog.get(id)) {
-            for stage in &regime.stages {
-                clocks.push(self.regime_clock(incident, regime, stage, now));
-            }
-        }
-        for (tenant, affected) in &incident.affected {
-            let Some(terms) = terms(tenant) else { continue };
-            let aware = affected.notified_at.filter(|t| *t <= now);
-            for regime in terms.regimes.iter().filter_map(|id| self.catalog.get(id)) {
-                for stage in regime.stages.iter().filter(|s| s.anchor.is_none()) {
-                    clocks.push(self.tenant_clock(&incident_id, tenant, regime, stage, aware, now));
-                }
-            }
-        }
-        clocks
-    }
-
     /// The tenant's own obligation, for information: runs from our notification when the
     /// regime's clock starts at awareness, and waits otherwise (e.g. the tenant classifying).
-    fn tenant_clock(
+    pub(super) fn tenant_clock(
         &self,
         incident: &Arc<str>,
         tenant: &str,

@@ -1,6 +1,7 @@
 //! Domain types: incidents, events, settings. Plain data and pure functions; no I/O, no clock.
 
 pub mod actor;
+pub mod clock_groups;
 pub mod contact;
 pub mod counting;
 pub mod deadline;

@@ -10,9 +10,8 @@ use chrono::{DateTime, FixedOffset, Local, Utc};
 
 use crate::error::UserError;
 use crate::model::Incident;
-use crate::model::deadline::{
-    ClockKind, Deadline, Limit, Rules, Status, TenantTerms, limit_from_span, sort_by_urgency,
-};
+use crate::model::clock_groups::{ClockGroup, Members, expand, sort_by_urgency};
+use crate::model::deadline::{ClockKind, Deadline, Limit, Rules, Status, TenantTerms, limit_from_span};
 use crate::model::regime::Catalog;
 use crate::model::settings::Settings;
 use crate::model::tenant::Tenant;
@@ -27,8 +26,12 @@ pub struct ClockSetup {
     settings: Settings,
 }
 
-/// A tenant's id, contractual limit and regimes, as the clocks need them.
-type Terms<'a> = (Arc<str>, Option<Limit>, &'a [String]);
+/// A tenant's contractual limit and regimes, as the clocks need them.
+type Terms = (Option<Limit>, Vec<String>);
+
+fn terms_of(tenant: Tenant) -> Terms {
+    (tenant.notify_within.as_deref().and_then(limit_from_span), tenant.regimes)
+}
 
 impl ClockSetup {
     pub fn for_store(store: &Store) -> Result<ClockSetup> {
@@ -39,7 +42,8 @@ impl ClockSetup {
         Rules { catalog: &self.catalog, settings: &self.settings }
     }
 
-    /// Every clock of these incidents as of `now`, most urgent first. Tenants are read once each.
+    /// Every clock of these incidents as of `now`, one per tenant, most urgent first. `keep` is
+    /// asked once per group of clocks alike but for their tenant (see `groups`).
     pub fn clocks(
         &self,
         store: &Store,
@@ -47,69 +51,62 @@ impl ClockSetup {
         now: DateTime<Utc>,
         keep: impl Fn(&Deadline) -> bool,
     ) -> Vec<Deadline> {
-        self.clocks_and_unreadable(store, incidents, now, keep).0
+        let (groups, _) = self.groups(store, incidents, now, Members::All, keep);
+        expand(&groups).collect()
     }
 
-    /// The clocks, and the tenant files that exist but do not read (their limits are unknown, so
-    /// a gate must not pass on them). Each tenant file is read once, however many incidents name
-    /// it: with a large directory, reading is most of the time.
-    pub fn clocks_and_unreadable(
+    /// The clocks of these incidents as of `now`, one per group of tenants that share them, most
+    /// urgent first; and the tenant files that exist but do not read (their limits are unknown,
+    /// so a gate must not pass on them). `keep` sees each group's clock as owed to its first
+    /// tenant: what it asks must not depend on which tenant (kind, status, whether a tenant).
+    /// Each tenant file is read once, however many incidents name it: with a large directory,
+    /// reading is most of the time.
+    pub fn groups(
         &self,
         store: &Store,
         incidents: &[&Incident],
         now: DateTime<Utc>,
+        members: Members,
         keep: impl Fn(&Deadline) -> bool,
-    ) -> (Vec<Deadline>, Vec<String>) {
-        let mut tenants: HashMap<&str, Option<Tenant>> = HashMap::new();
+    ) -> (Vec<ClockGroup>, Vec<String>) {
+        // Each tenant's terms are read once, however many incidents name it (`None`: not in the
+        // directory, or unreadable). An incident's tenants are read just before its clocks, while
+        // its (large, scattered) map of affected tenants is still in the cache.
+        let mut terms: HashMap<Arc<str>, Option<Terms>> = HashMap::new();
         let mut unreadable = Vec::new();
-        for incident in incidents {
+        let rules = self.rules();
+        let mut groups: Vec<ClockGroup> = Vec::new();
+        for (n, incident) in incidents.iter().enumerate() {
             for id in incident.affected.keys() {
-                tenants.entry(id.as_str()).or_insert_with(|| match store.read_tenant(id) {
-                    Ok(tenant) => Some(tenant),
+                if terms.contains_key(id.as_str()) {
+                    continue;
+                }
+                let read = match store.read_tenant(id) {
+                    Ok(tenant) => Some(terms_of(tenant)),
                     Err(e) => {
                         if store.tenant_exists(id) {
                             unreadable.push(format!("{e:#}"));
                         }
                         None
                     }
-                });
+                };
+                terms.insert(Arc::from(id.as_str()), read);
             }
-        }
-        // Each tenant's limit is read once, not once per clock.
-        let terms: HashMap<&str, Terms> = tenants
-            .iter()
-            .filter_map(|(id, t)| {
-                t.as_ref().map(|t| {
-                    (
-                        *id,
-                        (
-                            Arc::from(*id),
-                            t.notify_within.as_deref().and_then(limit_from_span),
-                            &t.regimes[..],
-                        ),
-                    )
+            let lookup = |id: &str| {
+                terms.get_key_value(id).and_then(|(id, read)| {
+                    read.as_ref().map(|(limit, regimes)| TenantTerms {
+                        id: id.clone(),
+                        limit: *limit,
+                        regimes,
+                    })
                 })
-            })
-            .collect();
-        let rules = self.rules();
-        let clocks: Vec<Deadline> = incidents
-            .iter()
-            .flat_map(|i| {
-                rules.clocks(
-                    i,
-                    |id| {
-                        terms.get(id).map(|(id, limit, regimes)| TenantTerms {
-                            id: id.clone(),
-                            limit: *limit,
-                            regimes,
-                        })
-                    },
-                    now,
-                )
-            })
-            .filter(|d| keep(d))
-            .collect();
-        (sort_by_urgency(clocks), unreadable)
+            };
+            groups.extend(
+                rules.groups(incident, n as u32, lookup, now, members).into_iter().filter(|g| keep(&g.clock)),
+            );
+        }
+        sort_by_urgency(&mut groups);
+        (groups, unreadable)
     }
 }
 

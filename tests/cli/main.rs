@@ -5,6 +5,7 @@ mod clock_properties;
 mod completion;
 mod crash;
 mod deadlines;
+mod deadlines_groups;
 mod exact;
 mod forgiving;
 mod fuzz;
