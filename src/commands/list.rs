@@ -4,6 +4,7 @@ use anyhow::Result;
 use clap::Args;
 
 use super::Ctx;
+use crate::model::summary::IncidentSummary;
 use crate::model::time::rfc3339;
 use crate::model::{Incident, Phase, Severity};
 use crate::ops::clocks::format_local;
@@ -33,27 +34,37 @@ pub struct ListArgs {
 
 pub fn run(ctx: &Ctx, args: ListArgs) -> Result<()> {
     let store = ctx.store_to_read()?;
-    let loaded = store.load_incidents()?;
+    // A phase filter alone decides by itself: `--phase dismissed` finds dismissed incidents.
+    let wanted = |open: bool, severity: Severity, phase: Phase| {
+        (args.all
+            || (args.closed && !open)
+            || (!args.closed && (open || (!args.open && !args.phase.is_empty()))))
+            && (args.severity.is_empty() || args.severity.contains(&severity))
+            && (args.phase.is_empty() || args.phase.contains(&phase))
+    };
+    if args.format == Format::Json {
+        // JSON carries every field, the affected tenants too: the whole folded state.
+        let loaded = store.load_incidents()?;
+        for incident in &loaded.incidents {
+            super::warn_unknown_kinds(ctx, &incident.id, &incident.unknown_events);
+        }
+        ctx.ui.skipped(&loaded.unreadable);
+        let mut incidents: Vec<&Incident> =
+            loaded.incidents.iter().filter(|i| wanted(i.open, i.severity, i.phase)).collect();
+        incidents.sort_by(|a, b| b.detected_at.cmp(&a.detected_at).then_with(|| a.id.cmp(&b.id)));
+        return ctx.ui.json(&incidents);
+    }
+    // The table and CSV need only what the cache keeps apart from the affected-tenant lists.
+    let loaded = store.incident_summaries()?;
     for incident in &loaded.incidents {
-        super::warn_unknown_events(ctx, incident);
+        super::warn_unknown_kinds(ctx, &incident.id, &incident.unknown_events);
     }
     ctx.ui.skipped(&loaded.unreadable);
-    let mut incidents: Vec<&Incident> = loaded
-        .incidents
-        .iter()
-        // A phase filter alone decides by itself: `--phase dismissed` finds dismissed incidents.
-        .filter(|i| {
-            args.all
-                || (args.closed && !i.open)
-                || (!args.closed && (i.open || (!args.open && !args.phase.is_empty())))
-        })
-        .filter(|i| args.severity.is_empty() || args.severity.contains(&i.severity))
-        .filter(|i| args.phase.is_empty() || args.phase.contains(&i.phase))
-        .collect();
+    let mut incidents: Vec<&IncidentSummary> =
+        loaded.incidents.iter().filter(|i| wanted(i.open, i.severity, i.phase)).collect();
     incidents.sort_by(|a, b| b.detected_at.cmp(&a.detected_at).then_with(|| a.id.cmp(&b.id)));
 
     match args.format {
-        Format::Json => ctx.ui.json(&incidents),
         Format::Csv => {
             let rows: Vec<Vec<String>> = incidents
                 .iter()
@@ -65,7 +76,7 @@ pub fn run(ctx: &Ctx, args: ListArgs) -> Result<()> {
                         i.open.to_string(),
                         rfc3339(Some(i.detected_at)),
                         rfc3339(i.declared_at),
-                        i.affected.len().to_string(),
+                        i.affected.to_string(),
                         i.title.clone(),
                     ]
                 })
@@ -75,7 +86,8 @@ pub fn run(ctx: &Ctx, args: ListArgs) -> Result<()> {
                 &rows,
             )
         }
-        Format::Table => {
+        // JSON went out above, from the whole state.
+        Format::Table | Format::Json => {
             if incidents.is_empty() {
                 ctx.ui.status(if args.all {
                     "no incidents"
@@ -118,7 +130,9 @@ pub fn run(ctx: &Ctx, args: ListArgs) -> Result<()> {
 }
 
 /// How many tenants, and the first few ids: `3: contoso, fabrikam, woodgrove`.
-fn affected_cell(incident: &Incident) -> String {
-    let ids: Vec<String> = incident.affected.keys().cloned().collect();
-    if ids.is_empty() { "-".into() } else { format!("{}: {}", ids.len(), crate::text::name_some(&ids)) }
+fn affected_cell(incident: &IncidentSummary) -> String {
+    match incident.affected {
+        0 => "-".into(),
+        count => format!("{count}: {}", crate::text::name_some_of(&incident.first_affected, count)),
+    }
 }

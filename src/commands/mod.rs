@@ -434,12 +434,16 @@ pub fn record(
 
 /// Warns that an incident holds events this sirt does not know and left out of its state.
 pub fn warn_unknown_events(ctx: &Ctx, incident: &Incident) {
-    if !incident.unknown_events.is_empty() {
+    warn_unknown_kinds(ctx, &incident.id, &incident.unknown_events);
+}
+
+/// The same, from an incident's id and the kinds left out.
+pub fn warn_unknown_kinds(ctx: &Ctx, id: &str, kinds: &[String]) {
+    if !kinds.is_empty() {
         ctx.ui.warn(&format!(
-            "{} has {} event(s) of kinds this sirt does not know ({}); they are left out — upgrade sirt to see them",
-            incident.id,
-            incident.unknown_events.len(),
-            crate::text::name_some(&incident.unknown_events)
+            "{id} has {} event(s) of kinds this sirt does not know ({}); they are left out — upgrade sirt to see them",
+            kinds.len(),
+            crate::text::name_some(kinds)
         ));
     }
 }

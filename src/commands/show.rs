@@ -22,7 +22,7 @@ pub struct ShowArgs {
 pub fn run(ctx: &Ctx, args: ShowArgs) -> Result<()> {
     let store = ctx.store_to_read()?;
     let id = ctx.resolve(store, &args.id)?;
-    let (_, incident) = store.load_incident(&id)?;
+    let incident = store.incident(&id)?;
     super::warn_unknown_events(ctx, &incident);
     match args.format {
         Format::Json => {

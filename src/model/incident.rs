@@ -61,7 +61,7 @@ pub struct Incident {
     pub last_seq: u64,
     /// The first notification to each tenant: when it became aware.
     #[serde(skip)]
-    first_notified: BTreeMap<String, DateTime<Utc>>,
+    pub(crate) first_notified: BTreeMap<String, DateTime<Utc>>,
 }
 
 fn affected_as_list<S: serde::Serializer>(

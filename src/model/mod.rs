@@ -14,6 +14,7 @@ pub mod settings;
 pub mod settings_edit;
 pub mod state;
 pub mod stats;
+pub mod summary;
 pub mod tenant;
 pub mod tenant_csv;
 pub mod time;

@@ -22,10 +22,14 @@ impl Store {
 
     /// Ids of every incident file, sorted.
     pub fn incident_ids(&self) -> Result<Vec<String>> {
+        if let Some(ids) = self.cached_incident_ids()? {
+            return Ok(ids);
+        }
         Ok(self.incident_blobs()?.into_iter().map(|(id, _)| id).collect())
     }
 
-    fn incident_blobs(&self) -> Result<Vec<(String, super::Oid)>> {
+    /// Every incident file of the commit in view, by id: the one place that knows where they lie.
+    pub(super) fn incident_blobs(&self) -> Result<Vec<(String, super::Oid)>> {
         let Some(tree) = self.tree() else { return Ok(Vec::new()) };
         Ok(self
             .git
@@ -118,15 +122,24 @@ impl Store {
         Ok((log, incident))
     }
 
-    /// Every incident that reads; a file that doesn't is listed in `unreadable`.
+    /// Every incident that reads; a file that doesn't is listed in `unreadable`. Read through
+    /// the cache (`store/cache`), which parses only the files it has not seen.
     pub fn load_incidents(&self) -> Result<Loaded> {
-        self.load_incidents_as_of(None)
+        self.load_incidents_cached()
     }
 
     /// Every incident as it stood at `as_of` (only the events that had happened by then), or as
-    /// it stands now. Blobs are read in one pass, then parsed on every core: parsing is most of
-    /// the time of `list` and `deadlines`.
+    /// it stands now (through the cache).
     pub fn load_incidents_as_of(&self, as_of: Option<DateTime<Utc>>) -> Result<Loaded> {
+        match as_of {
+            None => self.load_incidents_cached(),
+            Some(_) => self.fold_incidents_as_of(as_of),
+        }
+    }
+
+    /// Every incident folded from its file, as of `as_of`. Blobs are read in one pass, then
+    /// parsed on every core: parsing is most of the time of a cold read.
+    fn fold_incidents_as_of(&self, as_of: Option<DateTime<Utc>>) -> Result<Loaded> {
         let mut texts: Vec<(String, Vec<u8>)> = Vec::new();
         for (id, blob) in self.incident_blobs()? {
             texts.push((id, self.git.blob(blob)?));
@@ -152,9 +165,13 @@ impl Store {
         Ok(loaded)
     }
 
-    /// One incident as it stood at `as_of`; `None` if it had not been detected by then.
+    /// One incident as it stood at `as_of` (or now, through the cache); `None` if it had not
+    /// been detected by then.
     pub fn load_incident_as_of(&self, id: &str, as_of: Option<DateTime<Utc>>) -> Result<Option<Incident>> {
-        incident_as_of(&self.root, &self.read_log(id)?, as_of)
+        match as_of {
+            None => self.incident(id).map(Some),
+            Some(_) => incident_as_of(&self.root, &self.read_log(id)?, as_of),
+        }
     }
 }
 
@@ -226,6 +243,13 @@ fn parse_log(root: &std::path::Path, id: &str, text: &str) -> Result<IncidentLog
             .into());
     }
     Ok(log)
+}
+
+/// An incident file's state as it stands now, from its committed bytes.
+pub(super) fn fold_file(root: &std::path::Path, id: &str, bytes: &[u8]) -> Result<Incident> {
+    let path = root.join(Store::incident_path(id)).display().to_string();
+    let text = utf8(&path, bytes.to_vec())?;
+    fold(root, &parse_log(root, id, &text)?)
 }
 
 fn fold(root: &std::path::Path, log: &IncidentLog) -> Result<Incident> {

@@ -6,6 +6,7 @@
 //! holds; the working tree is a checkout kept in step for people and tools. Every change is one
 //! [`Txn`]: lock, read, decide, write, commit, refresh the checkout.
 
+mod cache;
 mod fsutil;
 mod git;
 mod history;
@@ -24,6 +25,7 @@ use std::rc::Rc;
 use anyhow::{Result, anyhow};
 use chrono::{DateTime, Utc};
 
+pub use cache::Summaries;
 pub use fsutil::{create_private_dir, write_atomic, write_into};
 pub use git::CommitInfo;
 use git::Git;
@@ -57,6 +59,8 @@ pub struct Store {
     view: Cell<Option<(Oid, Oid)>>,
     /// Directory indexes by (tree, directory), so a record is found without re-reading its tree.
     dirs: RefCell<HashMap<(Oid, String), Rc<DirIndex>>>,
+    /// The incident cache as last read or built, for the `incidents/` tree it describes.
+    cache: RefCell<Option<Rc<cache::Snapshot>>>,
 }
 
 /// Whether `dir` already is a store: a git repository whose branch holds `sirt.toml`.
@@ -102,6 +106,7 @@ impl Store {
                 git,
                 view: Cell::new(None),
                 dirs: RefCell::default(),
+                cache: RefCell::default(),
             };
             let mut txn = store.begin_unchecked()?;
             txn.write(SETTINGS_FILE, Settings::initial_file().into_bytes());
@@ -143,6 +148,7 @@ impl Store {
             git,
             view: Cell::new(Some((tip, tree))),
             dirs: RefCell::default(),
+            cache: RefCell::default(),
         })
     }
 

@@ -1,6 +1,7 @@
 //! End-to-end tests of the `sirt` binary: one test binary, one module per area.
 
 mod affected;
+mod cache;
 mod clock_properties;
 mod completion;
 mod crash;

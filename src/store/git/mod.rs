@@ -365,6 +365,7 @@ impl Git {
     }
 }
 
+mod read;
 mod team;
 mod walk;
 

@@ -1,0 +1,467 @@
+//! The cache's own binary encoding of folded incidents: fixed-width little-endian numbers,
+//! length-prefixed text, words by their place in the vocabulary. Decoding never panics: bytes
+//! that do not read give [`Corrupt`], and the caller folds from the file instead.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
+
+use crate::model::Incident;
+use crate::model::incident::{
+    ActionItem, ActionItemState, AffectedTenant, Classified, Correction, Engagement, Filing, Impact,
+    Notification, Response, Review,
+};
+use crate::model::summary::IncidentSummary;
+use crate::model::tenant::Channel;
+use crate::model::vocab::{Classification, Effect, Phase, Role, Severity, Source};
+
+/// Bytes that do not decode as what they should hold.
+#[derive(Debug, PartialEq)]
+pub struct Corrupt;
+
+pub type Decoded<T> = Result<T, Corrupt>;
+
+#[derive(Default)]
+pub struct Writer {
+    pub bytes: Vec<u8>,
+}
+
+impl Writer {
+    pub fn u8(&mut self, v: u8) {
+        self.bytes.push(v);
+    }
+    pub fn u32(&mut self, v: u32) {
+        self.bytes.extend_from_slice(&v.to_le_bytes());
+    }
+    pub fn u64(&mut self, v: u64) {
+        self.bytes.extend_from_slice(&v.to_le_bytes());
+    }
+    pub fn len(&mut self, n: usize) {
+        self.u32(u32::try_from(n).unwrap_or(u32::MAX));
+    }
+    pub fn bool(&mut self, v: bool) {
+        self.u8(v as u8);
+    }
+    pub fn str(&mut self, s: &str) {
+        self.len(s.len());
+        self.bytes.extend_from_slice(s.as_bytes());
+    }
+    pub fn raw(&mut self, b: &[u8]) {
+        self.bytes.extend_from_slice(b);
+    }
+    pub fn time(&mut self, t: DateTime<Utc>) {
+        self.u64(t.timestamp() as u64);
+        self.u32(t.timestamp_subsec_nanos());
+    }
+    pub fn opt<T>(&mut self, v: &Option<T>, mut put: impl FnMut(&mut Self, &T)) {
+        match v {
+            None => self.u8(0),
+            Some(v) => {
+                self.u8(1);
+                put(self, v);
+            }
+        }
+    }
+    pub fn opt_str(&mut self, v: &Option<String>) {
+        self.opt(v, |w, s| w.str(s));
+    }
+    pub fn opt_time(&mut self, v: &Option<DateTime<Utc>>) {
+        self.opt(v, |w, t| w.time(*t));
+    }
+    pub fn seq<T>(&mut self, items: &[T], mut put: impl FnMut(&mut Self, &T)) {
+        self.len(items.len());
+        for item in items {
+            put(self, item);
+        }
+    }
+    pub fn strs(&mut self, items: &[String]) {
+        self.seq(items, |w, s| w.str(s));
+    }
+    /// A word as its place in the vocabulary `all`.
+    pub fn word<T: PartialEq>(&mut self, all: &[T], v: &T) {
+        self.u8(all.iter().position(|w| w == v).unwrap_or(usize::from(u8::MAX)) as u8);
+    }
+}
+
+pub struct Reader<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl<'a> Reader<'a> {
+    pub fn new(bytes: &'a [u8]) -> Reader<'a> {
+        Reader { bytes, at: 0 }
+    }
+    pub fn at(&self) -> usize {
+        self.at
+    }
+    pub fn is_done(&self) -> bool {
+        self.at == self.bytes.len()
+    }
+    pub fn take(&mut self, n: usize) -> Decoded<&'a [u8]> {
+        let end = self.at.checked_add(n).ok_or(Corrupt)?;
+        let out = self.bytes.get(self.at..end).ok_or(Corrupt)?;
+        self.at = end;
+        Ok(out)
+    }
+    pub fn u8(&mut self) -> Decoded<u8> {
+        Ok(self.take(1)?[0])
+    }
+    pub fn u32(&mut self) -> Decoded<u32> {
+        Ok(u32::from_le_bytes(self.take(4)?.try_into().map_err(|_| Corrupt)?))
+    }
+    pub fn u64(&mut self) -> Decoded<u64> {
+        Ok(u64::from_le_bytes(self.take(8)?.try_into().map_err(|_| Corrupt)?))
+    }
+    pub fn len(&mut self) -> Decoded<usize> {
+        let n = self.u32()? as usize;
+        // A length longer than what is left is garbage; refusing it here keeps a bad length from
+        // reserving gigabytes.
+        if n > self.bytes.len() - self.at { Err(Corrupt) } else { Ok(n) }
+    }
+    pub fn bool(&mut self) -> Decoded<bool> {
+        match self.u8()? {
+            0 => Ok(false),
+            1 => Ok(true),
+            _ => Err(Corrupt),
+        }
+    }
+    pub fn str(&mut self) -> Decoded<String> {
+        let n = self.len()?;
+        std::str::from_utf8(self.take(n)?).map(str::to_owned).map_err(|_| Corrupt)
+    }
+    pub fn time(&mut self) -> Decoded<DateTime<Utc>> {
+        let secs = self.u64()? as i64;
+        let nanos = self.u32()?;
+        DateTime::from_timestamp(secs, nanos).ok_or(Corrupt)
+    }
+    pub fn opt<T>(&mut self, mut get: impl FnMut(&mut Self) -> Decoded<T>) -> Decoded<Option<T>> {
+        match self.u8()? {
+            0 => Ok(None),
+            1 => get(self).map(Some),
+            _ => Err(Corrupt),
+        }
+    }
+    pub fn opt_str(&mut self) -> Decoded<Option<String>> {
+        self.opt(Self::str)
+    }
+    pub fn opt_time(&mut self) -> Decoded<Option<DateTime<Utc>>> {
+        self.opt(Self::time)
+    }
+    pub fn seq<T>(&mut self, mut get: impl FnMut(&mut Self) -> Decoded<T>) -> Decoded<Vec<T>> {
+        // Every item takes at least one byte, so the count is bounded by what is left.
+        let n = self.len()?;
+        let mut items = Vec::with_capacity(n);
+        for _ in 0..n {
+            items.push(get(self)?);
+        }
+        Ok(items)
+    }
+    pub fn strs(&mut self) -> Decoded<Vec<String>> {
+        self.seq(Self::str)
+    }
+    pub fn word<T: Copy>(&mut self, all: &[T]) -> Decoded<T> {
+        all.get(usize::from(self.u8()?)).copied().ok_or(Corrupt)
+    }
+}
+
+pub fn put_summary(w: &mut Writer, s: &IncidentSummary) {
+    w.str(&s.id);
+    w.str(&s.title);
+    w.word(Severity::ALL, &s.severity);
+    w.word(Phase::ALL, &s.phase);
+    w.bool(s.open);
+    w.time(s.detected_at);
+    w.opt_time(&s.declared_at);
+    w.len(s.affected);
+    w.strs(&s.first_affected);
+    w.strs(&s.unknown_events);
+}
+
+pub fn get_summary(r: &mut Reader) -> Decoded<IncidentSummary> {
+    Ok(IncidentSummary {
+        id: r.str()?,
+        title: r.str()?,
+        severity: r.word(Severity::ALL)?,
+        phase: r.word(Phase::ALL)?,
+        open: r.bool()?,
+        detected_at: r.time()?,
+        declared_at: r.opt_time()?,
+        affected: r.u32()? as usize,
+        first_affected: r.strs()?,
+        unknown_events: r.strs()?,
+    })
+}
+
+pub fn put_incident(w: &mut Writer, i: &Incident) {
+    w.str(&i.id);
+    w.str(&i.title);
+    w.word(Severity::ALL, &i.severity);
+    w.word(Source::ALL, &i.source);
+    w.word(Phase::ALL, &i.phase);
+    w.bool(i.open);
+    w.opt_time(&i.started_at);
+    w.time(i.detected_at);
+    w.opt_time(&i.declared_at);
+    w.opt_time(&i.dismissed_at);
+    w.opt_str(&i.dismiss_reason);
+    w.opt(&i.impact, |w, m| {
+        w.seq(&m.effects, |w, e| w.word(Effect::ALL, e));
+        w.opt_str(&m.summary);
+        w.time(m.at);
+    });
+    w.seq(&i.engagements, |w, e| {
+        w.word(Role::ALL, &e.role);
+        w.str(&e.who);
+        w.time(e.at);
+    });
+    // Keys are the tenants' own ids, so the list alone rebuilds the map.
+    w.len(i.affected.len());
+    for a in i.affected.values() {
+        w.str(&a.tenant);
+        w.time(a.since);
+        w.opt_str(&a.detail);
+        w.opt_time(&a.notified_at);
+    }
+    w.opt_str(&i.description);
+    w.strs(&i.actions);
+    w.strs(&i.advice);
+    w.bool(i.public);
+    w.opt_str(&i.public_text);
+    w.seq(&i.notifications, |w, n| {
+        w.str(&n.tenant);
+        w.word(&Channel::ALL, &n.channel);
+        w.time(n.at);
+        w.str(&n.by);
+        w.opt_str(&n.reference);
+    });
+    put_response(w, &i.response);
+    w.opt(&i.review, |w, r| {
+        w.time(r.at);
+        w.str(&r.root_cause);
+        w.strs(&r.went_well);
+        w.strs(&r.went_badly);
+        w.seq(&r.action_items, |w, a| {
+            w.str(&a.item.id);
+            w.str(&a.item.text);
+            w.str(&a.item.owner);
+            w.opt(&a.item.due, |w, d| w.u32(d.num_days_from_ce() as u32));
+            w.opt_time(&a.done_at);
+        });
+    });
+    w.opt_time(&i.closed_at);
+    w.opt_str(&i.close_reason);
+    w.seq(&i.classifications, |w, c| {
+        w.word(Classification::ALL, &c.class);
+        w.time(c.at);
+    });
+    w.seq(&i.filings, |w, f| {
+        w.str(&f.regime);
+        w.str(&f.stage);
+        w.time(f.at);
+        w.str(&f.by);
+        w.opt_str(&f.reference);
+    });
+    w.u64(i.notes as u64);
+    w.u64(i.events as u64);
+    w.seq(&i.corrections, |w, c| {
+        w.str(&c.event);
+        w.str(&c.kind);
+        w.opt_time(&c.corrected_at);
+        w.str(&c.reason);
+        w.str(&c.by);
+        w.time(c.recorded_at);
+    });
+    w.strs(&i.unknown_events);
+    w.time(i.updated_at);
+    w.u64(i.last_seq);
+    w.len(i.first_notified.len());
+    for (tenant, at) in &i.first_notified {
+        w.str(tenant);
+        w.time(*at);
+    }
+}
+
+fn put_response(w: &mut Writer, r: &Response) {
+    w.opt_time(&r.contained_at);
+    w.opt_str(&r.containment);
+    w.opt_time(&r.eradicated_at);
+    w.opt_str(&r.eradication);
+    w.opt_str(&r.vulnerability);
+    w.opt_str(&r.approved_by);
+    w.opt_str(&r.recovery);
+    w.opt_time(&r.recovery_started_at);
+    w.opt_str(&r.last_known_good);
+    w.opt_str(&r.restored_from);
+    w.bool(r.inspected);
+    w.bool(r.monitoring);
+    w.opt_str(&r.validated_by);
+    w.opt_time(&r.recovered_at);
+}
+
+fn get_response(r: &mut Reader) -> Decoded<Response> {
+    Ok(Response {
+        contained_at: r.opt_time()?,
+        containment: r.opt_str()?,
+        eradicated_at: r.opt_time()?,
+        eradication: r.opt_str()?,
+        vulnerability: r.opt_str()?,
+        approved_by: r.opt_str()?,
+        recovery: r.opt_str()?,
+        recovery_started_at: r.opt_time()?,
+        last_known_good: r.opt_str()?,
+        restored_from: r.opt_str()?,
+        inspected: r.bool()?,
+        monitoring: r.bool()?,
+        validated_by: r.opt_str()?,
+        recovered_at: r.opt_time()?,
+    })
+}
+
+/// A map from items that each carry their key, in key order: built in one pass.
+fn keyed<T>(items: Vec<T>, key: impl Fn(&T) -> &String) -> Decoded<BTreeMap<String, T>> {
+    if items.windows(2).any(|pair| key(&pair[0]) >= key(&pair[1])) {
+        return Err(Corrupt);
+    }
+    Ok(items.into_iter().map(|item| (key(&item).clone(), item)).collect())
+}
+
+pub fn get_incident(r: &mut Reader) -> Decoded<Incident> {
+    let id = r.str()?;
+    let title = r.str()?;
+    let severity = r.word(Severity::ALL)?;
+    let source = r.word(Source::ALL)?;
+    let phase = r.word(Phase::ALL)?;
+    let open = r.bool()?;
+    let started_at = r.opt_time()?;
+    let detected_at = r.time()?;
+    let declared_at = r.opt_time()?;
+    let dismissed_at = r.opt_time()?;
+    let dismiss_reason = r.opt_str()?;
+    let impact = r.opt(|r| {
+        Ok(Impact { effects: r.seq(|r| r.word(Effect::ALL))?, summary: r.opt_str()?, at: r.time()? })
+    })?;
+    let engagements = r.seq(|r| Ok(Engagement { role: r.word(Role::ALL)?, who: r.str()?, at: r.time()? }))?;
+    let affected = r.seq(|r| {
+        Ok(AffectedTenant {
+            tenant: r.str()?,
+            since: r.time()?,
+            detail: r.opt_str()?,
+            notified_at: r.opt_time()?,
+        })
+    })?;
+    let affected = keyed(affected, |a| &a.tenant)?;
+    let description = r.opt_str()?;
+    let actions = r.strs()?;
+    let advice = r.strs()?;
+    let public = r.bool()?;
+    let public_text = r.opt_str()?;
+    let notifications = r.seq(|r| {
+        Ok(Notification {
+            tenant: r.str()?,
+            channel: r.word(&Channel::ALL)?,
+            at: r.time()?,
+            by: r.str()?,
+            reference: r.opt_str()?,
+        })
+    })?;
+    let response = get_response(r)?;
+    let review = r.opt(|r| {
+        Ok(Review {
+            at: r.time()?,
+            root_cause: r.str()?,
+            went_well: r.strs()?,
+            went_badly: r.strs()?,
+            action_items: r.seq(|r| {
+                Ok(ActionItemState {
+                    item: ActionItem {
+                        id: r.str()?,
+                        text: r.str()?,
+                        owner: r.str()?,
+                        due: r
+                            .opt(|r| NaiveDate::from_num_days_from_ce_opt(r.u32()? as i32).ok_or(Corrupt))?,
+                    },
+                    done_at: r.opt_time()?,
+                })
+            })?,
+        })
+    })?;
+    let closed_at = r.opt_time()?;
+    let close_reason = r.opt_str()?;
+    let classifications = r.seq(|r| Ok(Classified { class: r.word(Classification::ALL)?, at: r.time()? }))?;
+    let filings = r.seq(|r| {
+        Ok(Filing { regime: r.str()?, stage: r.str()?, at: r.time()?, by: r.str()?, reference: r.opt_str()? })
+    })?;
+    let notes = r.u64()? as usize;
+    let events = r.u64()? as usize;
+    let corrections = r.seq(|r| {
+        Ok(Correction {
+            event: r.str()?,
+            kind: r.str()?,
+            corrected_at: r.opt_time()?,
+            reason: r.str()?,
+            by: r.str()?,
+            recorded_at: r.time()?,
+        })
+    })?;
+    let unknown_events = r.strs()?;
+    let updated_at = r.time()?;
+    let last_seq = r.u64()?;
+    let first_notified = r.seq(|r| Ok((r.str()?, r.time()?)))?;
+    if first_notified.windows(2).any(|pair| pair[0].0 >= pair[1].0) {
+        return Err(Corrupt);
+    }
+    Ok(Incident {
+        id,
+        title,
+        severity,
+        source,
+        phase,
+        open,
+        started_at,
+        detected_at,
+        declared_at,
+        dismissed_at,
+        dismiss_reason,
+        impact,
+        engagements,
+        affected,
+        description,
+        actions,
+        advice,
+        public,
+        public_text,
+        notifications,
+        response,
+        review,
+        closed_at,
+        close_reason,
+        classifications,
+        filings,
+        notes,
+        events,
+        corrections,
+        unknown_events,
+        updated_at,
+        last_seq,
+        first_notified: first_notified.into_iter().collect(),
+    })
+}
+
+/// A 64-bit checksum of `bytes`, to tell a cache file damaged on disk from a sound one. Not
+/// cryptographic: whoever can write `.git/` can change the record itself.
+pub fn checksum(bytes: &[u8]) -> u64 {
+    const K: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut h = (bytes.len() as u64).wrapping_mul(K) ^ 0x2545_f491_4f6c_dd1d;
+    let mut words = bytes.chunks_exact(8);
+    for word in &mut words {
+        let w = u64::from_le_bytes(word.try_into().expect("8 bytes"));
+        h = (h ^ w).wrapping_mul(K).rotate_left(31);
+    }
+    for (n, b) in words.remainder().iter().enumerate() {
+        h = (h ^ (u64::from(*b) << (8 * n))).wrapping_mul(K).rotate_left(31);
+    }
+    h ^= h >> 29;
+    h = h.wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    h ^ (h >> 32)
+}
