@@ -154,8 +154,9 @@ impl HistoryIndex {
 fn write_index(path: &std::path::Path, index: &HistoryIndex) -> std::io::Result<()> {
     let dir = path.parent().expect("the index lives in a directory");
     std::fs::create_dir_all(dir)?;
+    // Named as the incident cache names its own, whose clean-up removes one a crash left behind.
     let temporary = dir.join(format!(
-        "{FILE}.{}-{:08x}.tmp",
+        "tmp-{FILE}-{}-{:08x}",
         std::process::id(),
         crate::clock::random_u64() & 0xffff_ffff
     ));
