@@ -10,6 +10,7 @@ mod cache;
 mod fsutil;
 mod git;
 mod history;
+mod history_index;
 mod incidents;
 pub mod layout;
 pub mod remote;

@@ -457,6 +457,7 @@ fn write_tree(
 
 mod read;
 mod team;
+mod walk;
 #[cfg(unix)]
 mod worktree;
 
