@@ -64,7 +64,13 @@ fn log_for(n: usize, now: DateTime<Utc>) -> IncidentLog {
     for k in 0..(n % 8) as u64 {
         events.push(event(4 + k, 90 + k as i64, EventBody::Note { text: format!("Follow-up {k}") }));
     }
-    IncidentLog { schema: SCHEMA, id: id::incident_id(n as u64 * 7919 + 1), events, unknown: Vec::new() }
+    IncidentLog { schema: SCHEMA, id: incident_id(n), events, unknown: Vec::new() }
+}
+
+/// The id of synthetic incident `n`: its bits mixed as random ones would be. (A plain counter
+/// would put every incident in shard `00`: ids are spread by their leading characters.)
+fn incident_id(n: usize) -> String {
+    id::incident_id((n as u64 + 1).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 24)
 }
 
 fn tenants_csv(count: usize) -> String {
@@ -186,7 +192,7 @@ fn main() {
     git(&base, &["clone", "-q", "--no-hardlinks", root.to_str().unwrap(), peer.to_str().unwrap()]);
 
     // One note, alternately: sirt, then git add + commit of the same appended bytes.
-    let ids: Vec<String> = (0..INCIDENTS).map(|n| id::incident_id(n as u64 * 7919 + 1)).collect();
+    let ids: Vec<String> = (0..INCIDENTS).map(incident_id).collect();
     let (mut mine, mut theirs) = (Vec::new(), Vec::new());
     for round in 0..ROUNDS {
         let target = &ids[(round * 613) % INCIDENTS];
