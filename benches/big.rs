@@ -32,7 +32,7 @@ use measure::{Row, Run, World, alternate, disk_usage, ms, print_table, run, sett
 use plan::{Lcg, Story};
 use sirt::model::event::{self, Event, EventBody};
 use sirt::model::id;
-use sirt::store::Store;
+use sirt::store::layout::Layout;
 
 const SEED: u64 = 16;
 
@@ -52,7 +52,7 @@ fn stories() -> (Vec<Story>, Lcg) {
 
 /// Where the built store is kept: its name changes with whatever would change its content.
 fn cache_dir() -> PathBuf {
-    let layout = Store::incident_path("INC-0000-0000").replace('/', "_");
+    let layout = Layout::Sharded.incident_path("INC-0000-0000").replace('/', "_");
     let name = format!(
         "big-store-g{}-e{}-t{}-{layout}",
         plan::GENERATOR_VERSION,
@@ -222,7 +222,7 @@ fn main() {
     println!("  first history (builds the history index whole): {}", ms(first.took));
 
     let mut rows = Vec::new();
-    let note_path = Store::incident_path(&typical.id);
+    let note_path = Layout::Sharded.incident_path(&typical.id);
     let (ours, theirs) = alternate(
         fast,
         |i| run(&mut w.sirt(&["note", &typical.id, &format!("bench note {i}")])),
@@ -243,7 +243,7 @@ fn main() {
         rows.push(Row::timed(&work, &ours, "git ls-tree -r HEAD", &theirs, "≤ 50 ms, ≤ 3×"));
     }
 
-    let shown = format!("HEAD:{}", Store::incident_path(&biggest.id));
+    let shown = format!("HEAD:{}", Layout::Sharded.incident_path(&biggest.id));
     let (ours, theirs) =
         alternate(fast, |_| run(&mut w.sirt(&["show", &biggest.id])), |_| run(&mut w.git(&["show", &shown])));
     let work = format!("`show ID` ({} affected)", biggest.affected);
@@ -361,7 +361,7 @@ fn git_import(w: &World, i: usize) -> Run {
     let files: Vec<(String, String)> = (0..plan::TENANTS)
         .map(|n| {
             let t = new_tenant("peer", i, n);
-            (Store::tenant_path(&t.id), toml::to_string(&t).unwrap())
+            (Layout::Sharded.tenant_path(&t.id), toml::to_string(&t).unwrap())
         })
         .collect();
     let start = Instant::now();

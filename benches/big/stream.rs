@@ -8,7 +8,8 @@ use chrono::{DateTime, Duration as Span, Utc};
 use sirt::model::event::{self, SCHEMA};
 use sirt::model::{Event, EventBody, IncidentLog, id};
 use sirt::ops::record::event_message;
-use sirt::store::{Message, Store};
+use sirt::store::Message;
+use sirt::store::layout::Layout;
 
 use super::plan::{Lcg, PEOPLE, Story, TENANTS, tenant};
 
@@ -80,7 +81,7 @@ pub fn write(
     let tenants: Vec<(String, Vec<u8>)> = (0..TENANTS)
         .map(|n| {
             let t = tenant(n);
-            (Store::tenant_path(&t.id), toml::to_string(&t).expect("a tenant encodes").into_bytes())
+            (Layout::Sharded.tenant_path(&t.id), toml::to_string(&t).expect("a tenant encodes").into_bytes())
         })
         .collect();
     let files: Vec<(String, &[u8])> = tenants.iter().map(|(p, c)| (p.clone(), c.as_slice())).collect();
@@ -141,7 +142,7 @@ pub fn write(
         }
         let message = event_message(&story.id, &event).text();
         logs[s].events.push(event);
-        let path = Store::incident_path(&story.id);
+        let path = Layout::Sharded.incident_path(&story.id);
         out.commit(who, at, &message, None, &[(path, text.as_bytes())])?;
     }
     out.out.write_all(b"done\n")?;
