@@ -104,7 +104,7 @@ fn incident(n: usize, rng: &mut Lcg, now: DateTime<Utc>) -> IncidentLog {
 }
 
 fn incident_id(n: usize) -> String {
-    id::incident_id(n as u64 * 104_729 + 17)
+    common::incident_id(n)
 }
 
 /// Builds the store at `root` unless it is already there; returns the id of the open incident

@@ -90,7 +90,7 @@ fn incident(n: usize, rng: &mut Lcg, now: DateTime<Utc>) -> IncidentLog {
     } else {
         events.push(event(30, EventBody::Dismissed { reason: "not a security incident".into() }));
     }
-    IncidentLog { schema: SCHEMA, id: id::incident_id(n as u64 * 104_729 + 17), events, unknown: Vec::new() }
+    IncidentLog { schema: SCHEMA, id: common::incident_id(n), events, unknown: Vec::new() }
 }
 
 /// Runs `sirt ARGS` on `store` like `common::sirt`, and also returns the child's peak resident

@@ -67,7 +67,7 @@ fn log_for(n: usize, now: DateTime<Utc>) -> IncidentLog {
         events.push(event(7, 200, EventBody::Engaged { role: Role::Comms, who: "Dev Patel".into() }));
         events.push(event(8, 240, EventBody::Note { text: "Customers being drafted".into() }));
     }
-    IncidentLog { schema: SCHEMA, id: id::incident_id(n as u64 * 7919 + 1), events, unknown: Vec::new() }
+    IncidentLog { schema: SCHEMA, id: common::incident_id(n), events, unknown: Vec::new() }
 }
 
 fn main() {
@@ -83,7 +83,7 @@ fn main() {
         txn.create_incident(&log_for(n, now)).unwrap();
     }
     println!("encoded and checked {INCIDENTS} incident files: {:.1?}", start.elapsed());
-    let ids: Vec<String> = (0..INCIDENTS).map(|n| id::incident_id(n as u64 * 7919 + 1)).collect();
+    let ids: Vec<String> = (0..INCIDENTS).map(common::incident_id).collect();
     let start = Instant::now();
     txn.commit(&Message::new("bench: 10,000 incidents"), &actor, now).unwrap();
     println!("committed them as one commit: {:.1?}", start.elapsed());

@@ -62,7 +62,7 @@ fn log_for(n: usize, now: DateTime<Utc>) -> IncidentLog {
             EventBody::Note { text: "Looked at the logs".into() },
         ),
     ];
-    IncidentLog { schema: SCHEMA, id: id::incident_id(n as u64 * 7919 + 1), events, unknown: Vec::new() }
+    IncidentLog { schema: SCHEMA, id: common::incident_id(n), events, unknown: Vec::new() }
 }
 
 fn git(dir: &Path, args: &[&str]) -> Duration {
@@ -80,7 +80,7 @@ fn git(dir: &Path, args: &[&str]) -> Duration {
 
 /// One note appended to incident `n` in its own commit.
 fn append_note(store: &Store, n: usize, tag: u64, actor: &Actor, now: DateTime<Utc>) {
-    let id = id::incident_id(n as u64 * 7919 + 1);
+    let id = common::incident_id(n);
     let mut txn = store.begin().unwrap();
     let log = store.read_log(&id).unwrap();
     let note = event(tag, log.next_seq(), now, EventBody::Note { text: format!("change {tag}") });

@@ -14,6 +14,8 @@
 
 mod common;
 
+use common::incident_id;
+
 use common::{NOW, sirt};
 
 use std::fmt::Write as _;
@@ -65,12 +67,6 @@ fn log_for(n: usize, now: DateTime<Utc>) -> IncidentLog {
         events.push(event(4 + k, 90 + k as i64, EventBody::Note { text: format!("Follow-up {k}") }));
     }
     IncidentLog { schema: SCHEMA, id: incident_id(n), events, unknown: Vec::new() }
-}
-
-/// The id of synthetic incident `n`: its bits mixed as random ones would be. (A plain counter
-/// would put every incident in shard `00`: ids are spread by their leading characters.)
-fn incident_id(n: usize) -> String {
-    id::incident_id((n as u64 + 1).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 24)
 }
 
 fn tenants_csv(count: usize) -> String {
