@@ -366,7 +366,8 @@ impl Git {
     /// small pack, and once there are [`PACKS_BEFORE_REPACK`] of them (or loose objects that a
     /// fetch or another tool left), `git repack --geometric=2` rolls the small packs into one
     /// with deltas, so packs stay few and each roughly twice the size of the next. Uses the
-    /// user's `git`; without one, nothing is packed (and nothing is lost).
+    /// user's `git` (an older one packs everything instead); without one, nothing is packed (and
+    /// nothing is lost).
     pub fn maintain(&self, workdir: &Path) {
         let objects = self.repo.path().join("objects");
         let count = |dir: &Path, wanted: &dyn Fn(&str) -> bool| {
@@ -379,14 +380,22 @@ impl Git {
         if packs < PACKS_BEFORE_REPACK && loose < PACKS_BEFORE_REPACK {
             return;
         }
-        let _ = Command::new("git")
-            .arg("-C")
-            .arg(workdir)
-            .args(["repack", "-d", "-q", "--geometric=2"])
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .status();
+        let repack = |args: &[&str]| {
+            Command::new("git")
+                .arg("-C")
+                .arg(workdir)
+                .args(args)
+                .stdin(Stdio::null())
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .status()
+                .is_ok_and(|status| status.success())
+        };
+        // A git older than 2.32 has no geometric repack; packing everything into one costs more
+        // but still keeps the packs from piling up one per change.
+        if !repack(&["repack", "-d", "-q", "--geometric=2"]) {
+            repack(&["repack", "-a", "-d", "-q"]);
+        }
     }
 }
 
