@@ -13,7 +13,7 @@
 
 mod common;
 
-use common::NOW;
+use common::{Lcg, NOW, tenant};
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -22,35 +22,13 @@ use std::time::{Duration, Instant};
 use chrono::{DateTime, Duration as Span, Utc};
 use sirt::model::actor::Actor;
 use sirt::model::event::SCHEMA;
-use sirt::model::tenant::{Admin, Channel, Tenant};
+use sirt::model::tenant::Channel;
 use sirt::model::{Effect, Event, EventBody, IncidentLog, Role, Severity, Source, id};
 use sirt::store::{Message, Store};
 
 const TENANTS: usize = 10_000;
 const INCIDENTS: usize = 10_000;
 const OPEN: usize = 1_000;
-
-/// A small deterministic generator, so every run builds the same store.
-struct Lcg(u64);
-
-impl Lcg {
-    fn next(&mut self, below: u64) -> u64 {
-        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-        (self.0 >> 33) % below
-    }
-}
-
-fn tenant(n: usize) -> Tenant {
-    let mut t = Tenant::new(&format!("tenant-{n:05}"), &format!("Tenant {n}"));
-    t.admins.push(Admin { email: format!("admin@t{n}.example"), name: None, phone: None });
-    if n.is_multiple_of(4) {
-        t.regimes = vec!["gdpr-art33".into()];
-    }
-    if n.is_multiple_of(10) {
-        t.notify_within = Some("24h".into());
-    }
-    t
-}
 
 fn incident(n: usize, rng: &mut Lcg, now: DateTime<Utc>) -> IncidentLog {
     let open = n < OPEN;

@@ -24,18 +24,7 @@ pub const PEOPLE: [(&str, &str); 4] = [
 ];
 
 /// A small deterministic generator, so every build makes the same store.
-pub struct Lcg(pub u64);
-
-impl Lcg {
-    pub fn next(&mut self, below: u64) -> u64 {
-        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-        (self.0 >> 33) % below
-    }
-
-    pub fn raw(&mut self) -> u64 {
-        (self.next(1 << 31) << 33) ^ (self.next(1 << 31) << 2) ^ self.next(4)
-    }
-}
+pub use crate::common::Lcg;
 
 pub fn tenant_id(n: usize) -> String {
     format!("tenant-{n:05}")

@@ -41,3 +41,32 @@ pub fn median(store: &Path, args: &[&str], runs: usize) -> (Duration, String) {
 pub fn incident_id(n: usize) -> String {
     sirt::model::id::incident_id((n as u64 + 1).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 24)
 }
+
+/// A small deterministic generator, so every run builds the same store.
+pub struct Lcg(pub u64);
+
+impl Lcg {
+    pub fn next(&mut self, below: u64) -> u64 {
+        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        (self.0 >> 33) % below
+    }
+
+    /// 64 bits, from three draws.
+    pub fn raw(&mut self) -> u64 {
+        (self.next(1 << 31) << 33) ^ (self.next(1 << 31) << 2) ^ self.next(4)
+    }
+}
+
+/// The `n`th tenant of the scale benches: one admin, a quarter under GDPR, a tenth with 24 h.
+pub fn tenant(n: usize) -> sirt::model::tenant::Tenant {
+    use sirt::model::tenant::{Admin, Tenant};
+    let mut t = Tenant::new(&format!("tenant-{n:05}"), &format!("Tenant {n}"));
+    t.admins.push(Admin { email: format!("admin@t{n}.example"), name: None, phone: None });
+    if n.is_multiple_of(4) {
+        t.regimes = vec!["gdpr-art33".into()];
+    }
+    if n.is_multiple_of(10) {
+        t.notify_within = Some("24h".into());
+    }
+    t
+}
