@@ -703,6 +703,49 @@ fn import_adds_every_tenant_of_a_good_file_in_one_commit() {
     env.assert_untouched(&before, &["tenant", "import", &path]);
 }
 
+/// `git fsck --strict` of the store: nothing reported (no errors, warnings or dangling objects).
+fn assert_fsck_clean(env: &Env) {
+    let out = std::process::Command::new("git")
+        .arg("-C")
+        .arg(&env.store)
+        .args(["fsck", "--strict", "--no-progress"])
+        .env("GIT_CONFIG_GLOBAL", "/dev/null")
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .output()
+        .unwrap();
+    let said = format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    assert!(out.status.success() && said.is_empty(), "git fsck --strict: {said}");
+}
+
+#[test]
+fn git_accepts_every_object_of_notes_imports_and_removals() {
+    let env = Env::new();
+    let id = env.declared("tokens leaked");
+    env.ok(&["note", &id, "rotating keys"]);
+    let mut csv = format!("{HEADER}\n");
+    for n in 0..40 {
+        csv.push_str(&format!("bulk-{n:02},Bulk {n} Ltd,it@bulk{n}.example,,,,,eu-west,,24h,,\n"));
+    }
+    let path = write_file(&env, "bulk.csv", csv.as_bytes());
+    env.ok(&["tenant", "import", &path]);
+    env.ok(&["tenant", "import", &path]);
+    let path = write_file(&env, "bulk-v2.csv", csv.replace("Bulk 7 Ltd", "Bulk Seven").as_bytes());
+    env.ok(&["tenant", "import", &path]);
+    env.ok(&["tenant", "remove", "bulk-03"]);
+    env.ok(&["note", &id, "keys rotated"]);
+    assert_fsck_clean(&env);
+    assert_eq!(env.git(&["status", "--porcelain"]), "");
+    // Every change went into a pack of its own: nothing is left loose.
+    let counts = env.git(&["count-objects", "-v"]);
+    assert!(counts.lines().any(|l| l == "count: 0"), "{counts}");
+    assert_eq!(
+        env.file_at("HEAD", &tenant_rel("bulk-07"))
+            .map(|b| String::from_utf8(b).unwrap().contains("Bulk Seven")),
+        Some(true)
+    );
+    assert_eq!(env.file_at("HEAD", &tenant_rel("bulk-03")), None);
+}
+
 #[test]
 fn importing_an_updated_file_updates_only_what_changed() {
     let env = Env::new();

@@ -4,12 +4,15 @@
 //! few milliseconds whatever the size of the store; the worktree and the index are brought in
 //! line afterwards, so that `git status` in a store stays clean.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
 use anyhow::{Context, Result, bail};
 use chrono::{DateTime, TimeZone, Utc};
-use git2::{ErrorCode, Repository, RepositoryInitOptions, Signature, Time, Tree};
+use git2::{ErrorCode, ObjectType, Repository, RepositoryInitOptions, Signature, Time, Tree};
+
+use objects::NewObjects;
 
 pub use git2::Oid;
 
@@ -245,49 +248,34 @@ impl Git {
         message: &str,
         sign: bool,
     ) -> Result<Prepared> {
-        // Every object of the change goes into memory first, then to disk as one small pack:
-        // two files and their fsyncs, instead of one file and fsync per object.
-        let scratch = Repository::open(self.repo.path())?;
-        let _mempack = scratch.odb()?.add_new_mempack_backend(1000)?;
-        let head = parent.map(|oid| scratch.find_commit(oid)).transpose()?;
-        let mut written = Vec::new();
-        let mut changes: Vec<PathChange> = Vec::with_capacity(files.len());
+        let head = parent.map(|oid| self.repo.find_commit(oid)).transpose()?;
+        let mut objects = NewObjects::new();
+        let mut changes: Vec<PathChange> = Vec::with_capacity(files.len() + existing.len());
         for (path, content) in files {
-            let blob = content.as_deref().map(|bytes| scratch.blob(bytes)).transpose()?;
-            written.extend(blob);
+            let blob = content.as_deref().map(|bytes| objects.add(ObjectType::Blob, bytes)).transpose()?;
             changes.push((path.split('/').collect(), blob));
         }
         changes.extend(existing.iter().map(|(path, blob)| (path.split('/').collect(), *blob)));
         let base = head.as_ref().map(|c| c.tree()).transpose()?;
-        let tree = scratch.find_tree(write_tree(&scratch, base, &changes, &mut written)?)?;
+        let tree = write_root(&self.repo, &mut objects, base.as_ref(), &changes)?;
         let time = Time::new(when.timestamp(), 0);
         let signature = Signature::new(author.name, author.email, &time)
             .with_context(|| format!("'{} <{}>' is not a usable git identity", author.name, author.email))?;
-        let parents: Vec<&git2::Commit> = head.iter().collect();
-        let commit = if sign {
-            let buffer = scratch.commit_create_buffer(&signature, &signature, message, &tree, &parents)?;
-            let signed = super::signing::sign(&self.repo.config()?, &buffer)?;
-            let text = std::str::from_utf8(&buffer).context("the commit is not UTF-8 text")?;
-            scratch.commit_signed(text, &signed, Some("gpgsig"))?
-        } else {
-            scratch.commit(None, &signature, &signature, message, &tree, &parents)?
-        };
-        written.push(commit);
-        self.write_pack(&scratch, &written)?;
+        let parents: Vec<Oid> = head.iter().map(|c| c.id()).collect();
+        let mut commit = objects::commit_bytes(tree, &parents, &signature, message);
+        if sign {
+            let signed = super::signing::sign(&self.repo.config()?, &commit)?;
+            commit = objects::signed_commit_bytes(&commit, &signed)?;
+        }
+        let commit = objects.add(ObjectType::Commit, &commit)?;
+        self.write_pack(objects)?;
         let blobs = files.iter().map(|(p, _)| p.clone()).zip(changes.iter().map(|(_, b)| *b)).collect();
         Ok(Prepared { commit, parent: head.map(|c| c.id()), blobs })
     }
 
-    /// Writes `objects`, held in `scratch`'s memory, into the store as one pack file.
-    fn write_pack(&self, scratch: &Repository, objects: &[Oid]) -> Result<()> {
-        let mut builder = scratch.packbuilder()?;
-        // Deltas among the objects of a large change (an import) are searched on every core.
-        builder.set_threads(0);
-        for oid in objects {
-            builder.insert_object(*oid, None)?;
-        }
-        let mut pack = git2::Buf::new();
-        builder.write_buf(&mut pack)?;
+    /// Writes `objects` into the store as one pack, indexed (and fsynced) by libgit2.
+    fn write_pack(&self, objects: NewObjects) -> Result<()> {
+        let pack = objects.into_pack();
         let odb = self.repo.odb()?;
         let mut writer = odb.packwriter()?;
         std::io::Write::write_all(&mut writer, &pack)?;
@@ -297,8 +285,12 @@ impl Git {
         Ok(())
     }
 
+    /// Writes the trees of `base` with `changes` applied, as a pack of their own.
     fn write_tree(&self, base: Option<Tree<'_>>, changes: &[PathChange]) -> Result<Oid> {
-        write_tree(&self.repo, base, changes, &mut Vec::new())
+        let mut objects = NewObjects::new();
+        let tree = write_root(&self.repo, &mut objects, base.as_ref(), changes)?;
+        self.write_pack(objects)?;
+        Ok(tree)
     }
 
     /// Moves `main` to the prepared commit, provided nobody moved it since it was prepared.
@@ -420,25 +412,28 @@ fn entry_of(path: &str, meta: &std::fs::Metadata, blob: Oid) -> git2::IndexEntry
     }
 }
 
-/// Writes the trees of `base` with `changes` applied, noting each tree it writes in `written`.
+/// Adds to `objects` the trees of `base` with `changes` applied and returns the top one's id;
+/// `None` for a directory left empty, which is dropped from its parent and never written (it
+/// would be a dangling object). Unchanged directories are not read: their entries are kept as
+/// the base names them.
 fn write_tree(
     repo: &Repository,
-    base: Option<Tree<'_>>,
+    objects: &mut NewObjects,
+    base: Option<&Tree<'_>>,
     changes: &[PathChange],
-    written: &mut Vec<Oid>,
-) -> Result<Oid> {
-    let mut builder = repo.treebuilder(base.as_ref())?;
-    let mut subdirs: std::collections::BTreeMap<&str, Vec<PathChange>> = Default::default();
+) -> Result<Option<Oid>> {
+    let mut entries: BTreeMap<Vec<u8>, (i32, Oid)> = base
+        .map(|tree| tree.iter().map(|e| (e.name_bytes().to_vec(), (e.filemode(), e.id()))).collect())
+        .unwrap_or_default();
+    let mut subdirs: BTreeMap<&str, Vec<PathChange>> = BTreeMap::new();
     for (components, blob) in changes {
         match components.as_slice() {
             [name] => match blob {
                 Some(oid) => {
-                    builder.insert(name, *oid, 0o100644)?;
+                    entries.insert(name.as_bytes().to_vec(), (objects::FILE_MODE, *oid));
                 }
                 None => {
-                    if builder.get(name)?.is_some() {
-                        builder.remove(name)?;
-                    }
+                    entries.remove(name.as_bytes());
                 }
             },
             [dir, rest @ ..] => subdirs.entry(dir).or_default().push((rest.to_vec(), *blob)),
@@ -446,24 +441,37 @@ fn write_tree(
         }
     }
     for (dir, sub_changes) in subdirs {
-        let sub_base = match base.as_ref().and_then(|t| t.get_name(dir)) {
-            Some(entry) => Some(repo.find_tree(entry.id())?),
-            None => None,
+        let sub_base = match entries.get(dir.as_bytes()) {
+            Some((mode, oid)) if *mode == objects::DIR_MODE => Some(repo.find_tree(*oid)?),
+            _ => None,
         };
-        let sub = write_tree(repo, sub_base, &sub_changes, written)?;
-        if repo.find_tree(sub)?.is_empty() {
-            if builder.get(dir)?.is_some() {
-                builder.remove(dir)?;
-            }
-        } else {
-            builder.insert(dir, sub, 0o040000)?;
-        }
+        match write_tree(repo, objects, sub_base.as_ref(), &sub_changes)? {
+            Some(sub) => entries.insert(dir.as_bytes().to_vec(), (objects::DIR_MODE, sub)),
+            None => entries.remove(dir.as_bytes()),
+        };
     }
-    let tree = builder.write()?;
-    written.push(tree);
-    Ok(tree)
+    if entries.is_empty() {
+        return Ok(None);
+    }
+    let mut entries: Vec<(Vec<u8>, i32, Oid)> =
+        entries.into_iter().map(|(name, (mode, oid))| (name, mode, oid)).collect();
+    Ok(Some(objects.add(ObjectType::Tree, &objects::tree_bytes(&mut entries))?))
 }
 
+/// The top tree of a commit: a store with every file deleted still has one, empty.
+fn write_root(
+    repo: &Repository,
+    objects: &mut NewObjects,
+    base: Option<&Tree<'_>>,
+    changes: &[PathChange],
+) -> Result<Oid> {
+    match write_tree(repo, objects, base, changes)? {
+        Some(tree) => Ok(tree),
+        None => objects.add(ObjectType::Tree, &[]),
+    }
+}
+
+mod objects;
 mod read;
 mod team;
 mod walk;
