@@ -120,30 +120,38 @@ pub struct Imported {
     pub committed: Option<Committed>,
 }
 
-/// Imports tenants as one commit. `read_rows` runs under the lock, so the records it builds on
-/// are the ones the commit replaces; `source` names the file for the commit subject.
 /// Imports the tenants `read_rows` gives in one commit; with `dry_run`, works out the same
-/// changes and commits nothing.
+/// changes and commits nothing. `read_rows` runs under the lock, so the records it builds on are
+/// the ones the commit replaces; it gives each tenant as the file leaves it and as the directory
+/// holds it now (`None`: new). `source` names the file for the commit subject.
 pub fn import(
     rec: &Recorder,
     source: &str,
     dry_run: bool,
-    read_rows: impl FnOnce(&Store) -> Result<Vec<Tenant>>,
+    read_rows: impl FnOnce(&Store) -> Result<Vec<(Tenant, Option<Tenant>)>>,
 ) -> Result<Imported> {
     let mut txn = rec.store.begin()?;
-    let tenants = read_rows(rec.store)?;
+    let rows = read_rows(rec.store)?;
     let (mut added, mut updated) = (0, 0);
     let mut changes = Vec::new();
-    for tenant in &tenants {
-        let current = rec.store.read_tenant(&tenant.id).ok();
-        match &current {
+    let mut changed: Vec<&Tenant> = Vec::new();
+    for (tenant, current) in &rows {
+        match current {
             Some(current) if current == tenant => continue,
             Some(_) => updated += 1,
             None => added += 1,
         }
         changes.push((tenant.id.clone(), current.is_none(), field_changes(current.as_ref(), tenant)));
-        txn.write_tenant(tenant)?;
+        changed.push(tenant);
     }
+    // Encoding (and reading back) thousands of records is most of an import's own work.
+    let texts = crate::parallel::by_chunks(&changed, crate::parallel::cores(), |part| {
+        part.iter().map(|tenant| crate::store::tenant_text(tenant)).collect::<Result<Vec<String>>>()
+    });
+    for (tenant, text) in changed.iter().zip(texts.into_iter().collect::<Result<Vec<_>>>()?.concat()) {
+        txn.write(rec.store.tenant_path(&tenant.id), text.into_bytes());
+    }
+    let tenants: Vec<Tenant> = rows.into_iter().map(|(tenant, _)| tenant).collect();
     if dry_run {
         return Ok(Imported { tenants, added, updated, changes, committed: None });
     }

@@ -34,6 +34,7 @@ pub use git::Oid;
 pub use history::{Change, CommitFacts, History};
 pub use incidents::Loaded;
 pub use signing::{SignatureCheck, check as check_signature};
+pub use tenants::tenant_text;
 pub use txn::{Committed, Message, Txn};
 
 use crate::error::UserError;

@@ -23,6 +23,18 @@ impl Store {
             && matches!(self.record_bytes(&Record::Tenant(id.to_string())), Ok(Some(_)))
     }
 
+    /// The tenant `id` as the commit holds it, or `None` when the directory has no such tenant:
+    /// one lookup, where `tenant_exists` and then `read_tenant` read the record twice.
+    pub fn find_tenant(&self, id: &str) -> Result<Option<Tenant>> {
+        if tenant::check_slug(id).is_err() {
+            return Ok(None);
+        }
+        match self.record_bytes(&Record::Tenant(id.to_string()))? {
+            Some(bytes) => Ok(Some(self.parse_tenant(id, bytes)?)),
+            None => Ok(None),
+        }
+    }
+
     pub fn read_tenant(&self, id: &str) -> Result<Tenant> {
         let bytes = match tenant::check_slug(id) {
             Ok(()) => self.record_bytes(&Record::Tenant(id.to_string()))?,
@@ -78,15 +90,19 @@ impl Store {
 impl Txn<'_> {
     /// Writes `tenant`'s record, checked to read back as the same tenant.
     pub fn write_tenant(&mut self, tenant: &Tenant) -> Result<()> {
-        let text = toml::to_string(tenant).context("cannot encode the tenant")?;
-        let back: Tenant = toml::from_str(&text).context("the encoded tenant does not read back")?;
-        if &back != tenant {
-            return Err(anyhow!(
-                "the encoded tenant {} reads back differently; nothing was written",
-                tenant.id
-            ));
-        }
+        let text = tenant_text(tenant)?;
         self.write(self.store().tenant_path(&tenant.id), text.into_bytes());
         Ok(())
     }
+}
+
+/// A tenant's record as written, checked to read back as the same tenant. Needs no store, so an
+/// import encodes its thousands of records on every core.
+pub fn tenant_text(tenant: &Tenant) -> Result<String> {
+    let text = toml::to_string(tenant).context("cannot encode the tenant")?;
+    let back: Tenant = toml::from_str(&text).context("the encoded tenant does not read back")?;
+    if &back != tenant {
+        return Err(anyhow!("the encoded tenant {} reads back differently; nothing was written", tenant.id));
+    }
+    Ok(text)
 }

@@ -298,12 +298,23 @@ impl Txn<'_> {
             return Err(store.explain_git_lock().unwrap_or(e));
         }
         failpoint("after-ref");
-        fsutil::replace_files(&store.root, &files)?;
+        let unflushed = fsutil::write_files(&store.root, &files)?;
         fsutil::move_files(&store.root, &self.moves)?;
         failpoint("after-worktree");
         let mut written = prepared.blobs.clone();
         written.extend(moved.iter().cloned());
-        store.git.refresh_index(&written).map_err(|e| store.explain_git_lock().unwrap_or(e))?;
+        // The disk catches up with the files while the index is brought in line; the marker goes
+        // only once both are done.
+        let (flushed, indexed) = std::thread::scope(|scope| {
+            let flushing = scope.spawn(move || unflushed.flush());
+            let indexed = store.git.refresh_index(&written);
+            (
+                flushing.join().unwrap_or_else(|_| Err(anyhow::anyhow!("flushing the files to disk failed"))),
+                indexed,
+            )
+        });
+        indexed.map_err(|e| store.explain_git_lock().unwrap_or(e))?;
+        flushed.context("cannot flush the changed files to disk")?;
         fs::remove_file(&marker)?;
         failpoint("after-index");
         store.view.set(Some((prepared.commit, store.git.tree_of(prepared.commit)?)));

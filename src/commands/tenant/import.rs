@@ -91,9 +91,10 @@ pub fn run(ctx: &Ctx, args: ImportArgs) -> Result<()> {
     let progress = ctx.ui.progress("reading tenants", 200, true);
     let clear_empty = args.clear_empty;
     let imported = ops::tenants::import(&rec, &name, args.dry_run, |store| {
+        let limit_hours = store.settings.contract_limit_hours().map_err(UserError::new)?;
         let mut bad: Vec<Bad> = Vec::new();
         let mut first_line: HashMap<String, u64> = HashMap::new();
-        let mut tenants: Vec<Tenant> = Vec::new();
+        let mut tenants: Vec<(Tenant, Option<Tenant>)> = Vec::new();
         let mut rows = 0;
         for result in reader.records() {
             rows += 1;
@@ -120,7 +121,7 @@ pub fn run(ctx: &Ctx, args: ImportArgs) -> Result<()> {
                 });
                 continue;
             }
-            match row_tenant(store, &catalog, id, &cells, clear_empty) {
+            match row_tenant(store, &catalog, limit_hours, id, &cells, clear_empty) {
                 Ok(tenant) => tenants.push(tenant),
                 Err(reason) => bad.push(Bad { line, reason: format!("tenant '{id}': {reason}") }),
             }
@@ -284,22 +285,21 @@ fn check_headers(file: &std::path::Path, headers: &[String]) -> Result<()> {
     }
 }
 
-/// The tenant a row describes: the directory's record with the row applied, or a new one.
+/// The tenant a row describes (the directory's record with the row applied, or a new one), and
+/// the directory's record as it is.
 fn row_tenant(
     store: &Store,
     catalog: &Catalog,
+    limit_hours: i64,
     id: &str,
     cells: &[(&str, &str)],
     clear_empty: bool,
-) -> Result<Tenant, String> {
-    let mut tenant = if store.tenant_exists(id) {
-        store.read_tenant(id).map_err(|e| format!("{e:#}"))?
-    } else {
-        Tenant::new(id, "")
-    };
+) -> Result<(Tenant, Option<Tenant>), String> {
+    let current = store.find_tenant(id).map_err(|e| format!("{e:#}"))?;
+    let mut tenant = current.clone().unwrap_or_else(|| Tenant::new(id, ""));
     tenant.apply(TenantUpdate::from_columns(cells, clear_empty))?;
-    let problems = crate::ops::tenants::problems(store, catalog, &tenant).map_err(|e| format!("{e:#}"))?;
-    if problems.is_empty() { Ok(tenant) } else { Err(problems.join("; ")) }
+    let problems = tenant.problems(|id| catalog.contains(id), limit_hours);
+    if problems.is_empty() { Ok((tenant, current)) } else { Err(problems.join("; ")) }
 }
 
 fn csv_reason(error: &csv::Error) -> String {

@@ -251,8 +251,10 @@ impl Git {
         let head = parent.map(|oid| self.repo.find_commit(oid)).transpose()?;
         let mut objects = NewObjects::new();
         let mut changes: Vec<PathChange> = Vec::with_capacity(files.len() + existing.len());
+        let contents: Vec<&[u8]> = files.iter().filter_map(|(_, content)| content.as_deref()).collect();
+        let mut blobs = objects.add_blobs(&contents)?.into_iter();
         for (path, content) in files {
-            let blob = content.as_deref().map(|bytes| objects.add(ObjectType::Blob, bytes)).transpose()?;
+            let blob = if content.is_some() { blobs.next() } else { None };
             changes.push((path.split('/').collect(), blob));
         }
         changes.extend(existing.iter().map(|(path, blob)| (path.split('/').collect(), *blob)));

@@ -37,41 +37,37 @@ impl NewObjects {
     pub fn add(&mut self, kind: ObjectType, content: &[u8]) -> Result<Oid> {
         let oid = Oid::hash_object(kind, content)?;
         if self.seen.insert(oid) {
-            self.append(kind, content)?;
+            encode(&mut self.deflate, &mut self.pack, kind, content)?;
+            self.count += 1;
         }
         Ok(oid)
     }
 
-    fn append(&mut self, kind: ObjectType, content: &[u8]) -> Result<()> {
-        let code: u8 = match kind {
-            ObjectType::Commit => 1,
-            ObjectType::Tree => 2,
-            ObjectType::Blob => 3,
-            _ => bail!("a change holds no {kind} objects"),
-        };
-        // Type and size: four bits of size in the first byte, then seven per byte.
-        let mut size = content.len();
-        let mut byte = (code << 4) | (size & 0x0f) as u8;
-        size >>= 4;
-        while size > 0 {
-            self.pack.push(byte | 0x80);
-            byte = (size & 0x7f) as u8;
-            size >>= 7;
-        }
-        self.pack.push(byte);
-        self.deflate.reset();
-        let mut input = content;
-        loop {
-            self.pack.reserve(input.len() + input.len() / 8 + 64);
-            let before = self.deflate.total_in();
-            let status = self.deflate.compress_vec(input, &mut self.pack, FlushCompress::Finish)?;
-            input = &input[(self.deflate.total_in() - before) as usize..];
-            if status == Status::StreamEnd {
-                break;
+    /// Adds many blobs, hashed and compressed on every core (an import's 10,000 tenant files);
+    /// returns their ids in order.
+    pub fn add_blobs(&mut self, contents: &[&[u8]]) -> Result<Vec<Oid>> {
+        let threads = if contents.len() > 256 { crate::parallel::cores() } else { 1 };
+        let parts = crate::parallel::by_chunks(contents, threads, |part| -> Result<Vec<(Oid, Vec<u8>)>> {
+            let mut deflate = Compress::new(Compression::fast(), true);
+            part.iter()
+                .map(|content| {
+                    let mut entry = Vec::new();
+                    encode(&mut deflate, &mut entry, ObjectType::Blob, content)?;
+                    Ok((Oid::hash_object(ObjectType::Blob, content)?, entry))
+                })
+                .collect()
+        });
+        let mut oids = Vec::with_capacity(contents.len());
+        for part in parts {
+            for (oid, entry) in part? {
+                if self.seen.insert(oid) {
+                    self.pack.extend_from_slice(&entry);
+                    self.count += 1;
+                }
+                oids.push(oid);
             }
         }
-        self.count += 1;
-        Ok(())
+        Ok(oids)
     }
 
     /// The finished pack: header with the object count, objects, and the SHA-1 of all that.
@@ -80,6 +76,37 @@ impl NewObjects {
         let checksum = Sha1::digest(&self.pack);
         self.pack.extend_from_slice(&checksum);
         self.pack
+    }
+}
+
+/// Appends one pack entry to `out`: type and size (four bits of size in the first byte, then
+/// seven per byte), then the content, zlib-compressed.
+fn encode(deflate: &mut Compress, out: &mut Vec<u8>, kind: ObjectType, content: &[u8]) -> Result<()> {
+    let code: u8 = match kind {
+        ObjectType::Commit => 1,
+        ObjectType::Tree => 2,
+        ObjectType::Blob => 3,
+        _ => bail!("a change holds no {kind} objects"),
+    };
+    let mut size = content.len();
+    let mut byte = (code << 4) | (size & 0x0f) as u8;
+    size >>= 4;
+    while size > 0 {
+        out.push(byte | 0x80);
+        byte = (size & 0x7f) as u8;
+        size >>= 7;
+    }
+    out.push(byte);
+    deflate.reset();
+    let mut input = content;
+    loop {
+        out.reserve(input.len() + input.len() / 8 + 64);
+        let before = deflate.total_in();
+        let status = deflate.compress_vec(input, out, FlushCompress::Finish)?;
+        input = &input[(deflate.total_in() - before) as usize..];
+        if status == Status::StreamEnd {
+            return Ok(());
+        }
     }
 }
 
@@ -222,6 +249,10 @@ mod tests {
         let large = objects.add(ObjectType::Blob, &big).unwrap();
         assert_eq!(objects.add(ObjectType::Blob, b"small").unwrap(), small, "the same content twice");
         let empty = objects.add(ObjectType::Blob, b"").unwrap();
+        let many: Vec<Vec<u8>> = (0..1000).map(|n| format!("file {}", n % 600).into_bytes()).collect();
+        let many_refs: Vec<&[u8]> = many.iter().map(Vec::as_slice).collect();
+        let many_oids = objects.add_blobs(&many_refs).unwrap();
+        assert_eq!(many_oids[5], many_oids[605], "the same content twice, on any core");
         let odb = repo.odb().unwrap();
         let mut writer = odb.packwriter().unwrap();
         writer.write_all(&objects.into_pack()).unwrap();
@@ -230,5 +261,8 @@ mod tests {
         assert_eq!(odb.read(small).unwrap().data(), b"small");
         assert_eq!(odb.read(large).unwrap().data(), big.as_slice());
         assert_eq!(odb.read(empty).unwrap().data(), b"");
+        for (oid, content) in many_oids.iter().zip(&many) {
+            assert_eq!(odb.read(*oid).unwrap().data(), content.as_slice());
+        }
     }
 }
