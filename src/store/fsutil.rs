@@ -136,6 +136,21 @@ pub(super) fn write_files(root: &Path, files: &[(String, Option<Vec<u8>>)]) -> R
 /// over it. Returns the (temporary, target) pairs to rename.
 fn stage(root: &Path, files: &[(&String, &[u8])], batch: bool) -> Result<Vec<(PathBuf, PathBuf)>> {
     let mut staged = Vec::new();
+    let result = stage_into(root, files, batch, &mut staged);
+    if result.is_err() {
+        for (temp, _) in &staged {
+            let _ = fs::remove_file(temp);
+        }
+    }
+    result.map(|()| staged)
+}
+
+fn stage_into(
+    root: &Path,
+    files: &[(&String, &[u8])],
+    batch: bool,
+    staged: &mut Vec<(PathBuf, PathBuf)>,
+) -> Result<()> {
     for (path, bytes) in files {
         let target = root.join(path);
         if batch {
@@ -152,7 +167,7 @@ fn stage(root: &Path, files: &[(&String, &[u8])], batch: bool) -> Result<Vec<(Pa
         write_new(&temp, bytes, OpenMode::Replace, !batch)
             .with_context(|| format!("cannot write {}", target.display()))?;
     }
-    Ok(staged)
+    Ok(())
 }
 
 /// Moves files under `root` (from, to; relative), each by one rename, into private

@@ -275,15 +275,12 @@ impl Git {
         Ok(Prepared { commit, parent: head.map(|c| c.id()), blobs })
     }
 
-    /// Writes `objects` into the store as one pack, indexed (and fsynced) by libgit2.
+    /// Writes `objects` into the store as one pack with its index, both on disk before this
+    /// returns.
     fn write_pack(&self, objects: NewObjects) -> Result<()> {
-        let pack = objects.into_pack();
-        let odb = self.repo.odb()?;
-        let mut writer = odb.packwriter()?;
-        std::io::Write::write_all(&mut writer, &pack)?;
-        writer.commit()?;
+        objects.write_to(&self.repo.path().join("objects/pack"))?;
         // The new pack is not seen until the object database looks at its pack list again.
-        odb.refresh()?;
+        self.repo.odb()?.refresh()?;
         Ok(())
     }
 
@@ -369,7 +366,14 @@ impl Git {
                 .map(|entries| entries.flatten().filter(|e| wanted(&e.file_name().to_string_lossy())).count())
                 .unwrap_or(0)
         };
-        let packs = count(&objects.join("pack"), &|name| name.ends_with(".pack"));
+        let pack_dir = objects.join("pack");
+        let packs = count(&pack_dir, &|name| {
+            // A pack sirt was writing when it died; under the lock, no live writer owns one.
+            if name.starts_with(objects::TEMP_PREFIX) {
+                let _ = std::fs::remove_file(pack_dir.join(name));
+            }
+            name.ends_with(".pack")
+        });
         let loose = count(&objects, &|name| name.len() == 2 && name.bytes().all(|b| b.is_ascii_hexdigit()));
         if packs < PACKS_BEFORE_REPACK && loose < PACKS_BEFORE_REPACK {
             return;
@@ -523,5 +527,25 @@ mod tests {
             .filter(|e| e.file_name().len() == 2)
             .count();
         assert_eq!(loose, 0, "no loose objects");
+    }
+
+    #[test]
+    fn a_pack_left_half_written_by_a_dead_writer_is_removed() {
+        let dir = tempfile::tempdir().unwrap();
+        let git = Git::init(dir.path()).unwrap();
+        let pack_dir = dir.path().join(".git/objects/pack");
+        std::fs::write(pack_dir.join(format!("{}4242.pack", objects::TEMP_PREFIX)), b"PACK").unwrap();
+        let files = vec![("f".to_string(), Some(b"x".to_vec()))];
+        let who = Author { name: "A", email: "a@example.com" };
+        let prepared = git.prepare(None, &files, &[], &who, Utc::now(), "m\n", false).unwrap();
+        git.advance(&prepared, "m").unwrap();
+        git.maintain(dir.path());
+        let mut names: Vec<String> = std::fs::read_dir(&pack_dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().into_string().unwrap())
+            .collect();
+        names.sort();
+        assert_eq!(names.len(), 2, "{names:?}");
+        assert!(names[0].ends_with(".idx") && names[1].ends_with(".pack"), "{names:?}");
     }
 }

@@ -6,11 +6,16 @@
 
 use std::collections::HashSet;
 use std::io::Write;
+use std::path::Path;
 
 use anyhow::{Context, Result, bail};
 use flate2::{Compress, Compression, FlushCompress, Status};
 use git2::{ObjectType, Oid};
 use sha1::{Digest, Sha1};
+
+/// How the pack and index being written are named until they are complete (git's own temporary
+/// files there start with `tmp_`, which `git gc` cleans up too).
+pub(super) const TEMP_PREFIX: &str = "tmp_sirt_";
 
 /// A tree entry's mode for a directory and for an ordinary file.
 pub(super) const DIR_MODE: i32 = 0o040000;
@@ -19,7 +24,8 @@ pub(super) const FILE_MODE: i32 = 0o100644;
 /// The objects of a change, each appended to a pack in memory as it is added.
 pub(super) struct NewObjects {
     pack: Vec<u8>,
-    count: u32,
+    /// Each object's id, offset in the pack and CRC-32 of its entry, for the pack's index.
+    entries: Vec<(Oid, u64, u32)>,
     deflate: Compress,
     /// A pack must not hold an object twice (two files of one content, say).
     seen: HashSet<Oid>,
@@ -30,15 +36,22 @@ impl NewObjects {
         // The header's object count is filled in when the pack is finished.
         let mut pack = Vec::with_capacity(64 * 1024);
         pack.extend_from_slice(b"PACK\0\0\0\x02\0\0\0\0");
-        NewObjects { pack, count: 0, deflate: Compress::new(Compression::fast(), true), seen: HashSet::new() }
+        NewObjects {
+            pack,
+            entries: Vec::new(),
+            deflate: Compress::new(Compression::fast(), true),
+            seen: HashSet::new(),
+        }
     }
 
     /// Adds an object and returns its id.
     pub fn add(&mut self, kind: ObjectType, content: &[u8]) -> Result<Oid> {
         let oid = Oid::hash_object(kind, content)?;
         if self.seen.insert(oid) {
+            let offset = self.pack.len();
             encode(&mut self.deflate, &mut self.pack, kind, content)?;
-            self.count += 1;
+            let crc = crc32fast::hash(&self.pack[offset..]);
+            self.entries.push((oid, offset as u64, crc));
         }
         Ok(oid)
     }
@@ -61,8 +74,8 @@ impl NewObjects {
         for part in parts {
             for (oid, entry) in part? {
                 if self.seen.insert(oid) {
+                    self.entries.push((oid, self.pack.len() as u64, crc32fast::hash(&entry)));
                     self.pack.extend_from_slice(&entry);
-                    self.count += 1;
                 }
                 oids.push(oid);
             }
@@ -70,13 +83,93 @@ impl NewObjects {
         Ok(oids)
     }
 
-    /// The finished pack: header with the object count, objects, and the SHA-1 of all that.
-    pub fn into_pack(mut self) -> Vec<u8> {
-        self.pack[8..12].copy_from_slice(&self.count.to_be_bytes());
+    /// The finished pack (header with the object count, objects, and the SHA-1 of all that) and
+    /// its index (version 2, as `git index-pack` writes it).
+    pub fn finish(mut self) -> (Vec<u8>, Vec<u8>) {
+        let count = self.entries.len() as u32;
+        self.pack[8..12].copy_from_slice(&count.to_be_bytes());
         let checksum = Sha1::digest(&self.pack);
         self.pack.extend_from_slice(&checksum);
-        self.pack
+        let mut entries = self.entries;
+        entries.sort_unstable_by_key(|(oid, _, _)| *oid);
+        let mut idx = Vec::with_capacity(1032 + entries.len() * 28 + 40);
+        idx.extend_from_slice(b"\xfftOc\0\0\0\x02");
+        let mut fanout = [0u32; 256];
+        for (oid, _, _) in &entries {
+            fanout[oid.as_bytes()[0] as usize] += 1;
+        }
+        let mut below = 0;
+        for n in fanout {
+            below += n;
+            idx.extend_from_slice(&below.to_be_bytes());
+        }
+        for (oid, _, _) in &entries {
+            idx.extend_from_slice(oid.as_bytes());
+        }
+        for (_, _, crc) in &entries {
+            idx.extend_from_slice(&crc.to_be_bytes());
+        }
+        // Offsets past 2 GiB go to a table of 8-byte offsets, named by index with the top bit set.
+        let mut large = Vec::new();
+        for (_, offset, _) in &entries {
+            let small = match u32::try_from(*offset) {
+                Ok(small) if small < 0x8000_0000 => small,
+                _ => {
+                    large.extend_from_slice(&offset.to_be_bytes());
+                    0x8000_0000 | (large.len() / 8 - 1) as u32
+                }
+            };
+            idx.extend_from_slice(&small.to_be_bytes());
+        }
+        idx.extend_from_slice(&large);
+        idx.extend_from_slice(&checksum);
+        let idx_checksum = Sha1::digest(&idx);
+        idx.extend_from_slice(&idx_checksum);
+        (self.pack, idx)
     }
+
+    /// Writes the pack and its index into `pack_dir` (a store's `objects/pack`), both on disk
+    /// before this returns: under temporary names, flushed together, renamed (the index last,
+    /// as git does, so no reader finds an index without its pack), then the directory flushed.
+    pub fn write_to(self, pack_dir: &Path) -> Result<()> {
+        let (pack, idx) = self.finish();
+        let name = format!("pack-{}", hex(&pack[pack.len() - 20..]));
+        let temp = |kind: &str| pack_dir.join(format!("{TEMP_PREFIX}{}.{kind}", std::process::id()));
+        let (temp_pack, temp_idx) = (temp("pack"), temp("idx"));
+        let written = std::thread::scope(|scope| {
+            let packing = scope.spawn(|| write_read_only(&temp_pack, &pack));
+            let indexed = write_read_only(&temp_idx, &idx);
+            packing.join().unwrap_or_else(|_| Err(anyhow::anyhow!("writing the pack failed"))).and(indexed)
+        });
+        let renamed = written.and_then(|()| {
+            std::fs::rename(&temp_pack, pack_dir.join(format!("{name}.pack")))?;
+            std::fs::rename(&temp_idx, pack_dir.join(format!("{name}.idx")))?;
+            Ok(())
+        });
+        if let Err(e) = renamed {
+            let _ = std::fs::remove_file(&temp_pack);
+            let _ = std::fs::remove_file(&temp_idx);
+            return Err(e.context(format!("cannot write a pack into {}", pack_dir.display())));
+        }
+        std::fs::File::open(pack_dir)?.sync_all()?;
+        Ok(())
+    }
+}
+
+/// Writes a new file that nobody may change (as git makes pack files) and flushes it to disk.
+fn write_read_only(path: &Path, bytes: &[u8]) -> Result<()> {
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o444);
+    let mut file = options.open(path).with_context(|| format!("cannot create {}", path.display()))?;
+    file.write_all(bytes)?;
+    file.sync_all()?;
+    Ok(())
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// Appends one pack entry to `out`: type and size (four bits of size in the first byte, then
@@ -253,16 +346,42 @@ mod tests {
         let many_refs: Vec<&[u8]> = many.iter().map(Vec::as_slice).collect();
         let many_oids = objects.add_blobs(&many_refs).unwrap();
         assert_eq!(many_oids[5], many_oids[605], "the same content twice, on any core");
+        let (pack, idx) = objects.finish();
+        // libgit2's indexer, given the same pack, writes the same index byte for byte.
         let odb = repo.odb().unwrap();
         let mut writer = odb.packwriter().unwrap();
-        writer.write_all(&objects.into_pack()).unwrap();
+        writer.write_all(&pack).unwrap();
         writer.commit().unwrap();
+        let name = format!("objects/pack/pack-{}.idx", hex(&pack[pack.len() - 20..]));
+        let theirs = std::fs::read(repo.path().join(name)).unwrap();
+        assert!(theirs == idx, "the index differs from libgit2's");
         odb.refresh().unwrap();
         assert_eq!(odb.read(small).unwrap().data(), b"small");
         assert_eq!(odb.read(large).unwrap().data(), big.as_slice());
         assert_eq!(odb.read(empty).unwrap().data(), b"");
         for (oid, content) in many_oids.iter().zip(&many) {
             assert_eq!(odb.read(*oid).unwrap().data(), content.as_slice());
+        }
+    }
+
+    #[test]
+    fn a_pack_written_by_sirt_is_read_by_libgit2() {
+        let (_dir, repo) = repo();
+        let mut objects = NewObjects::new();
+        let oids: Vec<Oid> = (0..300)
+            .map(|n| objects.add(ObjectType::Blob, format!("blob {n}").as_bytes()).unwrap())
+            .collect();
+        let pack_dir = repo.path().join("objects/pack");
+        objects.write_to(&pack_dir).unwrap();
+        let names: Vec<String> = std::fs::read_dir(&pack_dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().into_string().unwrap())
+            .collect();
+        assert_eq!(names.len(), 2, "a pack and its index, no temporary files: {names:?}");
+        let odb = repo.odb().unwrap();
+        odb.refresh().unwrap();
+        for (n, oid) in oids.iter().enumerate() {
+            assert_eq!(odb.read(*oid).unwrap().data(), format!("blob {n}").as_bytes());
         }
     }
 }
