@@ -99,8 +99,12 @@ pub(super) fn write_files(root: &Path, files: &[(String, Option<Vec<u8>>)]) -> R
     }
     let written: Vec<(&String, &[u8])> =
         files.iter().filter_map(|(path, content)| Some((path, content.as_deref()?))).collect();
-    let threads = if batch { crate::parallel::cores() } else { 1 };
-    let staged = crate::parallel::by_chunks(&written, threads, |part| stage(root, part, batch));
+    // A few files are written here; a thread costs more than writing them.
+    let staged = if batch {
+        crate::parallel::by_chunks(&written, crate::parallel::cores(), |part| stage(root, part, batch))
+    } else {
+        vec![stage(root, &written, batch)]
+    };
     let mut result = Ok(());
     let mut temps = Vec::new();
     for part in staged {
