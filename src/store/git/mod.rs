@@ -190,19 +190,24 @@ impl Git {
         Ok(self.repo.find_blob(oid)?.content().to_vec())
     }
 
-    /// Paths under `scope` whose working-tree or index version differs from the branch's commit:
+    /// Paths of `parts` whose working-tree or index version differs from the branch's commit:
     /// edited, added, deleted or staged by hand. Ignored files do not count. With `private`,
     /// files and directories git left readable by others are made private again.
-    pub fn worktree_changes(&self, scope: &[&str], private: bool) -> Result<Vec<String>> {
-        #[cfg(unix)]
-        if let Some(changed) = self.scan_worktree(scope, private)? {
+    pub fn worktree_changes(&self, parts: &[Part], private: bool) -> Result<Vec<String>> {
+        if let Some(changed) = self.scan_worktree(parts, private)? {
             return Ok(changed);
         }
+        let scope: Vec<&str> = parts
+            .iter()
+            .map(|p| match p {
+                Part::Dir(path) | Part::File(path) => *path,
+            })
+            .collect();
         if private {
             let workdir = self.repo.workdir().expect("checked in open").to_path_buf();
-            super::fsutil::keep_private(&workdir, scope);
+            super::fsutil::keep_private(&workdir, &scope);
         }
-        self.full_status(scope)
+        self.full_status(&scope)
     }
 
     /// git's own status of `scope`: compares the tree, the index and every file.
@@ -312,33 +317,36 @@ impl Git {
         Ok(())
     }
 
-    /// Brings the index entries of `paths` in line with the working tree. A path given with the
-    /// blob just written there is entered from its stat data alone; others are read and hashed.
-    pub fn refresh_index(&self, paths: &[(String, Option<Oid>)]) -> Result<()> {
+    /// Brings the index entries of `paths` in line with the working tree, which holds for each
+    /// the blob given (`None`: no file), as the commit whose tree is `to` does. When the index
+    /// held exactly the tree `from` before (as noted, see `index.rs`), it holds `to` after, and
+    /// that is noted; otherwise the index is hashed to find out. Only the entries of `paths` are
+    /// touched: no tree is read or written.
+    pub fn refresh_index(
+        &self,
+        paths: &[(String, Option<Oid>)],
+        from: Option<Oid>,
+        to: Option<Oid>,
+    ) -> Result<()> {
         let workdir = self.repo.workdir().expect("checked in open").to_path_buf();
-        let mut index = self.repo.index()?;
+        let git_dir = self.git_dir();
+        let mut index = index::Index::open(&git_dir.join("index"))?;
+        let held = from.is_some_and(|tree| index::noted(&git_dir, &index, tree));
         for (path, blob) in paths {
             let on_disk = std::fs::symlink_metadata(workdir.join(path)).ok();
             match (on_disk, blob) {
-                #[cfg(unix)]
                 (Some(meta), Some(blob)) if meta.is_file() => index.add(&entry_of(path, &meta, *blob))?,
-                (Some(_), _) => index.add_path(Path::new(path))?,
-                (None, _) => {
-                    if index.get_path(Path::new(path), 0).is_some() {
-                        index.remove_path(Path::new(path))?;
-                    }
-                }
+                // Anything else there (nothing, or not the file the commit holds) is left out of
+                // the index, so that the next check reports it.
+                _ => index.remove(path)?,
             }
         }
-        // Git's cached trees, brought up to date (rehashing only the changed directories), let
-        // the next hand-edit check compare the index with the commit without reading every tree.
-        index.write_tree()?;
-        // Version 4 writes each path as the change from the one before: a sharded index of
-        // 20,000 records is a third smaller to write, hash and read back.
-        if index.version() < 4 {
-            index.set_version(4)?;
-        }
         index.write()?;
+        if let Some(to) = to
+            && (held || index.tree_id()? == Some(to))
+        {
+            index::note(&git_dir, &index, to);
+        }
         Ok(())
     }
 
@@ -400,7 +408,6 @@ impl Git {
 }
 
 /// The index entry of a file just written with `blob`, from its stat data, as git makes it.
-#[cfg(unix)]
 fn entry_of(path: &str, meta: &std::fs::Metadata, blob: Oid) -> git2::IndexEntry {
     use std::os::unix::fs::MetadataExt;
     let time = |seconds: i64, nanos: i64| git2::IndexTime::new(seconds as i32, nanos as u32);
@@ -464,13 +471,14 @@ fn write_tree(
     Ok(tree)
 }
 
+mod index;
 mod read;
 mod team;
 mod walk;
-#[cfg(unix)]
 mod worktree;
 
 pub use team::{ChangedPath, GitOperation};
+pub use worktree::Part;
 
 fn describe(commit: &git2::Commit<'_>) -> CommitInfo {
     let author = commit.author();
