@@ -57,6 +57,14 @@ impl Index {
         Ok(Index { raw: index })
     }
 
+    /// Reads the file again if it changed since it was last read or written: libgit2 compares
+    /// the checksum at its end, so a file without one (`index.skipHash`) is always read again.
+    pub(super) fn reload(&mut self) -> Result<()> {
+        let force = self.checksum().is_none();
+        // SAFETY: a live index.
+        check(unsafe { raw::git_index_read(self.raw, std::ffi::c_int::from(force)) })
+    }
+
     /// The checksum of the file as last read or written; `None` when there is none to trust
     /// (no file, or git's `index.skipHash`, which writes zeros).
     pub(super) fn checksum(&self) -> Option<[u8; CHECKSUM_LEN]> {
@@ -250,6 +258,25 @@ impl Entry<'_> {
 
     pub(super) fn mode(&self) -> u32 {
         self.raw.mode
+    }
+
+    /// The entry as `git2` describes one, to enter it again changed.
+    pub(super) fn to_owned(&self) -> git2::IndexEntry {
+        let time = |t: raw::git_index_time| git2::IndexTime::new(t.seconds, t.nanoseconds);
+        git2::IndexEntry {
+            ctime: time(self.raw.ctime),
+            mtime: time(self.raw.mtime),
+            dev: self.raw.dev,
+            ino: self.raw.ino,
+            mode: self.raw.mode,
+            uid: self.raw.uid,
+            gid: self.raw.gid,
+            file_size: self.raw.file_size,
+            id: self.id(),
+            flags: self.raw.flags,
+            flags_extended: self.raw.flags_extended,
+            path: self.path().to_vec(),
+        }
     }
 }
 

@@ -46,6 +46,9 @@ pub struct CommitInfo {
 
 pub struct Git {
     repo: Repository,
+    /// The index as last read or written by this process: reading 20,000 entries is most of a
+    /// small change's time, so it is read once and again only when its file changed.
+    index: std::cell::RefCell<Option<index::Index>>,
 }
 
 /// A path split into its components, and the blob it should hold (`None`: delete it).
@@ -82,7 +85,7 @@ impl Git {
         options.initial_head("main").mkdir(false);
         let repo = Repository::init_opts(dir, &options)
             .with_context(|| format!("cannot create a git repository in {}", dir.display()))?;
-        Ok(Git { repo })
+        Ok(Git { repo, index: Default::default() })
     }
 
     pub fn open(dir: &Path) -> Result<Git> {
@@ -92,7 +95,7 @@ impl Git {
         if repo.workdir().is_none() {
             bail!("{} is a bare git repository; a store needs a working tree", dir.display());
         }
-        Ok(Git { repo })
+        Ok(Git { repo, index: Default::default() })
     }
 
     pub fn git_dir(&self) -> PathBuf {
@@ -330,7 +333,9 @@ impl Git {
     ) -> Result<()> {
         let workdir = self.repo.workdir().expect("checked in open").to_path_buf();
         let git_dir = self.git_dir();
-        let mut index = index::Index::open(&git_dir.join("index"))?;
+        let read_at = worktree::mtime_of(&git_dir.join("index"));
+        // Taken out while it changes: after a failure it is read again from its file.
+        let mut index = self.take_index()?;
         let held = from.is_some_and(|tree| index::noted(&git_dir, &index, tree));
         for (path, blob) in paths {
             let on_disk = std::fs::symlink_metadata(workdir.join(path)).ok();
@@ -341,13 +346,34 @@ impl Git {
                 _ => index.remove(path)?,
             }
         }
+        self.smudge_racily_clean(&mut index, read_at)?;
         index.write()?;
         if let Some(to) = to
             && (held || index.tree_id()? == Some(to))
         {
             index::note(&git_dir, &index, to);
         }
+        self.index.replace(Some(index));
         Ok(())
+    }
+
+    /// The index as its file holds it now: the copy in memory when the file did not change.
+    fn take_index(&self) -> Result<index::Index> {
+        match self.index.take() {
+            Some(mut index) => {
+                index.reload()?;
+                Ok(index)
+            }
+            None => index::Index::open(&self.git_dir().join("index")),
+        }
+    }
+
+    /// Runs `look` on the index as its file holds it now.
+    fn with_index<T>(&self, look: impl FnOnce(&index::Index) -> Result<T>) -> Result<T> {
+        let index = self.take_index()?;
+        let result = look(&index);
+        self.index.replace(Some(index));
+        result
     }
 
     /// Commits whose message carries the trailer `key: value`, newest first. Scanning messages is

@@ -52,8 +52,17 @@ impl Git {
     pub(super) fn scan_worktree(&self, parts: &[Part], private: bool) -> Result<Option<Vec<String>>> {
         let Some(tip) = self.tip()? else { return Ok(None) };
         let tree = self.tree_of(tip)?;
+        self.with_index(|index| self.scan_with(index, tree, parts, private))
+    }
+
+    fn scan_with(
+        &self,
+        index: &Index,
+        tree: Oid,
+        parts: &[Part],
+        private: bool,
+    ) -> Result<Option<Vec<String>>> {
         let git_dir = self.git_dir();
-        let index = Index::open(&git_dir.join("index"))?;
         if index.has_conflicts() {
             return Ok(None);
         }
@@ -64,13 +73,9 @@ impl Git {
         // When the index holds the commit, an entry's blob is the committed one. For a few files
         // that is cheaper to ask the commit than to prove; for directories, hashing the index
         // (a few milliseconds, and noted) beats reading every tree under them.
-        let holds = index::noted(&git_dir, &index, tree)
-            || (!dirs.is_empty() && index::holds(&git_dir, &index, tree)?);
-        let index_mtime = std::fs::metadata(git_dir.join("index"))
-            .ok()
-            .and_then(|m| m.modified().ok())
-            .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
-            .map_or((0, 0), |d| (d.as_secs() as i64, d.subsec_nanos()));
+        let holds =
+            index::noted(&git_dir, index, tree) || (!dirs.is_empty() && index::holds(&git_dir, index, tree)?);
+        let index_mtime = mtime_of(&git_dir.join("index"));
         let workdir = self.repo.workdir().expect("checked in open").to_path_buf();
         let mut changed = Vec::new();
         for path in files {
@@ -187,6 +192,38 @@ impl Git {
     fn ignored(&self, path: &str) -> bool {
         self.repo.status_should_ignore(Path::new(path)).unwrap_or(false)
     }
+
+    /// Before the index is written, as git does: an entry changed in the same instant the
+    /// index read at `read_at` was written (every entry just added, and any left so by the last
+    /// write) cannot be trusted by its stat data once a newer index is written, so its content is
+    /// compared now, and when it differs its size is zeroed for the next check to read the file.
+    pub(super) fn smudge_racily_clean(&self, index: &mut Index, read_at: (i64, u32)) -> Result<()> {
+        let workdir = self.repo.workdir().expect("checked in open").to_path_buf();
+        let mut smudged = Vec::new();
+        for n in 0..index.len() {
+            let Some(entry) = index.entry(n) else { break };
+            if entry.stage() != 0 || entry.mtime() < read_at || entry.size() == 0 {
+                continue;
+            }
+            let path = workdir.join(Path::new(std::ffi::OsStr::from_bytes(entry.path())));
+            if git2::Oid::hash_file(git2::ObjectType::Blob, &path).ok() != Some(entry.id()) {
+                smudged.push(git2::IndexEntry { file_size: 0, ..entry.to_owned() });
+            }
+        }
+        for entry in &smudged {
+            index.add(entry)?;
+        }
+        Ok(())
+    }
+}
+
+/// A file's modification time, `(0, 0)` when it has none to tell.
+pub(super) fn mtime_of(path: &Path) -> (i64, u32) {
+    std::fs::metadata(path)
+        .ok()
+        .and_then(|m| m.modified().ok())
+        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+        .map_or((0, 0), |d| (d.as_secs() as i64, d.subsec_nanos()))
 }
 
 fn known(name: &str, entry: &Entry) -> Known {
