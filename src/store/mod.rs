@@ -224,7 +224,9 @@ impl Store {
     /// anywhere in its records. Files and directories `git checkout` left readable by others
     /// are made private on the way.
     pub fn hand_edits(&self) -> Result<Vec<String>> {
-        self.git.worktree_changes(&records(), true)
+        let edits = self.git.worktree_changes(&records(), true)?;
+        self.refresh_stale();
+        Ok(edits)
     }
 
     /// Hand edits in what a reading command draws on, and in `sirt.toml`.
@@ -246,7 +248,22 @@ impl Store {
             }
         }
         parts.extend(paths.iter().map(|path| Part::File(path)));
-        self.git.worktree_changes(&parts, false)
+        let edits = self.git.worktree_changes(&parts, false)?;
+        self.refresh_stale();
+        Ok(edits)
+    }
+
+    /// Files a check read because their stat data changed though their content did not: their
+    /// new stat data goes into the index, so later checks need not read them. Best effort, and
+    /// only when sirt's lock is free at once: a reader never waits for a writer.
+    fn refresh_stale(&self) {
+        let stale = self.git.take_stale();
+        if stale.is_empty() {
+            return;
+        }
+        if let Some(_lock) = self.try_lock() {
+            let _ = self.git.refresh_stat_data(&stale);
+        }
     }
 
     pub fn commits_with_trailer(&self, key: &str, value: &str) -> Result<Vec<CommitInfo>> {

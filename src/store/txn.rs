@@ -138,6 +138,18 @@ impl Store {
         })
     }
 
+    /// The lock, if nobody holds it (this process included, through another transaction).
+    pub(super) fn try_lock(&self) -> Option<File> {
+        let file = OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(self.git.git_dir().join(LOCK_FILE))
+            .ok()?;
+        file.try_lock().ok()?;
+        Some(file)
+    }
+
     fn take_lock(&self) -> Result<File> {
         let path = self.git.git_dir().join(LOCK_FILE);
         let file = OpenOptions::new()

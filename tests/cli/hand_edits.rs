@@ -164,3 +164,37 @@ fn the_store_is_private_to_its_user_after_any_write() {
     env.ok(&["status"]);
     assert_eq!(mode(&env.incident_file(&b)), 0o600, "a file git left loose");
 }
+
+#[test]
+fn files_touched_without_a_change_are_trusted_again_after_one_check() {
+    let env = Env::new();
+    let a = env.declared("Token theft");
+    let b = env.declared("Phishing wave");
+    // Each touch an hour further back: git compares whole seconds.
+    let hours = std::cell::Cell::new(0);
+    let touch = |id: &str| {
+        hours.set(hours.get() + 1);
+        let earlier = std::time::SystemTime::now() - std::time::Duration::from_secs(3600 * hours.get());
+        std::fs::File::options()
+            .append(true)
+            .open(env.incident_file(id))
+            .unwrap()
+            .set_modified(earlier)
+            .unwrap();
+    };
+    // git itself (without refreshing) sees the stat data differ from the index.
+    let stat_dirty = || env.git(&["diff-files", "--name-only"]);
+    touch(&a);
+    touch(&b);
+    assert_eq!(stat_dirty().lines().count(), 2);
+    assert_eq!(differs_warnings(&stderr_of(&env, &["list"])), 0);
+    assert_eq!(stat_dirty(), "", "the read entered the new stat data");
+    // A read of one incident looks at its file only, and enters that.
+    touch(&a);
+    touch(&b);
+    assert_eq!(differs_warnings(&stderr_of(&env, &["show", &a])), 0);
+    assert_eq!(stat_dirty(), format!("{}\n", incident_rel(&b)));
+    env.one_commit(&["note", &b, "after a touch"]);
+    assert_eq!(stat_dirty(), "");
+    assert_eq!(env.git(&["status", "--porcelain"]), "");
+}

@@ -49,6 +49,8 @@ pub struct Git {
     /// The index as last read or written by this process: reading 20,000 entries is most of a
     /// small change's time, so it is read once and again only when its file changed.
     index: std::cell::RefCell<Option<index::Index>>,
+    /// Files found as committed whose stat data changed, for `refresh_stat_data`.
+    stale: std::cell::RefCell<Vec<String>>,
 }
 
 /// A path split into its components, and the blob it should hold (`None`: delete it).
@@ -85,7 +87,7 @@ impl Git {
         options.initial_head("main").mkdir(false);
         let repo = Repository::init_opts(dir, &options)
             .with_context(|| format!("cannot create a git repository in {}", dir.display()))?;
-        Ok(Git { repo, index: Default::default() })
+        Ok(Git { repo, index: Default::default(), stale: Default::default() })
     }
 
     pub fn open(dir: &Path) -> Result<Git> {
@@ -95,7 +97,7 @@ impl Git {
         if repo.workdir().is_none() {
             bail!("{} is a bare git repository; a store needs a working tree", dir.display());
         }
-        Ok(Git { repo, index: Default::default() })
+        Ok(Git { repo, index: Default::default(), stale: Default::default() })
     }
 
     pub fn git_dir(&self) -> PathBuf {
@@ -346,6 +348,9 @@ impl Git {
                 _ => index.remove(path)?,
             }
         }
+        // Files the hand-edit check found as committed but with new stat data: entered too,
+        // since the index is written anyway.
+        self.restat(&mut index, &self.take_stale())?;
         self.smudge_racily_clean(&mut index, read_at)?;
         index.write()?;
         if let Some(to) = to

@@ -39,8 +39,9 @@ struct Known {
 /// What a scan of one directory found.
 #[derive(Default)]
 struct Found {
-    /// Files whose content may differ from the index: stat data changed.
-    suspects: Vec<(String, Oid)>,
+    /// Files whose content may differ from the index, and whether their stat data changed
+    /// (else they are only racily clean).
+    suspects: Vec<(String, Oid, bool)>,
     deleted: Vec<String>,
     untracked: Vec<String>,
 }
@@ -137,9 +138,11 @@ impl Git {
         });
         for found in found.into_iter().flatten() {
             changed.extend(found.deleted);
-            for (path, known) in found.suspects {
+            for (path, known, stat_changed) in found.suspects {
                 if git2::Oid::hash_file(git2::ObjectType::Blob, workdir.join(&path)).ok() != Some(known) {
                     changed.push(path);
+                } else if stat_changed {
+                    self.stale.borrow_mut().push(path);
                 }
             }
             changed.extend(found.untracked.into_iter().filter(|path| !self.ignored(path)));
@@ -186,7 +189,11 @@ impl Git {
         if same && known.mtime < index_mtime {
             return false;
         }
-        git2::Oid::hash_file(git2::ObjectType::Blob, &full).ok() != committed
+        let differs = git2::Oid::hash_file(git2::ObjectType::Blob, &full).ok() != committed;
+        if !differs && !same {
+            self.stale.borrow_mut().push(path.to_string());
+        }
+        differs
     }
 
     fn ignored(&self, path: &str) -> bool {
@@ -215,6 +222,74 @@ impl Git {
         }
         Ok(())
     }
+}
+
+impl Git {
+    /// Files the last checks found as committed but with changed stat data (after `touch`, or a
+    /// copy that kept content but not inodes): each check would read them again.
+    pub fn take_stale(&self) -> Vec<String> {
+        std::mem::take(&mut *self.stale.borrow_mut())
+    }
+
+    /// Records the stat data of `paths` in the index, as `git status` does, so the next check
+    /// trusts them again; a file is entered only when its content still is the index's blob and
+    /// its stat data did not change while it was read. The caller holds sirt's lock.
+    pub fn refresh_stat_data(&self, paths: &[String]) -> Result<()> {
+        let git_dir = self.git_dir();
+        let tree = match self.tip()? {
+            Some(tip) => Some(self.tree_of(tip)?),
+            None => None,
+        };
+        let read_at = mtime_of(&git_dir.join("index"));
+        let mut index = self.take_index()?;
+        let held = tree.is_some_and(|tree| index::noted(&git_dir, &index, tree));
+        let fresh = self.restat(&mut index, paths)?;
+        let written = if fresh == 0 {
+            Ok(())
+        } else {
+            self.smudge_racily_clean(&mut index, read_at).and_then(|()| index.write())
+        };
+        if written.is_ok() {
+            // Only stat data changed: the index holds the same tree as before.
+            if let Some(tree) = tree.filter(|_| held && fresh > 0) {
+                index::note(&git_dir, &index, tree);
+            }
+            self.index.replace(Some(index));
+        }
+        written
+    }
+}
+
+impl Git {
+    /// Enters the current stat data of those of `paths` whose content still is their index
+    /// entry's blob and did not change while it was read; how many were entered.
+    pub(super) fn restat(&self, index: &mut Index, paths: &[String]) -> Result<usize> {
+        let workdir = self.repo.workdir().expect("checked in open").to_path_buf();
+        let mut fresh = Vec::new();
+        for path in paths {
+            let Some(entry) = index.get(path) else { continue };
+            let full = workdir.join(path);
+            let before = std::fs::symlink_metadata(&full);
+            let same_content = git2::Oid::hash_file(git2::ObjectType::Blob, &full).ok() == Some(entry.id());
+            let after = std::fs::symlink_metadata(&full);
+            if let (Ok(before), Ok(after)) = (before, after)
+                && same_content
+                && after.is_file()
+                && stat_key(&before) == stat_key(&after)
+            {
+                fresh.push(super::entry_of(path, &after, entry.id()));
+            }
+        }
+        for entry in &fresh {
+            index.add(entry)?;
+        }
+        Ok(fresh.len())
+    }
+}
+
+fn stat_key(meta: &std::fs::Metadata) -> (i64, i64, i64, i64, u64, u64) {
+    use std::os::unix::fs::MetadataExt;
+    (meta.mtime(), meta.mtime_nsec(), meta.ctime(), meta.ctime_nsec(), meta.size(), meta.ino())
 }
 
 /// A file's modification time, `(0, 0)` when it has none to tell.
@@ -302,7 +377,7 @@ fn scan_dir(
         // Racily clean: changed in the same instant the index was written, so stat cannot tell.
         let racy = k.mtime >= index_mtime;
         if !same || racy {
-            found.suspects.push((path_of(&k.name), k.id));
+            found.suspects.push((path_of(&k.name), k.id, !same));
         }
     }
     for name in on_disk {
