@@ -184,7 +184,7 @@ impl Index {
             }
             // Open the ones it is in.
             let top = open.last().expect("not empty").0.clone();
-            let rest = if top.is_empty() { dir } else { &dir[top.len()..].trim_start_matches('/') };
+            let rest = if top.is_empty() { dir } else { dir[top.len()..].trim_start_matches('/') };
             if !rest.is_empty() {
                 let mut at = top;
                 for part in rest.split('/') {
