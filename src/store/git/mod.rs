@@ -195,53 +195,6 @@ impl Git {
         Ok(self.repo.find_blob(oid)?.content().to_vec())
     }
 
-    /// Paths of `parts` whose working-tree or index version differs from the branch's commit:
-    /// edited, added, deleted or staged by hand. Ignored files do not count. With `private`,
-    /// files and directories git left readable by others are made private again.
-    pub fn worktree_changes(&self, parts: &[Part], private: bool) -> Result<Vec<String>> {
-        if let Some(changed) = self.scan_worktree(parts, private)? {
-            return Ok(changed);
-        }
-        let scope: Vec<&str> = parts
-            .iter()
-            .map(|p| match p {
-                Part::Dir(path) | Part::File(path) => *path,
-            })
-            .collect();
-        if private {
-            let workdir = self.repo.workdir().expect("checked in open").to_path_buf();
-            super::fsutil::keep_private(&workdir, &scope);
-        }
-        self.full_status(&scope)
-    }
-
-    /// git's own status of `scope`: compares the tree, the index and every file.
-    fn full_status(&self, scope: &[&str]) -> Result<Vec<String>> {
-        let mut options = git2::StatusOptions::new();
-        options
-            .include_untracked(true)
-            .recurse_untracked_dirs(true)
-            .include_ignored(false)
-            .exclude_submodules(true)
-            .disable_pathspec_match(false);
-        for path in scope {
-            options.pathspec(path);
-        }
-        let statuses = match self.repo.statuses(Some(&mut options)) {
-            Ok(statuses) => statuses,
-            Err(e) if e.code() == ErrorCode::UnbornBranch => return Ok(Vec::new()),
-            Err(e) => return Err(e.into()),
-        };
-        let mut paths: Vec<String> = statuses
-            .iter()
-            .filter(|s| s.status() != git2::Status::CURRENT && !s.status().contains(git2::Status::IGNORED))
-            .filter_map(|s| s.path().map(String::from))
-            .collect();
-        paths.sort();
-        paths.dedup();
-        Ok(paths)
-    }
-
     /// Writes the objects of a commit that changes `files` (content, or `None` to delete) on top
     /// of `parent`, without moving any branch.
     #[allow(clippy::too_many_arguments)]
