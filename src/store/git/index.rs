@@ -291,7 +291,9 @@ pub(super) fn noted(git_dir: &Path, index: &Index, tree: Oid) -> bool {
 pub(super) fn note(git_dir: &Path, index: &Index, tree: Oid) {
     let Some(sum) = index.checksum() else { return };
     // A name of its own per process, renamed over the note: readers see an old note or a new one.
-    let temp = git_dir.join(format!("{NOTE_FILE}.{}.tmp", std::process::id()));
+    // Named like sirt's other temporary files, so a crash's leftover is swept with them.
+    let temp =
+        git_dir.join(format!("{}{NOTE_FILE}-{}", crate::store::fsutil::TEMP_PREFIX, std::process::id()));
     if std::fs::write(&temp, format!("{}\n", note_text(tree, &sum))).is_err()
         || std::fs::rename(&temp, git_dir.join(NOTE_FILE)).is_err()
     {
