@@ -4,13 +4,15 @@
 //! change: a second or more for an import of 10,000 tenants. Deltas are made later, when
 //! [`super::Git::maintain`] rolls the small packs up.
 
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 use std::io::Write;
 use std::path::Path;
 
 use anyhow::{Context, Result, bail};
 use flate2::{Compress, Compression, FlushCompress, Status};
-use git2::{ObjectType, Oid};
+use git2::{ObjectType, Oid, Repository, Tree};
+
+use super::PathChange;
 use sha1::{Digest, Sha1};
 
 /// How the pack and index being written are named until they are complete (git's own temporary
@@ -200,6 +202,65 @@ fn encode(deflate: &mut Compress, out: &mut Vec<u8>, kind: ObjectType, content: 
         if status == Status::StreamEnd {
             return Ok(());
         }
+    }
+}
+
+/// Adds to `objects` the trees of `base` with `changes` applied and returns the top one's id;
+/// `None` for a directory left empty, which is dropped from its parent and never written (it
+/// would be a dangling object). Unchanged directories are not read: their entries are kept as
+/// the base names them.
+pub(super) fn write_tree(
+    repo: &Repository,
+    objects: &mut NewObjects,
+    base: Option<&Tree<'_>>,
+    changes: &[PathChange],
+) -> Result<Option<Oid>> {
+    let mut entries: BTreeMap<Vec<u8>, (i32, Oid)> = base
+        .map(|tree| tree.iter().map(|e| (e.name_bytes().to_vec(), (e.filemode(), e.id()))).collect())
+        .unwrap_or_default();
+    let mut subdirs: BTreeMap<&str, Vec<PathChange>> = BTreeMap::new();
+    for (components, blob) in changes {
+        match components.as_slice() {
+            [name] => match blob {
+                Some(oid) => {
+                    entries.insert(name.as_bytes().to_vec(), (FILE_MODE, *oid));
+                }
+                None => {
+                    entries.remove(name.as_bytes());
+                }
+            },
+            [dir, rest @ ..] => subdirs.entry(dir).or_default().push((rest.to_vec(), *blob)),
+            [] => bail!("empty path in a change"),
+        }
+    }
+    for (dir, sub_changes) in subdirs {
+        let sub_base = match entries.get(dir.as_bytes()) {
+            Some((mode, oid)) if *mode == DIR_MODE => Some(repo.find_tree(*oid)?),
+            _ => None,
+        };
+        match write_tree(repo, objects, sub_base.as_ref(), &sub_changes)? {
+            Some(sub) => entries.insert(dir.as_bytes().to_vec(), (DIR_MODE, sub)),
+            None => entries.remove(dir.as_bytes()),
+        };
+    }
+    if entries.is_empty() {
+        return Ok(None);
+    }
+    let mut entries: Vec<(Vec<u8>, i32, Oid)> =
+        entries.into_iter().map(|(name, (mode, oid))| (name, mode, oid)).collect();
+    Ok(Some(objects.add(ObjectType::Tree, &tree_bytes(&mut entries))?))
+}
+
+/// The top tree of a commit: a store with every file deleted still has one, empty.
+pub(super) fn write_root(
+    repo: &Repository,
+    objects: &mut NewObjects,
+    base: Option<&Tree<'_>>,
+    changes: &[PathChange],
+) -> Result<Oid> {
+    match write_tree(repo, objects, base, changes)? {
+        Some(tree) => Ok(tree),
+        None => objects.add(ObjectType::Tree, &[]),
     }
 }
 
