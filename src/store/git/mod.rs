@@ -464,6 +464,7 @@ fn write_tree(
     Ok(tree)
 }
 
+mod index_file;
 mod read;
 mod team;
 mod walk;

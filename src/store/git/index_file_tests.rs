@@ -1,0 +1,171 @@
+use std::path::Path;
+use std::process::Command;
+
+use git2::{IndexAddOption, Repository};
+use proptest::prelude::*;
+
+use super::*;
+
+/// A repository with files in nested directories, added through libgit2 (an index of
+/// `version`) with its cached trees written, as a store's index is after a checkout.
+fn repo_with_files(version: u32) -> (tempfile::TempDir, Repository) {
+    let dir = tempfile::tempdir().unwrap();
+    let repo = Repository::init(dir.path()).unwrap();
+    for (path, text) in [
+        ("sirt.toml", "schema = 1\n"),
+        ("incidents/AB/INC-AB12-0000.toml", "one\n"),
+        ("incidents/AB/INC-AB99-0000.toml", "two\n"),
+        ("incidents/ZZ/INC-ZZ00-0000.toml", "three\n"),
+        ("tenants/0f/acme.toml", "acme\n"),
+        ("tenants/0f/acme-eu.toml", "acme eu\n"),
+        ("tenants/a0/contoso.toml", "contoso\n"),
+    ] {
+        let file = dir.path().join(path);
+        std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+        std::fs::write(file, text).unwrap();
+    }
+    {
+        let mut index = repo.index().unwrap();
+        index.set_version(version).unwrap();
+        index.add_all(["*"], IndexAddOption::DEFAULT, None).unwrap();
+        index.write_tree().unwrap();
+        index.write().unwrap();
+    }
+    (dir, repo)
+}
+
+fn libgit2_entries(repo: &Repository) -> Vec<(Vec<u8>, git2::Oid, u32, u32, u32)> {
+    let mut index = repo.index().unwrap();
+    index.read(true).unwrap();
+    index.iter().map(|e| (e.path, e.id, e.mtime.nanoseconds(), e.ino, e.file_size)).collect()
+}
+
+fn ours(index: &Index) -> Vec<(Vec<u8>, git2::Oid, u32, u32, u32)> {
+    index
+        .entries
+        .iter()
+        .map(|e| (e.path.clone(), git2::Oid::from_bytes(&e.id).unwrap(), e.mtime.1, e.ino, e.size))
+        .collect()
+}
+
+fn git(dir: &Path, args: &[&str]) -> Option<String> {
+    let out = Command::new("git")
+        .arg("-C")
+        .arg(dir)
+        .args(args)
+        .env("GIT_CONFIG_GLOBAL", "/dev/null")
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .output()
+        .ok()?;
+    assert!(out.status.success(), "git {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    Some(String::from_utf8(out.stdout).unwrap())
+}
+
+#[test]
+fn reads_what_libgit2_wrote_in_every_version() {
+    for version in [2, 3, 4] {
+        let (dir, repo) = repo_with_files(version);
+        let index = read(&dir.path().join(".git/index"), &|_| true).unwrap().unwrap();
+        assert_eq!(ours(&index), libgit2_entries(&repo), "version {version}");
+        assert!(index.trees.is_some(), "the cached trees are kept");
+        let some = read(&dir.path().join(".git/index"), &|p| p.starts_with(b"tenants/")).unwrap().unwrap();
+        assert_eq!(some.entries.len(), 3);
+    }
+}
+
+#[test]
+fn no_index_is_none_and_a_damaged_one_is_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    assert!(read(&dir.path().join("index"), &|_| true).unwrap().is_none());
+    let (dir, _repo) = repo_with_files(4);
+    let file = dir.path().join(".git/index");
+    let bytes = std::fs::read(&file).unwrap();
+    for cut in [0, 11, 40, 100, bytes.len() / 2] {
+        std::fs::write(&file, &bytes[..cut]).unwrap();
+        assert!(read(&file, &|_| true).is_err(), "cut at {cut}");
+    }
+    // One bit flipped in a blob id: the checksum no longer matches.
+    let mut flipped = bytes.clone();
+    flipped[12 + 45] ^= 1;
+    std::fs::write(&file, &flipped).unwrap();
+    assert!(read(&file, &|_| true).is_err());
+}
+
+#[test]
+fn a_patched_index_is_what_libgit2_and_git_read() {
+    for version in [2, 4] {
+        let (dir, repo) = repo_with_files(version);
+        let root = dir.path();
+        // A file rewritten, a file added in a new directory, a file removed.
+        std::fs::write(root.join("incidents/AB/INC-AB12-0000.toml"), "one, changed\n").unwrap();
+        std::fs::create_dir_all(root.join("incidents/CD")).unwrap();
+        std::fs::write(root.join("incidents/CD/INC-CD00-0000.toml"), "new\n").unwrap();
+        std::fs::remove_file(root.join("tenants/0f/acme.toml")).unwrap();
+        let mut index = read(&root.join(".git/index"), &|_| true).unwrap().unwrap();
+        for path in ["incidents/AB/INC-AB12-0000.toml", "incidents/CD/INC-CD00-0000.toml"] {
+            let meta = std::fs::symlink_metadata(root.join(path)).unwrap();
+            let id = git2::Oid::hash_file(git2::ObjectType::Blob, root.join(path)).unwrap();
+            repo.blob(&std::fs::read(root.join(path)).unwrap()).unwrap();
+            let mut bytes = [0; 20];
+            bytes.copy_from_slice(id.as_bytes());
+            index.set(Entry::of_file(path, &meta, bytes));
+        }
+        index.remove(b"tenants/0f/acme.toml");
+        index.remove(b"not/there.toml");
+        index.write(&root.join(".git")).unwrap();
+        assert!(!root.join(".git/index.lock").exists());
+
+        // libgit2 reads it (and checks its checksum) with exactly these entries.
+        let theirs = libgit2_entries(&repo);
+        assert_eq!(theirs, ours(&index));
+        let back = read(&root.join(".git/index"), &|_| true).unwrap().unwrap();
+        assert_eq!(back.entries, index.entries);
+
+        let Some(_) = git(root, &["--version"]) else { continue };
+        // git agrees the working tree matches the index, and its cached trees (kept for the
+        // untouched directories) give the same tree as hashing the index from scratch.
+        assert_eq!(git(root, &["diff-files", "--name-only"]).unwrap(), "");
+        let with_cache = git(root, &["write-tree"]).unwrap();
+        let mut fresh = repo.index().unwrap();
+        fresh.read(true).unwrap();
+        fresh.clear().unwrap();
+        fresh.add_all(["*"], IndexAddOption::DEFAULT, None).unwrap();
+        assert_eq!(with_cache.trim(), fresh.write_tree().unwrap().to_string());
+        git(root, &["fsck", "--no-dangling"]).unwrap();
+    }
+}
+
+#[test]
+fn only_the_directories_on_a_changed_path_lose_their_cached_tree() {
+    let (dir, _repo) = repo_with_files(4);
+    let mut index = read(&dir.path().join(".git/index"), &|_| true).unwrap().unwrap();
+    let before = index.trees.clone().unwrap();
+    let entry = index.get(b"incidents/AB/INC-AB12-0000.toml").unwrap().clone();
+    index.set(entry);
+    let after = index.trees.clone().unwrap();
+    let count = |data: &[u8], needle: &[u8]| data.windows(needle.len()).filter(|w| *w == needle).count();
+    // The root, incidents/ and incidents/AB/ are unknown; incidents/ZZ and tenants/ still known.
+    assert_eq!(count(&before, b"\0-1 "), 0);
+    assert_eq!(count(&after, b"\0-1 "), 3);
+    assert!(after.windows(3).any(|w| w == b"ZZ\0"));
+}
+
+#[test]
+fn a_held_lock_is_refused_and_left_alone() {
+    let (dir, _repo) = repo_with_files(4);
+    let git_dir = dir.path().join(".git");
+    let index = read(&git_dir.join("index"), &|_| true).unwrap().unwrap();
+    std::fs::write(git_dir.join("index.lock"), "someone else").unwrap();
+    assert!(index.write(&git_dir).is_err());
+    assert_eq!(std::fs::read_to_string(git_dir.join("index.lock")).unwrap(), "someone else");
+}
+
+proptest! {
+    #[test]
+    fn varints_read_back(value in 0u64..(1 << 40)) {
+        let mut out = Vec::new();
+        put_varint(&mut out, value);
+        out.push(0xAA);
+        prop_assert_eq!(varint(&out).unwrap(), (value as usize, out.len() - 1));
+    }
+}
