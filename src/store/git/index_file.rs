@@ -188,6 +188,7 @@ impl Index {
         }
     }
 
+    #[cfg(test)]
     pub fn get(&self, path: &[u8]) -> Option<&Entry> {
         self.entries.binary_search_by(|e| e.path.as_slice().cmp(path)).ok().map(|i| &self.entries[i])
     }
