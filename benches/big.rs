@@ -247,7 +247,13 @@ fn main() {
         },
         |_| ls_tree(),
     );
-    rows.push(Row::timed("`list` right after a `note`", &ours, "git ls-tree -r HEAD", &theirs, "≤ 50 ms, ≤ 3×"));
+    rows.push(Row::timed(
+        "`list` right after a `note`",
+        &ours,
+        "git ls-tree -r HEAD",
+        &theirs,
+        "≤ 50 ms, ≤ 3×",
+    ));
     for args in [&["list"][..], &["list", "--all"]] {
         let (ours, theirs) = alternate(runs, |_| run(&mut w.sirt(args)), |_| ls_tree());
         let work = format!("`{}` warm", args.join(" "));

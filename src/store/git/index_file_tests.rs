@@ -169,3 +169,47 @@ proptest! {
         prop_assert_eq!(varint(&out).unwrap(), (value as usize, out.len() - 1));
     }
 }
+
+/// Prints how long libgit2 and this module take to read and rewrite the index of a big store
+/// (`SIRT_INDEX_BENCH=/path/to/store`); asserts nothing.
+#[test]
+#[ignore]
+fn compare_with_libgit2() {
+    let Some(store) = std::env::var_os("SIRT_INDEX_BENCH") else { return };
+    let store = Path::new(&store);
+    let scratch = tempfile::tempdir().unwrap();
+    std::fs::copy(store.join(".git/index"), scratch.path().join("index")).unwrap();
+    let time = |what: &str, work: &mut dyn FnMut()| {
+        let mut runs: Vec<_> = (0..9)
+            .map(|_| {
+                let start = std::time::Instant::now();
+                work();
+                start.elapsed()
+            })
+            .collect();
+        runs.sort();
+        println!("{what}: {:?}", runs[4]);
+    };
+    let path = scratch.path().join("index");
+    time("libgit2 read", &mut || {
+        git2::Index::open(&path).unwrap();
+    });
+    time("libgit2 read + add + write", &mut || {
+        let mut index = git2::Index::open(&path).unwrap();
+        let entry = index.iter().nth(5000).unwrap();
+        index.add(&entry).unwrap();
+        index.write().unwrap();
+    });
+    time("ours read", &mut || {
+        read(&path, &|_| true).unwrap().unwrap();
+    });
+    time("ours read scoped to one file", &mut || {
+        read(&path, &|p| p == b"incidents/AW/INC-AW1D-VZ2D.toml").unwrap().unwrap();
+    });
+    time("ours read + set + write", &mut || {
+        let mut index = read(&path, &|_| true).unwrap().unwrap();
+        let entry = index.entries[5000].clone();
+        index.set(entry);
+        index.write(scratch.path()).unwrap();
+    });
+}
