@@ -7,8 +7,8 @@
 //! change, the same file with a few entries replaced. Both are done here, in the format git
 //! documents (gitformat-index(5)), versions 2 to 4.
 //!
-//! Anything this reader does not understand (a conflict, a split or sparse index, an unknown
-//! required extension) is an error, and the caller falls back to libgit2.
+//! Anything this reader does not understand (a split or sparse index, an unknown required
+//! extension) is an error. An index in conflict is read, but not written.
 
 use std::fs::OpenOptions;
 use std::io::Write;
@@ -44,6 +44,15 @@ pub struct Entry {
 }
 
 impl Entry {
+    pub fn stage(&self) -> u16 {
+        (self.flags & FLAG_STAGE) >> 12
+    }
+
+    /// `git add --intent-to-add`: a path without content yet.
+    pub fn intent_to_add(&self) -> bool {
+        self.extended & 0x2000 != 0
+    }
+
     /// The entry of a file whose stat data is `meta` and whose content is `id`, as git makes it.
     #[cfg(unix)]
     pub fn of_file(path: &str, meta: &std::fs::Metadata, id: [u8; HASH]) -> Entry {
@@ -73,6 +82,8 @@ pub struct Index {
     trees: Option<Vec<u8>>,
     /// Other optional extensions that do not depend on byte offsets (`REUC`), kept as they are.
     kept: Vec<([u8; 4], Vec<u8>)>,
+    /// The checksum at the end of the file as read or last written (zeros: none was written).
+    pub checksum: [u8; HASH],
 }
 
 /// Reads the index at `path`, keeping only the entries `wanted` accepts (all of them to patch
@@ -108,7 +119,6 @@ fn parse(bytes: &[u8], wanted: &dyn Fn(&[u8]) -> bool) -> Result<Index> {
         id.copy_from_slice(&body[start + STAT..start + STAT + HASH]);
         let flags = u16::from_be_bytes([body[start + STAT + HASH], body[start + STAT + HASH + 1]]);
         at = start + STAT + HASH + 2;
-        ensure!(flags & FLAG_STAGE == 0, "a conflicted entry");
         let mut extended = 0;
         if flags & FLAG_EXTENDED != 0 {
             ensure!(version >= 3 && at + 2 <= body.len(), "extended flags in version {version}");
@@ -166,7 +176,8 @@ fn parse(bytes: &[u8], wanted: &dyn Fn(&[u8]) -> bool) -> Result<Index> {
             _ => bail!("the required extension {}", String::from_utf8_lossy(&signature)),
         }
     }
-    Ok(Index { version, entries, trees, kept })
+    let checksum = checksum.try_into().expect("a hash's length");
+    Ok(Index { version, entries, trees, kept, checksum })
 }
 
 impl Index {
@@ -191,6 +202,11 @@ impl Index {
         }
     }
 
+    /// Whether any path is in conflict (has entries at stages 1 to 3).
+    pub fn has_conflicts(&self) -> bool {
+        self.entries.iter().any(|e| e.stage() != 0)
+    }
+
     #[cfg(test)]
     pub fn get(&self, path: &[u8]) -> Option<&Entry> {
         self.entries.binary_search_by(|e| e.path.as_slice().cmp(path)).ok().map(|i| &self.entries[i])
@@ -208,7 +224,8 @@ impl Index {
     /// not by default: the index only remembers stat data, the commit is already durable, and
     /// an index lost to a power cut is rebuilt from the commit. Flushing 1.5 MB would double
     /// the cost of a one-file change.
-    pub fn write(&self, git_dir: &Path) -> Result<()> {
+    pub fn write(&mut self, git_dir: &Path) -> Result<()> {
+        ensure!(!self.has_conflicts(), "the index holds a conflict; resolve it with git first");
         let version = self.version.max(4);
         let mut out = Vec::with_capacity(self.entries.len() * 80 + 64 * 1024);
         out.extend_from_slice(SIGNATURE);
@@ -253,6 +270,7 @@ impl Index {
         }
         let checksum = Sha1::digest(&out);
         out.extend_from_slice(&checksum);
+        let checksum: [u8; HASH] = checksum.into();
 
         let lock = git_dir.join("index.lock");
         let mut file =
@@ -265,6 +283,7 @@ impl Index {
             let _ = std::fs::remove_file(&lock);
             return Err(e).context("cannot write the index");
         }
+        self.checksum = checksum;
         Ok(())
     }
 }

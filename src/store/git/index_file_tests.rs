@@ -114,6 +114,8 @@ fn a_patched_index_is_what_libgit2_and_git_read() {
         index.remove(b"not/there.toml");
         index.write(&root.join(".git")).unwrap();
         assert!(!root.join(".git/index.lock").exists());
+        let on_disk = std::fs::read(root.join(".git/index")).unwrap();
+        assert_eq!(&on_disk[on_disk.len() - 20..], index.checksum);
 
         // libgit2 reads it (and checks its checksum) with exactly these entries.
         let theirs = libgit2_entries(&repo);
@@ -154,7 +156,7 @@ fn only_the_directories_on_a_changed_path_lose_their_cached_tree() {
 fn a_held_lock_is_refused_and_left_alone() {
     let (dir, _repo) = repo_with_files(4);
     let git_dir = dir.path().join(".git");
-    let index = read(&git_dir.join("index"), &|_| true).unwrap().unwrap();
+    let mut index = read(&git_dir.join("index"), &|_| true).unwrap().unwrap();
     std::fs::write(git_dir.join("index.lock"), "someone else").unwrap();
     assert!(index.write(&git_dir).is_err());
     assert_eq!(std::fs::read_to_string(git_dir.join("index.lock")).unwrap(), "someone else");
@@ -212,4 +214,24 @@ fn compare_with_libgit2() {
         index.set(entry);
         index.write(scratch.path()).unwrap();
     });
+}
+
+#[test]
+fn an_index_in_conflict_is_read_but_not_written() {
+    let (dir, repo) = repo_with_files(2);
+    {
+        let mut index = repo.index().unwrap();
+        let mut entry = index.get_path(Path::new("sirt.toml"), 0).unwrap();
+        index.remove_path(Path::new("sirt.toml")).unwrap();
+        for stage in [2, 3] {
+            entry.flags = (entry.flags & !0x3000) | (stage << 12);
+            index.add(&entry).unwrap();
+        }
+        index.write().unwrap();
+    }
+    let git_dir = dir.path().join(".git");
+    let mut index = read(&git_dir.join("index"), &|_| true).unwrap().unwrap();
+    assert!(index.has_conflicts());
+    assert_eq!(index.entries.iter().filter(|e| e.path == b"sirt.toml").count(), 2);
+    assert!(index.write(&git_dir).is_err());
 }
