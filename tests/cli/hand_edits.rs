@@ -198,3 +198,36 @@ fn files_touched_without_a_change_are_trusted_again_after_one_check() {
     assert_eq!(stat_dirty(), "");
     assert_eq!(env.git(&["status", "--porcelain"]), "");
 }
+
+/// Neither sirt nor git flushes the index to disk, so a power cut can leave it cut short. The
+/// next command makes it again from the commit and answers as before; a hand edit made before
+/// the cut is still found (by content: the rebuilt index has no stat data to trust).
+#[test]
+fn an_index_cut_short_is_made_again_from_the_commit() {
+    let env = Env::new();
+    let edited_id = env.declared("Token theft");
+    let other = env.declared("Phishing wave");
+    let listed = env.ok(&["list"]);
+    let path = env.incident_file(&edited_id);
+    let mut edited = std::fs::read(&path).unwrap();
+    edited.extend_from_slice(b"# looked at by hand\n");
+    std::fs::write(&path, &edited).unwrap();
+    let index = env.store.join(".git/index");
+    let whole = std::fs::read(&index).unwrap();
+    for cut in [0, 7, whole.len() / 2, whole.len() - 1] {
+        std::fs::write(&index, &whole[..cut]).unwrap();
+        let out = env.run(&["list"]);
+        assert_eq!(out.status.code(), Some(0), "cut at {cut}: {}", String::from_utf8_lossy(&out.stderr));
+        assert_eq!(String::from_utf8(out.stdout).unwrap(), listed, "cut at {cut}");
+        assert_eq!(differs_warnings(&String::from_utf8_lossy(&out.stderr)), 1, "cut at {cut}");
+    }
+    std::fs::write(&index, &whole[..whole.len() / 3]).unwrap();
+    env.one_commit(&["note", &other, "after the power cut"]);
+    assert_eq!(
+        env.git(&["status", "--porcelain", "--untracked-files=all"]),
+        format!(" M {}\n", incident_rel(&edited_id))
+    );
+    let out = env.run(&["note", &edited_id, "on the edited one"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_refused_for(&String::from_utf8_lossy(&out.stderr), &incident_rel(&edited_id));
+}

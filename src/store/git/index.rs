@@ -1,4 +1,4 @@
-//! git's index, read and written through libgit2 directly, and a note that says when it holds
+//! git's index, as the hand-edit check reads and patches it, and a note that says when it holds
 //! exactly a commit's tree.
 //!
 //! The hand-edit check needs to know that the index matches the branch's commit, so that a file
@@ -11,153 +11,114 @@
 //! any object, and the note is written again when they agree. A note can only state a fact about
 //! two ids, so one left behind by a crash, or written by a concurrent reader, is never wrong.
 
-use std::ffi::{CStr, CString};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use anyhow::Result;
 use git2::{ObjectType, Oid};
-use libgit2_sys as raw;
+
+use super::index_file;
 
 /// The note, in `.git/`.
 const NOTE_FILE: &str = "sirt-index";
 /// The size of a SHA-1 checksum, the only kind sirt's stores use.
 const CHECKSUM_LEN: usize = 20;
 
-unsafe extern "C" {
-    /// Deprecated in libgit2's headers but still built: the checksum read from, or last
-    /// written to, the index file. The `git2` crate does not bind it.
-    fn git_index_checksum(index: *mut raw::git_index) -> *const raw::git_oid;
-}
-
-/// The index file, loaded in memory.
+/// The index file, loaded in memory (through `index_file.rs`, which reads and writes it in a
+/// fraction of libgit2's time).
 pub(super) struct Index {
-    raw: *mut raw::git_index,
+    path: PathBuf,
+    file: index_file::Index,
 }
 
 /// One entry of the index, borrowed from it.
 pub(super) struct Entry<'i> {
-    raw: &'i raw::git_index_entry,
-}
-
-fn check(code: std::ffi::c_int) -> Result<()> {
-    if code < 0 {
-        return Err(git2::Error::last_error(code).into());
-    }
-    Ok(())
+    raw: &'i index_file::Entry,
 }
 
 impl Index {
     /// Reads the index at `path` (an absent file is an empty index).
     pub(super) fn open(path: &Path) -> Result<Index> {
-        use std::os::unix::ffi::OsStrExt;
-        let path = CString::new(path.as_os_str().as_bytes())?;
-        let mut index = std::ptr::null_mut();
-        // SAFETY: a NUL-terminated path and an out pointer; on success `index` is owned here.
-        check(unsafe { raw::git_index_open(&mut index, path.as_ptr()) })?;
-        Ok(Index { raw: index })
+        let file = index_file::read(path, &|_| true)?.unwrap_or_else(index_file::Index::empty);
+        Ok(Index { path: path.to_path_buf(), file })
     }
 
-    /// Reads the file again if it changed since it was last read or written: libgit2 compares
-    /// the checksum at its end, so a file without one (`index.skipHash`) is always read again.
+    /// Reads the file again if it changed since it was last read or written, as told by the
+    /// checksum at its end; a file without one (`index.skipHash`) is always read again.
     pub(super) fn reload(&mut self) -> Result<()> {
-        let force = self.checksum().is_none();
-        // SAFETY: a live index.
-        check(unsafe { raw::git_index_read(self.raw, std::ffi::c_int::from(force)) })
+        if self.checksum().is_some_and(|sum| index_file::checksum_of(&self.path) == Some(sum)) {
+            return Ok(());
+        }
+        *self = Index::open(&self.path)?;
+        Ok(())
     }
 
     /// The checksum of the file as last read or written; `None` when there is none to trust
     /// (no file, or git's `index.skipHash`, which writes zeros).
     pub(super) fn checksum(&self) -> Option<[u8; CHECKSUM_LEN]> {
-        // SAFETY: returns a pointer into the index, valid while it lives.
-        let oid = unsafe { &*git_index_checksum(self.raw) };
-        let mut sum = [0; CHECKSUM_LEN];
-        sum.copy_from_slice(&oid.id[..CHECKSUM_LEN]);
+        let sum = self.file.checksum;
         (sum != [0; CHECKSUM_LEN]).then_some(sum)
     }
 
     pub(super) fn len(&self) -> usize {
-        // SAFETY: a live index.
-        unsafe { raw::git_index_entrycount(self.raw) }
+        self.file.entries.len()
     }
 
     pub(super) fn entry(&self, n: usize) -> Option<Entry<'_>> {
-        // SAFETY: a live index; the entry lives as long as it is not changed, which the
-        // borrow of `self` guarantees.
-        let entry = unsafe { raw::git_index_get_byindex(self.raw, n) };
-        // SAFETY: checked for null; points into the index.
-        (!entry.is_null()).then(|| Entry { raw: unsafe { &*entry } })
+        self.file.entries.get(n).map(|raw| Entry { raw })
     }
 
     /// The entry of `path` at stage 0 (not a conflict).
     pub(super) fn get(&self, path: &str) -> Option<Entry<'_>> {
-        let path = CString::new(path).ok()?;
-        // SAFETY: as for `entry`.
-        let entry = unsafe { raw::git_index_get_bypath(self.raw, path.as_ptr(), 0) };
-        (!entry.is_null()).then(|| Entry { raw: unsafe { &*entry } })
+        let at = self.file.entries.partition_point(|e| e.path.as_slice() < path.as_bytes());
+        self.file
+            .entries
+            .get(at)
+            .filter(|e| e.path == path.as_bytes() && e.stage() == 0)
+            .map(|raw| Entry { raw })
     }
 
     /// The position of the first entry whose path starts with `prefix`, if any does.
     pub(super) fn first_under(&self, prefix: &str) -> Option<usize> {
-        let prefix = CString::new(prefix).ok()?;
-        let mut at = 0;
-        // SAFETY: a live index, a NUL-terminated prefix and an out position.
-        let found = unsafe { raw::git_index_find_prefix(&mut at, self.raw, prefix.as_ptr()) };
-        (found == 0).then_some(at)
+        let at = self.file.entries.partition_point(|e| e.path.as_slice() < prefix.as_bytes());
+        self.file.entries.get(at).filter(|e| e.path.starts_with(prefix.as_bytes())).map(|_| at)
     }
 
     /// Whether any path is in conflict (has entries at stages 1 to 3).
     pub(super) fn has_conflicts(&self) -> bool {
-        // SAFETY: a live index.
-        unsafe { raw::git_index_has_conflicts(self.raw) != 0 }
+        self.file.has_conflicts()
     }
 
     pub(super) fn add(&mut self, entry: &git2::IndexEntry) -> Result<()> {
-        let path = CString::new(&entry.path[..])?;
-        let mut flags = entry.flags & !raw::GIT_INDEX_ENTRY_NAMEMASK;
-        flags |= entry.path.len().min(raw::GIT_INDEX_ENTRY_NAMEMASK as usize) as u16;
-        let time =
-            |t: git2::IndexTime| raw::git_index_time { seconds: t.seconds(), nanoseconds: t.nanoseconds() };
-        let mut id = raw::git_oid { id: [0; raw::GIT_OID_MAX_SIZE] };
-        id.id.copy_from_slice(entry.id.as_bytes());
-        let raw_entry = raw::git_index_entry {
-            ctime: time(entry.ctime),
-            mtime: time(entry.mtime),
+        let id = entry.id.as_bytes().try_into().map_err(|_| anyhow::anyhow!("not a SHA-1 object id"))?;
+        self.file.set(index_file::Entry {
+            path: entry.path.clone(),
+            ctime: (entry.ctime.seconds() as u32, entry.ctime.nanoseconds()),
+            mtime: (entry.mtime.seconds() as u32, entry.mtime.nanoseconds()),
             dev: entry.dev,
             ino: entry.ino,
             mode: entry.mode,
             uid: entry.uid,
             gid: entry.gid,
-            file_size: entry.file_size,
+            size: entry.file_size,
             id,
-            flags,
-            flags_extended: entry.flags_extended,
-            path: path.as_ptr(),
-        };
-        // SAFETY: libgit2 copies the entry and its path.
-        check(unsafe { raw::git_index_add(self.raw, &raw_entry) })
+            flags: entry.flags,
+            extended: entry.flags_extended,
+        });
+        Ok(())
     }
 
     /// Removes the stage-0 entry of `path`, if there is one.
     pub(super) fn remove(&mut self, path: &str) -> Result<()> {
-        if self.get(path).is_none() {
-            return Ok(());
-        }
-        let path = CString::new(path)?;
-        // SAFETY: a live index and a NUL-terminated path.
-        check(unsafe { raw::git_index_remove(self.raw, path.as_ptr(), 0) })
+        self.file.remove(path.as_bytes());
+        Ok(())
     }
 
     /// Writes the index back to its file (through `index.lock`, as git does), in version 4,
     /// which writes each path as the change from the one before: a sharded index of 20,000
     /// records is a third smaller to write, hash and read back.
     pub(super) fn write(&mut self) -> Result<()> {
-        // SAFETY: a live index.
-        unsafe {
-            if raw::git_index_version(self.raw) < 4 {
-                check(raw::git_index_set_version(self.raw, 4))?;
-            }
-            check(raw::git_index_write(self.raw))
-        }
+        let git_dir = self.path.parent().expect("the index is in .git/");
+        self.file.write(git_dir)
     }
 
     /// The tree the index describes, hashed from its entries in memory: what `git write-tree`
@@ -194,7 +155,7 @@ impl Index {
             }
             let bytes = &mut open.last_mut().expect("not empty").1;
             bytes.extend_from_slice(format!("{:o} {name}\0", entry.raw.mode).as_bytes());
-            bytes.extend_from_slice(&entry.raw.id.id[..CHECKSUM_LEN]);
+            bytes.extend_from_slice(&entry.raw.id);
         }
         while open.len() > 1 {
             close(&mut open)?;
@@ -214,42 +175,34 @@ fn close(open: &mut Vec<(String, Vec<u8>)>) -> Result<()> {
     Ok(())
 }
 
-impl Drop for Index {
-    fn drop(&mut self) {
-        // SAFETY: owned since `open`, freed once.
-        unsafe { raw::git_index_free(self.raw) }
-    }
-}
-
 impl Entry<'_> {
     pub(super) fn path(&self) -> &[u8] {
-        // SAFETY: libgit2 keeps a NUL-terminated path with every entry.
-        unsafe { CStr::from_ptr(self.raw.path) }.to_bytes()
+        &self.raw.path
     }
 
     pub(super) fn id(&self) -> Oid {
-        Oid::from_bytes(&self.raw.id.id[..CHECKSUM_LEN]).expect("20 bytes")
+        Oid::from_bytes(&self.raw.id).expect("20 bytes")
     }
 
     pub(super) fn stage(&self) -> u16 {
-        (self.raw.flags & raw::GIT_INDEX_ENTRY_STAGEMASK) >> raw::GIT_INDEX_ENTRY_STAGESHIFT
+        self.raw.stage()
     }
 
     fn intent_to_add(&self) -> bool {
-        self.raw.flags_extended & raw::GIT_INDEX_ENTRY_INTENT_TO_ADD as u16 != 0
+        self.raw.intent_to_add()
     }
 
     /// The stat data git compares: mtime, ctime, size, inode and mode.
     pub(super) fn mtime(&self) -> (i64, u32) {
-        (i64::from(self.raw.mtime.seconds), self.raw.mtime.nanoseconds)
+        (i64::from(self.raw.mtime.0), self.raw.mtime.1)
     }
 
     pub(super) fn ctime(&self) -> (i64, u32) {
-        (i64::from(self.raw.ctime.seconds), self.raw.ctime.nanoseconds)
+        (i64::from(self.raw.ctime.0), self.raw.ctime.1)
     }
 
     pub(super) fn size(&self) -> u32 {
-        self.raw.file_size
+        self.raw.size
     }
 
     pub(super) fn ino(&self) -> u32 {
@@ -262,7 +215,7 @@ impl Entry<'_> {
 
     /// The entry as `git2` describes one, to enter it again changed.
     pub(super) fn to_owned(&self) -> git2::IndexEntry {
-        let time = |t: raw::git_index_time| git2::IndexTime::new(t.seconds, t.nanoseconds);
+        let time = |(seconds, nanos): (u32, u32)| git2::IndexTime::new(seconds as i32, nanos);
         git2::IndexEntry {
             ctime: time(self.raw.ctime),
             mtime: time(self.raw.mtime),
@@ -271,11 +224,11 @@ impl Entry<'_> {
             mode: self.raw.mode,
             uid: self.raw.uid,
             gid: self.raw.gid,
-            file_size: self.raw.file_size,
+            file_size: self.raw.size,
             id: self.id(),
             flags: self.raw.flags,
-            flags_extended: self.raw.flags_extended,
-            path: self.path().to_vec(),
+            flags_extended: self.raw.extended,
+            path: self.raw.path.clone(),
         }
     }
 }

@@ -314,6 +314,24 @@ impl Git {
             }
             None => index::Index::open(&self.git_dir().join("index")),
         }
+        .or_else(|e| {
+            if index_file::damaged(&self.git_dir().join("index")) { self.rebuild_index() } else { Err(e) }
+        })
+    }
+
+    /// An index cut short or garbled (neither sirt nor git flushes it to disk, so a power cut
+    /// can do that) is made again from the branch's commit, without stat data: the next check
+    /// reads each file once to confirm it, and enters its stat data again.
+    fn rebuild_index(&self) -> Result<index::Index> {
+        let path = self.git_dir().join("index");
+        std::fs::remove_file(&path).context("cannot remove the damaged index")?;
+        if let Some(tip) = self.tip()? {
+            let tree = self.repo.find_tree(self.tree_of(tip)?)?;
+            let mut fresh = git2::Index::open(&path)?;
+            fresh.read_tree(&tree)?;
+            fresh.write()?;
+        }
+        index::Index::open(&path)
     }
 
     /// Runs `look` on the index as its file holds it now.
@@ -409,6 +427,7 @@ fn entry_of(path: &str, meta: &std::fs::Metadata, blob: Oid) -> git2::IndexEntry
 }
 
 mod index;
+mod index_file;
 mod objects;
 mod read;
 mod team;
