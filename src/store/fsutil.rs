@@ -295,3 +295,52 @@ pub fn keep_private(root: &Path, paths: &[&str]) {
     #[cfg(not(unix))]
     let _ = (root, paths);
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(dir: &Path) -> Vec<String> {
+        let mut names: Vec<String> =
+            fs::read_dir(dir).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
+        names.sort();
+        names
+    }
+
+    #[test]
+    fn a_batch_writes_new_files_replaces_old_ones_and_deletes_privately_on_every_core() {
+        let root = tempfile::tempdir().unwrap();
+        let dir = root.path().join("t/0a");
+        create_private_dir(&dir).unwrap();
+        fs::write(dir.join("old.toml"), b"old").unwrap();
+        fs::write(dir.join("gone.toml"), b"gone").unwrap();
+        let mut files: Vec<(String, Option<Vec<u8>>)> = (0..40)
+            .map(|n| (format!("t/{:02x}/f{n}.toml", n % 7), Some(format!("file {n}").into_bytes())))
+            .collect();
+        files.push(("t/0a/old.toml".into(), Some(b"new".to_vec())));
+        files.push(("t/0a/gone.toml".into(), None));
+        replace_files(root.path(), &files).unwrap();
+        for (path, content) in &files {
+            let on_disk = fs::read(root.path().join(path)).ok();
+            assert_eq!(&on_disk, content, "{path}");
+            #[cfg(unix)]
+            if content.is_some() {
+                use std::os::unix::fs::PermissionsExt;
+                let mode = fs::metadata(root.path().join(path)).unwrap().permissions().mode();
+                assert_eq!(mode & 0o777, 0o600, "{path}");
+            }
+        }
+        assert_eq!(names(&dir), ["old.toml"], "no temporary file is left");
+    }
+
+    #[test]
+    fn one_file_replaces_the_old_one_whole() {
+        let root = tempfile::tempdir().unwrap();
+        fs::write(root.path().join("a"), b"before").unwrap();
+        let unflushed = write_files(root.path(), &[("a".into(), Some(b"after".to_vec()))]).unwrap();
+        assert_eq!(fs::read(root.path().join("a")).unwrap(), b"after");
+        // The flush may run on another thread while the caller does other work.
+        std::thread::spawn(move || unflushed.flush()).join().unwrap().unwrap();
+        assert_eq!(names(root.path()), ["a"]);
+    }
+}
