@@ -60,6 +60,9 @@ pub struct Index {
     pub entries: Vec<Entry>,
     /// The cached trees (`TREE`), kept so git stays fast; invalidated along changed paths.
     trees: Option<Vec<u8>>,
+    /// Paths changed since `trees` was last brought up to date: invalidated all at once when the
+    /// index is written (one parse of the extension, not one per path: an import changes 10,000).
+    stale: Vec<Vec<u8>>,
     /// Other optional extensions that do not depend on byte offsets (`REUC`), kept as they are.
     kept: Vec<([u8; 4], Vec<u8>)>,
     /// The checksum at the end of the file as read or last written (zeros: none was written).
@@ -157,13 +160,20 @@ fn parse(bytes: &[u8], wanted: &dyn Fn(&[u8]) -> bool) -> Result<Index> {
         }
     }
     let checksum = checksum.try_into().expect("a hash's length");
-    Ok(Index { version, entries, trees, kept, checksum })
+    Ok(Index { version, entries, trees, stale: Vec::new(), kept, checksum })
 }
 
 impl Index {
     /// The index of a repository that has none yet.
     pub fn empty() -> Index {
-        Index { version: 4, entries: Vec::new(), trees: None, kept: Vec::new(), checksum: [0; HASH] }
+        Index {
+            version: 4,
+            entries: Vec::new(),
+            trees: None,
+            stale: Vec::new(),
+            kept: Vec::new(),
+            checksum: [0; HASH],
+        }
     }
 
     /// Puts `entry` in place of the entry of its path, or adds it.
@@ -198,8 +208,18 @@ impl Index {
     }
 
     fn invalidate(&mut self, path: &[u8]) {
-        if let Some(trees) = self.trees.take() {
-            self.trees = invalidate_trees(&trees, path);
+        if self.trees.is_some() {
+            self.stale.push(path.to_vec());
+        }
+    }
+
+    /// Marks the cached trees along every changed path unknown.
+    fn settle_trees(&mut self) {
+        if !self.stale.is_empty() {
+            if let Some(trees) = self.trees.take() {
+                self.trees = invalidate_trees(&trees, &self.stale);
+            }
+            self.stale.clear();
         }
     }
 
@@ -211,6 +231,7 @@ impl Index {
     /// the cost of a one-file change.
     pub fn write(&mut self, git_dir: &Path) -> Result<()> {
         ensure!(!self.has_conflicts(), "the index holds a conflict; resolve it with git first");
+        self.settle_trees();
         let version = self.version.max(4);
         let mut out = Vec::with_capacity(self.entries.len() * 80 + 64 * 1024);
         out.extend_from_slice(SIGNATURE);
@@ -309,25 +330,27 @@ struct CachedTree<'a> {
     children: Vec<CachedTree<'a>>,
 }
 
-/// The `TREE` extension with every directory on the way to `path` marked unknown, as git does
-/// when a path changes. `None` if the extension does not parse: it is then dropped, which only
-/// costs git a rehash.
-fn invalidate_trees(data: &[u8], path: &[u8]) -> Option<Vec<u8>> {
+/// The `TREE` extension with every directory on the way to each of `paths` marked unknown, as
+/// git does when a path changes. `None` if the extension does not parse: it is then dropped,
+/// which only costs git a rehash.
+fn invalidate_trees(data: &[u8], paths: &[Vec<u8>]) -> Option<Vec<u8>> {
     let mut at = 0;
     let mut root = parse_tree(data, &mut at)?;
     if at != data.len() {
         return None;
     }
-    let mut node = &mut root;
-    let mut dirs = path.split(|b| *b == b'/').collect::<Vec<_>>();
-    dirs.pop();
-    node.entries = -1;
-    node.id = None;
-    for dir in dirs {
-        let Some(child) = node.children.iter_mut().find(|c| c.name == dir) else { break };
-        child.entries = -1;
-        child.id = None;
-        node = child;
+    for path in paths {
+        let mut node = &mut root;
+        let mut dirs = path.split(|b| *b == b'/').collect::<Vec<_>>();
+        dirs.pop();
+        node.entries = -1;
+        node.id = None;
+        for dir in dirs {
+            let Some(child) = node.children.iter_mut().find(|c| c.name == dir) else { break };
+            child.entries = -1;
+            child.id = None;
+            node = child;
+        }
     }
     let mut out = Vec::with_capacity(data.len());
     put_tree(&mut out, &root);

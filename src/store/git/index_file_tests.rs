@@ -163,6 +163,7 @@ fn only_the_directories_on_a_changed_path_lose_their_cached_tree() {
     let before = index.trees.clone().unwrap();
     let entry = index.get(b"incidents/AB/INC-AB12-0000.toml").unwrap().clone();
     index.set(entry);
+    index.settle_trees();
     let after = index.trees.clone().unwrap();
     let count = |data: &[u8], needle: &[u8]| data.windows(needle.len()).filter(|w| *w == needle).count();
     // The root, incidents/ and incidents/AB/ are unknown; incidents/ZZ and tenants/ still known.
