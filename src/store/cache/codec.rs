@@ -127,8 +127,12 @@ impl<'a> Reader<'a> {
         }
     }
     pub fn str(&mut self) -> Decoded<String> {
+        self.str_ref().map(str::to_owned)
+    }
+    /// Text borrowed from the bytes read.
+    pub fn str_ref(&mut self) -> Decoded<&'a str> {
         let n = self.len()?;
-        std::str::from_utf8(self.take(n)?).map(str::to_owned).map_err(|_| Corrupt)
+        std::str::from_utf8(self.take(n)?).map_err(|_| Corrupt)
     }
     pub fn time(&mut self) -> Decoded<DateTime<Utc>> {
         let secs = self.u64()? as i64;
@@ -215,14 +219,6 @@ pub fn put_incident(w: &mut Writer, i: &Incident) {
         w.str(&e.who);
         w.time(e.at);
     });
-    // Keys are the tenants' own ids, so the list alone rebuilds the map.
-    w.len(i.affected.len());
-    for a in i.affected.values() {
-        w.str(&a.tenant);
-        w.time(a.since);
-        w.opt_str(&a.detail);
-        w.opt_time(&a.notified_at);
-    }
     w.opt_str(&i.description);
     w.strs(&i.actions);
     w.strs(&i.advice);
@@ -275,11 +271,27 @@ pub fn put_incident(w: &mut Writer, i: &Incident) {
     w.strs(&i.unknown_events);
     w.time(i.updated_at);
     w.u64(i.last_seq);
-    w.len(i.first_notified.len());
-    for (tenant, at) in &i.first_notified {
-        w.str(tenant);
-        w.time(*at);
+    // The per-tenant lists come last, each behind its length in bytes, so that the clocks can
+    // read the rest without them and then walk the affected tenants without building a map.
+    let mut affected = Writer::default();
+    // Keys are the tenants' own ids, so the list alone rebuilds the map.
+    affected.len(i.affected.len());
+    for a in i.affected.values() {
+        affected.str(&a.tenant);
+        affected.opt_time(&a.notified_at);
+        affected.time(a.since);
+        affected.opt_str(&a.detail);
     }
+    w.len(affected.bytes.len());
+    w.raw(&affected.bytes);
+    let mut notified = Writer::default();
+    notified.len(i.first_notified.len());
+    for (tenant, at) in &i.first_notified {
+        notified.str(tenant);
+        notified.time(*at);
+    }
+    w.len(notified.bytes.len());
+    w.raw(&notified.bytes);
 }
 
 fn put_response(w: &mut Writer, r: &Response) {
@@ -326,7 +338,62 @@ fn keyed<T>(items: Vec<T>, key: impl Fn(&T) -> &String) -> Decoded<BTreeMap<Stri
     Ok(items.into_iter().map(|item| (key(&item).clone(), item)).collect())
 }
 
+/// A whole folded incident.
 pub fn get_incident(r: &mut Reader) -> Decoded<Incident> {
+    let (mut incident, affected) = get_incident_but_tenants(r)?;
+    let mut r = Reader::new(affected.affected);
+    let list = r.seq(|r| {
+        let tenant = r.str()?;
+        let notified_at = r.opt_time()?;
+        Ok(AffectedTenant { tenant, notified_at, since: r.time()?, detail: r.opt_str()? })
+    })?;
+    if !r.is_done() {
+        return Err(Corrupt);
+    }
+    incident.affected = keyed(list, |a| &a.tenant)?;
+    let mut r = Reader::new(affected.notified);
+    let first_notified = r.seq(|r| Ok((r.str()?, r.time()?)))?;
+    if !r.is_done() || first_notified.windows(2).any(|pair| pair[0].0 >= pair[1].0) {
+        return Err(Corrupt);
+    }
+    incident.first_notified = first_notified.into_iter().collect();
+    Ok(incident)
+}
+
+/// The encoded per-tenant lists of an incident, left undecoded.
+pub struct TenantLists<'a> {
+    affected: &'a [u8],
+    notified: &'a [u8],
+}
+
+impl<'a> TenantLists<'a> {
+    /// The affected tenants in id order, each with when it was first notified, borrowed from
+    /// the encoding: no allocation per tenant. `into` is cleared first.
+    pub fn affected(&self, into: &mut Vec<(&'a str, Option<DateTime<Utc>>)>) -> Decoded<()> {
+        into.clear();
+        let mut r = Reader::new(self.affected);
+        let n = r.len()?;
+        into.reserve(n);
+        for _ in 0..n {
+            let tenant = r.str_ref()?;
+            let notified = r.opt_time()?;
+            r.take(12)?;
+            if r.u8()? == 1 {
+                let len = r.len()?;
+                r.take(len)?;
+            }
+            if into.last().is_some_and(|(last, _)| *last >= tenant) {
+                return Err(Corrupt);
+            }
+            into.push((tenant, notified));
+        }
+        if r.is_done() { Ok(()) } else { Err(Corrupt) }
+    }
+}
+
+/// An incident without its affected tenants and first notifications (left empty), and those
+/// lists still encoded: what the clocks read of half a million affected tenants.
+pub fn get_incident_but_tenants<'a>(r: &mut Reader<'a>) -> Decoded<(Incident, TenantLists<'a>)> {
     let id = r.str()?;
     let title = r.str()?;
     let severity = r.word(Severity::ALL)?;
@@ -342,15 +409,6 @@ pub fn get_incident(r: &mut Reader) -> Decoded<Incident> {
         Ok(Impact { effects: r.seq(|r| r.word(Effect::ALL))?, summary: r.opt_str()?, at: r.time()? })
     })?;
     let engagements = r.seq(|r| Ok(Engagement { role: r.word(Role::ALL)?, who: r.str()?, at: r.time()? }))?;
-    let affected = r.seq(|r| {
-        Ok(AffectedTenant {
-            tenant: r.str()?,
-            since: r.time()?,
-            detail: r.opt_str()?,
-            notified_at: r.opt_time()?,
-        })
-    })?;
-    let affected = keyed(affected, |a| &a.tenant)?;
     let description = r.opt_str()?;
     let actions = r.strs()?;
     let advice = r.strs()?;
@@ -407,11 +465,11 @@ pub fn get_incident(r: &mut Reader) -> Decoded<Incident> {
     let unknown_events = r.strs()?;
     let updated_at = r.time()?;
     let last_seq = r.u64()?;
-    let first_notified = r.seq(|r| Ok((r.str()?, r.time()?)))?;
-    if first_notified.windows(2).any(|pair| pair[0].0 >= pair[1].0) {
-        return Err(Corrupt);
-    }
-    Ok(Incident {
+    let len = r.len()?;
+    let affected = r.take(len)?;
+    let len = r.len()?;
+    let notified = r.take(len)?;
+    let incident = Incident {
         id,
         title,
         severity,
@@ -425,7 +483,6 @@ pub fn get_incident(r: &mut Reader) -> Decoded<Incident> {
         dismiss_reason,
         impact,
         engagements,
-        affected,
         description,
         actions,
         advice,
@@ -444,8 +501,10 @@ pub fn get_incident(r: &mut Reader) -> Decoded<Incident> {
         unknown_events,
         updated_at,
         last_seq,
-        first_notified: first_notified.into_iter().collect(),
-    })
+        affected: BTreeMap::new(),
+        first_notified: BTreeMap::new(),
+    };
+    Ok((incident, TenantLists { affected, notified }))
 }
 
 /// A 64-bit checksum of `bytes`, to tell a cache file damaged on disk from a sound one. Not

@@ -7,8 +7,10 @@
 //! parsed; then the cache is written anew. A cache that is missing, damaged or from another
 //! sirt is rebuilt without a word, and writing it never makes a command fail.
 
+mod clocks;
 mod codec;
 mod file;
+mod tenants;
 
 use std::cell::OnceCell;
 use std::rc::Rc;
@@ -20,6 +22,7 @@ use crate::model::Incident;
 use crate::model::summary::IncidentSummary;
 use codec::{Reader, Writer};
 use file::{BodyRef, Index, Listed, NewBodies, State};
+pub use tenants::{ClockTerms, TenantTerms};
 
 /// What `list` shows of every incident that reads, and a line for each file that doesn't.
 pub struct Summaries {
