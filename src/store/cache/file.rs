@@ -25,7 +25,7 @@ use super::codec::{Corrupt, Decoded, Reader, Writer, checksum};
 use crate::store::Oid;
 
 /// Bumped whenever what the files hold, or how, changes.
-const FORMAT: u32 = 2;
+const FORMAT: u32 = 3;
 const DIR: &str = "sirt-cache";
 const INDEX: &str = "incidents.idx";
 const BODIES: &str = "incidents.dat";
