@@ -78,9 +78,14 @@ impl ClockSetup {
     /// The tenant directory of the commit in view, as the clocks read it (through the store's
     /// cache: one small file, not a file per tenant).
     pub fn directory(&self, store: &Store) -> Result<Directory> {
+        self.directory_of(store, |_| true)
+    }
+
+    /// The same, holding only the tenants `wanted` says yes to.
+    fn directory_of(&self, store: &Store, wanted: impl Fn(&str) -> bool) -> Result<Directory> {
         let mut classes: HashMap<(Option<Limit>, Vec<String>), u32> = HashMap::new();
         let mut tenants = FxHashMap::default();
-        for (id, terms) in store.tenant_terms()? {
+        for (id, terms) in store.tenant_terms()?.into_iter().filter(|(id, _)| wanted(id)) {
             let terms = terms.map(|t: ClockTerms| {
                 let limit = t.notify_within.as_deref().and_then(limit_from_span);
                 let next = classes.len() as u32;
@@ -101,7 +106,13 @@ impl ClockSetup {
         now: DateTime<Utc>,
         keep: impl Fn(&Deadline) -> bool,
     ) -> Result<Vec<Deadline>> {
-        let directory = self.directory(store)?;
+        // One incident (`show`, `report`, `close`) names a few of the tenants: only theirs are
+        // kept. Many (`stats`) may name them all.
+        let named: BTreeSet<&str> = match incidents {
+            [one] => one.affected.keys().map(String::as_str).collect(),
+            _ => BTreeSet::new(),
+        };
+        let directory = self.directory_of(store, |id| incidents.len() != 1 || named.contains(id))?;
         let mut groups: Vec<ClockGroup> = Vec::new();
         for (n, incident) in incidents.iter().enumerate() {
             let affected = affected_of(incident);
