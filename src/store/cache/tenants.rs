@@ -94,22 +94,35 @@ impl Store {
         Ok(fresh.entries.into_iter().map(|(id, _, terms)| (id, terms)).collect())
     }
 
-    /// Lists `tenants/` and reads the terms of every tenant, reusing from `old` those whose blob
-    /// it holds.
+    /// Lists `tenants/` (or, from `old`, only what changed since its tree) and reads the terms
+    /// of every tenant, reusing from `old` those whose blob it holds.
     fn read_tenant_terms(&self, old: Option<Cached>) -> Result<Vec<(String, Oid, Option<ClockTerms>)>> {
         let Some(tree) = self.tree() else { return Ok(Vec::new()) };
-        let mut listed: Vec<(String, Oid)> = self
-            .git
-            .files_under(tree, TENANTS_DIR)?
-            .into_iter()
-            .filter_map(|(path, blob)| Some((tenant_at(&format!("{TENANTS_DIR}/{path}"))?.to_string(), blob)))
-            .collect();
-        listed.sort_by(|a, b| a.0.cmp(&b.0));
-        // One id in both layouts (a hand edit across an upgrade): the store decides which file
-        // counts, so such a tenant is read as any command reads it, and never reused.
-        let twice: Vec<String> =
-            listed.windows(2).filter(|pair| pair[0].0 == pair[1].0).map(|pair| pair[0].0.clone()).collect();
-        listed.dedup_by(|a, b| a.0 == b.0);
+        let by_diff = old.as_ref().and_then(|old| self.tenant_blobs_by_diff(old, tree));
+        let (listed, twice) = match by_diff {
+            Some(listed) => (listed, Vec::new()),
+            None => {
+                let mut listed: Vec<(String, Oid)> = self
+                    .git
+                    .files_under(tree, TENANTS_DIR)?
+                    .into_iter()
+                    .filter_map(|(path, blob)| {
+                        Some((tenant_at(&format!("{TENANTS_DIR}/{path}"))?.to_string(), blob))
+                    })
+                    .collect();
+                listed.sort_by(|a, b| a.0.cmp(&b.0));
+                // One id in both layouts (a hand edit across an upgrade): the store decides which
+                // file counts, so such a tenant is read as any command reads it, and recorded
+                // with no blob, so that a change to either file lists the directory again.
+                let twice: Vec<String> = listed
+                    .windows(2)
+                    .filter(|pair| pair[0].0 == pair[1].0)
+                    .map(|pair| pair[0].0.clone())
+                    .collect();
+                listed.dedup_by(|a, b| a.0 == b.0);
+                (listed, twice)
+            }
+        };
         let mut known: HashMap<(String, Oid), Option<ClockTerms>> = HashMap::new();
         for (id, blob, terms) in old.map(|o| o.entries).unwrap_or_default() {
             known.insert((id, blob), terms);
@@ -133,8 +146,28 @@ impl Store {
                     }
                 }
             };
+            let blob = if ambiguous { Oid::zero() } else { blob };
             entries.push((id, blob, terms));
         }
         Ok(entries)
+    }
+
+    /// The tenant files of `tree` from those `old` lists and the files changed since its tree;
+    /// `None` when in doubt (a file removed, one id in two places): then list them all.
+    fn tenant_blobs_by_diff(&self, old: &Cached, tree: Oid) -> Option<Vec<(String, Oid)>> {
+        let now = self.git.entry_id(tree, TENANTS_DIR).ok()??;
+        let changes = self.git.changed_files(old.tree?, now).ok()??;
+        let mut blobs: Vec<(String, Oid)> = old.entries.iter().map(|(id, blob, _)| (id.clone(), *blob)).collect();
+        for (path, before, after) in changes {
+            let path = format!("{TENANTS_DIR}/{path}");
+            let Some(id) = tenant_at(&path) else { continue };
+            let at = blobs.binary_search_by(|(known, _)| known.as_str().cmp(id));
+            match (at, before, after) {
+                (Ok(n), Some(before), Some(after)) if blobs[n].1 == before => blobs[n].1 = after,
+                (Err(n), None, Some(after)) => blobs.insert(n, (id.to_string(), after)),
+                _ => return None,
+            }
+        }
+        Some(blobs)
     }
 }
