@@ -2,9 +2,8 @@
 //! `show`, `report`, `stats` and `notify` share. The process's own zone is resolved here, at the
 //! edge; the model only ever receives a zone.
 
-use std::cell::RefCell;
 use std::collections::{BTreeSet, HashMap};
-use std::sync::{Arc, OnceLock};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use anyhow::Result;
 use chrono::{DateTime, FixedOffset, Local, Utc};
@@ -33,7 +32,7 @@ pub struct ClockSetup {
 pub struct Directory {
     /// `None`: the file does not read.
     tenants: FxHashMap<Arc<str>, Option<Terms>>,
-    named_unreadable: RefCell<BTreeSet<Arc<str>>>,
+    named_unreadable: Mutex<BTreeSet<Arc<str>>>,
 }
 
 struct Terms {
@@ -49,7 +48,7 @@ impl Directory {
         match terms {
             Some(t) => Some(TenantTerms { id: id.clone(), limit: t.limit, regimes: &t.regimes, class: t.class }),
             None => {
-                self.named_unreadable.borrow_mut().insert(id.clone());
+                self.named_unreadable.lock().unwrap_or_else(|e| e.into_inner()).insert(id.clone());
                 None
             }
         }
@@ -59,7 +58,8 @@ impl Directory {
     /// not pass on them), in id order.
     pub fn unreadable(&self, store: &Store) -> Vec<String> {
         self.named_unreadable
-            .borrow()
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
             .iter()
             .filter_map(|id| store.read_tenant(id).err().map(|e| format!("{e:#}")))
             .collect()
@@ -94,7 +94,7 @@ impl ClockSetup {
             });
             tenants.insert(Arc::from(id), terms);
         }
-        Ok(Directory { tenants, named_unreadable: RefCell::default() })
+        Ok(Directory { tenants, named_unreadable: Mutex::default() })
     }
 
     /// Every clock of these incidents as of `now`, one per tenant, most urgent first. `keep` is
