@@ -509,8 +509,12 @@ mod tests {
         let cells = |rows: &[&[&str]]| -> Vec<Vec<(String, Tone)>> {
             rows.iter().map(|r| r.iter().map(|c| (c.to_string(), Tone::Plain)).collect()).collect()
         };
-        let tables: [(&[&str], Vec<Vec<(String, Tone)>>); 4] = [
-            (&["ID", "SEV", "TITLE"], cells(&[&["INC-7K3M-9QX2", "sev1", "token reuse"], &["INC-1", "", "x"]])),
+        type Rows = Vec<Vec<(String, Tone)>>;
+        let tables: [(&[&str], Rows); 4] = [
+            (
+                &["ID", "SEV", "TITLE"],
+                cells(&[&["INC-7K3M-9QX2", "sev1", "token reuse"], &["INC-1", "", "x"]]),
+            ),
             (&["A LONG HEADER", "B"], cells(&[&["a", "b b  b"]])),
             (&["ONLY"], cells(&[&["one"], &["two words"]])),
             (&["EMPTY", "TABLE"], Vec::new()),

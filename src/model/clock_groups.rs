@@ -107,6 +107,10 @@ type ContractKey = (Option<Limit>, Option<DateTime<Utc>>);
 /// tenant became aware.
 type TenantKey<'c> = (&'c str, usize, Option<DateTime<Utc>>);
 
+/// An affected tenant as the groups need it: its terms (none when not in the directory), when
+/// it was notified, and its id as the incident names it.
+type Affected<'t, 'i> = (Option<TenantTerms<'t>>, Option<DateTime<Utc>>, &'i str);
+
 /// An affected tenant as the clocks read it: its id, and when it was first notified.
 pub type AffectedRef<'a> = (&'a str, Option<DateTime<Utc>>);
 
@@ -145,7 +149,7 @@ impl Rules<'_> {
         let mut groups: Vec<ClockGroup> = Vec::new();
         let mut order = 0u32;
         // Each tenant's terms are looked up once and kept here for both kinds of clock.
-        let tenants: Vec<(Option<TenantTerms>, Option<DateTime<Utc>>, &str)> =
+        let tenants: Vec<Affected> =
             affected.iter().map(|(tenant, notified)| (terms(tenant), *notified, *tenant)).collect();
         let class = |terms: &Option<TenantTerms>| terms.as_ref().map(|t| t.class);
         let mut contract = ContractClocks::new(self, incident, now);
@@ -184,7 +188,12 @@ impl Rules<'_> {
         }
         for regime in self.settings.own_regimes.iter().filter_map(|id| self.catalog.get(id)) {
             for stage in &regime.stages {
-                groups.push(ClockGroup::new(self.regime_clock(incident, regime, stage, now), index, order, None));
+                groups.push(ClockGroup::new(
+                    self.regime_clock(incident, regime, stage, now),
+                    index,
+                    order,
+                    None,
+                ));
                 order += 1;
             }
         }

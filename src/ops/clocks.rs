@@ -46,7 +46,9 @@ impl Directory {
     pub fn terms(&self, id: &str) -> Option<TenantTerms<'_>> {
         let (id, terms) = self.tenants.get_key_value(id)?;
         match terms {
-            Some(t) => Some(TenantTerms { id: id.clone(), limit: t.limit, regimes: &t.regimes, class: t.class }),
+            Some(t) => {
+                Some(TenantTerms { id: id.clone(), limit: t.limit, regimes: &t.regimes, class: t.class })
+            }
             None => {
                 self.named_unreadable.lock().unwrap_or_else(|e| e.into_inner()).insert(id.clone());
                 None
@@ -116,7 +118,15 @@ impl ClockSetup {
         let mut groups: Vec<ClockGroup> = Vec::new();
         for (n, incident) in incidents.iter().enumerate() {
             let affected = affected_of(incident);
-            groups.extend(self.incident_groups(&directory, incident, &affected, n as u32, now, Members::All, &keep));
+            groups.extend(self.incident_groups(
+                &directory,
+                incident,
+                &affected,
+                n as u32,
+                now,
+                Members::All,
+                &keep,
+            ));
         }
         sort_by_urgency(&mut groups);
         Ok(expand(&groups).collect())

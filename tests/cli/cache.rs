@@ -101,7 +101,9 @@ fn store() -> (Env, Vec<String>) {
         &[],
         &["--notify-within", "4h"],
     ];
-    for (tenant, terms) in ["contoso", "fabrikam", "woodgrove", "litware", "adatum", "tailspin"].iter().zip(terms) {
+    for (tenant, terms) in
+        ["contoso", "fabrikam", "woodgrove", "litware", "adatum", "tailspin"].iter().zip(terms)
+    {
         let email = format!("it@{tenant}.example");
         let mut args = vec!["tenant", "add", tenant, "--name", tenant, "--admin-email", &email];
         args.extend(terms);

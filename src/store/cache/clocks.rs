@@ -4,9 +4,9 @@
 
 use anyhow::Result;
 
+use super::Snapshot;
 use super::codec::{self, Reader};
 use super::file::{self, BodyWindow, State};
-use super::Snapshot;
 use crate::model::Incident;
 use crate::model::clock_groups::{AffectedRef, affected_of};
 use crate::store::Store;

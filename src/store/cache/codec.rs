@@ -530,7 +530,8 @@ pub fn checksum(bytes: &[u8]) -> u64 {
     const K: u64 = 0x9e37_79b9_7f4a_7c15;
     // Four independent lanes: the multiplications of one block overlap, so a whole bodies file
     // is checked at memory speed.
-    let mut lanes = [0x2545_f491_4f6c_dd1d_u64, 0x6a09_e667_f3bc_c908, 0xbb67_ae85_84ca_a73b, 0x3c6e_f372_fe94_f82b];
+    let mut lanes =
+        [0x2545_f491_4f6c_dd1d_u64, 0x6a09_e667_f3bc_c908, 0xbb67_ae85_84ca_a73b, 0x3c6e_f372_fe94_f82b];
     let mut blocks = bytes.chunks_exact(32);
     for block in &mut blocks {
         for (lane, word) in lanes.iter_mut().zip(block.chunks_exact(8)) {

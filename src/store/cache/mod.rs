@@ -181,7 +181,8 @@ impl Store {
     /// `None` when in doubt (a file removed or moved, one id in two places): then list it all.
     fn blobs_by_diff(&self, old: &Snapshot, tree: Option<Oid>) -> Option<Vec<(String, Oid)>> {
         let changes = self.git.changed_files(old.index.tree?, tree?).ok()??;
-        let mut blobs: Vec<(String, Oid)> = old.index.entries.iter().map(|e| (e.id.clone(), e.blob)).collect();
+        let mut blobs: Vec<(String, Oid)> =
+            old.index.entries.iter().map(|e| (e.id.clone(), e.blob)).collect();
         for (path, before, after) in changes {
             let path = format!("{INCIDENTS_DIR}/{path}");
             let Some(id) = super::layout::incident_at(&path) else { continue };

@@ -157,7 +157,8 @@ impl Store {
     fn tenant_blobs_by_diff(&self, old: &Cached, tree: Oid) -> Option<Vec<(String, Oid)>> {
         let now = self.git.entry_id(tree, TENANTS_DIR).ok()??;
         let changes = self.git.changed_files(old.tree?, now).ok()??;
-        let mut blobs: Vec<(String, Oid)> = old.entries.iter().map(|(id, blob, _)| (id.clone(), *blob)).collect();
+        let mut blobs: Vec<(String, Oid)> =
+            old.entries.iter().map(|(id, blob, _)| (id.clone(), *blob)).collect();
         for (path, before, after) in changes {
             let path = format!("{TENANTS_DIR}/{path}");
             let Some(id) = tenant_at(&path) else { continue };

@@ -34,7 +34,13 @@ impl Git {
         Ok(self.diff_trees("", Some(from), to, &mut changed)?.then_some(changed))
     }
 
-    fn diff_trees(&self, prefix: &str, from: Option<Oid>, to: Oid, out: &mut Vec<FileChange>) -> Result<bool> {
+    fn diff_trees(
+        &self,
+        prefix: &str,
+        from: Option<Oid>,
+        to: Oid,
+        out: &mut Vec<FileChange>,
+    ) -> Result<bool> {
         let file = |mode: i32| matches!(mode, 0o100644 | 0o100755 | 0o120000);
         let is_tree = |mode: i32| mode == 0o040000;
         let before = from.map(|t| self.repo.find_tree(t)).transpose()?;
@@ -52,7 +58,9 @@ impl Git {
             let path = format!("{prefix}{name}");
             match old.remove(name) {
                 Some((was, _)) if was == id => {}
-                Some((was, old_mode)) if file(mode) && file(old_mode) => out.push((path, Some(was), Some(id))),
+                Some((was, old_mode)) if file(mode) && file(old_mode) => {
+                    out.push((path, Some(was), Some(id)))
+                }
                 Some((was, old_mode)) if is_tree(mode) && is_tree(old_mode) => {
                     if !self.diff_trees(&format!("{path}/"), Some(was), id, out)? {
                         return Ok(false);
