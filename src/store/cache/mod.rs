@@ -7,6 +7,7 @@
 //! parsed; then the cache is written anew. A cache that is missing, damaged or from another
 //! sirt is rebuilt without a word, and writing it never makes a command fail.
 
+mod bytes;
 mod clocks;
 mod codec;
 mod file;
