@@ -237,6 +237,23 @@ fn main() {
     ));
 
     let ls_tree = || run(&mut w.git(&["ls-tree", "-r", "HEAD"]));
+    // What an engineer sees after every change: the read that brings the cache up to the new
+    // commit (the note itself is not timed).
+    let (ours, theirs) = alternate(
+        fast,
+        |i| {
+            run(&mut w.sirt(&["note", &typical.id, &format!("bench note before list {i}")]));
+            run(&mut w.sirt(&["list"]))
+        },
+        |_| ls_tree(),
+    );
+    rows.push(Row::timed(
+        "`list` right after a `note`",
+        &ours,
+        "git ls-tree -r HEAD",
+        &theirs,
+        "≤ 50 ms, ≤ 3×",
+    ));
     for args in [&["list"][..], &["list", "--all"]] {
         let (ours, theirs) = alternate(runs, |_| run(&mut w.sirt(args)), |_| ls_tree());
         let work = format!("`{}` warm", args.join(" "));

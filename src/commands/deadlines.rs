@@ -18,6 +18,7 @@ use crate::model::{Incident, Phase};
 use crate::ops::clocks::{ClockSetup, display_zone, due_text, left, local_zone, tone};
 use crate::output::{Fit, Format, Tone};
 use crate::render::bar::{BAR_WIDTH, used_bar};
+use crate::store::Draws;
 use crate::text::name_some_of;
 
 /// Show every running clock of every open incident, most urgent first
@@ -67,7 +68,7 @@ struct Row {
 }
 
 pub fn run(ctx: &Ctx, args: DeadlinesArgs) -> Result<i32> {
-    let store = ctx.store_to_read()?;
+    let store = ctx.store_to_read(&[Draws::Incidents, Draws::Tenants])?;
     let zone = display_zone(args.tz.as_deref())?;
     // "As of" a time: with --at, the incidents as they stood then. Either way the clocks are
     // computed as of `now` (SIRT_NOW included): a stop or start recorded for later has not happened.

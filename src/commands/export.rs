@@ -26,8 +26,7 @@ pub struct ExportArgs {
 }
 
 pub fn run(ctx: &Ctx, args: ExportArgs) -> Result<()> {
-    let store = ctx.store_to_read()?;
-    let id = ctx.resolve(store, &args.id)?;
+    let (store, id) = ctx.incident_to_read(&args.id)?;
     let facts = ReportFacts::load(store, &id, ctx.now)?;
     let input = facts.input(display_zone(None)?, ctx.now);
     let parts =

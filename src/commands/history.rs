@@ -22,7 +22,7 @@ pub fn run(ctx: &Ctx, args: HistoryArgs) -> Result<()> {
     // the scan for one (most of a read's time in a store of 10,000 incidents) is skipped. A half
     // done git operation is still reported.
     let store = match ctx.store()?.git_operation() {
-        Some(_) => ctx.store_to_read()?,
+        Some(_) => ctx.store_to_read(&[])?,
         None => ctx.store()?,
     };
     let id = ctx.resolve(store, &args.id)?;

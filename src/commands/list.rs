@@ -9,6 +9,7 @@ use crate::model::time::rfc3339;
 use crate::model::{Incident, Phase, Severity};
 use crate::ops::clocks::format_local;
 use crate::output::{Fit, Format, Tone};
+use crate::store::Draws;
 
 /// List incidents (open ones unless told otherwise), newest first
 #[derive(Debug, Args)]
@@ -33,7 +34,7 @@ pub struct ListArgs {
 }
 
 pub fn run(ctx: &Ctx, args: ListArgs) -> Result<()> {
-    let store = ctx.store_to_read()?;
+    let store = ctx.store_to_read(&[Draws::Incidents])?;
     // A phase filter alone decides by itself: `--phase dismissed` finds dismissed incidents.
     let wanted = |open: bool, severity: Severity, phase: Phase| {
         (args.all

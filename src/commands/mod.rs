@@ -59,7 +59,7 @@ use crate::model::{EventBody, Incident};
 use crate::ops::clocks::{format_local, local_zone};
 use crate::ops::{self, Recorder};
 use crate::output::{ColorChoice, Ui};
-use crate::store::{self, Committed, Store};
+use crate::store::{self, Committed, Draws, Store};
 
 const ABOUT: &str = "Security incident response: record each incident from detection to closure, \
 keep the customer-notification clocks in sight, and write the notifications.";
@@ -311,9 +311,30 @@ impl Ctx {
         Ok(self.opened.get_or_init(|| store))
     }
 
-    /// The store, for a command that only reads: says once when the working tree holds hand
-    /// edits, which are not read (the commit is).
-    pub fn store_to_read(&self) -> Result<&Store> {
+    /// The store, for a command that only reads what `draws` names: says once when the working
+    /// tree holds hand edits there, which are not read (the commit is).
+    pub fn store_to_read(&self, draws: &[Draws]) -> Result<&Store> {
+        let (store, look) = self.open_to_read()?;
+        if look {
+            self.warn_hand_edits(store, draws)?;
+        }
+        Ok(store)
+    }
+
+    /// The store and the incident `query` names (an id or a unique prefix), for a command that
+    /// reads that one incident: the hand-edit check looks at its file only.
+    pub fn incident_to_read(&self, query: &str) -> Result<(&Store, String)> {
+        let (store, look) = self.open_to_read()?;
+        let id = self.resolve(store, query)?;
+        if look {
+            self.warn_hand_edits(store, &[Draws::Incident(&id)])?;
+        }
+        Ok((store, id))
+    }
+
+    /// Opens the store for reading and says what a reader should know first; `false` when a
+    /// half-done git operation explains any difference, so hand edits are not looked for.
+    fn open_to_read(&self) -> Result<(&Store, bool)> {
         let store = self.store()?;
         if let Some(operation) = store.git_operation() {
             let (what, undo) = operation.describe();
@@ -323,12 +344,16 @@ impl Ctx {
                 store.root().display(),
                 undo.trim_start_matches("git ")
             ));
-            return Ok(store);
+            return Ok((store, false));
         }
         if store.layout() == crate::store::layout::Layout::Flat && !self.upgrade_noted.replace(true) {
             self.ui.hint("this store has the flat layout of sirt 0.2; writes are faster after: sirt upgrade");
         }
-        let edits = store.hand_edits()?;
+        Ok((store, true))
+    }
+
+    fn warn_hand_edits(&self, store: &Store, draws: &[Draws]) -> Result<()> {
+        let edits = store.hand_edits_in(draws)?;
         if let Some(first) = edits.first() {
             self.ui.warn(&format!(
                 "the working tree differs from the last commit ({}); showing what is committed",
@@ -339,7 +364,7 @@ impl Ctx {
                 store.root().display()
             ));
         }
-        Ok(store)
+        Ok(())
     }
 
     /// The store, who records, and the time: what a change needs.

@@ -34,8 +34,7 @@ pub struct ReportArgs {
 
 pub fn run(ctx: &Ctx, args: ReportArgs) -> Result<()> {
     let zone = display_zone(args.tz.as_deref())?;
-    let store = ctx.store_to_read()?;
-    let id = ctx.resolve(store, &args.id)?;
+    let (store, id) = ctx.incident_to_read(&args.id)?;
     let facts = ReportFacts::load(store, &id, ctx.now)?;
     let input = facts.input(zone, ctx.now);
     match &args.out {

@@ -20,8 +20,7 @@ pub struct ShowArgs {
 }
 
 pub fn run(ctx: &Ctx, args: ShowArgs) -> Result<()> {
-    let store = ctx.store_to_read()?;
-    let id = ctx.resolve(store, &args.id)?;
+    let (store, id) = ctx.incident_to_read(&args.id)?;
     let incident = store.incident(&id)?;
     super::warn_unknown_events(ctx, &incident);
     match args.format {

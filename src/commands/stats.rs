@@ -18,6 +18,7 @@ use crate::render::charts::{
     DURATIONS_FILE, SHARE_FILE, WORDS_FILE, charts_markdown, durations_svg, share_svg,
 };
 use crate::store;
+use crate::store::Draws;
 
 /// Metrics across incidents: counts, median and 90th percentile times, notifications in time
 #[derive(Debug, Args)]
@@ -62,7 +63,7 @@ pub fn run(ctx: &Ctx, args: StatsArgs) -> Result<()> {
             .transpose()
     };
     let (since, until) = (when(&args.since, "--since")?, when(&args.until, "--until")?);
-    let store = ctx.store_to_read()?;
+    let store = ctx.store_to_read(&[Draws::Incidents, Draws::Tenants])?;
     let loaded = store.load_incidents()?;
     ctx.ui.skipped(&loaded.unreadable);
     let incidents: Vec<&Incident> = loaded

@@ -31,8 +31,7 @@ struct Entry<'a> {
 }
 
 pub fn run(ctx: &Ctx, args: TimelineArgs) -> Result<()> {
-    let store = ctx.store_to_read()?;
-    let id = ctx.resolve(store, &args.id)?;
+    let (store, id) = ctx.incident_to_read(&args.id)?;
     let (log, incident) = store.load_incident(&id)?;
     // When it happened first; for equal times the order it was recorded in.
     let mut events = log.ordered();

@@ -117,7 +117,8 @@ fn integrate(rec: &Recorder, theirs: Oid, synced: &mut Synced, progress: &dyn Fn
     {
         return Ok(());
     }
-    let txn = store.begin()?;
+    // A merge may touch any file: the whole working tree must be as committed.
+    let txn = store.begin_clean()?;
     let Some(ours) = txn.base() else {
         return Err(UserError::new("this store's branch has no commit to merge into")
             .hint("clone the team's store instead: sirt clone URL DIR")

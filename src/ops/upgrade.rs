@@ -24,8 +24,8 @@ pub fn upgrade(rec: &Recorder, dry_run: bool) -> Result<Upgrade> {
     if store.layout() == Layout::Sharded {
         return Ok(Upgrade::UpToDate);
     }
-    // Refuses hand edits and an older sirt, like every write; a dry run asks the same.
-    let mut txn = store.begin()?;
+    // Refuses an older sirt, and a hand edit anywhere (every record moves); a dry run asks the same.
+    let mut txn = store.begin_clean()?;
     let records: Vec<Record> = store
         .incident_ids()?
         .into_iter()

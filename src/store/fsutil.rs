@@ -175,6 +175,18 @@ pub fn remove_leftovers(dir: &Path) {
     }
 }
 
+/// Takes group and other permissions away from the store's top directory, if `git clone` or a
+/// hand left them: with it private nothing under it is reachable by others, whatever the modes
+/// of the files inside. One `stat` when it already is.
+pub fn keep_root_private(root: &Path) {
+    use std::os::unix::fs::PermissionsExt;
+    if let Ok(meta) = fs::metadata(root)
+        && meta.permissions().mode() & 0o077 != 0
+    {
+        let _ = fs::set_permissions(root, fs::Permissions::from_mode(0o700));
+    }
+}
+
 /// Makes every file under `paths` (files or directories, relative to `root`) private again: git
 /// restores files with the user's umask (0644), as after `git checkout -- FILE`, and the store
 /// holds contact data. Only metadata is read; files already private are not touched.

@@ -29,8 +29,8 @@ use chrono::{DateTime, Utc};
 pub use cache::{ClockTerms, Summaries, TenantTerms};
 pub use fsutil::{create_private_dir, write_atomic, write_into};
 pub use git::CommitInfo;
-use git::Git;
 pub use git::Oid;
+use git::{Git, Part};
 pub use history::{Change, CommitFacts, History};
 pub use incidents::Loaded;
 pub use signing::{SignatureCheck, check as check_signature};
@@ -46,8 +46,25 @@ pub const TENANTS_DIR: &str = "tenants";
 pub const TEMPLATES_DIR: &str = "templates";
 /// The keys whose signatures the store accepts, in ssh-keygen's allowed-signers format.
 pub const ALLOWED_SIGNERS_FILE: &str = "allowed_signers";
-/// What sirt keeps in a store; a hand edit anywhere in here stops the next write.
-const RECORDS: [&str; 4] = [SETTINGS_FILE, INCIDENTS_DIR, TENANTS_DIR, TEMPLATES_DIR];
+/// What sirt keeps in a store: where `status`, `adopt` and `sync` look for hand edits.
+fn records() -> [Part<'static>; 4] {
+    [Part::File(SETTINGS_FILE), Part::Dir(INCIDENTS_DIR), Part::Dir(TENANTS_DIR), Part::Dir(TEMPLATES_DIR)]
+}
+
+/// What a reading command draws on, so that it looks for hand edits only there (and in
+/// `sirt.toml`, which every command reads): the cost of the look then follows the command, not
+/// the size of the store.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Draws<'a> {
+    /// One incident's file, by its exact id.
+    Incident(&'a str),
+    /// One tenant's file, by its id.
+    Tenant(&'a str),
+    /// Every incident.
+    Incidents,
+    /// Every tenant.
+    Tenants,
+}
 
 /// The files of one directory of a tree: name to blob.
 type DirIndex = HashMap<String, Oid>;
@@ -203,9 +220,50 @@ impl Store {
         Ok(index)
     }
 
-    /// Files of the store whose working-tree version differs from the commit (hand edits).
+    /// Files of the store whose working-tree version differs from the commit (hand edits),
+    /// anywhere in its records. Files and directories `git checkout` left readable by others
+    /// are made private on the way.
     pub fn hand_edits(&self) -> Result<Vec<String>> {
-        self.git.worktree_changes(&RECORDS, false)
+        let edits = self.git.worktree_changes(&records(), true)?;
+        self.refresh_stale();
+        Ok(edits)
+    }
+
+    /// Hand edits in what a reading command draws on, and in `sirt.toml`.
+    pub fn hand_edits_in(&self, draws: &[Draws]) -> Result<Vec<String>> {
+        let mut paths = Vec::new();
+        let mut parts = vec![Part::File(SETTINGS_FILE)];
+        for draw in draws {
+            match draw {
+                Draws::Incident(id) if crate::model::id::is_incident_id(id) => {
+                    paths.push(self.incident_path(id))
+                }
+                Draws::Tenant(id) if crate::model::tenant::check_slug(id).is_ok() => {
+                    paths.push(self.tenant_path(id))
+                }
+                // Not an id, so no file of the store: nothing of it to look at.
+                Draws::Incident(_) | Draws::Tenant(_) => {}
+                Draws::Incidents => parts.push(Part::Dir(INCIDENTS_DIR)),
+                Draws::Tenants => parts.push(Part::Dir(TENANTS_DIR)),
+            }
+        }
+        parts.extend(paths.iter().map(|path| Part::File(path)));
+        let edits = self.git.worktree_changes(&parts, false)?;
+        self.refresh_stale();
+        Ok(edits)
+    }
+
+    /// Files a check read because their stat data changed though their content did not: their
+    /// new stat data goes into the index, so later checks need not read them. Best effort, and
+    /// only when sirt's lock is free at once: a reader never waits for a writer.
+    fn refresh_stale(&self) {
+        let stale = self.git.take_stale();
+        if stale.is_empty() {
+            return;
+        }
+        if let Some(_lock) = self.try_lock() {
+            let _ = self.git.refresh_stat_data(&stale);
+        }
     }
 
     pub fn commits_with_trailer(&self, key: &str, value: &str) -> Result<Vec<CommitInfo>> {

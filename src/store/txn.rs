@@ -1,10 +1,10 @@
 //! The one way a store changes: a transaction.
 //!
 //! [`Store::begin`] takes the OS lock (the kernel releases it if the process dies), finishes any
-//! change a crashed writer left half done, refuses when the working tree holds hand edits, and
-//! moves every read to the branch's current tip. The caller reads and decides, then
-//! [`Txn::commit`] writes the objects, moves the branch by compare-and-swap, and brings the
-//! checkout in line. A marker in `.git/` names the files of a change from before the branch moves
+//! change a crashed writer left half done, and moves every read to the branch's current tip. The
+//! caller reads and decides, then [`Txn::commit`] refuses if a file it is about to write, move or
+//! delete holds a hand edit (hand edits elsewhere are left alone), writes the objects, moves the
+//! branch by compare-and-swap, and brings the checkout in line. A marker in `.git/` names the files of a change from before the branch moves
 //! until the checkout is done; the next command puts exactly those files back to what the branch
 //! says, so a crash at any instant leaves the commit as the whole truth.
 
@@ -14,7 +14,7 @@ use std::fs::{self, File, OpenOptions};
 use anyhow::{Context, Result};
 use chrono::{DateTime, Utc};
 
-use super::git::{Author, ChangedPath, Oid, Prepared};
+use super::git::{Author, ChangedPath, Oid, Part, Prepared};
 use super::{Store, fsutil};
 use crate::error::UserError;
 use crate::model::actor::Actor;
@@ -79,30 +79,45 @@ pub struct Txn<'s> {
     files: BTreeMap<String, Option<Vec<u8>>>,
     /// Files moved as they are committed: from, to.
     moves: Vec<(String, String)>,
+    /// Whether the commit refuses to overwrite a hand edit (not for `adopt`, which commits one).
+    guarded: bool,
 }
 
 impl Store {
-    /// Starts a change: refused while the working tree holds hand edits, or when the store asks
-    /// for a newer sirt.
+    /// Starts a change: refused when the store asks for a newer sirt. The hand-edit check comes
+    /// at [`Txn::commit`], for the files the change writes: a scan of every file would cost a
+    /// write time that grows with the store. So that nothing in the store is reachable by
+    /// others even where `git checkout` left a file's mode loose, its top directory is made
+    /// private here (one `stat`); full scans (`status`, `adopt`, `sync`, `upgrade`) also fix
+    /// the files' own modes.
     pub fn begin(&self) -> Result<Txn<'_>> {
         self.check_writer_version()?;
         self.refuse_during_git_operation()?;
-        let txn = self.begin_unchecked()?;
+        fsutil::keep_root_private(&self.root);
+        self.begin_unchecked().map(|txn| Txn { guarded: true, ..txn })
+    }
+
+    /// Starts a change that needs the whole working tree as committed (`upgrade`, `sync`):
+    /// refused while any file of the store holds a hand edit.
+    pub fn begin_clean(&self) -> Result<Txn<'_>> {
+        let txn = self.begin()?;
         // Files `git checkout` wrote with the user's umask are made private on the way.
-        let edits = self.git.worktree_changes(&super::RECORDS, true)?;
-        if !edits.is_empty() {
-            let first = &edits[0];
-            return Err(UserError::new(format!(
-                "the working tree differs from the store's last commit: {}; nothing was recorded",
-                name_some(&edits)
-            ))
-            .hint(format!(
-                "record a hand edit as its own change: sirt adopt {first}; or throw it away: git -C {} checkout -- {first}",
-                self.root.display()
-            ))
-            .into());
-        }
+        self.refuse_hand_edits(self.git.worktree_changes(&super::records(), true)?)?;
         Ok(txn)
+    }
+
+    /// The refusal of a change that would overwrite `edits`, if there are any.
+    fn refuse_hand_edits(&self, edits: Vec<String>) -> Result<()> {
+        let Some(first) = edits.first() else { return Ok(()) };
+        Err(UserError::new(format!(
+            "the working tree differs from the store's last commit: {}; nothing was recorded",
+            name_some(&edits)
+        ))
+        .hint(format!(
+            "record a hand edit as its own change: sirt adopt {first}; or throw it away: git -C {} checkout -- {first}",
+            self.root.display()
+        ))
+        .into())
     }
 
     /// Takes the lock and moves reads to the tip, without the hand-edit check (for `adopt`,
@@ -112,7 +127,27 @@ impl Store {
         let recovered = self.recover()?;
         let base = self.git.tip()?;
         self.view.set(base.map(|tip| self.git.tree_of(tip).map(|tree| (tip, tree))).transpose()?);
-        Ok(Txn { store: self, _lock: lock, recovered, base, files: BTreeMap::new(), moves: Vec::new() })
+        Ok(Txn {
+            store: self,
+            _lock: lock,
+            recovered,
+            base,
+            files: BTreeMap::new(),
+            moves: Vec::new(),
+            guarded: false,
+        })
+    }
+
+    /// The lock, if nobody holds it (this process included, through another transaction).
+    pub(super) fn try_lock(&self) -> Option<File> {
+        let file = OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(self.git.git_dir().join(LOCK_FILE))
+            .ok()?;
+        file.try_lock().ok()?;
+        Some(file)
     }
 
     fn take_lock(&self) -> Result<File> {
@@ -155,12 +190,14 @@ impl Store {
         let tip = self.git.tip()?;
         let tree = tip.map(|tip| self.git.tree_of(tip)).transpose()?;
         let mut files = Vec::with_capacity(paths.len());
+        let mut blobs = Vec::with_capacity(paths.len());
         for path in &paths {
-            let content = match tree {
-                Some(tree) => self.git.file_in(tree, path)?,
+            let blob = match tree {
+                Some(tree) => self.git.entry_in(tree, path)?,
                 None => None,
             };
-            files.push((path.clone(), content));
+            files.push((path.clone(), blob.map(|blob| self.git.blob(blob)).transpose()?));
+            blobs.push((path.clone(), blob));
         }
         let mut dirs: Vec<std::path::PathBuf> =
             files.iter().filter_map(|(p, _)| self.root.join(p).parent().map(|d| d.to_path_buf())).collect();
@@ -171,8 +208,8 @@ impl Store {
             fsutil::remove_leftovers(dir);
         }
         fsutil::replace_files(&self.root, &files)?;
-        let unknown: Vec<(String, Option<Oid>)> = paths.iter().map(|p| (p.clone(), None)).collect();
-        self.git.refresh_index(&unknown)?;
+        // What the index held before the crash is unknown: it is hashed to find out.
+        self.git.refresh_index(&blobs, None, tree)?;
         fs::remove_file(&marker)?;
         Ok(paths)
     }
@@ -283,6 +320,13 @@ impl Txn<'_> {
         if files.is_empty() && moved.is_empty() {
             return Ok(None);
         }
+        if self.guarded {
+            // Under the lock, against the tip this change builds on: only the files it touches.
+            let mut touched: Vec<Part> = files.iter().map(|(path, _)| Part::File(path)).collect();
+            touched.extend(moved.iter().map(|(path, _)| Part::File(path)));
+            store.refuse_hand_edits(store.git.worktree_changes(&touched, false)?)?;
+        }
+        let from = self.base.map(|base| store.git.tree_of(base)).transpose()?;
         let text = message.text();
         let who = Author { name: &author.name, email: &author.email };
         let sign = store.settings.signing != Signing::Off;
@@ -303,10 +347,14 @@ impl Txn<'_> {
         failpoint("after-worktree");
         let mut written = prepared.blobs.clone();
         written.extend(moved.iter().cloned());
-        store.git.refresh_index(&written).map_err(|e| store.explain_git_lock().unwrap_or(e))?;
+        let to = store.git.tree_of(prepared.commit)?;
+        store
+            .git
+            .refresh_index(&written, from, Some(to))
+            .map_err(|e| store.explain_git_lock().unwrap_or(e))?;
         fs::remove_file(&marker)?;
         failpoint("after-index");
-        store.view.set(Some((prepared.commit, store.git.tree_of(prepared.commit)?)));
+        store.view.set(Some((prepared.commit, to)));
         store.git.maintain(&store.root);
         Ok(Some(Committed { hash: prepared.commit.to_string(), subject: message.subject.clone() }))
     }
@@ -357,9 +405,11 @@ impl Txn<'_> {
             return Err(e);
         }
         fsutil::replace_files(&store.root, &files)?;
-        store.git.refresh_index(changes)?;
+        let from = self.base.map(|base| store.git.tree_of(base)).transpose()?;
+        let to = store.git.tree_of(prepared.commit)?;
+        store.git.refresh_index(changes, from, Some(to))?;
         fs::remove_file(&marker)?;
-        store.view.set(Some((prepared.commit, store.git.tree_of(prepared.commit)?)));
+        store.view.set(Some((prepared.commit, to)));
         store.git.maintain(&store.root);
         Ok(Committed { hash: prepared.commit.to_string(), subject: subject.to_string() })
     }

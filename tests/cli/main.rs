@@ -11,6 +11,7 @@ mod exact;
 mod forgiving;
 mod fuzz;
 mod generated;
+mod hand_edits;
 mod history_index;
 mod hostile;
 mod integrity;

@@ -10,6 +10,7 @@ use crate::commands::Ctx;
 use crate::error::exit;
 use crate::model::tenant::{Channel, Reach};
 use crate::output::{Format, Tone};
+use crate::store::Draws;
 
 /// Show, for each tenant and channel, whether a notification can reach it, and why not
 #[derive(Debug, Args)]
@@ -39,7 +40,7 @@ struct Row {
 }
 
 pub fn run(ctx: &Ctx, args: CheckArgs) -> Result<i32> {
-    let store = ctx.store_to_read()?;
+    let store = ctx.store_to_read(&[Draws::Incidents, Draws::Tenants])?;
     let mut unreadable = Vec::new();
     let tenants = if args.ids.is_empty() {
         let (tenants, broken) = store.load_tenants()?;

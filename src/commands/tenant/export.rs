@@ -5,6 +5,7 @@ use clap::{Args, ValueEnum};
 
 use crate::commands::Ctx;
 use crate::model::tenant::COLUMNS;
+use crate::store::Draws;
 
 /// Write the whole tenant directory to stdout, as CSV that `sirt tenant import` reads back, or JSON
 #[derive(Debug, Args)]
@@ -20,7 +21,7 @@ pub enum ExportFormat {
 }
 
 pub fn run(ctx: &Ctx, args: ExportArgs) -> Result<()> {
-    let store = ctx.store_to_read()?;
+    let store = ctx.store_to_read(&[Draws::Tenants])?;
     let (tenants, warnings) = store.load_tenants()?;
     ctx.ui.skipped(&warnings);
     match args.format {

@@ -6,6 +6,7 @@ use clap::Args;
 use crate::commands::Ctx;
 use crate::model::tenant::COLUMNS;
 use crate::output::{Fit, Format, plain_rows};
+use crate::store::Draws;
 
 /// List the tenant directory
 #[derive(Debug, Args)]
@@ -15,7 +16,7 @@ pub struct ListArgs {
 }
 
 pub fn run(ctx: &Ctx, args: ListArgs) -> Result<()> {
-    let store = ctx.store_to_read()?;
+    let store = ctx.store_to_read(&[Draws::Tenants])?;
     let (tenants, warnings) = store.load_tenants()?;
     ctx.ui.skipped(&warnings);
     match args.format {

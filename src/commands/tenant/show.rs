@@ -8,6 +8,7 @@ use crate::commands::Ctx;
 use crate::error::UserError;
 use crate::model::tenant::{Reach, Tenant};
 use crate::output::{Format, Tone};
+use crate::store::Draws;
 
 /// Show a tenant: contacts, regimes, reachability and the open incidents affecting it
 #[derive(Debug, Args)]
@@ -27,7 +28,7 @@ struct Shown<'a> {
 }
 
 pub fn run(ctx: &Ctx, args: ShowArgs) -> Result<()> {
-    let store = ctx.store_to_read()?;
+    let store = ctx.store_to_read(&[Draws::Tenant(&args.id), Draws::Incidents])?;
     let tenant = store.read_tenant(&args.id)?;
     let open_incidents = crate::ops::tenants::open_incidents_naming(store, &tenant.id)?;
     let shown = Shown { tenant: &tenant, reach: tenant.reach(), open_incidents };

@@ -46,6 +46,11 @@ pub struct CommitInfo {
 
 pub struct Git {
     repo: Repository,
+    /// The index as last read or written by this process: reading 20,000 entries is most of a
+    /// small change's time, so it is read once and again only when its file changed.
+    index: std::cell::RefCell<Option<index::Index>>,
+    /// Files found as committed whose stat data changed, for `refresh_stat_data`.
+    stale: std::cell::RefCell<Vec<String>>,
 }
 
 /// A path split into its components, and the blob it should hold (`None`: delete it).
@@ -82,7 +87,7 @@ impl Git {
         options.initial_head("main").mkdir(false);
         let repo = Repository::init_opts(dir, &options)
             .with_context(|| format!("cannot create a git repository in {}", dir.display()))?;
-        Ok(Git { repo })
+        Ok(Git { repo, index: Default::default(), stale: Default::default() })
     }
 
     pub fn open(dir: &Path) -> Result<Git> {
@@ -92,7 +97,7 @@ impl Git {
         if repo.workdir().is_none() {
             bail!("{} is a bare git repository; a store needs a working tree", dir.display());
         }
-        Ok(Git { repo })
+        Ok(Git { repo, index: Default::default(), stale: Default::default() })
     }
 
     pub fn git_dir(&self) -> PathBuf {
@@ -190,48 +195,6 @@ impl Git {
         Ok(self.repo.find_blob(oid)?.content().to_vec())
     }
 
-    /// Paths under `scope` whose working-tree or index version differs from the branch's commit:
-    /// edited, added, deleted or staged by hand. Ignored files do not count. With `private`,
-    /// files and directories git left readable by others are made private again.
-    pub fn worktree_changes(&self, scope: &[&str], private: bool) -> Result<Vec<String>> {
-        #[cfg(unix)]
-        if let Some(changed) = self.scan_worktree(scope, private)? {
-            return Ok(changed);
-        }
-        if private {
-            let workdir = self.repo.workdir().expect("checked in open").to_path_buf();
-            super::fsutil::keep_private(&workdir, scope);
-        }
-        self.full_status(scope)
-    }
-
-    /// git's own status of `scope`: compares the tree, the index and every file.
-    fn full_status(&self, scope: &[&str]) -> Result<Vec<String>> {
-        let mut options = git2::StatusOptions::new();
-        options
-            .include_untracked(true)
-            .recurse_untracked_dirs(true)
-            .include_ignored(false)
-            .exclude_submodules(true)
-            .disable_pathspec_match(false);
-        for path in scope {
-            options.pathspec(path);
-        }
-        let statuses = match self.repo.statuses(Some(&mut options)) {
-            Ok(statuses) => statuses,
-            Err(e) if e.code() == ErrorCode::UnbornBranch => return Ok(Vec::new()),
-            Err(e) => return Err(e.into()),
-        };
-        let mut paths: Vec<String> = statuses
-            .iter()
-            .filter(|s| s.status() != git2::Status::CURRENT && !s.status().contains(git2::Status::IGNORED))
-            .filter_map(|s| s.path().map(String::from))
-            .collect();
-        paths.sort();
-        paths.dedup();
-        Ok(paths)
-    }
-
     /// Writes the objects of a commit that changes `files` (content, or `None` to delete) on top
     /// of `parent`, without moving any branch.
     #[allow(clippy::too_many_arguments)]
@@ -312,34 +275,81 @@ impl Git {
         Ok(())
     }
 
-    /// Brings the index entries of `paths` in line with the working tree. A path given with the
-    /// blob just written there is entered from its stat data alone; others are read and hashed.
-    pub fn refresh_index(&self, paths: &[(String, Option<Oid>)]) -> Result<()> {
+    /// Brings the index entries of `paths` in line with the working tree, which holds for each
+    /// the blob given (`None`: no file), as the commit whose tree is `to` does. When the index
+    /// held exactly the tree `from` before (as noted, see `index.rs`), it holds `to` after, and
+    /// that is noted; otherwise the index is hashed to find out. Only the entries of `paths` are
+    /// touched: no tree is read or written.
+    pub fn refresh_index(
+        &self,
+        paths: &[(String, Option<Oid>)],
+        from: Option<Oid>,
+        to: Option<Oid>,
+    ) -> Result<()> {
         let workdir = self.repo.workdir().expect("checked in open").to_path_buf();
-        let mut index = self.repo.index()?;
+        let git_dir = self.git_dir();
+        let read_at = worktree::mtime_of(&git_dir.join("index"));
+        // Taken out while it changes: after a failure it is read again from its file.
+        let mut index = self.take_index()?;
+        let held = from.is_some_and(|tree| index::noted(&git_dir, &index, tree));
         for (path, blob) in paths {
             let on_disk = std::fs::symlink_metadata(workdir.join(path)).ok();
             match (on_disk, blob) {
-                #[cfg(unix)]
                 (Some(meta), Some(blob)) if meta.is_file() => index.add(&entry_of(path, &meta, *blob))?,
-                (Some(_), _) => index.add_path(Path::new(path))?,
-                (None, _) => {
-                    if index.get_path(Path::new(path), 0).is_some() {
-                        index.remove_path(Path::new(path))?;
-                    }
-                }
+                // Anything else there (nothing, or not the file the commit holds) is left out of
+                // the index, so that the next check reports it.
+                _ => index.remove(path)?,
             }
         }
-        // Git's cached trees, brought up to date (rehashing only the changed directories), let
-        // the next hand-edit check compare the index with the commit without reading every tree.
-        index.write_tree()?;
-        // Version 4 writes each path as the change from the one before: a sharded index of
-        // 20,000 records is a third smaller to write, hash and read back.
-        if index.version() < 4 {
-            index.set_version(4)?;
-        }
+        // Files the hand-edit check found as committed but with new stat data: entered too,
+        // since the index is written anyway.
+        self.restat(&mut index, &self.take_stale())?;
+        self.smudge_racily_clean(&mut index, read_at)?;
         index.write()?;
+        if let Some(to) = to
+            && (held || index.tree_id()? == Some(to))
+        {
+            index::note(&git_dir, &index, to);
+        }
+        self.index.replace(Some(index));
         Ok(())
+    }
+
+    /// The index as its file holds it now: the copy in memory when the file did not change.
+    fn take_index(&self) -> Result<index::Index> {
+        match self.index.take() {
+            Some(mut index) => {
+                index.reload()?;
+                Ok(index)
+            }
+            None => index::Index::open(&self.git_dir().join("index")),
+        }
+        .or_else(|e| {
+            if index_file::damaged(&self.git_dir().join("index")) { self.rebuild_index() } else { Err(e) }
+        })
+    }
+
+    /// An index cut short or garbled (neither sirt nor git flushes it to disk, so a power cut
+    /// can do that) is made again from the branch's commit, without stat data: the next check
+    /// reads each file once to confirm it, and enters its stat data again.
+    fn rebuild_index(&self) -> Result<index::Index> {
+        let path = self.git_dir().join("index");
+        std::fs::remove_file(&path).context("cannot remove the damaged index")?;
+        if let Some(tip) = self.tip()? {
+            let tree = self.repo.find_tree(self.tree_of(tip)?)?;
+            let mut fresh = git2::Index::open(&path)?;
+            fresh.read_tree(&tree)?;
+            fresh.write()?;
+        }
+        index::Index::open(&path)
+    }
+
+    /// Runs `look` on the index as its file holds it now.
+    fn with_index<T>(&self, look: impl FnOnce(&index::Index) -> Result<T>) -> Result<T> {
+        let index = self.take_index()?;
+        let result = look(&index);
+        self.index.replace(Some(index));
+        result
     }
 
     /// Commits whose message carries the trailer `key: value`, newest first. Scanning messages is
@@ -400,7 +410,6 @@ impl Git {
 }
 
 /// The index entry of a file just written with `blob`, from its stat data, as git makes it.
-#[cfg(unix)]
 fn entry_of(path: &str, meta: &std::fs::Metadata, blob: Oid) -> git2::IndexEntry {
     use std::os::unix::fs::MetadataExt;
     let time = |seconds: i64, nanos: i64| git2::IndexTime::new(seconds as i32, nanos as u32);
@@ -464,13 +473,15 @@ fn write_tree(
     Ok(tree)
 }
 
+mod index;
+mod index_file;
 mod read;
 mod team;
 mod walk;
-#[cfg(unix)]
 mod worktree;
 
 pub use team::{ChangedPath, GitOperation};
+pub use worktree::Part;
 
 fn describe(commit: &git2::Commit<'_>) -> CommitInfo {
     let author = commit.author();
