@@ -53,7 +53,7 @@ pub fn run(ctx: &Ctx, args: CloseArgs) -> Result<()> {
 fn still_owed(ctx: &Ctx, incident: &Incident) -> Result<()> {
     let store = ctx.store()?;
     let unfiled = ClockSetup::for_store(store)?
-        .clocks(store, &[incident], ctx.now, |d| d.clock == ClockKind::OwnRegime && d.status.is_live());
+        .clocks(store, &[incident], ctx.now, |d| d.clock == ClockKind::OwnRegime && d.status.is_live())?;
     if let Some(first) = unfiled.first() {
         let lines: Vec<String> = unfiled
             .iter()

@@ -9,7 +9,9 @@ use serde::Serialize;
 
 use super::Ctx;
 use crate::error::{UserError, exit};
-use crate::model::clock_groups::{ClockGroup, Members, NAMED, alike, expand};
+use crate::model::clock_groups::{
+    AffectedRef, ClockGroup, Members, NAMED, affected_of, alike, expand, sort_by_urgency,
+};
 use crate::model::deadline::{ClockKind, Deadline, Status};
 use crate::model::time::{Zone, format_in, parse_when, refusal_hint, rfc3339};
 use crate::model::{Incident, Phase};
@@ -80,36 +82,56 @@ pub fn run(ctx: &Ctx, args: DeadlinesArgs) -> Result<i32> {
         .transpose()?;
     let now = as_of.unwrap_or(ctx.now);
     let setup = ClockSetup::for_store(store)?;
-    let loaded;
-    let single;
-    let mut unreadable: Vec<String> = Vec::new();
-    let incidents: Vec<&Incident> = match &args.incident {
-        Some(query) => {
-            let id = ctx.resolve(store, query)?;
-            single = store.load_incident_as_of(&id, as_of)?.ok_or_else(|| {
-                UserError::new(format!("{id} had not been detected by then")).hint("pass a later --at")
-            })?;
-            vec![&single]
-        }
-        None => {
-            loaded = store.load_incidents_as_of(as_of)?;
-            unreadable.extend(loaded.unreadable.iter().cloned());
-            // A closed incident's clocks owed to regulators run until filed; dismissed ones never ran.
-            loaded.incidents.iter().filter(|i| i.phase != Phase::Dismissed).collect()
-        }
-    };
-    for incident in &incidents {
-        super::warn_unknown_events(ctx, incident);
-    }
+    let directory = setup.directory(store)?;
     // Only the rows per tenant need every tenant of a group; the table and the check need counts.
     let members = match (args.format, args.each) {
         (Format::Table, false) => Members::Named,
         _ => Members::All,
     };
+    let keep = |d: &Deadline| args.all || shown_by_default(d);
+    let groups_of = |n: u32, incident: &Incident, affected: &[AffectedRef]| {
+        // A closed incident's clocks owed to regulators run until filed; dismissed ones never ran.
+        if incident.phase == Phase::Dismissed {
+            return (None, Vec::new());
+        }
+        let warning = (incident.id.clone(), incident.unknown_events.clone());
+        (Some(warning), setup.incident_groups(&directory, incident, affected, n, now, members, keep))
+    };
+    let (made, mut unreadable) = match &args.incident {
+        Some(query) => {
+            let id = ctx.resolve(store, query)?;
+            let single = store.load_incident_as_of(&id, as_of)?.ok_or_else(|| {
+                UserError::new(format!("{id} had not been detected by then")).hint("pass a later --at")
+            })?;
+            // Asked for by name, even a dismissed incident's clocks are worked out.
+            let groups =
+                setup.incident_groups(&directory, &single, &affected_of(&single), 0, now, members, keep);
+            (vec![(Some((single.id.clone(), single.unknown_events.clone())), groups)], Vec::new())
+        }
+        // As of a time: folded from the files.
+        None if as_of.is_some() => {
+            let loaded = store.load_incidents_as_of(as_of)?;
+            let made = loaded
+                .incidents
+                .iter()
+                .enumerate()
+                .map(|(n, incident)| groups_of(n as u32, incident, &affected_of(incident)))
+                .collect();
+            (made, loaded.unreadable)
+        }
+        // Now: from the cache, one incident's affected tenants at a time.
+        None => store.incidents_for_clocks(groups_of)?,
+    };
+    let mut groups: Vec<ClockGroup> = Vec::new();
+    for (warning, incident_groups) in made {
+        if let Some((id, kinds)) = warning {
+            super::warn_unknown_kinds(ctx, &id, &kinds);
+        }
+        groups.extend(incident_groups);
+    }
+    sort_by_urgency(&mut groups);
     // A tenant file that does not read hides that tenant's limit: the gate must not pass on it.
-    let (groups, unreadable_tenants) =
-        setup.groups(store, &incidents, now, members, |d| args.all || shown_by_default(d));
-    unreadable.extend(unreadable_tenants);
+    unreadable.extend(directory.unreadable(store));
     unreadable.sort();
     unreadable.dedup();
     ctx.ui.skipped(&unreadable);

@@ -25,7 +25,7 @@ pub fn run(ctx: &Ctx, args: ShowArgs) -> Result<()> {
     super::warn_unknown_events(ctx, &incident);
     match args.format {
         Format::Json => {
-            let clocks = ClockSetup::for_store(store)?.clocks(store, &[&incident], ctx.now, |_| true);
+            let clocks = ClockSetup::for_store(store)?.clocks(store, &[&incident], ctx.now, |_| true)?;
             return ctx.ui.json(&Shown { incident: &incident, clocks });
         }
         Format::Csv => {
@@ -138,7 +138,7 @@ pub fn run(ctx: &Ctx, args: ShowArgs) -> Result<()> {
     // Our clocks, live ones first; the tenants' own only while they run.
     let clocks: Vec<Deadline> = ClockSetup::for_store(store)?.clocks(store, &[&incident], ctx.now, |d| {
         d.clock != ClockKind::TenantRegime || matches!(d.status, Status::Running | Status::AtRisk)
-    });
+    })?;
     if !clocks.is_empty() {
         ctx.ui.line("")?;
         ctx.ui.line(&ctx.ui.bold("Clocks"))?;

@@ -72,7 +72,7 @@ pub fn run(ctx: &Ctx, args: StatsArgs) -> Result<()> {
         .filter(|i| since.is_none_or(|s| i.detected_at >= s) && until.is_none_or(|u| i.detected_at < u))
         .collect();
     let clocks = ClockSetup::for_store(store)?
-        .clocks(store, &incidents, ctx.now, |d| d.clock == ClockKind::Contract && d.tenant.is_some());
+        .clocks(store, &incidents, ctx.now, |d| d.clock == ClockKind::Contract && d.tenant.is_some())?;
     let stats = stats(&incidents, &clocks, since, until);
 
     if let Some(dir) = &args.chart {

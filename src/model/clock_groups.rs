@@ -7,6 +7,8 @@
 
 use std::cmp::Reverse;
 use std::collections::{BinaryHeap, HashMap};
+
+use rustc_hash::FxHashMap;
 use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
@@ -54,10 +56,11 @@ impl ClockGroup {
         ClockGroup { clock, incident, count: 1, members: vec![member], recipient }
     }
 
-    fn add(&mut self, tenant: Arc<str>, order: u32, members: Members) {
+    /// Counts one more tenant; its id is made only when the group keeps it.
+    fn add(&mut self, tenant: impl FnOnce() -> Arc<str>, order: u32, members: Members) {
         self.count += 1;
         if members == Members::All || self.members.len() < NAMED {
-            self.members.push(Member { tenant: Some(tenant), order });
+            self.members.push(Member { tenant: Some(tenant()), order });
         }
     }
 
@@ -108,6 +111,14 @@ type TenantKey<'c> = (&'c str, usize, Option<DateTime<Utc>>);
 /// it was notified, and its id as the incident names it.
 type Affected<'t, 'i> = (Option<TenantTerms<'t>>, Option<DateTime<Utc>>, &'i str);
 
+/// An affected tenant as the clocks read it: its id, and when it was first notified.
+pub type AffectedRef<'a> = (&'a str, Option<DateTime<Utc>>);
+
+/// The affected tenants of an incident, in id order, as the clocks read them.
+pub fn affected_of(incident: &Incident) -> Vec<AffectedRef<'_>> {
+    incident.affected.iter().map(|(tenant, a)| (tenant.as_str(), a.notified_at)).collect()
+}
+
 impl Rules<'_> {
     /// Every clock of one incident as of `now`, one per tenant, in the order they are made:
     /// the incident's contract clocks by tenant, its own regimes' stages, then the tenants' own
@@ -118,15 +129,18 @@ impl Rules<'_> {
         terms: impl Fn(&str) -> Option<TenantTerms<'t>>,
         now: DateTime<Utc>,
     ) -> Vec<Deadline> {
-        in_made_order(&self.groups(incident, 0, terms, now, Members::All))
+        in_made_order(&self.groups(incident, &affected_of(incident), 0, terms, now, Members::All))
     }
 
     /// The clocks of one incident as of `now`, one per group of tenants that share them (in the
-    /// order each group's first clock is made). `incident` is where it stands among the incidents
-    /// reported together.
+    /// order each group's first clock is made). `affected` is its affected tenants in id order
+    /// (see `affected_of`); `index` is where it stands among the incidents reported together.
+    /// Tenants whose terms share a class, notified at one time, share every group: each
+    /// tenant costs one lookup, however many regimes and stages it has.
     pub fn groups<'t>(
         &self,
         incident: &Incident,
+        affected: &[AffectedRef],
         index: u32,
         terms: impl Fn(&str) -> Option<TenantTerms<'t>>,
         now: DateTime<Utc>,
@@ -134,37 +148,42 @@ impl Rules<'_> {
     ) -> Vec<ClockGroup> {
         let mut groups: Vec<ClockGroup> = Vec::new();
         let mut order = 0u32;
-        let mut next = || {
-            order += 1;
-            order - 1
-        };
-        // One pass over the affected tenants (the map is large and scattered in memory): each
-        // tenant's terms are looked up once and kept here for both kinds of clock.
-        let tenants: Vec<Affected> = incident
-            .affected
-            .iter()
-            .map(|(tenant, affected)| (terms(tenant), affected.notified_at, tenant.as_str()))
-            .collect();
+        // Each tenant's terms are looked up once and kept here for both kinds of clock.
+        let tenants: Vec<Affected> =
+            affected.iter().map(|(tenant, notified)| (terms(tenant), *notified, *tenant)).collect();
+        let class = |terms: &Option<TenantTerms>| terms.as_ref().map(|t| t.class);
         let mut contract = ContractClocks::new(self, incident, now);
         if contract.running() {
             // Closed without naming a tenant: no one is left to notify, and `affected` is no
             // longer accepted, so this clock could never stop.
             if tenants.is_empty() && incident.closed_at.is_none() {
-                groups.push(ClockGroup::new(contract.clock(None, None, None), index, next(), None));
+                groups.push(ClockGroup::new(contract.clock(None, None, None), index, order, None));
+                order += 1;
             }
-            let mut shared: HashMap<ContractKey, usize> = HashMap::new();
+            let mut shared: FxHashMap<ContractKey, usize> = FxHashMap::default();
+            let mut buckets: FxHashMap<(Option<u32>, Option<DateTime<Utc>>), usize> = FxHashMap::default();
             for (terms, notified, tenant) in &tenants {
-                let limit = terms.as_ref().and_then(|t| t.limit);
-                let id = terms.as_ref().map_or_else(|| Arc::from(*tenant), |t| t.id.clone());
-                let order = next();
-                match shared.get(&(limit, *notified)) {
+                let id = || terms.as_ref().map_or_else(|| Arc::from(*tenant), |t| t.id.clone());
+                match buckets.get(&(class(terms), *notified)) {
                     Some(&g) => groups[g].add(id, order, members),
                     None => {
-                        shared.insert((limit, *notified), groups.len());
-                        let clock = contract.clock(Some(id), *notified, limit);
-                        groups.push(ClockGroup::new(clock, index, order, None));
+                        let limit = terms.as_ref().and_then(|t| t.limit);
+                        let g = match shared.get(&(limit, *notified)) {
+                            Some(&g) => {
+                                groups[g].add(id, order, members);
+                                g
+                            }
+                            None => {
+                                shared.insert((limit, *notified), groups.len());
+                                let clock = contract.clock(Some(id()), *notified, limit);
+                                groups.push(ClockGroup::new(clock, index, order, None));
+                                groups.len() - 1
+                            }
+                        };
+                        buckets.insert((class(terms), *notified), g);
                     }
                 }
+                order += 1;
             }
         }
         for regime in self.settings.own_regimes.iter().filter_map(|id| self.catalog.get(id)) {
@@ -172,35 +191,53 @@ impl Rules<'_> {
                 groups.push(ClockGroup::new(
                     self.regime_clock(incident, regime, stage, now),
                     index,
-                    next(),
+                    order,
                     None,
                 ));
+                order += 1;
             }
         }
         let incident_id: Arc<str> = Arc::from(incident.id.as_str());
-        let mut shared: HashMap<TenantKey, usize> = HashMap::new();
+        let mut shared: FxHashMap<TenantKey, usize> = FxHashMap::default();
+        let mut buckets: FxHashMap<(u32, Option<DateTime<Utc>>), Vec<usize>> = FxHashMap::default();
         // The catalog is a list: each regime id is looked up once per incident, not per tenant.
-        let mut regimes: HashMap<&str, Option<&Regime>> = HashMap::new();
+        let mut regimes: FxHashMap<&str, Option<&Regime>> = FxHashMap::default();
         for (terms, notified, _) in &tenants {
             let Some(terms) = terms else { continue };
             let aware = notified.filter(|t| *t <= now);
+            if let Some(slots) = buckets.get(&(terms.class, aware)) {
+                for &g in slots {
+                    groups[g].add(|| terms.id.clone(), order, members);
+                    order += 1;
+                }
+                continue;
+            }
+            // The first tenant of its class aware at this time: its clocks find or make the
+            // groups every later one of them joins.
+            let mut slots = Vec::new();
             for id in terms.regimes {
                 let Some(regime) = *regimes.entry(id.as_str()).or_insert_with(|| self.catalog.get(id)) else {
                     continue;
                 };
                 for (n, stage) in regime.stages.iter().enumerate().filter(|(_, s)| s.anchor.is_none()) {
-                    let order = next();
-                    match shared.get(&(regime.id.as_str(), n, aware)) {
-                        Some(&g) => groups[g].add(terms.id.clone(), order, members),
+                    let g = match shared.get(&(regime.id.as_str(), n, aware)) {
+                        Some(&g) => {
+                            groups[g].add(|| terms.id.clone(), order, members);
+                            g
+                        }
                         None => {
                             shared.insert((regime.id.as_str(), n, aware), groups.len());
                             let clock = self.tenant_clock(&incident_id, &terms.id, regime, stage, aware, now);
                             let to: Arc<str> = regime.recipient(stage).into();
                             groups.push(ClockGroup::new(clock, index, order, Some(to)));
+                            groups.len() - 1
                         }
-                    }
+                    };
+                    slots.push(g);
+                    order += 1;
                 }
             }
+            buckets.insert((terms.class, aware), slots);
         }
         groups
     }
@@ -525,10 +562,13 @@ mod tests {
             let terms = |id: &str| {
                 let n: usize = id[1..].parse().unwrap();
                 let (known, limit, _) = world.tenants[n];
+                // Tenants with the same limit and regimes share a class, as the store's do.
+                let class = (0..=n).find(|&m| world.tenants[m].1 == limit && regimes[m] == regimes[n]);
                 known.then(|| TenantTerms {
                     id: id.into(),
                     limit: LIMITS[limit].and_then(Limit::parse),
                     regimes: &regimes[n],
+                    class: class.unwrap_or(n) as u32,
                 })
             };
             let now = base() + Duration::minutes(world.now);
@@ -547,7 +587,7 @@ mod tests {
                 let mut groups: Vec<ClockGroup> = incidents
                     .iter()
                     .enumerate()
-                    .flat_map(|(n, i)| rules.groups(i, n as u32, terms, now, members))
+                    .flat_map(|(n, i)| rules.groups(i, &affected_of(i), n as u32, terms, now, members))
                     .filter(|g| keep(world.keep, &g.clock))
                     .collect();
                 sort_by_urgency(&mut groups);

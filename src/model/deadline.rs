@@ -120,6 +120,9 @@ pub struct TenantTerms<'a> {
     pub id: Arc<str>,
     pub limit: Option<Limit>,
     pub regimes: &'a [String],
+    /// Tenants with the same class have the same limit and regimes, so they share clocks: the
+    /// clocks of a class are worked out once per notification time.
+    pub class: u32,
 }
 
 /// The rule, limit and due rule of a contract clock, in words.

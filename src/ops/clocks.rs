@@ -2,22 +2,22 @@
 //! `show`, `report`, `stats` and `notify` share. The process's own zone is resolved here, at the
 //! edge; the model only ever receives a zone.
 
-use std::collections::HashMap;
-use std::sync::{Arc, OnceLock};
+use std::collections::{BTreeSet, HashMap};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use anyhow::Result;
 use chrono::{DateTime, FixedOffset, Local, Utc};
+use rustc_hash::FxHashMap;
 
 use crate::error::UserError;
 use crate::model::Incident;
-use crate::model::clock_groups::{ClockGroup, Members, expand, sort_by_urgency};
+use crate::model::clock_groups::{AffectedRef, ClockGroup, Members, affected_of, expand, sort_by_urgency};
 use crate::model::deadline::{ClockKind, Deadline, Limit, Rules, Status, TenantTerms, limit_from_span};
 use crate::model::regime::Catalog;
 use crate::model::settings::Settings;
-use crate::model::tenant::Tenant;
 use crate::model::time::{ZONES_ACCEPTED, Zone, format_in, format_span};
 use crate::output::Tone;
-use crate::store::Store;
+use crate::store::{ClockTerms, Store};
 
 /// What the clocks of a store are computed with, read once from its settings (checked when the
 /// store was opened).
@@ -26,11 +26,46 @@ pub struct ClockSetup {
     settings: Settings,
 }
 
-/// A tenant's contractual limit and regimes, as the clocks need them.
-type Terms = (Option<Limit>, Vec<String>);
+/// The tenant directory as the clocks read it: each tenant's limit and regimes, tenants with the
+/// same ones in one class (they share clocks), and the tenants named so far whose file does not
+/// read.
+pub struct Directory {
+    /// `None`: the file does not read.
+    tenants: FxHashMap<Arc<str>, Option<Terms>>,
+    named_unreadable: Mutex<BTreeSet<Arc<str>>>,
+}
 
-fn terms_of(tenant: Tenant) -> Terms {
-    (tenant.notify_within.as_deref().and_then(limit_from_span), tenant.regimes)
+struct Terms {
+    limit: Option<Limit>,
+    regimes: Vec<String>,
+    class: u32,
+}
+
+impl Directory {
+    /// The terms of tenant `id`: `None` when it is not in the directory or does not read.
+    pub fn terms(&self, id: &str) -> Option<TenantTerms<'_>> {
+        let (id, terms) = self.tenants.get_key_value(id)?;
+        match terms {
+            Some(t) => {
+                Some(TenantTerms { id: id.clone(), limit: t.limit, regimes: &t.regimes, class: t.class })
+            }
+            None => {
+                self.named_unreadable.lock().unwrap_or_else(|e| e.into_inner()).insert(id.clone());
+                None
+            }
+        }
+    }
+
+    /// Why each tenant file named so far does not read (its limits are unknown, so a gate must
+    /// not pass on them), in id order.
+    pub fn unreadable(&self, store: &Store) -> Vec<String> {
+        self.named_unreadable
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .iter()
+            .filter_map(|id| store.read_tenant(id).err().map(|e| format!("{e:#}")))
+            .collect()
+    }
 }
 
 impl ClockSetup {
@@ -42,6 +77,28 @@ impl ClockSetup {
         Rules { catalog: &self.catalog, settings: &self.settings }
     }
 
+    /// The tenant directory of the commit in view, as the clocks read it (through the store's
+    /// cache: one small file, not a file per tenant).
+    pub fn directory(&self, store: &Store) -> Result<Directory> {
+        self.directory_of(store, |_| true)
+    }
+
+    /// The same, holding only the tenants `wanted` says yes to.
+    fn directory_of(&self, store: &Store, wanted: impl Fn(&str) -> bool) -> Result<Directory> {
+        let mut classes: HashMap<(Option<Limit>, Vec<String>), u32> = HashMap::new();
+        let mut tenants = FxHashMap::default();
+        for (id, terms) in store.tenant_terms()?.into_iter().filter(|(id, _)| wanted(id)) {
+            let terms = terms.map(|t: ClockTerms| {
+                let limit = t.notify_within.as_deref().and_then(limit_from_span);
+                let next = classes.len() as u32;
+                let class = *classes.entry((limit, t.regimes.clone())).or_insert(next);
+                Terms { limit, regimes: t.regimes, class }
+            });
+            tenants.insert(Arc::from(id), terms);
+        }
+        Ok(Directory { tenants, named_unreadable: Mutex::default() })
+    }
+
     /// Every clock of these incidents as of `now`, one per tenant, most urgent first. `keep` is
     /// asked once per group of clocks alike but for their tenant (see `groups`).
     pub fn clocks(
@@ -50,63 +107,49 @@ impl ClockSetup {
         incidents: &[&Incident],
         now: DateTime<Utc>,
         keep: impl Fn(&Deadline) -> bool,
-    ) -> Vec<Deadline> {
-        let (groups, _) = self.groups(store, incidents, now, Members::All, keep);
-        expand(&groups).collect()
+    ) -> Result<Vec<Deadline>> {
+        // One incident (`show`, `report`, `close`) names a few of the tenants: only theirs are
+        // kept. Many (`stats`) may name them all.
+        let named: BTreeSet<&str> = match incidents {
+            [one] => one.affected.keys().map(String::as_str).collect(),
+            _ => BTreeSet::new(),
+        };
+        let directory = self.directory_of(store, |id| incidents.len() != 1 || named.contains(id))?;
+        let mut groups: Vec<ClockGroup> = Vec::new();
+        for (n, incident) in incidents.iter().enumerate() {
+            let affected = affected_of(incident);
+            groups.extend(self.incident_groups(
+                &directory,
+                incident,
+                &affected,
+                n as u32,
+                now,
+                Members::All,
+                &keep,
+            ));
+        }
+        sort_by_urgency(&mut groups);
+        Ok(expand(&groups).collect())
     }
 
-    /// The clocks of these incidents as of `now`, one per group of tenants that share them, most
-    /// urgent first; and the tenant files that exist but do not read (their limits are unknown,
-    /// so a gate must not pass on them). `keep` sees each group's clock as owed to its first
-    /// tenant: what it asks must not depend on which tenant (kind, status, whether a tenant).
-    /// Each tenant file is read once, however many incidents name it: with a large directory,
-    /// reading is most of the time.
-    pub fn groups(
+    /// The clocks of one incident as of `now`, one per group of tenants that share them, unsorted
+    /// (see `sort_by_urgency`). `keep` sees each group's clock as owed to its first tenant: what
+    /// it asks must not depend on which tenant (kind, status, whether a tenant).
+    #[allow(clippy::too_many_arguments)]
+    pub fn incident_groups(
         &self,
-        store: &Store,
-        incidents: &[&Incident],
+        directory: &Directory,
+        incident: &Incident,
+        affected: &[AffectedRef],
+        index: u32,
         now: DateTime<Utc>,
         members: Members,
         keep: impl Fn(&Deadline) -> bool,
-    ) -> (Vec<ClockGroup>, Vec<String>) {
-        // Each tenant's terms are read once, however many incidents name it (`None`: not in the
-        // directory, or unreadable). An incident's tenants are read just before its clocks, while
-        // its (large, scattered) map of affected tenants is still in the cache.
-        let mut terms: HashMap<Arc<str>, Option<Terms>> = HashMap::new();
-        let mut unreadable = Vec::new();
-        let rules = self.rules();
-        let mut groups: Vec<ClockGroup> = Vec::new();
-        for (n, incident) in incidents.iter().enumerate() {
-            for id in incident.affected.keys() {
-                if terms.contains_key(id.as_str()) {
-                    continue;
-                }
-                let read = match store.read_tenant(id) {
-                    Ok(tenant) => Some(terms_of(tenant)),
-                    Err(e) => {
-                        if store.tenant_exists(id) {
-                            unreadable.push(format!("{e:#}"));
-                        }
-                        None
-                    }
-                };
-                terms.insert(Arc::from(id.as_str()), read);
-            }
-            let lookup = |id: &str| {
-                terms.get_key_value(id).and_then(|(id, read)| {
-                    read.as_ref().map(|(limit, regimes)| TenantTerms {
-                        id: id.clone(),
-                        limit: *limit,
-                        regimes,
-                    })
-                })
-            };
-            groups.extend(
-                rules.groups(incident, n as u32, lookup, now, members).into_iter().filter(|g| keep(&g.clock)),
-            );
-        }
-        sort_by_urgency(&mut groups);
-        (groups, unreadable)
+    ) -> Vec<ClockGroup> {
+        let mut groups =
+            self.rules().groups(incident, affected, index, |id| directory.terms(id), now, members);
+        groups.retain(|g| keep(&g.clock));
+        groups
     }
 }
 

@@ -26,7 +26,7 @@ pub struct ReportFacts {
 impl ReportFacts {
     pub fn load(store: &Store, id: &str, now: DateTime<Utc>) -> Result<ReportFacts> {
         let (log, incident) = store.load_incident(id)?;
-        let clocks = ClockSetup::for_store(store)?.clocks(store, &[&incident], now, |_| true);
+        let clocks = ClockSetup::for_store(store)?.clocks(store, &[&incident], now, |_| true)?;
         let names = incident
             .affected
             .keys()

@@ -26,7 +26,7 @@ use std::rc::Rc;
 use anyhow::{Result, anyhow};
 use chrono::{DateTime, Utc};
 
-pub use cache::Summaries;
+pub use cache::{ClockTerms, Summaries, TenantTerms};
 pub use fsutil::{create_private_dir, write_atomic, write_into};
 pub use git::CommitInfo;
 pub use git::Oid;

@@ -51,7 +51,7 @@ impl Store {
         self.parse_tenant(id, bytes)
     }
 
-    fn parse_tenant(&self, id: &str, bytes: Vec<u8>) -> Result<Tenant> {
+    pub(super) fn parse_tenant(&self, id: &str, bytes: Vec<u8>) -> Result<Tenant> {
         let path = self.root.join(self.tenant_path(id));
         let text = utf8(&path.display().to_string(), bytes)?;
         let tenant: Tenant = toml::from_str(&text).map_err(|e| toml_error(&path, &text, &e))?;

@@ -1,6 +1,6 @@
-//! The incident cache in `.git/sirt-cache/`: whatever state it is in (missing, warm, damaged,
-//! from another sirt, half written by a crash, paired with another writer's file), every
-//! reading command prints exactly what it prints with no cache at all.
+//! The incident and tenant caches in `.git/sirt-cache/`: whatever state they are in (missing,
+//! warm, damaged, from another sirt, half written by a crash, paired with another writer's
+//! file), every reading command prints exactly what it prints with no cache at all.
 
 use std::path::PathBuf;
 
@@ -19,6 +19,10 @@ fn index(env: &Env) -> PathBuf {
 
 fn bodies(env: &Env) -> PathBuf {
     cache_dir(env).join("incidents.dat")
+}
+
+fn tenants(env: &Env) -> PathBuf {
+    cache_dir(env).join("tenants.idx")
 }
 
 fn forget(env: &Env) {
@@ -88,9 +92,22 @@ fn assert_same(env: &Env, ids: &[String], expected: &[Outcome], got: &[Outcome],
 /// file does not parse.
 fn store() -> (Env, Vec<String>) {
     let env = Env::new();
-    for tenant in ["contoso", "fabrikam", "woodgrove", "litware", "adatum", "tailspin"] {
+    // Limits and regimes shared by some tenants and not others: the clocks group by them.
+    let terms: [&[&str]; 6] = [
+        &["--notify-within", "24h", "--regime", "gdpr-art33"],
+        &["--notify-within", "24h"],
+        &["--regime", "gdpr-art33,nis2-art23"],
+        &["--notify-within", "24h", "--regime", "gdpr-art33"],
+        &[],
+        &["--notify-within", "4h"],
+    ];
+    for (tenant, terms) in
+        ["contoso", "fabrikam", "woodgrove", "litware", "adatum", "tailspin"].iter().zip(terms)
+    {
         let email = format!("it@{tenant}.example");
-        env.ok(&["tenant", "add", tenant, "--name", tenant, "--admin-email", &email]);
+        let mut args = vec!["tenant", "add", tenant, "--name", tenant, "--admin-email", &email];
+        args.extend(terms);
+        env.ok(&args);
     }
     let declared = env.declared("token reuse");
     env.ok(&["affected", &declared, "contoso", "fabrikam", "woodgrove", "litware", "adatum", "tailspin"]);
@@ -109,7 +126,9 @@ fn store() -> (Env, Vec<String>) {
     );
     std::fs::write(&path, text).unwrap();
     std::fs::write(env.incident_file(&broken), "schema = 1\nid = \"broken\n").unwrap();
-    env.commit_by_hand("a newer sirt's event, and a broken file");
+    // A tenant whose file does not read: its limit is unknown, so `deadlines --check` fails.
+    std::fs::write(env.tenant_file("tailspin"), "schema = 1\nid = \"tailspin\n").unwrap();
+    env.commit_by_hand("a newer sirt's event, a broken incident file and a broken tenant file");
     (env, vec![declared, dismissed, closed, unknown, broken])
 }
 
@@ -147,7 +166,7 @@ fn a_damaged_missing_or_foreign_cache_reads_as_no_cache() {
                 .into()
         }),
     ];
-    for file in [index(&env), bodies(&env)] {
+    for file in [index(&env), bodies(&env), tenants(&env)] {
         for (name, damage) in damages {
             outcomes(&env, &ids, || {});
             let bytes = std::fs::read(&file).unwrap();
@@ -162,11 +181,15 @@ fn a_damaged_missing_or_foreign_cache_reads_as_no_cache() {
     let whole = std::fs::read(bodies(&env)).unwrap();
     std::fs::write(cache_dir(&env).join("tmp-4242-1-incidents.dat"), &whole[..whole.len() / 3]).unwrap();
     std::fs::write(cache_dir(&env).join("tmp-4242-2-incidents.idx"), b"sirt-cache index").unwrap();
+    let whole = std::fs::read(tenants(&env)).unwrap();
+    std::fs::write(cache_dir(&env).join("tmp-4242-3-tenants.idx"), &whole[..whole.len() / 2]).unwrap();
     assert_same(&env, &ids, &expected, &outcomes(&env, &ids, || {}), "leftover temporary files");
     std::fs::remove_file(index(&env)).unwrap();
     assert_same(&env, &ids, &expected, &outcomes(&env, &ids, || {}), "bodies without an index");
     std::fs::remove_file(bodies(&env)).unwrap();
     assert_same(&env, &ids, &expected, &outcomes(&env, &ids, || {}), "an index without bodies");
+    std::fs::remove_file(tenants(&env)).unwrap();
+    assert_same(&env, &ids, &expected, &outcomes(&env, &ids, || {}), "no tenant cache");
 
     // A cache that cannot be written (here: a file where its directory should be) is skipped.
     forget(&env);
@@ -260,4 +283,54 @@ fn readers_and_writers_at_once_leave_a_cache_that_reads_as_the_commit() {
     let expected = outcomes(&env, &ids, || forget(&env));
     assert_same(&env, &ids, &expected, &warm, "after readers and writers at once");
     assert_eq!(env.json(&["show", declared, "--format", "json"])["notes"], 3);
+}
+
+#[test]
+fn the_tenant_cache_follows_every_change_to_the_directory() {
+    let (env, ids) = store();
+    let declared = ids[0].as_str();
+    // Reads warm the cache; each change below is then read through it, and must read as
+    // without it.
+    let check = |case: &str| {
+        outcomes(&env, &ids, || {});
+        assert!(tenants(&env).exists(), "{case}: no tenant cache was written");
+        let warm = outcomes(&env, &ids, || {});
+        let expected = outcomes(&env, &ids, || forget(&env));
+        assert_same(&env, &ids, &expected, &warm, case);
+        expected
+    };
+    let before = check("before");
+    let table = |outcome: &[Outcome]| outcome.iter().map(|(_, out, _)| out.clone()).collect::<Vec<_>>();
+
+    outcomes(&env, &ids, || {});
+    env.ok(&["tenant", "set", "adatum", "--notify-within", "2h", "--regime", "nis2-art23"]);
+    let after_set = check("after tenant set");
+    assert_ne!(table(&after_set), table(&before), "a new limit changes the clocks");
+    assert!(env.ok(&["deadlines", "--incident", declared]).contains("contract 2h"));
+
+    outcomes(&env, &ids, || {});
+    let file = env.home.join("tenants.csv");
+    std::fs::write(
+        &file,
+        "id,name,admin_email,notify_within\nfabrikam,fabrikam,it@fabrikam.example,90m\nnorthwind,Northwind,it@northwind.example,\n",
+    )
+    .unwrap();
+    env.ok(&["tenant", "import", file.to_str().unwrap()]);
+    check("after tenant import");
+    assert!(env.ok(&["deadlines", "--incident", declared]).contains("contract 90m"));
+
+    // The broken tenant file removed by hand: the gate that failed closed on it now passes it.
+    outcomes(&env, &ids, || {});
+    std::fs::remove_file(env.tenant_file("tailspin")).unwrap();
+    env.commit_by_hand("the broken tenant file goes");
+    check("after a tenant file is removed");
+    // A tenant cache from before the change, put back: keyed by the tree, it is not believed.
+    outcomes(&env, &ids, || {});
+    let stale = std::fs::read(tenants(&env)).unwrap();
+    env.ok(&["tenant", "set", "contoso", "--notify-within", "1h"]);
+    outcomes(&env, &ids, || {});
+    std::fs::write(tenants(&env), &stale).unwrap();
+    let expected = outcomes(&env, &ids, || forget(&env));
+    std::fs::write(tenants(&env), &stale).unwrap();
+    assert_same(&env, &ids, &expected, &outcomes(&env, &ids, || {}), "a stale tenant cache");
 }

@@ -462,9 +462,15 @@ fn check(history: &History) -> Result<(), TestCaseError> {
     let terms = |tenant: &str| {
         let limit = tenant_limit(tenant).map(|l| Limit::parse(l).unwrap());
         match tenant {
-            "t1" => Some(TenantTerms { id: "t1".into(), limit, regimes: &t1_regimes }),
-            "t2" | "t5" => Some(TenantTerms { id: tenant.into(), limit, regimes: &[] }),
-            "t3" => Some(TenantTerms { id: "t3".into(), limit, regimes: &t3_regimes }),
+            "t1" => Some(TenantTerms { id: "t1".into(), limit, regimes: &t1_regimes, class: 1 }),
+            // Each tenant a class of its own: t2 and t5 may have different limits.
+            "t2" | "t5" => Some(TenantTerms {
+                id: tenant.into(),
+                limit,
+                regimes: &[],
+                class: if tenant == "t5" { 5 } else { 2 },
+            }),
+            "t3" => Some(TenantTerms { id: "t3".into(), limit, regimes: &t3_regimes, class: 3 }),
             _ => None,
         }
     };
@@ -673,8 +679,9 @@ fn the_generated_histories_reach_every_status() {
         let catalog = settings.catalog();
         let rules = Rules { catalog: &catalog, settings: &settings };
         let regimes = vec!["gdpr-art33".to_string()];
-        let terms =
-            |_: &str| Some(TenantTerms { id: "t1".into(), limit: Limit::parse("24h"), regimes: &regimes });
+        let terms = |_: &str| {
+            Some(TenantTerms { id: "t1".into(), limit: Limit::parse("24h"), regimes: &regimes, class: 0 })
+        };
         for d in rules.clocks(&incident, terms, history.minute(history.now)) {
             seen.insert((format!("{:?}", d.clock), d.status.as_str()));
         }

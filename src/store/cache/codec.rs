@@ -15,155 +15,7 @@ use crate::model::summary::IncidentSummary;
 use crate::model::tenant::Channel;
 use crate::model::vocab::{Classification, Effect, Phase, Role, Severity, Source};
 
-/// Bytes that do not decode as what they should hold.
-#[derive(Debug, PartialEq)]
-pub struct Corrupt;
-
-pub type Decoded<T> = Result<T, Corrupt>;
-
-#[derive(Default)]
-pub struct Writer {
-    pub bytes: Vec<u8>,
-}
-
-impl Writer {
-    pub fn u8(&mut self, v: u8) {
-        self.bytes.push(v);
-    }
-    pub fn u32(&mut self, v: u32) {
-        self.bytes.extend_from_slice(&v.to_le_bytes());
-    }
-    pub fn u64(&mut self, v: u64) {
-        self.bytes.extend_from_slice(&v.to_le_bytes());
-    }
-    pub fn len(&mut self, n: usize) {
-        self.u32(u32::try_from(n).unwrap_or(u32::MAX));
-    }
-    pub fn bool(&mut self, v: bool) {
-        self.u8(v as u8);
-    }
-    pub fn str(&mut self, s: &str) {
-        self.len(s.len());
-        self.bytes.extend_from_slice(s.as_bytes());
-    }
-    pub fn raw(&mut self, b: &[u8]) {
-        self.bytes.extend_from_slice(b);
-    }
-    pub fn time(&mut self, t: DateTime<Utc>) {
-        self.u64(t.timestamp() as u64);
-        self.u32(t.timestamp_subsec_nanos());
-    }
-    pub fn opt<T>(&mut self, v: &Option<T>, mut put: impl FnMut(&mut Self, &T)) {
-        match v {
-            None => self.u8(0),
-            Some(v) => {
-                self.u8(1);
-                put(self, v);
-            }
-        }
-    }
-    pub fn opt_str(&mut self, v: &Option<String>) {
-        self.opt(v, |w, s| w.str(s));
-    }
-    pub fn opt_time(&mut self, v: &Option<DateTime<Utc>>) {
-        self.opt(v, |w, t| w.time(*t));
-    }
-    pub fn seq<T>(&mut self, items: &[T], mut put: impl FnMut(&mut Self, &T)) {
-        self.len(items.len());
-        for item in items {
-            put(self, item);
-        }
-    }
-    pub fn strs(&mut self, items: &[String]) {
-        self.seq(items, |w, s| w.str(s));
-    }
-    /// A word as its place in the vocabulary `all`.
-    pub fn word<T: PartialEq>(&mut self, all: &[T], v: &T) {
-        self.u8(all.iter().position(|w| w == v).unwrap_or(usize::from(u8::MAX)) as u8);
-    }
-}
-
-pub struct Reader<'a> {
-    bytes: &'a [u8],
-    at: usize,
-}
-
-impl<'a> Reader<'a> {
-    pub fn new(bytes: &'a [u8]) -> Reader<'a> {
-        Reader { bytes, at: 0 }
-    }
-    pub fn at(&self) -> usize {
-        self.at
-    }
-    pub fn is_done(&self) -> bool {
-        self.at == self.bytes.len()
-    }
-    pub fn take(&mut self, n: usize) -> Decoded<&'a [u8]> {
-        let end = self.at.checked_add(n).ok_or(Corrupt)?;
-        let out = self.bytes.get(self.at..end).ok_or(Corrupt)?;
-        self.at = end;
-        Ok(out)
-    }
-    pub fn u8(&mut self) -> Decoded<u8> {
-        Ok(self.take(1)?[0])
-    }
-    pub fn u32(&mut self) -> Decoded<u32> {
-        Ok(u32::from_le_bytes(self.take(4)?.try_into().map_err(|_| Corrupt)?))
-    }
-    pub fn u64(&mut self) -> Decoded<u64> {
-        Ok(u64::from_le_bytes(self.take(8)?.try_into().map_err(|_| Corrupt)?))
-    }
-    pub fn len(&mut self) -> Decoded<usize> {
-        let n = self.u32()? as usize;
-        // A length longer than what is left is garbage; refusing it here keeps a bad length from
-        // reserving gigabytes.
-        if n > self.bytes.len() - self.at { Err(Corrupt) } else { Ok(n) }
-    }
-    pub fn bool(&mut self) -> Decoded<bool> {
-        match self.u8()? {
-            0 => Ok(false),
-            1 => Ok(true),
-            _ => Err(Corrupt),
-        }
-    }
-    pub fn str(&mut self) -> Decoded<String> {
-        let n = self.len()?;
-        std::str::from_utf8(self.take(n)?).map(str::to_owned).map_err(|_| Corrupt)
-    }
-    pub fn time(&mut self) -> Decoded<DateTime<Utc>> {
-        let secs = self.u64()? as i64;
-        let nanos = self.u32()?;
-        DateTime::from_timestamp(secs, nanos).ok_or(Corrupt)
-    }
-    pub fn opt<T>(&mut self, mut get: impl FnMut(&mut Self) -> Decoded<T>) -> Decoded<Option<T>> {
-        match self.u8()? {
-            0 => Ok(None),
-            1 => get(self).map(Some),
-            _ => Err(Corrupt),
-        }
-    }
-    pub fn opt_str(&mut self) -> Decoded<Option<String>> {
-        self.opt(Self::str)
-    }
-    pub fn opt_time(&mut self) -> Decoded<Option<DateTime<Utc>>> {
-        self.opt(Self::time)
-    }
-    pub fn seq<T>(&mut self, mut get: impl FnMut(&mut Self) -> Decoded<T>) -> Decoded<Vec<T>> {
-        // Every item takes at least one byte, so the count is bounded by what is left.
-        let n = self.len()?;
-        let mut items = Vec::with_capacity(n);
-        for _ in 0..n {
-            items.push(get(self)?);
-        }
-        Ok(items)
-    }
-    pub fn strs(&mut self) -> Decoded<Vec<String>> {
-        self.seq(Self::str)
-    }
-    pub fn word<T: Copy>(&mut self, all: &[T]) -> Decoded<T> {
-        all.get(usize::from(self.u8()?)).copied().ok_or(Corrupt)
-    }
-}
+pub use super::bytes::{Corrupt, Decoded, Reader, Writer, checksum};
 
 pub fn put_summary(w: &mut Writer, s: &IncidentSummary) {
     w.str(&s.id);
@@ -215,26 +67,11 @@ pub fn put_incident(w: &mut Writer, i: &Incident) {
         w.str(&e.who);
         w.time(e.at);
     });
-    // Keys are the tenants' own ids, so the list alone rebuilds the map.
-    w.len(i.affected.len());
-    for a in i.affected.values() {
-        w.str(&a.tenant);
-        w.time(a.since);
-        w.opt_str(&a.detail);
-        w.opt_time(&a.notified_at);
-    }
     w.opt_str(&i.description);
     w.strs(&i.actions);
     w.strs(&i.advice);
     w.bool(i.public);
     w.opt_str(&i.public_text);
-    w.seq(&i.notifications, |w, n| {
-        w.str(&n.tenant);
-        w.word(&Channel::ALL, &n.channel);
-        w.time(n.at);
-        w.str(&n.by);
-        w.opt_str(&n.reference);
-    });
     put_response(w, &i.response);
     w.opt(&i.review, |w, r| {
         w.time(r.at);
@@ -275,11 +112,35 @@ pub fn put_incident(w: &mut Writer, i: &Incident) {
     w.strs(&i.unknown_events);
     w.time(i.updated_at);
     w.u64(i.last_seq);
-    w.len(i.first_notified.len());
-    for (tenant, at) in &i.first_notified {
-        w.str(tenant);
-        w.time(*at);
+    // The per-tenant lists come last, each behind its length in bytes, so that the clocks can
+    // read the rest without them and then walk the affected tenants without building a map:
+    // the affected tenants, then when each was first notified and every notification.
+    let mut affected = Writer::default();
+    // Keys are the tenants' own ids, so the list alone rebuilds the map.
+    affected.len(i.affected.len());
+    for a in i.affected.values() {
+        affected.str(&a.tenant);
+        affected.opt_time(&a.notified_at);
+        affected.time(a.since);
+        affected.opt_str(&a.detail);
     }
+    w.len(affected.bytes.len());
+    w.raw(&affected.bytes);
+    let mut notified = Writer::default();
+    notified.len(i.first_notified.len());
+    for (tenant, at) in &i.first_notified {
+        notified.str(tenant);
+        notified.time(*at);
+    }
+    notified.seq(&i.notifications, |w, n| {
+        w.str(&n.tenant);
+        w.word(&Channel::ALL, &n.channel);
+        w.time(n.at);
+        w.str(&n.by);
+        w.opt_str(&n.reference);
+    });
+    w.len(notified.bytes.len());
+    w.raw(&notified.bytes);
 }
 
 fn put_response(w: &mut Writer, r: &Response) {
@@ -326,7 +187,87 @@ fn keyed<T>(items: Vec<T>, key: impl Fn(&T) -> &String) -> Decoded<BTreeMap<Stri
     Ok(items.into_iter().map(|item| (key(&item).clone(), item)).collect())
 }
 
+/// A whole folded incident.
 pub fn get_incident(r: &mut Reader) -> Decoded<Incident> {
+    let (mut incident, affected) = get_incident_but_tenants(r)?;
+    let mut r = Reader::new(affected.affected);
+    let list = r.seq(|r| {
+        let tenant = r.str()?;
+        let notified_at = r.opt_time()?;
+        Ok(AffectedTenant { tenant, notified_at, since: r.time()?, detail: r.opt_str()? })
+    })?;
+    if !r.is_done() {
+        return Err(Corrupt);
+    }
+    incident.affected = keyed(list, |a| &a.tenant)?;
+    let mut r = Reader::new(affected.notified);
+    let first_notified = r.seq(|r| Ok((r.str()?, r.time()?)))?;
+    incident.notifications = r.seq(|r| {
+        Ok(Notification {
+            tenant: r.str()?,
+            channel: r.word(&Channel::ALL)?,
+            at: r.time()?,
+            by: r.str()?,
+            reference: r.opt_str()?,
+        })
+    })?;
+    if !r.is_done() || first_notified.windows(2).any(|pair| pair[0].0 >= pair[1].0) {
+        return Err(Corrupt);
+    }
+    incident.first_notified = first_notified.into_iter().collect();
+    Ok(incident)
+}
+
+/// The encoded per-tenant lists of an incident, left undecoded.
+pub struct TenantLists<'a> {
+    affected: &'a [u8],
+    notified: &'a [u8],
+}
+
+impl<'a> TenantLists<'a> {
+    /// The affected tenants in id order, each with when it was first notified, borrowed from
+    /// the encoding: no allocation per tenant. `into` is cleared first.
+    pub fn affected(&self, into: &mut Vec<(&'a str, Option<DateTime<Utc>>)>) -> Decoded<()> {
+        into.clear();
+        let mut r = Reader::new(self.affected);
+        let n = r.len()?;
+        into.reserve(n);
+        // Tenants are notified in batches: a time is made once per run of equal ones.
+        let mut last: Option<(&[u8], DateTime<Utc>)> = None;
+        for _ in 0..n {
+            let tenant = r.str_ref()?;
+            let notified = match r.u8()? {
+                0 => None,
+                1 => {
+                    let raw = r.take(12)?;
+                    match last {
+                        Some((seen, at)) if seen == raw => Some(at),
+                        _ => {
+                            let at = Reader::new(raw).time()?;
+                            last = Some((raw, at));
+                            Some(at)
+                        }
+                    }
+                }
+                _ => return Err(Corrupt),
+            };
+            r.take(12)?;
+            if r.u8()? == 1 {
+                let len = r.len()?;
+                r.take(len)?;
+            }
+            if into.last().is_some_and(|(last, _)| *last >= tenant) {
+                return Err(Corrupt);
+            }
+            into.push((tenant, notified));
+        }
+        if r.is_done() { Ok(()) } else { Err(Corrupt) }
+    }
+}
+
+/// An incident without its affected tenants, first notifications and notifications (left
+/// empty), and those lists still encoded: what the clocks read of half a million affected tenants.
+pub fn get_incident_but_tenants<'a>(r: &mut Reader<'a>) -> Decoded<(Incident, TenantLists<'a>)> {
     let id = r.str()?;
     let title = r.str()?;
     let severity = r.word(Severity::ALL)?;
@@ -342,29 +283,11 @@ pub fn get_incident(r: &mut Reader) -> Decoded<Incident> {
         Ok(Impact { effects: r.seq(|r| r.word(Effect::ALL))?, summary: r.opt_str()?, at: r.time()? })
     })?;
     let engagements = r.seq(|r| Ok(Engagement { role: r.word(Role::ALL)?, who: r.str()?, at: r.time()? }))?;
-    let affected = r.seq(|r| {
-        Ok(AffectedTenant {
-            tenant: r.str()?,
-            since: r.time()?,
-            detail: r.opt_str()?,
-            notified_at: r.opt_time()?,
-        })
-    })?;
-    let affected = keyed(affected, |a| &a.tenant)?;
     let description = r.opt_str()?;
     let actions = r.strs()?;
     let advice = r.strs()?;
     let public = r.bool()?;
     let public_text = r.opt_str()?;
-    let notifications = r.seq(|r| {
-        Ok(Notification {
-            tenant: r.str()?,
-            channel: r.word(&Channel::ALL)?,
-            at: r.time()?,
-            by: r.str()?,
-            reference: r.opt_str()?,
-        })
-    })?;
     let response = get_response(r)?;
     let review = r.opt(|r| {
         Ok(Review {
@@ -407,11 +330,11 @@ pub fn get_incident(r: &mut Reader) -> Decoded<Incident> {
     let unknown_events = r.strs()?;
     let updated_at = r.time()?;
     let last_seq = r.u64()?;
-    let first_notified = r.seq(|r| Ok((r.str()?, r.time()?)))?;
-    if first_notified.windows(2).any(|pair| pair[0].0 >= pair[1].0) {
-        return Err(Corrupt);
-    }
-    Ok(Incident {
+    let len = r.len()?;
+    let affected = r.take(len)?;
+    let len = r.len()?;
+    let notified = r.take(len)?;
+    let incident = Incident {
         id,
         title,
         severity,
@@ -425,13 +348,12 @@ pub fn get_incident(r: &mut Reader) -> Decoded<Incident> {
         dismiss_reason,
         impact,
         engagements,
-        affected,
         description,
         actions,
         advice,
         public,
         public_text,
-        notifications,
+        notifications: Vec::new(),
         response,
         review,
         closed_at,
@@ -444,24 +366,8 @@ pub fn get_incident(r: &mut Reader) -> Decoded<Incident> {
         unknown_events,
         updated_at,
         last_seq,
-        first_notified: first_notified.into_iter().collect(),
-    })
-}
-
-/// A 64-bit checksum of `bytes`, to tell a cache file damaged on disk from a sound one. Not
-/// cryptographic: whoever can write `.git/` can change the record itself.
-pub fn checksum(bytes: &[u8]) -> u64 {
-    const K: u64 = 0x9e37_79b9_7f4a_7c15;
-    let mut h = (bytes.len() as u64).wrapping_mul(K) ^ 0x2545_f491_4f6c_dd1d;
-    let mut words = bytes.chunks_exact(8);
-    for word in &mut words {
-        let w = u64::from_le_bytes(word.try_into().expect("8 bytes"));
-        h = (h ^ w).wrapping_mul(K).rotate_left(31);
-    }
-    for (n, b) in words.remainder().iter().enumerate() {
-        h = (h ^ (u64::from(*b) << (8 * n))).wrapping_mul(K).rotate_left(31);
-    }
-    h ^= h >> 29;
-    h = h.wrapping_mul(0xbf58_476d_1ce4_e5b9);
-    h ^ (h >> 32)
+        affected: BTreeMap::new(),
+        first_notified: BTreeMap::new(),
+    };
+    Ok((incident, TenantLists { affected, notified }))
 }

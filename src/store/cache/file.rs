@@ -25,7 +25,7 @@ use super::codec::{Corrupt, Decoded, Reader, Writer, checksum};
 use crate::store::Oid;
 
 /// Bumped whenever what the files hold, or how, changes.
-const FORMAT: u32 = 1;
+const FORMAT: u32 = 3;
 const DIR: &str = "sirt-cache";
 const INDEX: &str = "incidents.idx";
 const BODIES: &str = "incidents.dat";
@@ -88,7 +88,7 @@ pub fn dir(git_dir: &Path) -> PathBuf {
 }
 
 /// What both files start with: only the sirt that wrote a cache reads it.
-fn header(kind: &str) -> String {
+pub fn header(kind: &str) -> String {
     format!(
         "sirt-cache {kind} format={FORMAT} sirt={} schema={} build={:016x}\n",
         env!("CARGO_PKG_VERSION"),
@@ -259,6 +259,40 @@ pub fn read_body(git_dir: &Path, id: u64, body: BodyRef) -> Option<Vec<u8>> {
     (checksum(&bytes) == body.sum).then_some(bytes)
 }
 
+/// The bodies file `id` read a window at a time, for bodies asked for in the order they lie:
+/// memory stays the size of a window (or of the largest body), not of the file.
+pub struct BodyWindow {
+    file: File,
+    size: u64,
+    start: u64,
+    bytes: Vec<u8>,
+}
+
+/// How much of the bodies file one read brings in.
+const WINDOW: u64 = 1 << 20;
+
+impl BodyWindow {
+    pub fn open(git_dir: &Path, id: u64) -> Option<BodyWindow> {
+        let file = open_bodies(git_dir, id, false)?;
+        let size = file.metadata().ok()?.len();
+        Some(BodyWindow { file, size, start: 0, bytes: Vec::new() })
+    }
+
+    /// One body, checked; `None` when it is not there or damaged.
+    pub fn body(&mut self, body: BodyRef) -> Option<&[u8]> {
+        let end = body.offset.checked_add(body.len).filter(|end| *end <= self.size)?;
+        if body.offset < self.start || end > self.start + self.bytes.len() as u64 {
+            let want = body.len.max(WINDOW).min(self.size - body.offset);
+            self.bytes.resize(usize::try_from(want).ok()?, 0);
+            read_at(&self.file, &mut self.bytes, body.offset).ok()?;
+            self.start = body.offset;
+        }
+        let at = usize::try_from(body.offset - self.start).ok()?;
+        let bytes = self.bytes.get(at..at + usize::try_from(body.len).ok()?)?;
+        (checksum(bytes) == body.sum).then_some(bytes)
+    }
+}
+
 /// Appends `bodies` to the bodies file `id`; `None` when it cannot be written, is another file
 /// now, or would hold more than twice the `live` bytes the new index names (then it is time to
 /// write it anew).
@@ -318,6 +352,14 @@ pub fn write_both(git_dir: &Path, index: &[u8], bodies: &[u8]) {
         let _ = replace(&dir, INDEX, index);
     }
     remove_stale_temps(&dir);
+}
+
+/// Replaces one file of the cache directory, made if need be. Best effort.
+pub fn write_one(git_dir: &Path, name: &str, bytes: &[u8]) {
+    let dir = dir(git_dir);
+    if crate::store::create_private_dir(&dir).is_ok() {
+        let _ = replace(&dir, name, bytes);
+    }
 }
 
 /// Replaces the index alone, after appending to the bodies file it names. Best effort.

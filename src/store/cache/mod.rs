@@ -7,8 +7,11 @@
 //! parsed; then the cache is written anew. A cache that is missing, damaged or from another
 //! sirt is rebuilt without a word, and writing it never makes a command fail.
 
+mod bytes;
+mod clocks;
 mod codec;
 mod file;
+mod tenants;
 
 use std::cell::OnceCell;
 use std::rc::Rc;
@@ -20,6 +23,7 @@ use crate::model::Incident;
 use crate::model::summary::IncidentSummary;
 use codec::{Reader, Writer};
 use file::{BodyRef, Index, Listed, NewBodies, State};
+pub use tenants::{ClockTerms, TenantTerms};
 
 /// What `list` shows of every incident that reads, and a line for each file that doesn't.
 pub struct Summaries {
@@ -112,7 +116,10 @@ impl Store {
         // Written anew, kept states are copied, so each is checked first; appended to, they stay
         // where they are and their readers check them.
         let old_bodies = if appending { None } else { old.and_then(|s| s.bodies(self)) };
-        let mut blobs = self.incident_blobs()?;
+        let mut blobs = match old.and_then(|old| self.blobs_by_diff(old, tree)) {
+            Some(blobs) => blobs,
+            None => self.incident_blobs()?,
+        };
         // In id order, whatever order the layout lists them in: the index is searched by id.
         blobs.sort_by(|a, b| a.0.cmp(&b.0));
         let mut plan: Vec<Option<Kept>> = Vec::with_capacity(blobs.len());
@@ -168,6 +175,28 @@ impl Store {
             };
         }
         self.write_anew(tree, &blobs, &plan, &fresh)
+    }
+
+    /// The incident files of `tree` from those `old` lists and the files changed since its
+    /// tree, without listing `incidents/`: a change reads only the few small trees it touched.
+    /// `None` when in doubt (a file removed or moved, one id in two places): then list it all.
+    fn blobs_by_diff(&self, old: &Snapshot, tree: Option<Oid>) -> Option<Vec<(String, Oid)>> {
+        let changes = self.git.changed_files(old.index.tree?, tree?).ok()??;
+        let mut blobs: Vec<(String, Oid)> =
+            old.index.entries.iter().map(|e| (e.id.clone(), e.blob)).collect();
+        for (path, before, after) in changes {
+            let path = format!("{INCIDENTS_DIR}/{path}");
+            let Some(id) = super::layout::incident_at(&path) else { continue };
+            let at = blobs.binary_search_by(|(known, _)| known.as_str().cmp(id));
+            match (at, before, after) {
+                // Changed in place: the file the old listing named.
+                (Ok(n), Some(before), Some(after)) if blobs[n].1 == before => blobs[n].1 = after,
+                // A new incident.
+                (Err(n), None, Some(after)) => blobs.insert(n, (id.to_string(), after)),
+                _ => return None,
+            }
+        }
+        Some(blobs)
     }
 
     /// Appends the states just parsed to the bodies file of `old` and writes an index naming
