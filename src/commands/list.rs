@@ -34,7 +34,15 @@ pub struct ListArgs {
 }
 
 pub fn run(ctx: &Ctx, args: ListArgs) -> Result<()> {
-    let store = ctx.store_to_read(&[Draws::Incidents])?;
+    // Hand edits are looked for in what is listed: the open incidents' files by default (a
+    // tenth of a big store), the whole directory with --all, as a new file there counts too.
+    let (store, look) = ctx.store_to_read_first()?;
+    let every = args.all && args.severity.is_empty() && args.phase.is_empty();
+    let look_at = |ids: &mut dyn Iterator<Item = &str>| {
+        let draws: Vec<Draws> =
+            if every { vec![Draws::Incidents] } else { ids.map(Draws::Incident).collect() };
+        ctx.look_for_hand_edits(store, look, &draws)
+    };
     // A phase filter alone decides by itself: `--phase dismissed` finds dismissed incidents.
     let wanted = |open: bool, severity: Severity, phase: Phase| {
         (args.all
@@ -53,6 +61,7 @@ pub fn run(ctx: &Ctx, args: ListArgs) -> Result<()> {
         let mut incidents: Vec<&Incident> =
             loaded.incidents.iter().filter(|i| wanted(i.open, i.severity, i.phase)).collect();
         incidents.sort_by(|a, b| b.detected_at.cmp(&a.detected_at).then_with(|| a.id.cmp(&b.id)));
+        look_at(&mut incidents.iter().map(|i| i.id.as_str()))?;
         return ctx.ui.json(&incidents);
     }
     // The table and CSV need only what the cache keeps apart from the affected-tenant lists.
@@ -64,6 +73,7 @@ pub fn run(ctx: &Ctx, args: ListArgs) -> Result<()> {
     let mut incidents: Vec<&IncidentSummary> =
         loaded.incidents.iter().filter(|i| wanted(i.open, i.severity, i.phase)).collect();
     incidents.sort_by(|a, b| b.detected_at.cmp(&a.detected_at).then_with(|| a.id.cmp(&b.id)));
+    look_at(&mut incidents.iter().map(|i| i.id.as_str()))?;
 
     match args.format {
         Format::Csv => {

@@ -332,6 +332,17 @@ impl Ctx {
         Ok((store, id))
     }
 
+    /// The store, for a command that knows what it draws on only once it has read (`list`): it
+    /// calls [`Ctx::look_for_hand_edits`] then, with `look` as given here.
+    pub fn store_to_read_first(&self) -> Result<(&Store, bool)> {
+        self.open_to_read()
+    }
+
+    /// Says once when what `draws` names holds hand edits (see [`Ctx::store_to_read_first`]).
+    pub fn look_for_hand_edits(&self, store: &Store, look: bool, draws: &[Draws]) -> Result<()> {
+        if look { self.warn_hand_edits(store, draws) } else { Ok(()) }
+    }
+
     /// Opens the store for reading and says what a reader should know first; `false` when a
     /// half-done git operation explains any difference, so hand edits are not looked for.
     fn open_to_read(&self) -> Result<(&Store, bool)> {

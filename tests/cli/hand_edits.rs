@@ -231,3 +231,40 @@ fn an_index_cut_short_is_made_again_from_the_commit() {
     assert_eq!(out.status.code(), Some(1));
     assert_refused_for(&String::from_utf8_lossy(&out.stderr), &incident_rel(&edited_id));
 }
+
+/// `list` looks at what it lists: by default the open incidents' files, so a hand edit of a
+/// dismissed incident is not its business; `--all` and `--closed` list that one and say so, and
+/// `--all` looks at the whole directory, where a file made by hand counts too.
+#[test]
+fn list_looks_at_the_incidents_it_lists() {
+    let env = Env::new();
+    let open = env.declared("Token theft");
+    let dismissed = env.detect("A drill", &["--at", "2026-11-20T07:00:00Z"]);
+    env.ok(&["dismiss", &dismissed, "--reason", "only a drill"]);
+    let path = env.incident_file(&dismissed);
+    let mut edited = std::fs::read(&path).unwrap();
+    edited.extend_from_slice(b"# looked at by hand\n");
+    std::fs::write(&path, &edited).unwrap();
+
+    for args in [&["list"][..], &["list", "--format", "json"], &["list", "--severity", "sev2"]] {
+        assert_eq!(differs_warnings(&stderr_of(&env, args)), 0, "{args:?}");
+    }
+    for args in [&["list", "--all"][..], &["list", "--closed"], &["list", "--all", "--format", "csv"]] {
+        let stderr = stderr_of(&env, args);
+        assert_eq!(differs_warnings(&stderr), 1, "{args:?}");
+        assert!(stderr.contains(&incident_rel(&dismissed)), "{args:?}: {stderr}");
+    }
+    std::fs::write(&path, env.file_at("HEAD", &incident_rel(&dismissed)).unwrap()).unwrap();
+    assert_eq!(differs_warnings(&stderr_of(&env, &["list", "--all"])), 0);
+
+    let open_path = env.incident_file(&open);
+    std::fs::write(&open_path, b"schema = 1\n").unwrap();
+    assert_eq!(differs_warnings(&stderr_of(&env, &["list"])), 1);
+    std::fs::write(&open_path, env.file_at("HEAD", &incident_rel(&open)).unwrap()).unwrap();
+
+    let stray = env.incident_file("INC-ZZZZ-ZZZZ");
+    std::fs::create_dir_all(stray.parent().unwrap()).unwrap();
+    std::fs::write(&stray, b"made by hand\n").unwrap();
+    assert_eq!(differs_warnings(&stderr_of(&env, &["list"])), 0);
+    assert_eq!(differs_warnings(&stderr_of(&env, &["list", "--all"])), 1);
+}
