@@ -170,9 +170,7 @@ impl Git {
         // the directory is gone).
         let mut on_disk: BTreeMap<String, Option<Vec<String>>> =
             by_dir.keys().map(|d| (d.clone(), None)).collect();
-        for root in &dirs {
-            collect_dirs(&workdir, root, &mut on_disk);
-        }
+        on_disk.extend(collect_dirs(&workdir, &dirs));
         let on_disk: Vec<(String, Option<Vec<String>>)> = on_disk.into_iter().collect();
         let empty = Vec::new();
         let found = crate::parallel::by_chunks(&on_disk, crate::parallel::cores(), |part| {
@@ -360,14 +358,43 @@ fn known(name: &str, entry: &Entry) -> Known {
     }
 }
 
-/// `dir` (a directory of the scope) and every directory under it, with the files each holds.
-fn collect_dirs(workdir: &Path, dir: &str, dirs: &mut BTreeMap<String, Option<Vec<String>>>) {
+/// The directories of the scope (`roots`) and every directory under them, with the files each
+/// holds. The directories under the roots (a sharded store's 1,280 shards) are read on all cores.
+fn collect_dirs(workdir: &Path, roots: &[&str]) -> BTreeMap<String, Option<Vec<String>>> {
+    let mut dirs = BTreeMap::new();
+    let mut under = Vec::new();
+    for root in roots {
+        let Ok(entries) = std::fs::read_dir(workdir.join(root)) else { continue };
+        let mut files = Vec::new();
+        for entry in entries.flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if entry.file_type().is_ok_and(|t| t.is_dir()) {
+                under.push(format!("{root}/{name}"));
+            } else {
+                files.push(name);
+            }
+        }
+        dirs.insert(root.to_string(), Some(files));
+    }
+    let found = crate::parallel::by_chunks(&under, crate::parallel::cores(), |part| {
+        let mut found = BTreeMap::new();
+        for dir in part {
+            collect_dir(workdir, dir, &mut found);
+        }
+        found
+    });
+    found.into_iter().for_each(|found| dirs.extend(found));
+    dirs
+}
+
+/// `dir` and every directory under it, with the files each holds.
+fn collect_dir(workdir: &Path, dir: &str, dirs: &mut BTreeMap<String, Option<Vec<String>>>) {
     let Ok(entries) = std::fs::read_dir(workdir.join(dir)) else { return };
     let mut files = Vec::new();
     for entry in entries.flatten() {
         let name = entry.file_name().to_string_lossy().into_owned();
         if entry.file_type().is_ok_and(|t| t.is_dir()) {
-            collect_dirs(workdir, &format!("{dir}/{name}"), dirs);
+            collect_dir(workdir, &format!("{dir}/{name}"), dirs);
         } else {
             files.push(name);
         }
