@@ -89,21 +89,13 @@ impl Index {
     }
 
     pub(super) fn add(&mut self, entry: &git2::IndexEntry) -> Result<()> {
-        let id = entry.id.as_bytes().try_into().map_err(|_| anyhow::anyhow!("not a SHA-1 object id"))?;
-        self.file.set(index_file::Entry {
-            path: entry.path.clone(),
-            ctime: (entry.ctime.seconds() as u32, entry.ctime.nanoseconds()),
-            mtime: (entry.mtime.seconds() as u32, entry.mtime.nanoseconds()),
-            dev: entry.dev,
-            ino: entry.ino,
-            mode: entry.mode,
-            uid: entry.uid,
-            gid: entry.gid,
-            size: entry.file_size,
-            id,
-            flags: entry.flags,
-            extended: entry.flags_extended,
-        });
+        self.file.set(file_entry(entry)?);
+        Ok(())
+    }
+
+    /// [`Index::add`] for many entries, merged into the index in one pass.
+    pub(super) fn add_all(&mut self, entries: &[git2::IndexEntry]) -> Result<()> {
+        self.file.set_all(entries.iter().map(file_entry).collect::<Result<_>>()?);
         Ok(())
     }
 
@@ -173,6 +165,25 @@ fn close(open: &mut Vec<(String, Vec<u8>)>) -> Result<()> {
     parent.extend_from_slice(format!("40000 {name}\0").as_bytes());
     parent.extend_from_slice(id.as_bytes());
     Ok(())
+}
+
+/// An entry as `git2` describes one, in the form the index file holds.
+fn file_entry(entry: &git2::IndexEntry) -> Result<index_file::Entry> {
+    let id = entry.id.as_bytes().try_into().map_err(|_| anyhow::anyhow!("not a SHA-1 object id"))?;
+    Ok(index_file::Entry {
+        path: entry.path.clone(),
+        ctime: (entry.ctime.seconds() as u32, entry.ctime.nanoseconds()),
+        mtime: (entry.mtime.seconds() as u32, entry.mtime.nanoseconds()),
+        dev: entry.dev,
+        ino: entry.ino,
+        mode: entry.mode,
+        uid: entry.uid,
+        gid: entry.gid,
+        size: entry.file_size,
+        id,
+        flags: entry.flags,
+        extended: entry.flags_extended,
+    })
 }
 
 impl Entry<'_> {

@@ -255,3 +255,27 @@ fn an_index_in_conflict_is_read_but_not_written() {
     assert_eq!(index.entries.iter().filter(|e| e.path == b"sirt.toml").count(), 2);
     assert!(index.write(&git_dir).is_err());
 }
+
+#[test]
+fn setting_many_entries_at_once_is_setting_them_one_by_one() {
+    let (dir, _repo) = repo_with_files(4);
+    let file = dir.path().join(".git/index");
+    let mut one_by_one = read(&file, &|_| true).unwrap().unwrap();
+    let mut at_once = read(&file, &|_| true).unwrap().unwrap();
+    let template = one_by_one.entries[0].clone();
+    let mut batch = Vec::new();
+    for (n, path) in
+        ["zz/last", "a-first", "incidents/AB/INC-AB50-0000.toml", "sirt.toml", "tenants/0f/b", "m"]
+            .iter()
+            .enumerate()
+    {
+        batch.push(Entry { path: path.as_bytes().to_vec(), size: n as u32 + 100, ..template.clone() });
+    }
+    for entry in batch.clone() {
+        one_by_one.set(entry);
+    }
+    at_once.set_all(batch);
+    assert_eq!(at_once.entries, one_by_one.entries);
+    assert!(at_once.entries.windows(2).all(|w| w[0].path < w[1].path), "sorted");
+    assert_eq!(at_once.entries.len(), 7 + 5);
+}

@@ -282,15 +282,17 @@ impl Git {
         // Taken out while it changes: after a failure it is read again from its file.
         let mut index = self.take_index()?;
         let held = from.is_some_and(|tree| index::noted(&git_dir, &index, tree));
+        let mut added = Vec::with_capacity(paths.len());
         for (path, blob) in paths {
             let on_disk = std::fs::symlink_metadata(workdir.join(path)).ok();
             match (on_disk, blob) {
-                (Some(meta), Some(blob)) if meta.is_file() => index.add(&entry_of(path, &meta, *blob))?,
+                (Some(meta), Some(blob)) if meta.is_file() => added.push(entry_of(path, &meta, *blob)),
                 // Anything else there (nothing, or not the file the commit holds) is left out of
                 // the index, so that the next check reports it.
                 _ => index.remove(path)?,
             }
         }
+        index.add_all(&added)?;
         // Files the hand-edit check found as committed but with new stat data: entered too,
         // since the index is written anyway.
         self.restat(&mut index, &self.take_stale())?;
