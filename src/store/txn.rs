@@ -4,9 +4,10 @@
 //! change a crashed writer left half done, and moves every read to the branch's current tip. The
 //! caller reads and decides, then [`Txn::commit`] refuses if a file it is about to write, move or
 //! delete holds a hand edit (hand edits elsewhere are left alone), writes the objects, moves the
-//! branch by compare-and-swap, and brings the checkout in line. A marker in `.git/` names the files of a change from before the branch moves
-//! until the checkout is done; the next command puts exactly those files back to what the branch
-//! says, so a crash at any instant leaves the commit as the whole truth.
+//! branch by compare-and-swap, and brings the checkout in line. A marker in `.git/` names the
+//! files of a change from before the branch moves until the checkout is done; the next command
+//! puts exactly those files back to what the branch says, so a crash at any instant leaves the
+//! commit as the whole truth.
 
 use std::collections::BTreeMap;
 use std::fs::{self, File, OpenOptions};

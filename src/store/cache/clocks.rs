@@ -18,8 +18,9 @@ pub type ForClocks<T> = (Vec<T>, Vec<String>);
 impl Store {
     /// Calls `each` with every incident of the commit in view that reads, its affected tenants
     /// in id order, and where it stands in id order (a number that only orders), on several
-    /// threads at once. `each` may be called more than once for one incident (when the cache turns out damaged part way, it
-    /// starts again from the files); only the last call's result is kept.
+    /// threads at once. `each` may be called more than once for one incident (when the cache
+    /// turns out damaged part way, it starts again from the files); only the last call's result
+    /// is kept.
     pub fn incidents_for_clocks<T: Send>(
         &self,
         each: impl Fn(u32, &Incident, &[AffectedRef]) -> T + Sync,
