@@ -42,6 +42,13 @@ impl Index {
         Ok(Index { path: path.to_path_buf(), file })
     }
 
+    /// Reads only the entries of the index at `path` that `wanted` accepts: enough to look at
+    /// those paths, never to hash the index's tree or to write it back.
+    pub(super) fn open_only(path: &Path, wanted: &dyn Fn(&[u8]) -> bool) -> Result<Index> {
+        let file = index_file::read(path, wanted)?.unwrap_or_else(index_file::Index::empty);
+        Ok(Index { path: path.to_path_buf(), file })
+    }
+
     /// Reads the file again if it changed since it was last read or written, as told by the
     /// checksum at its end; a file without one (`index.skipHash`) is always read again.
     pub(super) fn reload(&mut self) -> Result<()> {
