@@ -268,3 +268,52 @@ fn list_looks_at_the_incidents_it_lists() {
     assert_eq!(differs_warnings(&stderr_of(&env, &["list"])), 0);
     assert_eq!(differs_warnings(&stderr_of(&env, &["list", "--all"])), 1);
 }
+
+/// An import checks every tenant file it writes. When nothing proves that the index holds the
+/// commit (git rewrote the index, or the note is gone), the files are looked up in the commit a
+/// directory at a time, and a hand edit among them is still refused.
+#[test]
+fn an_import_finds_a_hand_edit_among_its_files_without_the_index_note() {
+    let env = Env::new();
+    let rows = |names: &[&str]| {
+        let mut csv = String::from("id,name,admin_email\n");
+        for name in names {
+            csv.push_str(&format!("{name},{name},it@{name}.example\n"));
+        }
+        let file = env.home.join(format!("{}.csv", names.len()));
+        std::fs::write(&file, csv).unwrap();
+        file
+    };
+    let first: Vec<String> = (0..12).map(|n| format!("tenant-{n:02}")).collect();
+    let first: Vec<&str> = first.iter().map(String::as_str).collect();
+    env.ok(&["tenant", "import", rows(&first).to_str().unwrap()]);
+    let edited = env.tenant_file("tenant-07");
+    let mut text = std::fs::read(&edited).unwrap();
+    text.extend_from_slice(b"# by hand\n");
+    std::fs::write(&edited, &text).unwrap();
+    let _ = std::fs::remove_file(env.store.join(".git/sirt-index"));
+    env.git(&["update-index", "-q", "--refresh"]);
+
+    let renamed: Vec<String> = first.iter().map(|id| format!("{id},Renamed {id}")).collect();
+    let file = env.home.join("renamed.csv");
+    std::fs::write(&file, format!("id,name\n{}\n", renamed.join("\n"))).unwrap();
+    let out = env.run(&["tenant", "import", file.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_refused_for(&String::from_utf8_lossy(&out.stderr), &tenant_rel("tenant-07"));
+    assert_eq!(std::fs::read(&edited).unwrap(), text);
+    // The eleven others, looked up the same way, are as committed: the import goes through.
+    let _ = std::fs::remove_file(env.store.join(".git/sirt-index"));
+    let rest: Vec<&String> = renamed.iter().filter(|row| !row.starts_with("tenant-07,")).collect();
+    let rest: Vec<&str> = rest.iter().map(|row| row.as_str()).collect();
+    std::fs::write(&file, format!("id,name\n{}\n", rest.join("\n"))).unwrap();
+    env.one_commit(&["tenant", "import", file.to_str().unwrap()]);
+
+    let others: Vec<String> = (20..32).map(|n| format!("tenant-{n:02}")).collect();
+    let others: Vec<&str> = others.iter().map(String::as_str).collect();
+    let _ = std::fs::remove_file(env.store.join(".git/sirt-index"));
+    env.one_commit(&["tenant", "import", rows(&others).to_str().unwrap()]);
+    assert_eq!(
+        env.git(&["status", "--porcelain", "--untracked-files=all"]),
+        format!(" M {}\n", tenant_rel("tenant-07"))
+    );
+}

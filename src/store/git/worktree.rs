@@ -141,9 +141,25 @@ impl Git {
         let index_mtime = mtime_of(&git_dir.join("index"));
         let workdir = self.repo.workdir().expect("checked in open").to_path_buf();
         let mut changed = Vec::new();
+        // Without the proof, many files (an import's) are looked up one directory listing at a
+        // time: a lookup per path reads the trees above it again each time.
+        let mut listed: HashMap<&str, HashMap<String, Oid>> = HashMap::new();
+        if !holds && files.len() > 8 {
+            for path in &files {
+                let dir = path.rsplit_once('/').map_or("", |(dir, _)| dir);
+                if !dir.is_empty() && !listed.contains_key(dir) {
+                    listed.insert(dir, self.files_in(tree, dir)?.into_iter().collect());
+                }
+            }
+        }
         for path in files {
             let entry = index.get(path);
-            let committed = if holds { entry.as_ref().map(Entry::id) } else { self.entry_in(tree, path)? };
+            let committed = match path.rsplit_once('/').and_then(|(dir, name)| Some((listed.get(dir)?, name)))
+            {
+                _ if holds => entry.as_ref().map(Entry::id),
+                Some((dir, name)) => dir.get(name).copied(),
+                None => self.entry_in(tree, path)?,
+            };
             if self.file_differs(&workdir, path, entry.map(|e| known(path, &e)), committed, index_mtime) {
                 changed.push(path.to_string());
             }
