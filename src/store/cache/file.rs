@@ -118,8 +118,10 @@ pub fn read_index(git_dir: &Path) -> Option<Index> {
     parse_index(bytes).ok()
 }
 
-pub fn parse_index(bytes: Vec<u8>) -> Decoded<Index> {
-    let header = header("index");
+/// A cache file of `kind` (its header names it) whose checksum at the end holds, read from
+/// just after its header.
+pub fn checked<'a>(bytes: &'a [u8], kind: &str) -> Decoded<Reader<'a>> {
+    let header = header(kind);
     if !bytes.starts_with(header.as_bytes()) || bytes.len() < header.len() + 8 {
         return Err(Corrupt);
     }
@@ -129,6 +131,11 @@ pub fn parse_index(bytes: Vec<u8>) -> Decoded<Index> {
     }
     let mut r = Reader::new(content);
     r.take(header.len())?;
+    Ok(r)
+}
+
+pub fn parse_index(bytes: Vec<u8>) -> Decoded<Index> {
+    let mut r = checked(&bytes, "index")?;
     let tree = r.opt(read_oid)?;
     let bodies_id = r.u64()?;
     let count = r.len()?;

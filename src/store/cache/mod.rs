@@ -182,21 +182,8 @@ impl Store {
     /// `None` when in doubt (a file removed or moved, one id in two places): then list it all.
     fn blobs_by_diff(&self, old: &Snapshot, tree: Option<Oid>) -> Option<Vec<(String, Oid)>> {
         let changes = self.git.changed_files(old.index.tree?, tree?).ok()??;
-        let mut blobs: Vec<(String, Oid)> =
-            old.index.entries.iter().map(|e| (e.id.clone(), e.blob)).collect();
-        for (path, before, after) in changes {
-            let path = format!("{INCIDENTS_DIR}/{path}");
-            let Some(id) = super::layout::incident_at(&path) else { continue };
-            let at = blobs.binary_search_by(|(known, _)| known.as_str().cmp(id));
-            match (at, before, after) {
-                // Changed in place: the file the old listing named.
-                (Ok(n), Some(before), Some(after)) if blobs[n].1 == before => blobs[n].1 = after,
-                // A new incident.
-                (Err(n), None, Some(after)) => blobs.insert(n, (id.to_string(), after)),
-                _ => return None,
-            }
-        }
-        Some(blobs)
+        let blobs = old.index.entries.iter().map(|e| (e.id.clone(), e.blob)).collect();
+        apply_changes(blobs, changes, INCIDENTS_DIR, super::layout::incident_at)
     }
 
     /// Appends the states just parsed to the bodies file of `old` and writes an index naming
@@ -374,6 +361,31 @@ impl Store {
     pub(super) fn cached_incident_ids(&self) -> Result<Option<Vec<String>>> {
         Ok(self.snapshot(false)?.map(|s| s.index.entries.iter().map(|e| e.id.clone()).collect()))
     }
+}
+
+/// The records of `dir` (id and blob, in id order) after `changes` (path under `dir`, blob
+/// before, blob after) to them; `id_at` reads a record's id from its path. `None` when a change
+/// is anything but a record changed in place or a new one (a removal, a move, a path that does
+/// not match what was known): the caller then lists the directory.
+fn apply_changes(
+    mut blobs: Vec<(String, Oid)>,
+    changes: Vec<(String, Option<Oid>, Option<Oid>)>,
+    dir: &str,
+    id_at: impl Fn(&str) -> Option<&str>,
+) -> Option<Vec<(String, Oid)>> {
+    for (path, before, after) in changes {
+        let path = format!("{dir}/{path}");
+        let Some(id) = id_at(&path) else { continue };
+        let at = blobs.binary_search_by(|(known, _)| known.as_str().cmp(id));
+        match (at, before, after) {
+            // Changed in place: the file the old listing named.
+            (Ok(n), Some(before), Some(after)) if blobs[n].1 == before => blobs[n].1 = after,
+            // A new record.
+            (Err(n), None, Some(after)) => blobs.insert(n, (id.to_string(), after)),
+            _ => return None,
+        }
+    }
+    Some(blobs)
 }
 
 #[cfg(test)]

@@ -53,16 +53,7 @@ fn encode(cached: &Cached) -> Vec<u8> {
 }
 
 fn decode(bytes: &[u8]) -> Decoded<Cached> {
-    let header = file::header("tenants");
-    if !bytes.starts_with(header.as_bytes()) || bytes.len() < header.len() + 8 {
-        return Err(Corrupt);
-    }
-    let (content, sum) = bytes.split_at(bytes.len() - 8);
-    if checksum(content).to_le_bytes() != sum {
-        return Err(Corrupt);
-    }
-    let mut r = Reader::new(content);
-    r.take(header.len())?;
+    let mut r = file::checked(bytes, "tenants")?;
     let oid = |r: &mut Reader| Oid::from_bytes(r.take(20)?).map_err(|_| Corrupt);
     let tree = r.opt(oid)?;
     let entries = r.seq(|r| {
@@ -157,18 +148,7 @@ impl Store {
     fn tenant_blobs_by_diff(&self, old: &Cached, tree: Oid) -> Option<Vec<(String, Oid)>> {
         let now = self.git.entry_id(tree, TENANTS_DIR).ok()??;
         let changes = self.git.changed_files(old.tree?, now).ok()??;
-        let mut blobs: Vec<(String, Oid)> =
-            old.entries.iter().map(|(id, blob, _)| (id.clone(), *blob)).collect();
-        for (path, before, after) in changes {
-            let path = format!("{TENANTS_DIR}/{path}");
-            let Some(id) = tenant_at(&path) else { continue };
-            let at = blobs.binary_search_by(|(known, _)| known.as_str().cmp(id));
-            match (at, before, after) {
-                (Ok(n), Some(before), Some(after)) if blobs[n].1 == before => blobs[n].1 = after,
-                (Err(n), None, Some(after)) => blobs.insert(n, (id.to_string(), after)),
-                _ => return None,
-            }
-        }
-        Some(blobs)
+        let blobs = old.entries.iter().map(|(id, blob, _)| (id.clone(), *blob)).collect();
+        super::apply_changes(blobs, changes, TENANTS_DIR, tenant_at)
     }
 }
