@@ -325,6 +325,7 @@ impl Txn<'_> {
             // Under the lock, against the tip this change builds on: only the files it touches.
             let mut touched: Vec<Part> = files.iter().map(|(path, _)| Part::File(path)).collect();
             touched.extend(moved.iter().map(|(path, _)| Part::File(path)));
+            store.git.load_index()?;
             store.refuse_hand_edits(store.git.worktree_changes(&touched, false)?)?;
         }
         let from = self.base.map(|base| store.git.tree_of(base)).transpose()?;

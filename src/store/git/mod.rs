@@ -336,6 +336,14 @@ impl Git {
         index::Index::open(&path)
     }
 
+    /// Reads the whole index now, for a change that will write it: its own hand-edit check then
+    /// looks at that copy instead of reading the file a second time for a few entries.
+    pub fn load_index(&self) -> Result<()> {
+        let index = self.take_index()?;
+        self.index.replace(Some(index));
+        Ok(())
+    }
+
     /// Runs `look` on the index as its file holds it now.
     fn with_index<T>(&self, look: impl FnOnce(&index::Index) -> Result<T>) -> Result<T> {
         let index = self.take_index()?;
