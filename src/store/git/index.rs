@@ -95,15 +95,9 @@ impl Index {
         self.file.has_conflicts()
     }
 
-    pub(super) fn add(&mut self, entry: &git2::IndexEntry) -> Result<()> {
-        self.file.set(file_entry(entry)?);
-        Ok(())
-    }
-
-    /// [`Index::add`] for many entries, merged into the index in one pass.
-    pub(super) fn add_all(&mut self, entries: &[git2::IndexEntry]) -> Result<()> {
-        self.file.set_all(entries.iter().map(file_entry).collect::<Result<_>>()?);
-        Ok(())
+    /// Puts `entries` in place of those of their paths, or adds them, in one pass.
+    pub(super) fn add_all(&mut self, entries: Vec<index_file::Entry>) {
+        self.file.set_all(entries);
     }
 
     /// Removes the stage-0 entry of `path`, if there is one.
@@ -174,25 +168,6 @@ fn close(open: &mut Vec<(String, Vec<u8>)>) -> Result<()> {
     Ok(())
 }
 
-/// An entry as `git2` describes one, in the form the index file holds.
-fn file_entry(entry: &git2::IndexEntry) -> Result<index_file::Entry> {
-    let id = entry.id.as_bytes().try_into().map_err(|_| anyhow::anyhow!("not a SHA-1 object id"))?;
-    Ok(index_file::Entry {
-        path: entry.path.clone(),
-        ctime: (entry.ctime.seconds() as u32, entry.ctime.nanoseconds()),
-        mtime: (entry.mtime.seconds() as u32, entry.mtime.nanoseconds()),
-        dev: entry.dev,
-        ino: entry.ino,
-        mode: entry.mode,
-        uid: entry.uid,
-        gid: entry.gid,
-        size: entry.file_size,
-        id,
-        flags: entry.flags,
-        extended: entry.flags_extended,
-    })
-}
-
 impl Entry<'_> {
     pub(super) fn path(&self) -> &[u8] {
         &self.raw.path
@@ -231,23 +206,9 @@ impl Entry<'_> {
         self.raw.mode
     }
 
-    /// The entry as `git2` describes one, to enter it again changed.
-    pub(super) fn to_owned(&self) -> git2::IndexEntry {
-        let time = |(seconds, nanos): (u32, u32)| git2::IndexTime::new(seconds as i32, nanos);
-        git2::IndexEntry {
-            ctime: time(self.raw.ctime),
-            mtime: time(self.raw.mtime),
-            dev: self.raw.dev,
-            ino: self.raw.ino,
-            mode: self.raw.mode,
-            uid: self.raw.uid,
-            gid: self.raw.gid,
-            file_size: self.raw.size,
-            id: self.id(),
-            flags: self.raw.flags,
-            flags_extended: self.raw.extended,
-            path: self.raw.path.clone(),
-        }
+    /// A copy of the entry, to enter it again changed.
+    pub(super) fn to_owned(&self) -> index_file::Entry {
+        self.raw.clone()
     }
 }
 

@@ -44,6 +44,27 @@ pub struct Entry {
 }
 
 impl Entry {
+    /// The entry of a file whose stat data is `meta` and whose content is `id`, as git makes it.
+    pub fn of_file(path: &str, meta: &std::fs::Metadata, id: git2::Oid) -> Entry {
+        use std::os::unix::fs::MetadataExt;
+        let mut bytes = [0; HASH];
+        bytes.copy_from_slice(id.as_bytes());
+        Entry {
+            path: path.as_bytes().to_vec(),
+            ctime: (meta.ctime() as u32, meta.ctime_nsec() as u32),
+            mtime: (meta.mtime() as u32, meta.mtime_nsec() as u32),
+            dev: meta.dev() as u32,
+            ino: meta.ino() as u32,
+            mode: if meta.mode() & 0o111 != 0 { 0o100755 } else { 0o100644 },
+            uid: meta.uid(),
+            gid: meta.gid(),
+            size: meta.size() as u32,
+            id: bytes,
+            flags: 0,
+            extended: 0,
+        }
+    }
+
     pub fn stage(&self) -> u16 {
         (self.flags & FLAG_STAGE) >> 12
     }

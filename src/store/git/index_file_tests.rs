@@ -6,25 +6,6 @@ use proptest::prelude::*;
 
 use super::*;
 
-/// The entry of a file whose stat data is `meta` and whose content is `id`, as git makes it.
-fn entry_of_file(path: &str, meta: &std::fs::Metadata, id: [u8; HASH]) -> Entry {
-    use std::os::unix::fs::MetadataExt;
-    Entry {
-        path: path.as_bytes().to_vec(),
-        ctime: (meta.ctime() as u32, meta.ctime_nsec() as u32),
-        mtime: (meta.mtime() as u32, meta.mtime_nsec() as u32),
-        dev: meta.dev() as u32,
-        ino: meta.ino() as u32,
-        mode: if meta.mode() & 0o111 != 0 { 0o100755 } else { 0o100644 },
-        uid: meta.uid(),
-        gid: meta.gid(),
-        size: meta.size() as u32,
-        id,
-        flags: 0,
-        extended: 0,
-    }
-}
-
 /// A repository with files in nested directories, added through libgit2 (an index of
 /// `version`) with its cached trees written, as a store's index is after a checkout.
 fn repo_with_files(version: u32) -> (tempfile::TempDir, Repository) {
@@ -125,9 +106,7 @@ fn a_patched_index_is_what_libgit2_and_git_read() {
             let meta = std::fs::symlink_metadata(root.join(path)).unwrap();
             let id = git2::Oid::hash_file(git2::ObjectType::Blob, root.join(path)).unwrap();
             repo.blob(&std::fs::read(root.join(path)).unwrap()).unwrap();
-            let mut bytes = [0; 20];
-            bytes.copy_from_slice(id.as_bytes());
-            index.set(entry_of_file(path, &meta, bytes));
+            index.set(Entry::of_file(path, &meta, id));
         }
         index.remove(b"tenants/0f/acme.toml");
         index.remove(b"not/there.toml");

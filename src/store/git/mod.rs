@@ -286,13 +286,15 @@ impl Git {
         for (path, blob) in paths {
             let on_disk = std::fs::symlink_metadata(workdir.join(path)).ok();
             match (on_disk, blob) {
-                (Some(meta), Some(blob)) if meta.is_file() => added.push(entry_of(path, &meta, *blob)),
+                (Some(meta), Some(blob)) if meta.is_file() => {
+                    added.push(index_file::Entry::of_file(path, &meta, *blob))
+                }
                 // Anything else there (nothing, or not the file the commit holds) is left out of
                 // the index, so that the next check reports it.
                 _ => index.remove(path)?,
             }
         }
-        index.add_all(&added)?;
+        index.add_all(added);
         // Files the hand-edit check found as committed but with new stat data: entered too,
         // since the index is written anyway.
         self.restat(&mut index, &self.take_stale())?;
@@ -413,26 +415,6 @@ impl Git {
         if !repack(&["repack", "-d", "-q", "--geometric=2"]) {
             repack(&["repack", "-a", "-d", "-q"]);
         }
-    }
-}
-
-/// The index entry of a file just written with `blob`, from its stat data, as git makes it.
-fn entry_of(path: &str, meta: &std::fs::Metadata, blob: Oid) -> git2::IndexEntry {
-    use std::os::unix::fs::MetadataExt;
-    let time = |seconds: i64, nanos: i64| git2::IndexTime::new(seconds as i32, nanos as u32);
-    git2::IndexEntry {
-        ctime: time(meta.ctime(), meta.ctime_nsec()),
-        mtime: time(meta.mtime(), meta.mtime_nsec()),
-        dev: meta.dev() as u32,
-        ino: meta.ino() as u32,
-        mode: if meta.mode() & 0o111 != 0 { 0o100755 } else { 0o100644 },
-        uid: meta.uid(),
-        gid: meta.gid(),
-        file_size: meta.size() as u32,
-        id: blob,
-        flags: path.len().min(0xfff) as u16,
-        flags_extended: 0,
-        path: path.as_bytes().to_vec(),
     }
 }
 

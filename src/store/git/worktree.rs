@@ -15,6 +15,7 @@ use git2::Oid;
 
 use super::Git;
 use super::index::{self, Entry, Index};
+use super::index_file::Entry as IndexEntry;
 
 /// A part of the store the check looks at.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -290,12 +291,10 @@ impl Git {
             }
             let path = workdir.join(Path::new(std::ffi::OsStr::from_bytes(entry.path())));
             if git2::Oid::hash_file(git2::ObjectType::Blob, &path).ok() != Some(entry.id()) {
-                smudged.push(git2::IndexEntry { file_size: 0, ..entry.to_owned() });
+                smudged.push(IndexEntry { size: 0, ..entry.to_owned() });
             }
         }
-        for entry in &smudged {
-            index.add(entry)?;
-        }
+        index.add_all(smudged);
         Ok(())
     }
 }
@@ -353,13 +352,12 @@ impl Git {
                 && after.is_file()
                 && stat_key(&before) == stat_key(&after)
             {
-                fresh.push(super::entry_of(path, &after, entry.id()));
+                fresh.push(IndexEntry::of_file(path, &after, entry.id()));
             }
         }
-        for entry in &fresh {
-            index.add(entry)?;
-        }
-        Ok(fresh.len())
+        let count = fresh.len();
+        index.add_all(fresh);
+        Ok(count)
     }
 }
 
@@ -545,7 +543,7 @@ mod tests {
             let path = dir.path().join(name);
             std::fs::write(&path, text).unwrap();
             let blob = Oid::hash_object(git2::ObjectType::Blob, text.as_bytes()).unwrap();
-            index.add(&super::super::entry_of(name, &std::fs::metadata(&path).unwrap(), blob)).unwrap();
+            index.add_all(vec![IndexEntry::of_file(name, &std::fs::metadata(&path).unwrap(), blob)]);
         }
         std::fs::write(dir.path().join("edited"), "cccc").unwrap();
         // As if the index had been read in the same instant the files were written.
