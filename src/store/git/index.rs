@@ -32,20 +32,15 @@ pub(super) struct Index {
 
 /// One entry of the index, borrowed from it.
 pub(super) struct Entry<'i> {
-    raw: &'i index_file::Entry,
+    raw: index_file::EntryRef<'i>,
 }
 
 impl Index {
-    /// Reads the index at `path` (an absent file is an empty index).
+    /// Reads the index at `path` (an absent file is an empty index). Its checksum is not
+    /// hashed again when it is the one noted: sirt wrote that file whole.
     pub(super) fn open(path: &Path) -> Result<Index> {
-        let file = index_file::read(path, &|_| true)?.unwrap_or_else(index_file::Index::empty);
-        Ok(Index { path: path.to_path_buf(), file })
-    }
-
-    /// Reads only the entries of the index at `path` that `wanted` accepts: enough to look at
-    /// those paths, never to hash the index's tree or to write it back.
-    pub(super) fn open_only(path: &Path, wanted: &dyn Fn(&[u8]) -> bool) -> Result<Index> {
-        let file = index_file::read(path, wanted)?.unwrap_or_else(index_file::Index::empty);
+        let trusted = path.parent().and_then(noted_checksum);
+        let file = index_file::read(path, trusted)?.unwrap_or_else(index_file::Index::empty);
         Ok(Index { path: path.to_path_buf(), file })
     }
 
@@ -67,27 +62,23 @@ impl Index {
     }
 
     pub(super) fn len(&self) -> usize {
-        self.file.entries.len()
+        self.file.len()
     }
 
     pub(super) fn entry(&self, n: usize) -> Option<Entry<'_>> {
-        self.file.entries.get(n).map(|raw| Entry { raw })
+        self.file.entry(n).map(|raw| Entry { raw })
     }
 
     /// The entry of `path` at stage 0 (not a conflict).
     pub(super) fn get(&self, path: &str) -> Option<Entry<'_>> {
-        let at = self.file.entries.partition_point(|e| e.path.as_slice() < path.as_bytes());
-        self.file
-            .entries
-            .get(at)
-            .filter(|e| e.path == path.as_bytes() && e.stage() == 0)
-            .map(|raw| Entry { raw })
+        let at = self.file.position(path.as_bytes());
+        self.entry(at).filter(|e| e.path() == path.as_bytes() && e.stage() == 0)
     }
 
     /// The position of the first entry whose path starts with `prefix`, if any does.
     pub(super) fn first_under(&self, prefix: &str) -> Option<usize> {
-        let at = self.file.entries.partition_point(|e| e.path.as_slice() < prefix.as_bytes());
-        self.file.entries.get(at).filter(|e| e.path.starts_with(prefix.as_bytes())).map(|_| at)
+        let at = self.file.position(prefix.as_bytes());
+        self.entry(at).filter(|e| e.path().starts_with(prefix.as_bytes())).map(|_| at)
     }
 
     /// Whether any path is in conflict (has entries at stages 1 to 3).
@@ -122,7 +113,7 @@ impl Index {
         let mut open: Vec<(String, Vec<u8>)> = vec![(String::new(), Vec::new())];
         for n in 0..self.len() {
             let Some(entry) = self.entry(n) else { break };
-            if entry.stage() != 0 || entry.intent_to_add() || entry.raw.mode == 0o040000 {
+            if entry.stage() != 0 || entry.intent_to_add() || entry.mode() == 0o040000 {
                 return Ok(None);
             }
             let path =
@@ -147,8 +138,8 @@ impl Index {
                 }
             }
             let bytes = &mut open.last_mut().expect("not empty").1;
-            bytes.extend_from_slice(format!("{:o} {name}\0", entry.raw.mode).as_bytes());
-            bytes.extend_from_slice(&entry.raw.id);
+            bytes.extend_from_slice(format!("{:o} {name}\0", entry.mode()).as_bytes());
+            bytes.extend_from_slice(&entry.raw.id());
         }
         while open.len() > 1 {
             close(&mut open)?;
@@ -168,13 +159,13 @@ fn close(open: &mut Vec<(String, Vec<u8>)>) -> Result<()> {
     Ok(())
 }
 
-impl Entry<'_> {
-    pub(super) fn path(&self) -> &[u8] {
-        &self.raw.path
+impl<'i> Entry<'i> {
+    pub(super) fn path(&self) -> &'i [u8] {
+        self.raw.path()
     }
 
     pub(super) fn id(&self) -> Oid {
-        Oid::from_bytes(&self.raw.id).expect("20 bytes")
+        Oid::from_bytes(&self.raw.id()).expect("20 bytes")
     }
 
     pub(super) fn stage(&self) -> u16 {
@@ -187,29 +178,42 @@ impl Entry<'_> {
 
     /// The stat data git compares: mtime, ctime, size, inode and mode.
     pub(super) fn mtime(&self) -> (i64, u32) {
-        (i64::from(self.raw.mtime.0), self.raw.mtime.1)
+        let (secs, nanos) = self.raw.mtime();
+        (i64::from(secs), nanos)
     }
 
     pub(super) fn ctime(&self) -> (i64, u32) {
-        (i64::from(self.raw.ctime.0), self.raw.ctime.1)
+        let (secs, nanos) = self.raw.ctime();
+        (i64::from(secs), nanos)
     }
 
     pub(super) fn size(&self) -> u32 {
-        self.raw.size
+        self.raw.size()
     }
 
     pub(super) fn ino(&self) -> u32 {
-        self.raw.ino
+        self.raw.ino()
     }
 
     pub(super) fn mode(&self) -> u32 {
-        self.raw.mode
+        self.raw.mode()
     }
 
     /// A copy of the entry, to enter it again changed.
     pub(super) fn to_owned(&self) -> index_file::Entry {
-        self.raw.clone()
+        self.raw.to_owned()
     }
+}
+
+/// The index checksum the note in `git_dir` names, whatever tree it names.
+fn noted_checksum(git_dir: &Path) -> Option<[u8; CHECKSUM_LEN]> {
+    let text = std::fs::read_to_string(git_dir.join(NOTE_FILE)).ok()?;
+    let hex = text.trim().split_once(' ')?.1;
+    let mut sum = [0; CHECKSUM_LEN];
+    for (n, byte) in sum.iter_mut().enumerate() {
+        *byte = u8::from_str_radix(hex.get(2 * n..2 * n + 2)?, 16).ok()?;
+    }
+    (hex.len() == 2 * CHECKSUM_LEN).then_some(sum)
 }
 
 /// Whether the note says that the index, as loaded, holds exactly `tree`.

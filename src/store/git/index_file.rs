@@ -7,6 +7,9 @@
 //! change, the same file with a few entries replaced. Both are done here, in the format git
 //! documents (gitformat-index(5)), versions 2 to 4.
 //!
+//! Entries stay in the bytes they were read as, and new ones are laid out the same way, so a
+//! read allocates nothing per entry and a write copies the unchanged entries in runs.
+//!
 //! Anything this reader does not understand (a split or sparse index, an unknown required
 //! extension) is an error. An index in conflict is read, but not written.
 
@@ -64,21 +67,26 @@ impl Entry {
             extended: 0,
         }
     }
+}
 
-    pub fn stage(&self) -> u16 {
-        (self.flags & FLAG_STAGE) >> 12
-    }
-
-    /// `git add --intent-to-add`: a path without content yet.
-    pub fn intent_to_add(&self) -> bool {
-        self.extended & 0x2000 != 0
-    }
+/// Where an entry's bytes are: in the file as read, or among those entered since. Either way
+/// they are in the file's own layout (version 2 or 3, which differ only in allowing extended
+/// flags), so an entry still as read is written back by copying, whatever its neighbours.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Slot {
+    at: u32,
+    added: bool,
 }
 
 /// An index as read: its entries in path order and the extensions worth keeping.
 pub struct Index {
-    version: u32,
-    pub entries: Vec<Entry>,
+    /// The file's bytes as read (version 2 or 3; empty for a version-4 file, whose entries are
+    /// all re-laid in `added` as they are read).
+    bytes: Vec<u8>,
+    /// Entries entered since the file was read, and those of a version-4 file, laid out as a
+    /// version-2 file lays them out.
+    added: Vec<u8>,
+    slots: Vec<Slot>,
     /// The cached trees (`TREE`), kept so git stays fast; invalidated along changed paths.
     trees: Option<Vec<u8>>,
     /// Paths changed since `trees` was last brought up to date: invalidated all at once when the
@@ -90,43 +98,127 @@ pub struct Index {
     pub checksum: [u8; HASH],
 }
 
-/// Reads the index at `path`, keeping only the entries `wanted` accepts (all of them to patch
-/// and write it back). `None` when there is no index.
-pub fn read(path: &Path, wanted: &dyn Fn(&[u8]) -> bool) -> Result<Option<Index>> {
+/// One entry, borrowed from an [`Index`]: its bytes in the file's layout.
+#[derive(Clone, Copy)]
+pub struct EntryRef<'a> {
+    raw: &'a [u8],
+}
+
+impl<'a> EntryRef<'a> {
+    fn word(&self, n: usize) -> u32 {
+        be32(self.raw, 4 * n)
+    }
+
+    fn flags(&self) -> u16 {
+        u16::from_be_bytes([self.raw[STAT + HASH], self.raw[STAT + HASH + 1]])
+    }
+
+    fn extended(&self) -> u16 {
+        if self.flags() & FLAG_EXTENDED == 0 {
+            return 0;
+        }
+        u16::from_be_bytes([self.raw[FIXED], self.raw[FIXED + 1]])
+    }
+
+    pub fn path(&self) -> &'a [u8] {
+        let start = FIXED + if self.flags() & FLAG_EXTENDED != 0 { 2 } else { 0 };
+        let rest = &self.raw[start..];
+        // Checked when read or entered: the path ends with a NUL.
+        &rest[..rest.iter().position(|b| *b == 0).unwrap_or(rest.len())]
+    }
+
+    pub fn id(&self) -> [u8; HASH] {
+        self.raw[STAT..STAT + HASH].try_into().expect("a hash's length")
+    }
+
+    pub fn ctime(&self) -> (u32, u32) {
+        (self.word(0), self.word(1))
+    }
+
+    pub fn mtime(&self) -> (u32, u32) {
+        (self.word(2), self.word(3))
+    }
+
+    pub fn ino(&self) -> u32 {
+        self.word(5)
+    }
+
+    pub fn mode(&self) -> u32 {
+        self.word(6)
+    }
+
+    pub fn size(&self) -> u32 {
+        self.word(9)
+    }
+
+    pub fn stage(&self) -> u16 {
+        (self.flags() & FLAG_STAGE) >> 12
+    }
+
+    /// `git add --intent-to-add`: a path without content yet.
+    pub fn intent_to_add(&self) -> bool {
+        self.extended() & 0x2000 != 0
+    }
+
+    pub fn to_owned(self) -> Entry {
+        Entry {
+            path: self.path().to_vec(),
+            ctime: self.ctime(),
+            mtime: self.mtime(),
+            dev: self.word(4),
+            ino: self.ino(),
+            mode: self.mode(),
+            uid: self.word(7),
+            gid: self.word(8),
+            size: self.size(),
+            id: self.id(),
+            flags: self.flags() & !(NAME_MASK | FLAG_EXTENDED),
+            extended: self.extended(),
+        }
+    }
+}
+
+/// The fixed part of an entry: stat data, blob id and flags.
+const FIXED: usize = STAT + HASH + 2;
+
+/// Reads the index at `path`; `None` when there is none. Its checksum is verified unless it is
+/// `trusted`: the one sirt noted after writing the file whole, as git itself trusts an index it
+/// reads without hashing it (only `git fsck` does).
+pub fn read(path: &Path, trusted: Option<[u8; HASH]>) -> Result<Option<Index>> {
     let bytes = match std::fs::read(path) {
         Ok(bytes) => bytes,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
         Err(e) => return Err(e).with_context(|| format!("cannot read {}", path.display())),
     };
-    parse(&bytes, wanted).map(Some).with_context(|| format!("{} is not an index sirt reads", path.display()))
+    parse(bytes, trusted).map(Some).with_context(|| format!("{} is not an index sirt reads", path.display()))
 }
 
-fn parse(bytes: &[u8], wanted: &dyn Fn(&[u8]) -> bool) -> Result<Index> {
+fn parse(mut bytes: Vec<u8>, trusted: Option<[u8; HASH]>) -> Result<Index> {
     ensure!(bytes.len() >= 12 + HASH && &bytes[..4] == SIGNATURE, "no index signature");
-    let version = be32(bytes, 4);
+    let version = be32(&bytes, 4);
     ensure!((2..=4).contains(&version), "index version {version}");
-    let count = be32(bytes, 8) as usize;
-    let (body, checksum) = bytes.split_at(bytes.len() - HASH);
+    let count = be32(&bytes, 8) as usize;
+    let body_len = bytes.len() - HASH;
+    let checksum: [u8; HASH] = bytes[body_len..].try_into().expect("a hash's length");
     // All zeros: written with git's `index.skipHash`, which leaves the checksum out.
     ensure!(
-        checksum.iter().all(|b| *b == 0) || Sha1::digest(body).as_slice() == checksum,
+        trusted == Some(checksum)
+            || checksum == [0; HASH]
+            || Sha1::digest(&bytes[..body_len]).as_slice() == checksum,
         "a wrong checksum"
     );
+    let body = &bytes[..body_len];
     let mut at = 12;
-    let mut entries = Vec::new();
+    let mut slots = Vec::with_capacity(count.min(body.len() / FIXED));
+    let mut added = Vec::new();
     let mut path: Vec<u8> = Vec::new();
     for _ in 0..count {
         let start = at;
-        ensure!(at + STAT + HASH + 2 <= body.len(), "entry past the end");
-        let word = |i: usize| be32(body, start + 4 * i);
-        let mut id = [0; HASH];
-        id.copy_from_slice(&body[start + STAT..start + STAT + HASH]);
-        let flags = u16::from_be_bytes([body[start + STAT + HASH], body[start + STAT + HASH + 1]]);
-        at = start + STAT + HASH + 2;
-        let mut extended = 0;
+        ensure!(at + FIXED <= body.len(), "entry past the end");
+        let flags = u16::from_be_bytes([body[at + STAT + HASH], body[at + STAT + HASH + 1]]);
+        at += FIXED;
         if flags & FLAG_EXTENDED != 0 {
             ensure!(version >= 3 && at + 2 <= body.len(), "extended flags in version {version}");
-            extended = u16::from_be_bytes([body[at], body[at + 1]]);
             at += 2;
         }
         if version == 4 {
@@ -137,31 +229,16 @@ fn parse(bytes: &[u8], wanted: &dyn Fn(&[u8]) -> bool) -> Result<Index> {
             let end = at + nul(&body[at..])?;
             path.extend_from_slice(&body[at..end]);
             at = end + 1;
+            let fixed = &body[start..start + FIXED + if flags & FLAG_EXTENDED != 0 { 2 } else { 0 }];
+            slots.push(Slot { at: added.len() as u32, added: true });
+            lay_out(&mut added, fixed, &path);
         } else {
             let end = at + nul(&body[at..])?;
-            path.clear();
-            path.extend_from_slice(&body[at..end]);
             // Padded with 1 to 8 NULs to a multiple of 8 bytes from the entry's start.
             at = start + (end - start + 8) / 8 * 8;
             ensure!(at <= body.len(), "padding past the end");
+            slots.push(Slot { at: start as u32, added: false });
         }
-        if !wanted(&path) {
-            continue;
-        }
-        entries.push(Entry {
-            path: path.clone(),
-            ctime: (word(0), word(1)),
-            mtime: (word(2), word(3)),
-            dev: word(4),
-            ino: word(5),
-            mode: word(6),
-            uid: word(7),
-            gid: word(8),
-            size: word(9),
-            id,
-            flags: flags & !NAME_MASK,
-            extended,
-        });
     }
     let mut trees = None;
     let mut kept = Vec::new();
@@ -180,16 +257,35 @@ fn parse(bytes: &[u8], wanted: &dyn Fn(&[u8]) -> bool) -> Result<Index> {
             _ => bail!("the required extension {}", String::from_utf8_lossy(&signature)),
         }
     }
-    let checksum = checksum.try_into().expect("a hash's length");
-    Ok(Index { version, entries, trees, stale: Vec::new(), kept, checksum })
+    ensure!(bytes.len() <= u32::MAX as usize && added.len() <= u32::MAX as usize, "an index over 4 GiB");
+    if version == 4 {
+        bytes = Vec::new();
+    }
+    Ok(Index { bytes, added, slots, trees, stale: Vec::new(), kept, checksum })
+}
+
+/// Appends an entry in the layout of versions 2 and 3: `fixed` (stat data, id, flags and any
+/// extended flags), the path, and 1 to 8 NULs to a multiple of 8 bytes. The name length in the
+/// flags is set from `path`.
+fn lay_out(out: &mut Vec<u8>, fixed: &[u8], path: &[u8]) {
+    let start = out.len();
+    out.extend_from_slice(fixed);
+    let flags_at = start + STAT + HASH;
+    let flags = u16::from_be_bytes([out[flags_at], out[flags_at + 1]]) & !NAME_MASK
+        | path.len().min(NAME_MASK as usize) as u16;
+    out[flags_at..flags_at + 2].copy_from_slice(&flags.to_be_bytes());
+    out.extend_from_slice(path);
+    let len = out.len() - start;
+    out.resize(start + (len + 8) / 8 * 8, 0);
 }
 
 impl Index {
     /// The index of a repository that has none yet.
     pub fn empty() -> Index {
         Index {
-            version: 4,
-            entries: Vec::new(),
+            bytes: Vec::new(),
+            added: Vec::new(),
+            slots: Vec::new(),
             trees: None,
             stale: Vec::new(),
             kept: Vec::new(),
@@ -197,65 +293,101 @@ impl Index {
         }
     }
 
-    /// Puts `entry` in place of the entry of its path, or adds it.
-    pub fn set(&mut self, entry: Entry) {
-        self.invalidate(&entry.path);
-        match self.entries.binary_search_by(|e| e.path.as_slice().cmp(&entry.path)) {
-            Ok(i) => {
-                let Entry { flags, extended, .. } = self.entries[i];
-                // Keep flags such as skip-worktree that the user set on the path.
-                self.entries[i] = Entry { flags, extended, ..entry };
-            }
-            Err(i) => self.entries.insert(i, entry),
+    pub fn len(&self) -> usize {
+        self.slots.len()
+    }
+
+    fn raw(&self, slot: Slot) -> &[u8] {
+        let buffer = if slot.added { &self.added } else { &self.bytes };
+        &buffer[slot.at as usize..]
+    }
+
+    /// The `n`th entry in path order.
+    pub fn entry(&self, n: usize) -> Option<EntryRef<'_>> {
+        self.slots.get(n).map(|slot| EntryRef { raw: self.raw(*slot) })
+    }
+
+    /// Where the first entry whose path is not before `path` is.
+    pub fn position(&self, path: &[u8]) -> usize {
+        self.slots.partition_point(|slot| EntryRef { raw: self.raw(*slot) }.path() < path)
+    }
+
+    fn find(&self, path: &[u8]) -> std::result::Result<usize, usize> {
+        let at = self.position(path);
+        match self.entry(at) {
+            Some(entry) if entry.path() == path => Ok(at),
+            _ => Err(at),
         }
     }
 
-    /// [`Index::set`] for many entries at once: the new paths are merged into the sorted list in
-    /// one pass, not inserted one by one (10,000 inserts would each shift the list).
+    /// Puts `entry` in place of the entry of its path, or adds it.
+    #[cfg(test)]
+    pub fn set(&mut self, entry: Entry) {
+        self.set_all(vec![entry]);
+    }
+
+    /// Puts each of `entries` in place of the entry of its path, or adds it. New paths are
+    /// merged into the list in one pass, not inserted one by one (10,000 inserts would each
+    /// shift the list).
     pub fn set_all(&mut self, entries: Vec<Entry>) {
-        let mut added = Vec::new();
-        for entry in entries {
-            match self.entries.binary_search_by(|e| e.path.as_slice().cmp(&entry.path)) {
-                Ok(_) => self.set(entry),
-                Err(_) => {
-                    self.invalidate(&entry.path);
-                    added.push(entry);
-                }
+        let mut new = Vec::new();
+        for mut entry in entries {
+            self.invalidate(&entry.path);
+            let found = self.find(&entry.path);
+            if let Ok(n) = found {
+                // Keep flags such as skip-worktree that the user set on the path.
+                let old = self.entry(n).expect("found");
+                (entry.flags, entry.extended) = (old.flags() & !(NAME_MASK | FLAG_EXTENDED), old.extended());
+            }
+            let slot = Slot { at: self.added.len() as u32, added: true };
+            entry.lay_out(&mut self.added);
+            match found {
+                Ok(n) => self.slots[n] = slot,
+                Err(_) => new.push((entry.path, slot)),
             }
         }
-        if added.is_empty() {
+        if new.is_empty() {
             return;
         }
-        added.sort_by(|a, b| a.path.cmp(&b.path));
-        added.dedup_by(|later, earlier| later.path == earlier.path);
-        let old = std::mem::take(&mut self.entries);
-        self.entries.reserve(old.len() + added.len());
-        let mut added = added.into_iter().peekable();
-        for entry in old {
-            while added.peek().is_some_and(|a| a.path < entry.path) {
-                self.entries.push(added.next().expect("peeked"));
+        new.sort_by(|a, b| a.0.cmp(&b.0));
+        // The last one entered for a path wins, as when they are set one by one.
+        new.reverse();
+        new.dedup_by(|later, earlier| later.0 == earlier.0);
+        new.reverse();
+        let mut merged = Vec::with_capacity(self.slots.len() + new.len());
+        let mut new = new.into_iter().peekable();
+        for slot in &self.slots {
+            let path = EntryRef { raw: self.raw(*slot) }.path();
+            while new.peek().is_some_and(|(p, _)| p.as_slice() < path) {
+                merged.push(new.next().expect("peeked").1);
             }
-            self.entries.push(entry);
+            merged.push(*slot);
         }
-        self.entries.extend(added);
+        merged.extend(new.map(|(_, slot)| slot));
+        self.slots = merged;
     }
 
     /// Removes the entry of `path`, if any.
     pub fn remove(&mut self, path: &[u8]) {
-        if let Ok(i) = self.entries.binary_search_by(|e| e.path.as_slice().cmp(path)) {
+        if let Ok(n) = self.find(path) {
             self.invalidate(path);
-            self.entries.remove(i);
+            self.slots.remove(n);
         }
     }
 
     /// Whether any path is in conflict (has entries at stages 1 to 3).
     pub fn has_conflicts(&self) -> bool {
-        self.entries.iter().any(|e| e.stage() != 0)
+        (0..self.len()).any(|n| self.entry(n).is_some_and(|e| e.stage() != 0))
     }
 
     #[cfg(test)]
-    pub fn get(&self, path: &[u8]) -> Option<&Entry> {
-        self.entries.binary_search_by(|e| e.path.as_slice().cmp(path)).ok().map(|i| &self.entries[i])
+    pub fn get(&self, path: &[u8]) -> Option<Entry> {
+        self.find(path).ok().and_then(|n| self.entry(n)).map(|e| e.to_owned())
+    }
+
+    #[cfg(test)]
+    pub fn entries(&self) -> Vec<Entry> {
+        (0..self.len()).filter_map(|n| self.entry(n)).map(|e| e.to_owned()).collect()
     }
 
     fn invalidate(&mut self, path: &[u8]) {
@@ -274,74 +406,126 @@ impl Index {
         }
     }
 
+    /// The bytes of the entry in `slot`, padding included.
+    fn span(&self, slot: Slot) -> &[u8] {
+        let raw = self.raw(slot);
+        let entry = EntryRef { raw };
+        let path_at = FIXED + if entry.flags() & FLAG_EXTENDED != 0 { 2 } else { 0 };
+        let len = path_at + entry.path().len();
+        &raw[..(len + 8) / 8 * 8]
+    }
+
     /// Writes the index through `index.lock`, as git does: the whole file is written, then
-    /// renamed over the old one. Written as version 4 (paths as the change from the one
-    /// before), which is a third smaller for a sharded store. Not flushed to disk, as git does
-    /// not by default: the index only remembers stat data, the commit is already durable, and
-    /// an index lost to a power cut is rebuilt from the commit. Flushing 1.5 MB would double
-    /// the cost of a one-file change.
+    /// renamed over the old one. Written as version 2 (3 when an entry has extended flags), git's
+    /// own default, in which every entry stands alone: the entries still as read are copied in
+    /// runs, so a one-file change costs a copy and a hash of the file, not an encoding of every
+    /// entry. Not flushed to disk, as git does not by default: the index only remembers stat
+    /// data, the commit is already durable, and an index lost to a power cut is rebuilt from the
+    /// commit. Flushing it would double the cost of a one-file change.
     pub fn write(&mut self, git_dir: &Path) -> Result<()> {
         ensure!(!self.has_conflicts(), "the index holds a conflict; resolve it with git first");
         self.settle_trees();
-        let version = self.version.max(4);
-        let mut out = Vec::with_capacity(self.entries.len() * 80 + 64 * 1024);
-        out.extend_from_slice(SIGNATURE);
-        out.extend_from_slice(&version.to_be_bytes());
-        out.extend_from_slice(&(self.entries.len() as u32).to_be_bytes());
-        let mut previous: &[u8] = &[];
-        for entry in &self.entries {
-            for word in [
-                entry.ctime.0,
-                entry.ctime.1,
-                entry.mtime.0,
-                entry.mtime.1,
-                entry.dev,
-                entry.ino,
-                entry.mode,
-                entry.uid,
-                entry.gid,
-                entry.size,
-            ] {
-                out.extend_from_slice(&word.to_be_bytes());
-            }
-            out.extend_from_slice(&entry.id);
-            let extended = entry.extended != 0;
-            let flags = (entry.flags & !(FLAG_EXTENDED | NAME_MASK))
-                | if extended { FLAG_EXTENDED } else { 0 }
-                | entry.path.len().min(NAME_MASK as usize) as u16;
-            out.extend_from_slice(&flags.to_be_bytes());
-            if extended {
-                out.extend_from_slice(&entry.extended.to_be_bytes());
-            }
-            let common = previous.iter().zip(&entry.path).take_while(|(a, b)| a == b).count();
-            put_varint(&mut out, (previous.len() - common) as u64);
-            out.extend_from_slice(&entry.path[common..]);
-            out.push(0);
-            previous = &entry.path;
-        }
-        if let Some(trees) = &self.trees {
-            put_extension(&mut out, b"TREE", trees);
-        }
-        for (signature, data) in &self.kept {
-            put_extension(&mut out, signature, data);
-        }
-        let checksum = Sha1::digest(&out);
-        out.extend_from_slice(&checksum);
-        let checksum: [u8; HASH] = checksum.into();
+        let extended = (0..self.len()).any(|n| self.entry(n).is_some_and(|e| e.flags() & FLAG_EXTENDED != 0));
+        let version: u32 = if extended { 3 } else { 2 };
 
         let lock = git_dir.join("index.lock");
-        let mut file =
+        let file =
             OpenOptions::new().write(true).create_new(true).open(&lock).with_context(|| {
                 format!("cannot lock the index: {} exists or cannot be made", lock.display())
             })?;
-        let written = file.write_all(&out);
-        drop(file);
-        if let Err(e) = written.and_then(|()| std::fs::rename(&lock, git_dir.join("index"))) {
-            let _ = std::fs::remove_file(&lock);
-            return Err(e).context("cannot write the index");
+        let mut out = Hashed { file: std::io::BufWriter::with_capacity(64 * 1024, file), sha: Sha1::new() };
+        let written = (|| -> std::io::Result<[u8; HASH]> {
+            out.put(SIGNATURE)?;
+            out.put(&version.to_be_bytes())?;
+            out.put(&(self.len() as u32).to_be_bytes())?;
+            // Runs of entries that lie next to each other in one buffer are copied at once.
+            let mut run: Option<(bool, usize, usize)> = None;
+            for slot in &self.slots {
+                let span = self.span(*slot);
+                let start = slot.at as usize;
+                match &mut run {
+                    Some((added, _, end)) if *added == slot.added && *end == start => *end += span.len(),
+                    _ => {
+                        if let Some((added, from, to)) = run.take() {
+                            out.put(&self.buffer(added)[from..to])?;
+                        }
+                        run = Some((slot.added, start, start + span.len()));
+                    }
+                }
+            }
+            if let Some((added, from, to)) = run {
+                out.put(&self.buffer(added)[from..to])?;
+            }
+            let mut extensions = Vec::new();
+            if let Some(trees) = &self.trees {
+                put_extension(&mut extensions, b"TREE", trees);
+            }
+            for (signature, data) in &self.kept {
+                put_extension(&mut extensions, signature, data);
+            }
+            out.put(&extensions)?;
+            let checksum: [u8; HASH] = out.sha.clone().finalize().into();
+            out.file.write_all(&checksum)?;
+            out.file.flush()?;
+            Ok(checksum)
+        })();
+        drop(out);
+        match written.and_then(|sum| std::fs::rename(&lock, git_dir.join("index")).map(|()| sum)) {
+            Ok(checksum) => {
+                self.checksum = checksum;
+                Ok(())
+            }
+            Err(e) => {
+                let _ = std::fs::remove_file(&lock);
+                Err(e).context("cannot write the index")
+            }
         }
-        self.checksum = checksum;
-        Ok(())
+    }
+
+    fn buffer(&self, added: bool) -> &[u8] {
+        if added { &self.added } else { &self.bytes }
+    }
+}
+
+/// A file being written and the SHA-1 of what was written to it so far.
+struct Hashed {
+    file: std::io::BufWriter<std::fs::File>,
+    sha: Sha1,
+}
+
+impl Hashed {
+    fn put(&mut self, bytes: &[u8]) -> std::io::Result<()> {
+        self.sha.update(bytes);
+        self.file.write_all(bytes)
+    }
+}
+
+impl Entry {
+    /// Appends the entry in the layout of versions 2 and 3.
+    fn lay_out(&self, out: &mut Vec<u8>) {
+        let mut fixed = Vec::with_capacity(FIXED + 2);
+        for word in [
+            self.ctime.0,
+            self.ctime.1,
+            self.mtime.0,
+            self.mtime.1,
+            self.dev,
+            self.ino,
+            self.mode,
+            self.uid,
+            self.gid,
+            self.size,
+        ] {
+            fixed.extend_from_slice(&word.to_be_bytes());
+        }
+        fixed.extend_from_slice(&self.id);
+        let extended = self.extended != 0;
+        let flags = (self.flags & !(FLAG_EXTENDED | NAME_MASK)) | if extended { FLAG_EXTENDED } else { 0 };
+        fixed.extend_from_slice(&flags.to_be_bytes());
+        if extended {
+            fixed.extend_from_slice(&self.extended.to_be_bytes());
+        }
+        lay_out(out, &fixed, &self.path);
     }
 }
 
@@ -464,6 +648,7 @@ fn varint(bytes: &[u8]) -> Result<(usize, usize)> {
     Ok((value as usize, used + 1))
 }
 
+#[cfg(test)]
 fn put_varint(out: &mut Vec<u8>, mut value: u64) {
     let mut buf = [0u8; 10];
     let mut pos = buf.len() - 1;

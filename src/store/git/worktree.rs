@@ -101,21 +101,6 @@ impl Git {
     pub(super) fn scan_worktree(&self, parts: &[Part], private: bool) -> Result<Option<Vec<String>>> {
         let Some(tip) = self.tip()? else { return Ok(None) };
         let tree = self.tree_of(tip)?;
-        // A look at a few files (`show ID`, most writes' own check) keeps only their entries of
-        // a 20,000-entry index, when no whole index is loaded already; a damaged index is left
-        // to the whole read, which makes it again.
-        if self.index.borrow().is_none() && parts.iter().all(|p| matches!(p, Part::File(_))) {
-            let wanted: BTreeSet<&[u8]> = parts
-                .iter()
-                .map(|p| match p {
-                    Part::File(path) | Part::Dir(path) => path.as_bytes(),
-                })
-                .collect();
-            if let Ok(index) = Index::open_only(&self.git_dir().join("index"), &|path| wanted.contains(path))
-            {
-                return self.scan_with(&index, tree, parts, private);
-            }
-        }
         self.with_index(|index| self.scan_with(index, tree, parts, private))
     }
 
