@@ -9,7 +9,11 @@ pub fn cores() -> usize {
 /// Runs `work` on `threads` contiguous chunks of `items` at once; the results come back in the
 /// order of the chunks, so the caller's order is kept.
 pub fn by_chunks<T: Sync, R: Send>(items: &[T], threads: usize, work: impl Fn(&[T]) -> R + Sync) -> Vec<R> {
-    let chunk = items.len().div_ceil(threads.max(1)).max(1);
+    if threads <= 1 || items.len() <= 1 {
+        // No thread to start and wait for: a one-file change hashes its blob here.
+        return if items.is_empty() { Vec::new() } else { vec![work(items)] };
+    }
+    let chunk = items.len().div_ceil(threads).max(1);
     let work = &work;
     std::thread::scope(|scope| {
         let handles: Vec<_> = items.chunks(chunk).map(|part| scope.spawn(move || work(part))).collect();

@@ -40,7 +40,7 @@ pub fn run(ctx: &Ctx, args: InitArgs) -> Result<()> {
     let placeholders = crate::model::settings_edit::check(&settings).map_err(UserError::new)?.placeholders();
     // The first commit needs an author too; a fresh machine may have no git identity yet.
     // Checked before anything is created.
-    let actor = ctx.actor_or(crate::store::git_identity_outside_store())?;
+    let actor = ctx.actor_or(crate::store::git_identity_outside_store)?;
     let store = Store::init(&dir, &actor, ctx.now)?;
     if !changes.is_empty() {
         ops::config::set(&Recorder { store: &store, actor, now: ctx.now }, &changes)?;

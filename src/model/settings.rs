@@ -253,15 +253,14 @@ impl Settings {
         }
         let settings: Settings = toml::from_str(text).map_err(located)?;
         let places: Places = toml::from_str(text).map_err(located)?;
-        let catalog = Catalog::built_in();
-        if let Err(message) = catalog.clone().with(&settings.regimes, &[]) {
-            return Err(at(None, message));
-        }
+        // The built-in catalog is parsed only when something here names it: most commands of a
+        // store that keeps to it never need it, and it is 70 KB of TOML.
+        let built_in = if settings.limits.is_empty() { None } else { Some(Catalog::built_in()) };
         for (n, limit) in settings.limits.iter().enumerate() {
             let known = settings
                 .regimes
                 .iter()
-                .chain(&catalog.regimes)
+                .chain(built_in.iter().flat_map(|c| &c.regimes))
                 .find(|r| r.id == limit.regime)
                 .is_some_and(|r| r.stages.iter().any(|s| s.name == limit.stage));
             if !known {
@@ -274,9 +273,9 @@ impl Settings {
                 ));
             }
         }
-        let all = settings.catalog();
+        let all = if settings.own_regimes.is_empty() { None } else { Some(settings.catalog()) };
         for (n, id) in settings.own_regimes.iter().enumerate() {
-            if !all.contains(id) {
+            if !all.as_ref().is_some_and(|all| all.contains(id)) {
                 return Err(at(
                     places.own_regimes.get(n).map(|p| p.span()),
                     format!("own_regimes names '{id}', which is not in the catalog (see: sirt regimes)"),

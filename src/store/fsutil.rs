@@ -25,6 +25,35 @@ pub fn create_private_dir(dir: &Path) -> Result<()> {
     Ok(())
 }
 
+/// Puts the finished file `temp` in place of `dest` for a file sirt does not flush to disk (the
+/// git index, caches, notes): readers see the old file or the new, as with a rename. On Linux
+/// the two are swapped and the old one then removed, because a plain rename over an existing
+/// file makes ext4 start writing the new file out at once (its guard for programs that forget
+/// to flush), which costs half a millisecond for the 2 MB index of a big store and buys nothing
+/// for a file that is rebuilt when lost. Elsewhere, or where the swap is not supported, a rename.
+pub fn replace_unflushed(temp: &Path, dest: &Path) -> std::io::Result<()> {
+    #[cfg(target_os = "linux")]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        let (Ok(from), Ok(to)) = (
+            std::ffi::CString::new(temp.as_os_str().as_bytes()),
+            std::ffi::CString::new(dest.as_os_str().as_bytes()),
+        ) else {
+            return fs::rename(temp, dest);
+        };
+        // SAFETY: two NUL-terminated paths that live across the call.
+        let swapped = unsafe {
+            libc::renameat2(libc::AT_FDCWD, from.as_ptr(), libc::AT_FDCWD, to.as_ptr(), libc::RENAME_EXCHANGE)
+        };
+        if swapped == 0 {
+            // `temp` now holds the old file: a crash before this leaves it to the sweep of
+            // temporary files, and readers already see the new one.
+            return fs::remove_file(temp);
+        }
+    }
+    fs::rename(temp, dest)
+}
+
 /// Replaces `path` with `content` so that a reader sees the old file or the new, never a mix:
 /// temporary file beside it, fsync, rename, fsync of the directory.
 pub fn write_atomic(path: &Path, content: &[u8]) -> Result<()> {

@@ -160,7 +160,8 @@ fn write_index(path: &std::path::Path, index: &HistoryIndex) -> std::io::Result<
         std::process::id(),
         crate::clock::random_u64() & 0xffff_ffff
     ));
-    let written = std::fs::write(&temporary, index.encode()).and_then(|()| std::fs::rename(&temporary, path));
+    let written = std::fs::write(&temporary, index.encode())
+        .and_then(|()| crate::store::fsutil::replace_unflushed(&temporary, path));
     if written.is_err() {
         let _ = std::fs::remove_file(&temporary);
     }

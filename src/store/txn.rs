@@ -251,7 +251,7 @@ impl Store {
     }
 }
 
-/// Test builds only: `SIRT_FAILPOINT=after-blob|after-commit|after-ref|after-worktree|after-index`
+/// Test builds only: `SIRT_FAILPOINT=after-commit|after-ref|after-worktree|after-index`
 /// kills the process at that step of a commit, as a crash would, so tests can prove recovery
 /// from each one. Release builds have no failpoints.
 fn failpoint(step: &str) {
@@ -332,12 +332,24 @@ impl Txn<'_> {
         let text = message.text();
         let who = Author { name: &author.name, email: &author.email };
         let sign = store.settings.signing != Signing::Off;
-        let prepared = store.git.prepare(self.base, &files, &moved, &who, at, &text, sign)?;
-        failpoint("after-blob");
         let mut paths: Vec<String> = files.iter().map(|(p, _)| p.clone()).collect();
         paths.extend(moved.iter().map(|(p, _)| p.clone()));
         let marker = store.git.git_dir().join(PENDING_FILE);
-        fsutil::write_atomic(&marker, paths.join("\n").as_bytes())?;
+        // The marker goes to disk while the objects do: both must be there before the branch
+        // moves, and neither needs the other. A marker left without a moved branch is what a
+        // crash after it has always left, and the next command clears it.
+        let (prepared, marked) = std::thread::scope(|scope| {
+            let marking = scope.spawn(|| fsutil::write_atomic(&marker, paths.join("\n").as_bytes()));
+            let prepared = store.git.prepare(self.base, &files, &moved, &who, at, &text, sign);
+            (prepared, marking.join().unwrap_or_else(|_| Err(anyhow::anyhow!("writing the marker failed"))))
+        });
+        let prepared = match (prepared, marked) {
+            (Ok(prepared), Ok(())) => prepared,
+            (Err(e), _) | (_, Err(e)) => {
+                let _ = fs::remove_file(&marker);
+                return Err(e);
+            }
+        };
         failpoint("after-commit");
         if let Err(e) = store.git.advance(&prepared, &message.subject) {
             fs::remove_file(&marker)?;

@@ -5,13 +5,8 @@
 use crate::support::Env;
 
 /// The steps of `Txn::commit`, in order; from `after-ref` on, the branch has moved.
-const STEPS: [(&str, bool); 5] = [
-    ("after-blob", false),
-    ("after-commit", false),
-    ("after-ref", true),
-    ("after-worktree", true),
-    ("after-index", true),
-];
+const STEPS: [(&str, bool); 4] =
+    [("after-commit", false), ("after-ref", true), ("after-worktree", true), ("after-index", true)];
 
 /// Runs `args` with a failpoint; the process must die (no exit code of its own).
 fn crash(env: &Env, step: &str, args: &[&str]) {

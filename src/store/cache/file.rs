@@ -391,7 +391,7 @@ fn replace(dir: &Path, name: &str, bytes: &[u8]) -> std::io::Result<()> {
         let mut file = options.open(&temp)?;
         file.write_all(bytes)?;
         drop(file);
-        fs::rename(&temp, dir.join(name))
+        crate::store::fsutil::replace_unflushed(&temp, &dir.join(name))
     })();
     if written.is_err() {
         let _ = fs::remove_file(&temp);

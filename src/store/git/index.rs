@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 use anyhow::Result;
 use git2::{ObjectType, Oid};
 
-use super::index_file;
+use super::{index_file, objects};
 
 /// The note, in `.git/`.
 const NOTE_FILE: &str = "sirt-index";
@@ -144,14 +144,14 @@ impl Index {
         while open.len() > 1 {
             close(&mut open)?;
         }
-        Ok(Some(Oid::hash_object(ObjectType::Tree, &open[0].1)?))
+        Ok(Some(objects::hash_object(ObjectType::Tree, &open[0].1)))
     }
 }
 
 /// Hashes the innermost open directory and enters it in its parent.
 fn close(open: &mut Vec<(String, Vec<u8>)>) -> Result<()> {
     let (path, bytes) = open.pop().expect("a directory to close");
-    let id = Oid::hash_object(ObjectType::Tree, &bytes)?;
+    let id = objects::hash_object(ObjectType::Tree, &bytes);
     let name = path.rsplit('/').next().unwrap_or(&path);
     let parent = &mut open.last_mut().expect("the top stays open").1;
     parent.extend_from_slice(format!("40000 {name}\0").as_bytes());
@@ -231,7 +231,7 @@ pub(super) fn note(git_dir: &Path, index: &Index, tree: Oid) {
     let temp =
         git_dir.join(format!("{}{NOTE_FILE}-{}", crate::store::fsutil::TEMP_PREFIX, std::process::id()));
     if std::fs::write(&temp, format!("{}\n", note_text(tree, &sum))).is_err()
-        || std::fs::rename(&temp, git_dir.join(NOTE_FILE)).is_err()
+        || crate::store::fsutil::replace_unflushed(&temp, &git_dir.join(NOTE_FILE)).is_err()
     {
         let _ = std::fs::remove_file(&temp);
     }
