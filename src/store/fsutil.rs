@@ -329,6 +329,20 @@ pub fn keep_private(root: &Path, paths: &[&str]) {
 mod tests {
     use super::*;
 
+    #[test]
+    fn an_unflushed_file_takes_the_place_of_the_old_one_or_of_none() {
+        let dir = tempfile::tempdir().unwrap();
+        let (temp, dest) = (dir.path().join("new.tmp"), dir.path().join("file"));
+        std::fs::write(&temp, "first").unwrap();
+        replace_unflushed(&temp, &dest).unwrap();
+        std::fs::write(&temp, "second").unwrap();
+        replace_unflushed(&temp, &dest).unwrap();
+        assert_eq!(std::fs::read_to_string(&dest).unwrap(), "second");
+        assert!(!temp.exists(), "the old file does not stay behind");
+        assert!(replace_unflushed(&temp, &dest).is_err(), "nothing to put in place");
+        assert_eq!(std::fs::read_to_string(&dest).unwrap(), "second");
+    }
+
     fn names(dir: &Path) -> Vec<String> {
         let mut names: Vec<String> =
             fs::read_dir(dir).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();

@@ -222,6 +222,20 @@ pub(super) fn noted(git_dir: &Path, index: &Index, tree: Oid) -> bool {
     std::fs::read_to_string(git_dir.join(NOTE_FILE)).is_ok_and(|text| text.trim() == note_text(tree, &sum))
 }
 
+/// Whether the index, as loaded, is known to hold exactly `tree` without hashing it: by the
+/// note, or by the cached trees git leaves in the index it writes (after a `git commit`, say),
+/// which is then noted.
+pub(super) fn known_to_hold(git_dir: &Path, index: &Index, tree: Oid) -> bool {
+    if noted(git_dir, index, tree) {
+        return true;
+    }
+    let cached = index.file.cached_root().is_some_and(|root| root == tree.as_bytes());
+    if cached {
+        note(git_dir, index, tree);
+    }
+    cached
+}
+
 /// Notes that the index, as last loaded or written, holds exactly `tree`. Best effort: without
 /// the note the next check hashes the index instead.
 pub(super) fn note(git_dir: &Path, index: &Index, tree: Oid) {
@@ -245,7 +259,7 @@ fn note_text(tree: Oid, sum: &[u8]) -> String {
 /// Whether the index holds exactly `tree`: by the note, else by hashing the index (and noting
 /// the answer when it is yes).
 pub(super) fn holds(git_dir: &Path, index: &Index, tree: Oid) -> Result<bool> {
-    if noted(git_dir, index, tree) {
+    if known_to_hold(git_dir, index, tree) {
         return Ok(true);
     }
     if index.tree_id()? == Some(tree) {
@@ -278,5 +292,29 @@ mod tests {
         assert!(!noted(&dir.path().join(".git"), &index, tree));
         assert!(holds(&dir.path().join(".git"), &index, tree).unwrap());
         assert!(noted(&dir.path().join(".git"), &index, tree), "the answer was noted");
+    }
+
+    /// An index whose cached trees git (here libgit2) brought up to date is known to hold
+    /// their tree without hashing it, and that is noted; another tree is not taken for it.
+    #[test]
+    fn cached_trees_prove_the_tree_without_hashing() {
+        let dir = tempfile::tempdir().unwrap();
+        let repo = git2::Repository::init(dir.path()).unwrap();
+        for path in ["a.txt", "b/c.txt"] {
+            let file = dir.path().join(path);
+            std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+            std::fs::write(&file, path).unwrap();
+        }
+        let mut git_index = repo.index().unwrap();
+        git_index.add_all(["*"], git2::IndexAddOption::DEFAULT, None).unwrap();
+        let tree = git_index.write_tree().unwrap();
+        git_index.write().unwrap();
+        let git_dir = dir.path().join(".git");
+        let index = Index::open(&git_dir.join("index")).unwrap();
+        let other = Oid::hash_object(ObjectType::Tree, b"").unwrap();
+        assert!(!known_to_hold(&git_dir, &index, other));
+        assert!(!noted(&git_dir, &index, tree));
+        assert!(known_to_hold(&git_dir, &index, tree));
+        assert!(noted(&git_dir, &index, tree), "the answer was noted");
     }
 }

@@ -395,6 +395,21 @@ impl Index {
         (0..self.len()).filter_map(|n| self.entry(n)).map(|e| e.to_owned()).collect()
     }
 
+    /// The tree the whole index holds, as its cached trees (`TREE`) record it: git keeps them
+    /// valid on every change it makes and drops them when it cannot, and sirt marks them unknown
+    /// along every path it changes. `None` when they are absent, unknown at the top, not
+    /// counting every entry, or changed since the index was read.
+    pub fn cached_root(&self) -> Option<[u8; HASH]> {
+        if !self.stale.is_empty() {
+            return None;
+        }
+        let trees = self.trees.as_deref()?;
+        let mut at = 0;
+        let root = parse_tree_line(trees, &mut at)?;
+        (root.entries >= 0 && root.entries as usize == self.len()).then_some(())?;
+        trees.get(at..at + HASH)?.try_into().ok()
+    }
+
     fn invalidate(&mut self, path: &[u8]) {
         if self.trees.is_some() {
             self.stale.push(path.to_vec());
@@ -605,16 +620,27 @@ fn invalidate_trees(data: &[u8], paths: &[Vec<u8>]) -> Option<Vec<u8>> {
     Some(out)
 }
 
-fn parse_tree<'a>(data: &'a [u8], at: &mut usize) -> Option<CachedTree<'a>> {
+/// A node's line of the `TREE` extension (name, entry count, subtree count), without its id.
+struct TreeLine<'a> {
+    name: &'a [u8],
+    entries: i64,
+    subtrees: usize,
+}
+
+fn parse_tree_line<'a>(data: &'a [u8], at: &mut usize) -> Option<TreeLine<'a>> {
     let rest = data.get(*at..)?;
     let name_end = rest.iter().position(|b| *b == 0)?;
     let name = &rest[..name_end];
     let line_end = rest.iter().position(|b| *b == b'\n')?;
     let counts = std::str::from_utf8(rest.get(name_end + 1..line_end)?).ok()?;
     let (entries, subtrees) = counts.split_once(' ')?;
-    let entries: i64 = entries.parse().ok()?;
-    let subtrees: usize = subtrees.parse().ok()?;
+    let line = TreeLine { name, entries: entries.parse().ok()?, subtrees: subtrees.parse().ok()? };
     *at += line_end + 1;
+    Some(line)
+}
+
+fn parse_tree<'a>(data: &'a [u8], at: &mut usize) -> Option<CachedTree<'a>> {
+    let TreeLine { name, entries, subtrees } = parse_tree_line(data, at)?;
     let id = if entries >= 0 {
         let id = data.get(*at..*at + HASH)?;
         *at += HASH;

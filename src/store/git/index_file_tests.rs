@@ -154,6 +154,23 @@ fn only_the_directories_on_a_changed_path_lose_their_cached_tree() {
 }
 
 #[test]
+fn the_cached_root_is_the_tree_until_an_entry_changes() {
+    let (dir, repo) = repo_with_files(2);
+    let tree = {
+        let mut index = repo.index().unwrap();
+        index.write_tree().unwrap()
+    };
+    let mut index = read(&dir.path().join(".git/index"), None).unwrap().unwrap();
+    assert_eq!(index.cached_root(), Some(*tree.as_bytes().first_chunk().unwrap()));
+    let entry = index.get(b"sirt.toml").unwrap();
+    index.set(entry);
+    assert_eq!(index.cached_root(), None, "changed since it was read");
+    index.write(&dir.path().join(".git")).unwrap();
+    let back = read(&dir.path().join(".git/index"), None).unwrap().unwrap();
+    assert_eq!(back.cached_root(), None, "unknown at the top once a path under it changed");
+}
+
+#[test]
 fn a_held_lock_is_refused_and_left_alone() {
     let (dir, _repo) = repo_with_files(4);
     let git_dir = dir.path().join(".git");

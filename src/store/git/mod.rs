@@ -285,7 +285,7 @@ impl Git {
         let read_at = worktree::mtime_of(&git_dir.join("index"));
         // Taken out while it changes: after a failure it is read again from its file.
         let mut index = self.take_index()?;
-        let held = from.is_some_and(|tree| index::noted(&git_dir, &index, tree));
+        let held = from.is_some_and(|tree| index::known_to_hold(&git_dir, &index, tree));
         let mut added = Vec::with_capacity(paths.len());
         for (path, blob) in paths {
             let on_disk = std::fs::symlink_metadata(workdir.join(path)).ok();

@@ -122,8 +122,8 @@ impl Git {
         // When the index holds the commit, an entry's blob is the committed one. For a few files
         // that is cheaper to ask the commit than to prove; for directories, hashing the index
         // (a few milliseconds, and noted) beats reading every tree under them.
-        let holds =
-            index::noted(&git_dir, index, tree) || (!dirs.is_empty() && index::holds(&git_dir, index, tree)?);
+        let holds = index::known_to_hold(&git_dir, index, tree)
+            || (!dirs.is_empty() && index::holds(&git_dir, index, tree)?);
         let index_mtime = mtime_of(&git_dir.join("index"));
         let workdir = self.repo.workdir().expect("checked in open").to_path_buf();
         let mut changed = Vec::new();
@@ -302,7 +302,7 @@ impl Git {
         };
         let read_at = mtime_of(&git_dir.join("index"));
         let mut index = self.take_index()?;
-        let held = tree.is_some_and(|tree| index::noted(&git_dir, &index, tree));
+        let held = tree.is_some_and(|tree| index::known_to_hold(&git_dir, &index, tree));
         let fresh = self.restat(&mut index, paths)?;
         let written = if fresh == 0 {
             Ok(())
