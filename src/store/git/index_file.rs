@@ -183,8 +183,8 @@ impl<'a> EntryRef<'a> {
 const FIXED: usize = STAT + HASH + 2;
 
 /// Reads the index at `path`; `None` when there is none. Its checksum is verified unless it is
-/// `trusted`: the one sirt noted after writing the file whole, as git itself trusts an index it
-/// reads without hashing it (only `git fsck` does).
+/// `trusted` (the one sirt noted after writing the file whole) or the file proves whole by its
+/// cached trees; git itself reads its index without hashing it (only `git fsck` does).
 ///
 /// The file is mapped, not copied: git and sirt only ever replace an index by renaming a new
 /// file over it, never by changing it in place, so the mapping stays the file as read (git
@@ -208,13 +208,6 @@ fn parse(bytes: Mmap, trusted: Option<[u8; HASH]>) -> Result<Index> {
     let count = be32(&bytes, 8) as usize;
     let body_len = bytes.len() - HASH;
     let checksum: [u8; HASH] = bytes[body_len..].try_into().expect("a hash's length");
-    // All zeros: written with git's `index.skipHash`, which leaves the checksum out.
-    ensure!(
-        trusted == Some(checksum)
-            || checksum == [0; HASH]
-            || Sha1::digest(&bytes[..body_len]).as_slice() == checksum,
-        "a wrong checksum"
-    );
     let body = &bytes[..body_len];
     let mut at = 12;
     let mut slots = Vec::with_capacity(count.min(body.len() / FIXED));
@@ -266,8 +259,19 @@ fn parse(bytes: Mmap, trusted: Option<[u8; HASH]>) -> Result<Index> {
         }
     }
     ensure!(bytes.len() <= u32::MAX as usize && added.len() <= u32::MAX as usize, "an index over 4 GiB");
-    let bytes = (version != 4).then_some(bytes);
-    Ok(Index { bytes, added, slots, trees, stale: Vec::new(), kept, checksum })
+    // The checksum is not hashed again when sirt noted it, when it is all zeros (git's
+    // `index.skipHash` leaves it out), or when the cached trees at the end of the file cover
+    // every entry read before them: a file git wrote whole after a commit, which a cut or a
+    // lost block would have left without that end or with entries that no longer line up.
+    let index = Index { bytes: None, added, slots, trees, stale: Vec::new(), kept, checksum };
+    ensure!(
+        trusted == Some(checksum)
+            || checksum == [0; HASH]
+            || index.cached_root().is_some()
+            || Sha1::digest(&bytes[..body_len]).as_slice() == checksum,
+        "a wrong checksum"
+    );
+    Ok(Index { bytes: (version != 4).then_some(bytes), ..index })
 }
 
 /// Appends an entry in the layout of versions 2 and 3: `fixed` (stat data, id, flags and any
