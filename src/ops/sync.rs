@@ -135,7 +135,7 @@ fn integrate(rec: &Recorder, theirs: Oid, synced: &mut Synced, progress: &dyn Fn
     let plan = merge::plan(store, base, ours, theirs)?;
     absorb(&mut synced.report, plan.report.clone());
     if base == Some(ours) {
-        txn.fast_forward(theirs, &plan.changes)?;
+        txn.fast_forward(theirs, &plan.changes, &rec.actor, rec.now)?;
         synced.fast_forwarded = true;
         return Ok(());
     }

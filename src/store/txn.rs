@@ -407,9 +407,16 @@ impl Txn<'_> {
     }
 
     /// Moves the branch from its tip to `theirs`, a descendant, changing `changes` in the checkout.
-    pub fn fast_forward(self, theirs: Oid, changes: &[ChangedPath]) -> Result<Committed> {
+    pub fn fast_forward(
+        self,
+        theirs: Oid,
+        changes: &[ChangedPath],
+        author: &Actor,
+        at: DateTime<Utc>,
+    ) -> Result<Committed> {
         let ours = self.base.context("a fast-forward needs a commit on the branch")?;
-        let prepared = self.store.git.fast_forward(ours, theirs);
+        let who = Author { name: &author.name, email: &author.email };
+        let prepared = self.store.git.fast_forward(ours, theirs, &who, at);
         self.move_branch(prepared, changes, "fast-forward to the remote")
     }
 

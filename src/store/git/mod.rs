@@ -34,6 +34,14 @@ pub struct Prepared {
     parent: Option<Oid>,
     /// Each changed path and its blob (`None`: deleted), for the index.
     pub blobs: Vec<(String, Option<Oid>)>,
+    /// Who moves the branch and when (name, email, seconds), for the reflogs.
+    by: (String, String, i64),
+}
+
+impl Prepared {
+    fn by(author: &Author, when: DateTime<Utc>) -> (String, String, i64) {
+        (author.name.to_string(), author.email.to_string(), when.timestamp())
+    }
 }
 
 /// A commit, as `sirt history` shows it.
@@ -53,6 +61,8 @@ pub struct Git {
     index: std::cell::RefCell<Option<index::Index>>,
     /// Files found as committed whose stat data changed, for `refresh_stat_data`.
     stale: std::cell::RefCell<Vec<String>>,
+    /// The keep files of packs written for a commit no branch names yet (see `objects.rs`).
+    kept: std::cell::RefCell<Vec<PathBuf>>,
 }
 
 /// A path split into its components, and the blob it should hold (`None`: delete it).
@@ -93,7 +103,7 @@ impl Git {
         options.initial_head("main").mkdir(false);
         let repo = Repository::init_opts(dir, &options)
             .with_context(|| format!("cannot create a git repository in {}", dir.display()))?;
-        Ok(Git { repo, index: Default::default(), stale: Default::default() })
+        Ok(Git { repo, index: Default::default(), stale: Default::default(), kept: Default::default() })
     }
 
     pub fn open(dir: &Path) -> Result<Git> {
@@ -103,7 +113,7 @@ impl Git {
         if repo.workdir().is_none() {
             bail!("{} is a bare git repository; a store needs a working tree", dir.display());
         }
-        Ok(Git { repo, index: Default::default(), stale: Default::default() })
+        Ok(Git { repo, index: Default::default(), stale: Default::default(), kept: Default::default() })
     }
 
     pub fn git_dir(&self) -> PathBuf {
@@ -238,13 +248,14 @@ impl Git {
         let commit = objects.add(ObjectType::Commit, &commit)?;
         self.write_pack(objects)?;
         let blobs = files.iter().map(|(p, _)| p.clone()).zip(changes.iter().map(|(_, b)| *b)).collect();
-        Ok(Prepared { commit, parent: head.map(|c| c.id()), blobs })
+        Ok(Prepared { commit, parent: head.map(|c| c.id()), blobs, by: Prepared::by(author, when) })
     }
 
     /// Writes `objects` into the store as one pack with its index, both on disk before this
     /// returns.
     fn write_pack(&self, objects: NewObjects) -> Result<()> {
-        objects.write_to(&self.repo.path().join("objects/pack"))?;
+        let keep = objects.write_to(&self.repo.path().join("objects/pack"))?;
+        self.kept.borrow_mut().push(keep);
         // The new pack is not seen until the object database looks at its pack list again.
         self.repo.odb()?.refresh()?;
         Ok(())
@@ -260,13 +271,22 @@ impl Git {
 
     /// Moves `main` to the prepared commit, provided nobody moved it since it was prepared.
     pub fn advance(&self, prepared: &Prepared, subject: &str) -> Result<()> {
-        let log = format!("sirt: {subject}");
-        match prepared.parent {
-            Some(parent) => self.repo.reference_matching(MAIN_BRANCH, prepared.commit, true, parent, &log),
-            None => self.repo.reference(MAIN_BRANCH, prepared.commit, false, &log),
+        let (name, email, seconds) = &prepared.by;
+        let mover = refs::Mover { name, email, seconds: *seconds };
+        let moved = refs::move_branch(
+            &self.git_dir(),
+            prepared.parent,
+            prepared.commit,
+            &mover,
+            &format!("sirt: {subject}"),
+        );
+        // Named by the branch now, or never to be: either way a repack may have them.
+        for keep in self.kept.take() {
+            let _ = std::fs::remove_file(keep);
         }
-        .context("the store's history moved while this change was being made; nothing was recorded, run the command again")?;
-        Ok(())
+        moved.context(
+            "the store's history moved while this change was being made; nothing was recorded, run the command again",
+        )
     }
 
     /// Brings the index entries of `paths` in line with the working tree, which holds for each
@@ -400,8 +420,11 @@ impl Git {
         };
         let pack_dir = objects.join("pack");
         let packs = count(&pack_dir, &|name| {
-            // A pack sirt was writing when it died; under the lock, no live writer owns one.
-            if name.starts_with(objects::TEMP_PREFIX) {
+            // A pack sirt was writing when it died, or the keep of one it wrote for a change
+            // that never moved the branch; under the lock, no live writer owns either.
+            let stale_keep = name.ends_with(".keep")
+                && std::fs::read_to_string(pack_dir.join(name)).is_ok_and(|text| text == objects::KEEP_TEXT);
+            if name.starts_with(objects::TEMP_PREFIX) || stale_keep {
                 let _ = std::fs::remove_file(pack_dir.join(name));
             }
             name.ends_with(".pack")
@@ -422,12 +445,13 @@ impl Git {
             return; // another command took it first
         }
         // A git older than 2.32 has no geometric repack; packing everything into one costs more
-        // but still keeps the packs from piling up one per change.
+        // but still keeps the packs from piling up one per change (`-A`: what no branch names,
+        // another tool's commit in the making, say, stays as loose objects, not dropped).
         let mut command = Command::new("sh");
         command
             .arg("-c")
             // One thread: the command that follows should not wait for a core.
-            .arg(r#"git -C "$1" -c pack.threads=1 repack -d -q --geometric=2 || git -C "$1" -c pack.threads=1 repack -a -d -q; rm -f "$2""#)
+            .arg(r#"git -C "$1" -c pack.threads=1 repack -d -q --geometric=2 || git -C "$1" -c pack.threads=1 repack -A -d -q; rm -f "$2""#)
             .arg("sirt-repack")
             .arg(workdir)
             .arg(&lock)
@@ -450,6 +474,7 @@ mod index;
 mod index_file;
 mod objects;
 mod read;
+mod refs;
 mod team;
 mod walk;
 mod worktree;
@@ -489,7 +514,15 @@ mod tests {
             (0..100).map(|n| (format!("d/f{n}"), Some(format!("content {n}").into_bytes()))).collect();
         let who = Author { name: "A", email: "a@example.com" };
         let prepared = git.prepare(None, &files, &[], &who, Utc::now(), "m\n", false).unwrap();
+        let keeps = || {
+            std::fs::read_dir(dir.path().join(".git/objects/pack"))
+                .unwrap()
+                .filter(|e| e.as_ref().unwrap().file_name().to_string_lossy().ends_with(".keep"))
+                .count()
+        };
+        assert_eq!(keeps(), 1, "kept from repacks until the branch names it");
         git.advance(&prepared, "m").unwrap();
+        assert_eq!(keeps(), 0);
         let tree = git.tree_of(prepared.commit).unwrap();
         assert_eq!(git.file_in(tree, "d/f7").unwrap().unwrap(), b"content 7");
         let loose = std::fs::read_dir(dir.path().join(".git/objects"))

@@ -133,9 +133,16 @@ impl NewObjects {
     /// Writes the pack and its index into `pack_dir` (a store's `objects/pack`), both on disk
     /// before this returns: under temporary names, flushed together, renamed (the index last,
     /// as git does, so no reader finds an index without its pack), then the directory flushed.
-    pub fn write_to(self, pack_dir: &Path) -> Result<()> {
+    ///
+    /// The pack is kept (`pack-….keep`, git's own mark, as `git receive-pack` leaves one until it
+    /// has moved the refs) until the branch names its commit: a repack running in the background
+    /// must not roll it up while nothing refers to its objects yet. Returns the keep file, for
+    /// [`super::Git::advance`] to remove.
+    pub fn write_to(self, pack_dir: &Path) -> Result<std::path::PathBuf> {
         let (pack, idx) = self.finish();
         let name = format!("pack-{}", hex(&pack[pack.len() - 20..]));
+        let keep = pack_dir.join(format!("{name}.keep"));
+        std::fs::write(&keep, KEEP_TEXT).with_context(|| format!("cannot write {}", keep.display()))?;
         let temp = |kind: &str| pack_dir.join(format!("{TEMP_PREFIX}{}.{kind}", std::process::id()));
         let (temp_pack, temp_idx) = (temp("pack"), temp("idx"));
         let written = std::thread::scope(|scope| {
@@ -151,12 +158,16 @@ impl NewObjects {
         if let Err(e) = renamed {
             let _ = std::fs::remove_file(&temp_pack);
             let _ = std::fs::remove_file(&temp_idx);
+            let _ = std::fs::remove_file(&keep);
             return Err(e.context(format!("cannot write a pack into {}", pack_dir.display())));
         }
         std::fs::File::open(pack_dir)?.sync_all()?;
-        Ok(())
+        Ok(keep)
     }
 }
+
+/// What a keep file sirt writes says, so that one a crash left behind is known as sirt's.
+pub(super) const KEEP_TEXT: &str = "sirt: until the branch names this pack's commit\n";
 
 /// Writes a new file that nobody may change (as git makes pack files) and flushes it to disk.
 fn write_read_only(path: &Path, bytes: &[u8]) -> Result<()> {
@@ -444,12 +455,15 @@ mod tests {
             .map(|n| objects.add(ObjectType::Blob, format!("blob {n}").as_bytes()).unwrap())
             .collect();
         let pack_dir = repo.path().join("objects/pack");
-        objects.write_to(&pack_dir).unwrap();
-        let names: Vec<String> = std::fs::read_dir(&pack_dir)
+        let keep = objects.write_to(&pack_dir).unwrap();
+        let mut names: Vec<String> = std::fs::read_dir(&pack_dir)
             .unwrap()
             .map(|e| e.unwrap().file_name().into_string().unwrap())
             .collect();
-        assert_eq!(names.len(), 2, "a pack and its index, no temporary files: {names:?}");
+        names.sort();
+        assert_eq!(names.len(), 3, "a pack, its index and its keep, no temporary files: {names:?}");
+        assert!(names[0].ends_with(".idx") && names[1].ends_with(".keep") && names[2].ends_with(".pack"));
+        assert_eq!(std::fs::read_to_string(keep).unwrap(), KEEP_TEXT);
         let odb = repo.odb().unwrap();
         odb.refresh().unwrap();
         for (n, oid) in oids.iter().enumerate() {

@@ -92,12 +92,13 @@ impl Git {
         let signature = Signature::new(author.name, author.email, &time)
             .with_context(|| format!("'{} <{}>' is not a usable git identity", author.name, author.email))?;
         let commit = self.repo.commit(None, &signature, &signature, message, &tree, &[&first, &second])?;
-        Ok(Prepared { commit, parent: Some(ours), blobs: Vec::new() })
+        Ok(Prepared { commit, parent: Some(ours), blobs: Vec::new(), by: Prepared::by(author, when) })
     }
 
-    /// Moving the branch from `ours` straight to `theirs`, which already contains it.
-    pub fn fast_forward(&self, ours: Oid, theirs: Oid) -> Prepared {
-        Prepared { commit: theirs, parent: Some(ours), blobs: Vec::new() }
+    /// Moving the branch from `ours` straight to `theirs`, which already contains it, by
+    /// `author` at `when`.
+    pub fn fast_forward(&self, ours: Oid, theirs: Oid, author: &Author, when: DateTime<Utc>) -> Prepared {
+        Prepared { commit: theirs, parent: Some(ours), blobs: Vec::new(), by: Prepared::by(author, when) }
     }
 
     /// Setting `refname` (a remote-tracking ref) to `commit`, as git itself would after a fetch.
