@@ -5,7 +5,6 @@
 //! line afterwards, so that `git status` in a store stays clean.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
 
 use anyhow::{Context, Result, bail};
 use chrono::{DateTime, TimeZone, Utc};
@@ -67,9 +66,6 @@ pub struct Git {
 
 /// A path split into its components, and the blob it should hold (`None`: delete it).
 type PathChange<'a> = (Vec<&'a str>, Option<Oid>);
-
-/// How many packs (or directories of loose objects) a store holds before they are rolled up.
-const PACKS_BEFORE_REPACK: usize = 16;
 
 const MAIN_BRANCH: &str = "refs/heads/main";
 
@@ -397,81 +393,11 @@ impl Git {
         }
         Ok(found)
     }
-
-    /// Keeps the object store small without anyone running `git gc`: every change is its own
-    /// small pack, and once there are [`PACKS_BEFORE_REPACK`] of them (or loose objects that a
-    /// fetch or another tool left), `git repack --geometric=2` rolls the small packs into one
-    /// with deltas, so packs stay few and each roughly twice the size of the next. Uses the
-    /// user's `git` (an older one packs everything instead); without one, nothing is packed (and
-    /// nothing is lost).
-    ///
-    /// The repack runs in the background, as `git gc --auto` does: the command that starts it
-    /// returns at once instead of every sixteenth change taking a tenth of a second or more
-    /// (seconds after an import by hand). git repacks safely beside readers and writers: it
-    /// writes the new pack before it deletes the old ones, and a reader that misses a pack looks
-    /// again. One at a time: `.git/sirt-repack.lock` marks one running, and one older than ten
-    /// minutes was left by a repack that died.
-    pub fn maintain(&self, workdir: &Path) {
-        let objects = self.repo.path().join("objects");
-        let count = |dir: &Path, wanted: &dyn Fn(&str) -> bool| {
-            std::fs::read_dir(dir)
-                .map(|entries| entries.flatten().filter(|e| wanted(&e.file_name().to_string_lossy())).count())
-                .unwrap_or(0)
-        };
-        let pack_dir = objects.join("pack");
-        let packs = count(&pack_dir, &|name| {
-            // A pack sirt was writing when it died, or the keep of one it wrote for a change
-            // that never moved the branch; under the lock, no live writer owns either.
-            let stale_keep = name.ends_with(".keep")
-                && std::fs::read_to_string(pack_dir.join(name)).is_ok_and(|text| text == objects::KEEP_TEXT);
-            if name.starts_with(objects::TEMP_PREFIX) || stale_keep {
-                let _ = std::fs::remove_file(pack_dir.join(name));
-            }
-            name.ends_with(".pack")
-        });
-        let loose = count(&objects, &|name| name.len() == 2 && name.bytes().all(|b| b.is_ascii_hexdigit()));
-        if packs < PACKS_BEFORE_REPACK && loose < PACKS_BEFORE_REPACK {
-            return;
-        }
-        let lock = self.git_dir().join(REPACK_LOCK);
-        let running = std::fs::metadata(&lock)
-            .and_then(|meta| meta.modified())
-            .is_ok_and(|at| at.elapsed().is_ok_and(|age| age < std::time::Duration::from_secs(600)));
-        if running {
-            return;
-        }
-        let _ = std::fs::remove_file(&lock);
-        if std::fs::OpenOptions::new().write(true).create_new(true).open(&lock).is_err() {
-            return; // another command took it first
-        }
-        // A git older than 2.32 has no geometric repack; packing everything into one costs more
-        // but still keeps the packs from piling up one per change (`-A`: what no branch names,
-        // another tool's commit in the making, say, stays as loose objects, not dropped).
-        let mut command = Command::new("sh");
-        command
-            .arg("-c")
-            // One thread: the command that follows should not wait for a core.
-            .arg(r#"git -C "$1" -c pack.threads=1 repack -d -q --geometric=2 || git -C "$1" -c pack.threads=1 repack -A -d -q; rm -f "$2""#)
-            .arg("sirt-repack")
-            .arg(workdir)
-            .arg(&lock)
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(Stdio::null());
-        // Its own process group: a Ctrl-C at the terminal right after the command is not for it.
-        #[cfg(unix)]
-        std::os::unix::process::CommandExt::process_group(&mut command, 0);
-        if command.spawn().is_err() {
-            let _ = std::fs::remove_file(&lock);
-        }
-    }
 }
-
-/// Marks a background repack running (see [`Git::maintain`]).
-const REPACK_LOCK: &str = "sirt-repack.lock";
 
 mod index;
 mod index_file;
+mod maintain;
 mod objects;
 mod read;
 mod refs;
@@ -531,42 +457,6 @@ mod tests {
             .filter(|e| e.file_name().len() == 2)
             .count();
         assert_eq!(loose, 0, "no loose objects");
-    }
-
-    /// Sixteen changes make sixteen packs; the repack the next change starts in the background
-    /// rolls them up, and clears its mark when done.
-    #[test]
-    fn packs_are_rolled_up_in_the_background() {
-        if Command::new("git").arg("--version").output().is_err() {
-            return; // nothing packs without git; .ci/test installs it
-        }
-        let dir = tempfile::tempdir().unwrap();
-        let git = Git::init(dir.path()).unwrap();
-        let who = Author { name: "A", email: "a@example.com" };
-        let mut parent = None;
-        for n in 0..PACKS_BEFORE_REPACK {
-            let files = vec![(format!("f{n}"), Some(format!("{n}").into_bytes()))];
-            let prepared = git.prepare(parent, &files, &[], &who, Utc::now(), "m\n", false).unwrap();
-            git.advance(&prepared, "m").unwrap();
-            parent = Some(prepared.commit);
-        }
-        let packs = || {
-            std::fs::read_dir(dir.path().join(".git/objects/pack"))
-                .unwrap()
-                .filter(|e| e.as_ref().unwrap().file_name().to_string_lossy().ends_with(".pack"))
-                .count()
-        };
-        assert_eq!(packs(), PACKS_BEFORE_REPACK);
-        git.maintain(dir.path());
-        let lock = dir.path().join(".git").join(REPACK_LOCK);
-        let started = std::time::Instant::now();
-        while (packs() >= PACKS_BEFORE_REPACK || lock.exists()) && started.elapsed().as_secs() < 60 {
-            std::thread::sleep(std::time::Duration::from_millis(20));
-        }
-        assert!(packs() < PACKS_BEFORE_REPACK, "still {} packs", packs());
-        assert!(!lock.exists(), "the mark is cleared");
-        let tree = git.tree_of(parent.unwrap()).unwrap();
-        assert_eq!(git.file_in(tree, "f7").unwrap().unwrap(), b"7");
     }
 
     #[test]

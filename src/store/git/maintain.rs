@@ -1,0 +1,145 @@
+//! Keeping the object store small without anyone running `git gc`.
+
+use std::path::Path;
+use std::process::{Command, Stdio};
+
+use super::{Git, objects};
+
+/// How many packs (or directories of loose objects) a store holds before they are rolled up.
+pub(super) const PACKS_BEFORE_REPACK: usize = 16;
+
+/// Marks a repack running (see [`Git::maintain`]).
+pub(super) const REPACK_LOCK: &str = "sirt-repack.lock";
+
+/// Packs in all below this size are rolled up while the change waits (tens of milliseconds):
+/// every command and git command after it then finds the repack done. Above it, the repack runs
+/// in the background.
+const FOREGROUND_BYTES: u64 = 64 << 20;
+
+impl Git {
+    /// Every change is its own small pack; once there are [`PACKS_BEFORE_REPACK`] of them (or
+    /// loose objects that a fetch or another tool left), `git repack --geometric=2` rolls the
+    /// small packs into one with deltas, so packs stay few and each roughly twice the size of
+    /// the next. Uses the user's `git` (an older one packs everything instead); without one,
+    /// nothing is packed (and nothing is lost).
+    ///
+    /// In a big store the repack runs in the background, as `git gc --auto` does, so that the
+    /// change that starts it returns at once instead of taking a quarter of a second more (or
+    /// seconds, after another tool left thousands of loose objects). git repacks beside readers
+    /// and writers: it writes the new pack before it deletes the old ones, and never touches a
+    /// pack sirt keeps for a change in the making. One repack at a time: `.git/sirt-repack.lock`
+    /// marks one running; one older than ten minutes was left by a repack that died.
+    pub fn maintain(&self, workdir: &Path) {
+        let objects = self.repo.path().join("objects");
+        let pack_dir = objects.join("pack");
+        let mut packs = 0;
+        let mut bytes = 0;
+        for entry in std::fs::read_dir(&pack_dir).into_iter().flatten().flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            // A pack sirt was writing when it died, or the keep of one it wrote for a change
+            // that never moved the branch; under the lock, no live writer owns either.
+            let stale_keep = name.ends_with(".keep")
+                && std::fs::read_to_string(entry.path()).is_ok_and(|text| text == objects::KEEP_TEXT);
+            if name.starts_with(objects::TEMP_PREFIX) || stale_keep {
+                let _ = std::fs::remove_file(entry.path());
+            } else if name.ends_with(".pack") {
+                packs += 1;
+                bytes += entry.metadata().map_or(0, |meta| meta.len());
+            }
+        }
+        let loose = std::fs::read_dir(&objects)
+            .into_iter()
+            .flatten()
+            .flatten()
+            .filter(|e| {
+                let name = e.file_name();
+                let name = name.to_string_lossy();
+                name.len() == 2 && name.bytes().all(|b| b.is_ascii_hexdigit())
+            })
+            .count();
+        if packs < PACKS_BEFORE_REPACK && loose < PACKS_BEFORE_REPACK {
+            return;
+        }
+        let lock = self.git_dir().join(REPACK_LOCK);
+        let running = std::fs::metadata(&lock)
+            .and_then(|meta| meta.modified())
+            .is_ok_and(|at| at.elapsed().is_ok_and(|age| age < std::time::Duration::from_secs(600)));
+        if running {
+            return;
+        }
+        let _ = std::fs::remove_file(&lock);
+        if std::fs::OpenOptions::new().write(true).create_new(true).open(&lock).is_err() {
+            return; // another command took it first
+        }
+        // A git older than 2.32 has no geometric repack; packing everything into one costs more
+        // but still keeps the packs from piling up one per change (`-A`: what no branch names,
+        // another tool's commit in the making, say, stays as loose objects, not dropped).
+        let mut command = Command::new("sh");
+        command
+            .arg("-c")
+            // One thread: the command that follows should not wait for a core.
+            .arg(r#"git -C "$1" -c pack.threads=1 repack -d -q --geometric=2 || git -C "$1" -c pack.threads=1 repack -A -d -q; rm -f "$2""#)
+            .arg("sirt-repack")
+            .arg(workdir)
+            .arg(&lock)
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null());
+        if bytes < FOREGROUND_BYTES {
+            if command.status().is_err() {
+                let _ = std::fs::remove_file(&lock);
+            }
+            return;
+        }
+        // Its own process group: a Ctrl-C at the terminal right after the command is not for it.
+        #[cfg(unix)]
+        std::os::unix::process::CommandExt::process_group(&mut command, 0);
+        if command.spawn().is_err() {
+            let _ = std::fs::remove_file(&lock);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::Utc;
+
+    use super::*;
+    use crate::store::git::Author;
+
+    /// Sixteen changes make sixteen packs; the repack the next change starts rolls them up
+    /// (in the foreground in a store this small), and clears its mark when done.
+    #[test]
+    fn packs_are_rolled_up() {
+        if Command::new("git").arg("--version").output().is_err() {
+            return; // nothing packs without git; .ci/test installs it
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let git = Git::init(dir.path()).unwrap();
+        let who = Author { name: "A", email: "a@example.com" };
+        let mut parent = None;
+        for n in 0..PACKS_BEFORE_REPACK {
+            let files = vec![(format!("f{n}"), Some(format!("{n}").into_bytes()))];
+            let prepared = git.prepare(parent, &files, &[], &who, Utc::now(), "m\n", false).unwrap();
+            git.advance(&prepared, "m").unwrap();
+            parent = Some(prepared.commit);
+        }
+        let packs = || {
+            std::fs::read_dir(dir.path().join(".git/objects/pack"))
+                .unwrap()
+                .filter(|e| e.as_ref().unwrap().file_name().to_string_lossy().ends_with(".pack"))
+                .count()
+        };
+        assert_eq!(packs(), PACKS_BEFORE_REPACK);
+        git.maintain(dir.path());
+        let lock = dir.path().join(".git").join(REPACK_LOCK);
+        let started = std::time::Instant::now();
+        while (packs() >= PACKS_BEFORE_REPACK || lock.exists()) && started.elapsed().as_secs() < 60 {
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+        assert!(packs() < PACKS_BEFORE_REPACK, "still {} packs", packs());
+        assert!(!lock.exists(), "the mark is cleared");
+        let tree = git.tree_of(parent.unwrap()).unwrap();
+        assert_eq!(git.file_in(tree, "f7").unwrap().unwrap(), b"7");
+    }
+}
