@@ -21,55 +21,11 @@ use anyhow::{Context, Result, bail, ensure};
 use memmap2::Mmap;
 use sha1::{Digest, Sha1};
 
+pub use super::index_entry::{Entry, EntryRef};
+use super::index_entry::{FIXED, FLAG_EXTENDED, HASH, NAME_MASK, STAT, lay_out};
+use super::index_trees::{invalidate_trees, parse_tree_line};
+
 const SIGNATURE: &[u8; 4] = b"DIRC";
-const HASH: usize = 20;
-/// ctime, mtime (seconds and nanoseconds each), dev, ino, mode, uid, gid, size.
-const STAT: usize = 40;
-const FLAG_EXTENDED: u16 = 0x4000;
-const FLAG_STAGE: u16 = 0x3000;
-const NAME_MASK: u16 = 0x0fff;
-
-/// One entry: a path, what git last saw of its file, and its blob.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Entry {
-    pub path: Vec<u8>,
-    pub ctime: (u32, u32),
-    pub mtime: (u32, u32),
-    pub dev: u32,
-    pub ino: u32,
-    pub mode: u32,
-    pub uid: u32,
-    pub gid: u32,
-    pub size: u32,
-    pub id: [u8; HASH],
-    /// Flags other than the name length, which is worked out from the path when written.
-    pub flags: u16,
-    pub extended: u16,
-}
-
-impl Entry {
-    /// The entry of a file whose stat data is `meta` and whose content is `id`, as git makes it.
-    pub fn of_file(path: &str, meta: &std::fs::Metadata, id: git2::Oid) -> Entry {
-        use std::os::unix::fs::MetadataExt;
-        let mut bytes = [0; HASH];
-        bytes.copy_from_slice(id.as_bytes());
-        Entry {
-            path: path.as_bytes().to_vec(),
-            ctime: (meta.ctime() as u32, meta.ctime_nsec() as u32),
-            mtime: (meta.mtime() as u32, meta.mtime_nsec() as u32),
-            dev: meta.dev() as u32,
-            ino: meta.ino() as u32,
-            mode: if meta.mode() & 0o111 != 0 { 0o100755 } else { 0o100644 },
-            uid: meta.uid(),
-            gid: meta.gid(),
-            size: meta.size() as u32,
-            id: bytes,
-            flags: 0,
-            extended: 0,
-        }
-    }
-}
-
 /// Where an entry's bytes are: in the file as read, or among those entered since. Either way
 /// they are in the file's own layout (version 2 or 3, which differ only in allowing extended
 /// flags), so an entry still as read is written back by copying, whatever its neighbours.
@@ -98,89 +54,6 @@ pub struct Index {
     /// The checksum at the end of the file as read or last written (zeros: none was written).
     pub checksum: [u8; HASH],
 }
-
-/// One entry, borrowed from an [`Index`]: its bytes in the file's layout.
-#[derive(Clone, Copy)]
-pub struct EntryRef<'a> {
-    raw: &'a [u8],
-}
-
-impl<'a> EntryRef<'a> {
-    fn word(&self, n: usize) -> u32 {
-        be32(self.raw, 4 * n)
-    }
-
-    fn flags(&self) -> u16 {
-        u16::from_be_bytes([self.raw[STAT + HASH], self.raw[STAT + HASH + 1]])
-    }
-
-    fn extended(&self) -> u16 {
-        if self.flags() & FLAG_EXTENDED == 0 {
-            return 0;
-        }
-        u16::from_be_bytes([self.raw[FIXED], self.raw[FIXED + 1]])
-    }
-
-    pub fn path(&self) -> &'a [u8] {
-        let start = FIXED + if self.flags() & FLAG_EXTENDED != 0 { 2 } else { 0 };
-        let rest = &self.raw[start..];
-        // Checked when read or entered: the path ends with a NUL.
-        &rest[..rest.iter().position(|b| *b == 0).unwrap_or(rest.len())]
-    }
-
-    pub fn id(&self) -> [u8; HASH] {
-        self.raw[STAT..STAT + HASH].try_into().expect("a hash's length")
-    }
-
-    pub fn ctime(&self) -> (u32, u32) {
-        (self.word(0), self.word(1))
-    }
-
-    pub fn mtime(&self) -> (u32, u32) {
-        (self.word(2), self.word(3))
-    }
-
-    pub fn ino(&self) -> u32 {
-        self.word(5)
-    }
-
-    pub fn mode(&self) -> u32 {
-        self.word(6)
-    }
-
-    pub fn size(&self) -> u32 {
-        self.word(9)
-    }
-
-    pub fn stage(&self) -> u16 {
-        (self.flags() & FLAG_STAGE) >> 12
-    }
-
-    /// `git add --intent-to-add`: a path without content yet.
-    pub fn intent_to_add(&self) -> bool {
-        self.extended() & 0x2000 != 0
-    }
-
-    pub fn to_owned(self) -> Entry {
-        Entry {
-            path: self.path().to_vec(),
-            ctime: self.ctime(),
-            mtime: self.mtime(),
-            dev: self.word(4),
-            ino: self.ino(),
-            mode: self.mode(),
-            uid: self.word(7),
-            gid: self.word(8),
-            size: self.size(),
-            id: self.id(),
-            flags: self.flags() & !(NAME_MASK | FLAG_EXTENDED),
-            extended: self.extended(),
-        }
-    }
-}
-
-/// The fixed part of an entry: stat data, blob id and flags.
-const FIXED: usize = STAT + HASH + 2;
 
 /// Reads the index at `path`; `None` when there is none. Its checksum is verified unless it is
 /// `trusted` (the one sirt noted after writing the file whole) or the file proves whole by its
@@ -272,21 +145,6 @@ fn parse(bytes: Mmap, trusted: Option<[u8; HASH]>) -> Result<Index> {
         "a wrong checksum"
     );
     Ok(Index { bytes: (version != 4).then_some(bytes), ..index })
-}
-
-/// Appends an entry in the layout of versions 2 and 3: `fixed` (stat data, id, flags and any
-/// extended flags), the path, and 1 to 8 NULs to a multiple of 8 bytes. The name length in the
-/// flags is set from `path`.
-fn lay_out(out: &mut Vec<u8>, fixed: &[u8], path: &[u8]) {
-    let start = out.len();
-    out.extend_from_slice(fixed);
-    let flags_at = start + STAT + HASH;
-    let flags = u16::from_be_bytes([out[flags_at], out[flags_at + 1]]) & !NAME_MASK
-        | path.len().min(NAME_MASK as usize) as u16;
-    out[flags_at..flags_at + 2].copy_from_slice(&flags.to_be_bytes());
-    out.extend_from_slice(path);
-    let len = out.len() - start;
-    out.resize(start + (len + 8) / 8 * 8, 0);
 }
 
 impl Index {
@@ -532,35 +390,6 @@ impl Index {
     }
 }
 
-impl Entry {
-    /// Appends the entry in the layout of versions 2 and 3.
-    fn lay_out(&self, out: &mut Vec<u8>) {
-        let mut fixed = Vec::with_capacity(FIXED + 2);
-        for word in [
-            self.ctime.0,
-            self.ctime.1,
-            self.mtime.0,
-            self.mtime.1,
-            self.dev,
-            self.ino,
-            self.mode,
-            self.uid,
-            self.gid,
-            self.size,
-        ] {
-            fixed.extend_from_slice(&word.to_be_bytes());
-        }
-        fixed.extend_from_slice(&self.id);
-        let extended = self.extended != 0;
-        let flags = (self.flags & !(FLAG_EXTENDED | NAME_MASK)) | if extended { FLAG_EXTENDED } else { 0 };
-        fixed.extend_from_slice(&flags.to_be_bytes());
-        if extended {
-            fixed.extend_from_slice(&self.extended.to_be_bytes());
-        }
-        lay_out(out, &fixed, &self.path);
-    }
-}
-
 /// Whether the index file at `path` is damaged (cut short, no signature, a wrong checksum), as
 /// opposed to absent, or sound but of a kind this module does not read.
 pub fn damaged(path: &Path) -> bool {
@@ -588,87 +417,7 @@ fn put_extension(out: &mut Vec<u8>, signature: &[u8; 4], data: &[u8]) {
     out.extend_from_slice(data);
 }
 
-/// One node of the `TREE` extension: a directory, how many index entries it covers (`-1`: not
-/// known, to be rehashed), its tree id when known, and its subdirectories.
-struct CachedTree<'a> {
-    name: &'a [u8],
-    entries: i64,
-    id: Option<&'a [u8]>,
-    children: Vec<CachedTree<'a>>,
-}
-
-/// The `TREE` extension with every directory on the way to each of `paths` marked unknown, as
-/// git does when a path changes. `None` if the extension does not parse: it is then dropped,
-/// which only costs git a rehash.
-fn invalidate_trees(data: &[u8], paths: &[Vec<u8>]) -> Option<Vec<u8>> {
-    let mut at = 0;
-    let mut root = parse_tree(data, &mut at)?;
-    if at != data.len() {
-        return None;
-    }
-    for path in paths {
-        let mut node = &mut root;
-        let mut dirs = path.split(|b| *b == b'/').collect::<Vec<_>>();
-        dirs.pop();
-        node.entries = -1;
-        node.id = None;
-        for dir in dirs {
-            let Some(child) = node.children.iter_mut().find(|c| c.name == dir) else { break };
-            child.entries = -1;
-            child.id = None;
-            node = child;
-        }
-    }
-    let mut out = Vec::with_capacity(data.len());
-    put_tree(&mut out, &root);
-    Some(out)
-}
-
-/// A node's line of the `TREE` extension (name, entry count, subtree count), without its id.
-struct TreeLine<'a> {
-    name: &'a [u8],
-    entries: i64,
-    subtrees: usize,
-}
-
-fn parse_tree_line<'a>(data: &'a [u8], at: &mut usize) -> Option<TreeLine<'a>> {
-    let rest = data.get(*at..)?;
-    let name_end = rest.iter().position(|b| *b == 0)?;
-    let name = &rest[..name_end];
-    let line_end = rest.iter().position(|b| *b == b'\n')?;
-    let counts = std::str::from_utf8(rest.get(name_end + 1..line_end)?).ok()?;
-    let (entries, subtrees) = counts.split_once(' ')?;
-    let line = TreeLine { name, entries: entries.parse().ok()?, subtrees: subtrees.parse().ok()? };
-    *at += line_end + 1;
-    Some(line)
-}
-
-fn parse_tree<'a>(data: &'a [u8], at: &mut usize) -> Option<CachedTree<'a>> {
-    let TreeLine { name, entries, subtrees } = parse_tree_line(data, at)?;
-    let id = if entries >= 0 {
-        let id = data.get(*at..*at + HASH)?;
-        *at += HASH;
-        Some(id)
-    } else {
-        None
-    };
-    let children = (0..subtrees).map(|_| parse_tree(data, at)).collect::<Option<Vec<_>>>()?;
-    Some(CachedTree { name, entries, id, children })
-}
-
-fn put_tree(out: &mut Vec<u8>, tree: &CachedTree) {
-    out.extend_from_slice(tree.name);
-    out.push(0);
-    out.extend_from_slice(format!("{} {}\n", tree.entries, tree.children.len()).as_bytes());
-    if let (true, Some(id)) = (tree.entries >= 0, tree.id) {
-        out.extend_from_slice(id);
-    }
-    for child in &tree.children {
-        put_tree(out, child);
-    }
-}
-
-fn be32(bytes: &[u8], at: usize) -> u32 {
+pub(super) fn be32(bytes: &[u8], at: usize) -> u32 {
     u32::from_be_bytes(bytes[at..at + 4].try_into().expect("four bytes"))
 }
 

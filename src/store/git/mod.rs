@@ -396,7 +396,9 @@ impl Git {
 }
 
 mod index;
+mod index_entry;
 mod index_file;
+mod index_trees;
 mod maintain;
 mod objects;
 mod read;
