@@ -34,10 +34,10 @@ pub fn record(
     };
     incident.check(&body, at, rec.now, super::clocks::local_zone()).map_err(UserError::from)?;
     let event = new_event(&log, rec, at, body);
-    let log = txn.append_events(id, std::slice::from_ref(&event))?;
+    let (_, incident) = txn.append_events(id, std::slice::from_ref(&event))?;
     let committed = txn.commit(&event_message(id, &event), &rec.actor, rec.now)?;
     let committed = committed.ok_or_else(|| anyhow::anyhow!("appending an event changed nothing"))?;
-    Ok(Some(Recorded { incident: log.fold().map_err(anyhow::Error::msg)?, event, committed }))
+    Ok(Some(Recorded { incident, event, committed }))
 }
 
 /// What `sirt detect` records.

@@ -194,7 +194,7 @@ impl Txn<'_> {
 
     /// Appends `events` to the incident's file as new `[[event]]` tables after the bytes this
     /// change builds on, which stay exactly as they are. The result must parse and fold.
-    pub fn append_events(&mut self, id: &str, events: &[Event]) -> Result<IncidentLog> {
+    pub fn append_events(&mut self, id: &str, events: &[Event]) -> Result<(IncidentLog, Incident)> {
         let path = self.store().incident_path(id);
         let committed = self.read(&path)?.ok_or_else(|| anyhow!("no incident {id} to append to"))?;
         let mut text = String::from_utf8(committed).map_err(|_| anyhow!("{path} is not UTF-8 text"))?;
@@ -212,9 +212,10 @@ impl Txn<'_> {
                 return Err(anyhow!("event {} does not read back as written; nothing was written", event.id));
             }
         }
-        log.fold().map_err(|e| anyhow!("refusing to write an inconsistent incident {id}: {e}"))?;
+        let incident =
+            log.fold().map_err(|e| anyhow!("refusing to write an inconsistent incident {id}: {e}"))?;
         self.write(path, text.into_bytes());
-        Ok(log)
+        Ok((log, incident))
     }
 }
 

@@ -61,17 +61,24 @@ impl NewObjects {
     /// Adds many blobs, hashed and compressed on every core (an import's 10,000 tenant files);
     /// returns their ids in order.
     pub fn add_blobs(&mut self, contents: &[&[u8]]) -> Result<Vec<Oid>> {
-        let threads = if contents.len() > 256 { crate::parallel::cores() } else { 1 };
-        let parts = crate::parallel::by_chunks(contents, threads, |part| -> Result<Vec<(Oid, Vec<u8>)>> {
-            let mut deflate = Compress::new(Compression::fast(), true);
-            part.iter()
-                .map(|content| {
-                    let mut entry = Vec::new();
-                    encode(&mut deflate, &mut entry, ObjectType::Blob, content)?;
-                    Ok((hash_object(ObjectType::Blob, content), entry))
-                })
-                .collect()
-        });
+        if contents.len() <= 256 {
+            // Few: compressed here, with this pack's compressor (a new one is 200 KB to set up).
+            return contents.iter().map(|content| self.add(ObjectType::Blob, content)).collect();
+        }
+        let parts = crate::parallel::by_chunks(
+            contents,
+            crate::parallel::cores(),
+            |part| -> Result<Vec<(Oid, Vec<u8>)>> {
+                let mut deflate = Compress::new(Compression::fast(), true);
+                part.iter()
+                    .map(|content| {
+                        let mut entry = Vec::new();
+                        encode(&mut deflate, &mut entry, ObjectType::Blob, content)?;
+                        Ok((hash_object(ObjectType::Blob, content), entry))
+                    })
+                    .collect()
+            },
+        );
         let mut oids = Vec::with_capacity(contents.len());
         for part in parts {
             for (oid, entry) in part? {
