@@ -150,10 +150,13 @@ impl Git {
                 changed.push(path.to_string());
             }
         }
-        let mut by_dir: BTreeMap<String, Vec<Known>> = BTreeMap::new();
+        // The index's entries under each root, by directory. They come in path order, so each
+        // directory's entries come together: a new group starts where the directory changes
+        // (20,000 entries looked up in a map of directories was most of a scan's own time).
+        let mut grouped: Vec<(String, Vec<Known>)> = Vec::new();
         for root in &dirs {
             let prefix = format!("{root}/");
-            let committed: Option<HashMap<String, Oid>> = if holds {
+            let mut committed: Option<HashMap<String, Oid>> = if holds {
                 None
             } else {
                 Some(
@@ -163,25 +166,33 @@ impl Git {
                         .collect(),
                 )
             };
-            let mut indexed = BTreeSet::new();
             let mut at = index.first_under(&prefix).unwrap_or(index.len());
             while let Some(entry) = index.entry(at) {
                 at += 1;
-                let path = String::from_utf8_lossy(entry.path()).into_owned();
+                let path = String::from_utf8_lossy(entry.path());
                 if !path.starts_with(&prefix) {
                     break;
                 }
-                // Staged by hand: the index no longer holds what the commit does.
-                if committed.as_ref().is_some_and(|c| c.get(&path) != Some(&entry.id())) {
-                    changed.push(path.clone());
+                // Staged by hand: the index no longer holds what the commit does. What is left
+                // of `committed` afterwards is in the commit but not in the index.
+                if let Some(committed) = committed.as_mut()
+                    && committed.remove(path.as_ref()) != Some(entry.id())
+                {
+                    changed.push(path.to_string());
                 }
                 let (dir, name) = path.rsplit_once('/').expect("under a directory");
-                by_dir.entry(dir.to_string()).or_default().push(known(name, &entry));
-                indexed.insert(path);
+                match grouped.last_mut() {
+                    Some((last, known_here)) if last == dir => known_here.push(known(name, &entry)),
+                    _ => grouped.push((dir.to_string(), vec![known(name, &entry)])),
+                }
             }
             if let Some(committed) = committed {
-                changed.extend(committed.into_keys().filter(|p| !indexed.contains(p)));
+                changed.extend(committed.into_keys());
             }
+        }
+        let mut by_dir: BTreeMap<String, Vec<Known>> = BTreeMap::new();
+        for (dir, known_here) in grouped {
+            by_dir.entry(dir).or_default().extend(known_here);
         }
         // Every directory the index or the disk knows, with the files the disk holds (`None`:
         // the directory is gone).
