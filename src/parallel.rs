@@ -10,7 +10,7 @@ pub fn cores() -> usize {
 /// order of the chunks, so the caller's order is kept.
 pub fn by_chunks<T: Sync, R: Send>(items: &[T], threads: usize, work: impl Fn(&[T]) -> R + Sync) -> Vec<R> {
     if threads <= 1 || items.len() <= 1 {
-        // No thread to start and wait for: a one-file change hashes its blob here.
+        // One chunk of work: no thread to start and wait for.
         return if items.is_empty() { Vec::new() } else { vec![work(items)] };
     }
     let chunk = items.len().div_ceil(threads).max(1);
