@@ -5,8 +5,14 @@ use std::process::{Command, Stdio};
 
 use super::{Git, objects};
 
-/// How many packs (or directories of loose objects) a store holds before they are rolled up.
+/// How many packs a store holds before they are rolled up.
 pub(super) const PACKS_BEFORE_REPACK: usize = 16;
+
+/// How many of the 256 directories of loose objects hold one before they are packed: about 150
+/// objects. Loose objects come from git itself (a `git commit` by hand leaves five, a small
+/// fetch a few dozen) and cost little until there are many; git's own `gc --auto` waits for
+/// about 6,700. A repack for every few of them would run beside nearly every command.
+const LOOSE_DIRS_BEFORE_REPACK: usize = 128;
 
 /// Marks a repack running (see [`Git::maintain`]).
 pub(super) const REPACK_LOCK: &str = "sirt-repack.lock";
@@ -18,7 +24,7 @@ const FOREGROUND_BYTES: u64 = 64 << 20;
 
 impl Git {
     /// Every change is its own small pack; once there are [`PACKS_BEFORE_REPACK`] of them (or
-    /// loose objects that a fetch or another tool left), `git repack --geometric=2` rolls the
+    /// many loose objects that a fetch or another tool left), `git repack --geometric=2` rolls the
     /// small packs into one with deltas, so packs stay few and each roughly twice the size of
     /// the next. Uses the user's `git` (an older one packs everything instead); without one,
     /// nothing is packed (and nothing is lost).
@@ -57,7 +63,7 @@ impl Git {
                 name.len() == 2 && name.bytes().all(|b| b.is_ascii_hexdigit())
             })
             .count();
-        if packs < PACKS_BEFORE_REPACK && loose < PACKS_BEFORE_REPACK {
+        if packs < PACKS_BEFORE_REPACK && loose < LOOSE_DIRS_BEFORE_REPACK {
             return;
         }
         let lock = self.git_dir().join(REPACK_LOCK);
@@ -141,5 +147,36 @@ mod tests {
         assert!(!lock.exists(), "the mark is cleared");
         let tree = git.tree_of(parent.unwrap()).unwrap();
         assert_eq!(git.file_in(tree, "f7").unwrap().unwrap(), b"7");
+    }
+
+    /// Loose objects another tool left are packed once they fill half of git's object
+    /// directories, not before.
+    #[test]
+    fn many_loose_objects_are_packed_and_a_few_are_left() {
+        if Command::new("git").arg("--version").output().is_err() {
+            return; // nothing packs without git; .ci/test installs it
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let git = Git::init(dir.path()).unwrap();
+        let objects = dir.path().join(".git/objects");
+        let loose_dirs = || {
+            std::fs::read_dir(&objects)
+                .unwrap()
+                .filter(|e| e.as_ref().unwrap().file_name().len() == 2)
+                .count()
+        };
+        let mut n = 0;
+        while loose_dirs() < 20 {
+            git.repo.blob(format!("loose {n}").as_bytes()).unwrap();
+            n += 1;
+        }
+        git.maintain(dir.path());
+        assert!(loose_dirs() >= 20, "a few loose objects are left alone");
+        while loose_dirs() < LOOSE_DIRS_BEFORE_REPACK {
+            git.repo.blob(format!("loose {n}").as_bytes()).unwrap();
+            n += 1;
+        }
+        git.maintain(dir.path());
+        assert!(loose_dirs() < LOOSE_DIRS_BEFORE_REPACK, "packed: {} directories left", loose_dirs());
     }
 }
