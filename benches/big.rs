@@ -195,6 +195,9 @@ fn main() {
     let scratch = tempfile::tempdir_in(env!("CARGO_TARGET_TMPDIR")).unwrap();
     let store = scratch.path().join("store");
     step("copying the store for this run", || copy(&cache.join("store"), &store));
+    // The copy's 200 MB are still being written out for seconds after `cp` returns: every
+    // change's flushes (sirt's and git's) would wait behind them.
+    step("writing the copy out to disk", flush_filesystem);
     let w = world(&scratch.path().join("home"), &store);
     // A copy has new inodes: let git record them, as a checkout would have.
     step("git update-index --refresh on the copy", || run(&mut w.git(&["update-index", "-q", "--refresh"])));
@@ -375,8 +378,8 @@ fn sirt_import(w: &World, dir: &Path, i: usize) -> Run {
 }
 
 /// Writes out whatever is waiting in the page cache (the store copies made just before, the
-/// other side's files), untimed: an import flushes its 10,000 files with one filesystem sync,
-/// and should not be timed writing out what the bench itself left.
+/// other side's files), untimed: a change flushes its files, an import with one filesystem
+/// sync, and should not be timed writing out what the bench itself left.
 fn flush_filesystem() {
     // SAFETY: sync(2) takes no arguments and cannot fail.
     unsafe { libc::sync() };
