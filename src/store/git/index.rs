@@ -11,6 +11,7 @@
 //! any object, and the note is written again when they agree. A note can only state a fact about
 //! two ids, so one left behind by a crash, or written by a concurrent reader, is never wrong.
 
+use std::cell::RefCell;
 use std::path::{Path, PathBuf};
 
 use anyhow::Result;
@@ -28,6 +29,9 @@ const CHECKSUM_LEN: usize = 20;
 pub(super) struct Index {
     path: PathBuf,
     file: index_file::Index,
+    /// The note as read with the file, and as this process last wrote it: read once per
+    /// command, not at each look. An older note is still true (it pairs a tree with a checksum).
+    note: RefCell<Option<String>>,
 }
 
 /// One entry of the index, borrowed from it.
@@ -39,9 +43,13 @@ impl Index {
     /// Reads the index at `path` (an absent file is an empty index). Its checksum is not
     /// hashed again when it is the one noted: sirt wrote that file whole.
     pub(super) fn open(path: &Path) -> Result<Index> {
-        let trusted = path.parent().and_then(noted_checksum);
+        let note = path
+            .parent()
+            .and_then(|git_dir| std::fs::read_to_string(git_dir.join(NOTE_FILE)).ok())
+            .map(|text| text.trim().to_string());
+        let trusted = note.as_deref().and_then(noted_checksum);
         let file = index_file::read(path, trusted)?.unwrap_or_else(index_file::Index::empty);
-        Ok(Index { path: path.to_path_buf(), file })
+        Ok(Index { path: path.to_path_buf(), file, note: RefCell::new(note) })
     }
 
     /// Reads the file again if it changed since it was last read or written, as told by the
@@ -205,10 +213,9 @@ impl<'i> Entry<'i> {
     }
 }
 
-/// The index checksum the note in `git_dir` names, whatever tree it names.
-fn noted_checksum(git_dir: &Path) -> Option<[u8; CHECKSUM_LEN]> {
-    let text = std::fs::read_to_string(git_dir.join(NOTE_FILE)).ok()?;
-    let hex = text.trim().split_once(' ')?.1;
+/// The index checksum a note names, whatever tree it names.
+fn noted_checksum(note: &str) -> Option<[u8; CHECKSUM_LEN]> {
+    let hex = note.split_once(' ')?.1;
     let mut sum = [0; CHECKSUM_LEN];
     for (n, byte) in sum.iter_mut().enumerate() {
         *byte = u8::from_str_radix(hex.get(2 * n..2 * n + 2)?, 16).ok()?;
@@ -217,16 +224,16 @@ fn noted_checksum(git_dir: &Path) -> Option<[u8; CHECKSUM_LEN]> {
 }
 
 /// Whether the note says that the index, as loaded, holds exactly `tree`.
-pub(super) fn noted(git_dir: &Path, index: &Index, tree: Oid) -> bool {
+pub(super) fn noted(index: &Index, tree: Oid) -> bool {
     let Some(sum) = index.checksum() else { return false };
-    std::fs::read_to_string(git_dir.join(NOTE_FILE)).is_ok_and(|text| text.trim() == note_text(tree, &sum))
+    index.note.borrow().as_deref() == Some(note_text(tree, &sum).as_str())
 }
 
 /// Whether the index, as loaded, is known to hold exactly `tree` without hashing it: by the
 /// note, or by the cached trees git leaves in the index it writes (after a `git commit`, say),
 /// which is then noted.
 pub(super) fn known_to_hold(git_dir: &Path, index: &Index, tree: Oid) -> bool {
-    if noted(git_dir, index, tree) {
+    if noted(index, tree) {
         return true;
     }
     let cached = index.file.cached_root().is_some_and(|root| root == tree.as_bytes());
@@ -244,11 +251,14 @@ pub(super) fn note(git_dir: &Path, index: &Index, tree: Oid) {
     // Named like sirt's other temporary files, so a crash's leftover is swept with them.
     let temp =
         git_dir.join(format!("{}{NOTE_FILE}-{}", crate::store::fsutil::TEMP_PREFIX, std::process::id()));
-    if std::fs::write(&temp, format!("{}\n", note_text(tree, &sum))).is_err()
+    let text = note_text(tree, &sum);
+    if std::fs::write(&temp, format!("{text}\n")).is_err()
         || crate::store::fsutil::replace_unflushed(&temp, &git_dir.join(NOTE_FILE)).is_err()
     {
         let _ = std::fs::remove_file(&temp);
+        return;
     }
+    index.note.replace(Some(text));
 }
 
 fn note_text(tree: Oid, sum: &[u8]) -> String {
@@ -289,9 +299,11 @@ mod tests {
         let tree = git_index.write_tree().unwrap();
         let index = Index::open(&dir.path().join(".git/index")).unwrap();
         assert_eq!(index.tree_id().unwrap(), Some(tree));
-        assert!(!noted(&dir.path().join(".git"), &index, tree));
+        assert!(!noted(&index, tree));
         assert!(holds(&dir.path().join(".git"), &index, tree).unwrap());
-        assert!(noted(&dir.path().join(".git"), &index, tree), "the answer was noted");
+        assert!(noted(&index, tree), "the answer was noted");
+        let again = Index::open(&dir.path().join(".git/index")).unwrap();
+        assert!(noted(&again, tree), "and the note is read back");
     }
 
     /// An index whose cached trees git (here libgit2) brought up to date is known to hold
@@ -313,8 +325,9 @@ mod tests {
         let index = Index::open(&git_dir.join("index")).unwrap();
         let other = Oid::hash_object(ObjectType::Tree, b"").unwrap();
         assert!(!known_to_hold(&git_dir, &index, other));
-        assert!(!noted(&git_dir, &index, tree));
+        assert!(!noted(&index, tree));
         assert!(known_to_hold(&git_dir, &index, tree));
-        assert!(noted(&git_dir, &index, tree), "the answer was noted");
+        assert!(noted(&index, tree), "the answer was noted");
+        assert!(noted(&Index::open(&git_dir.join("index")).unwrap(), tree), "and read back");
     }
 }
