@@ -83,12 +83,17 @@ mod tests {
     use super::*;
     use crate::store::git::Author;
 
+    /// Nothing packs without git; `.ci/test` installs it.
+    fn no_git() -> bool {
+        Command::new("git").arg("--version").output().is_err()
+    }
+
     /// Sixteen changes make sixteen packs; the repack after them rolls them up before the change
     /// returns.
     #[test]
     fn packs_are_rolled_up() {
-        if Command::new("git").arg("--version").output().is_err() {
-            return; // nothing packs without git; .ci/test installs it
+        if no_git() {
+            return;
         }
         let dir = tempfile::tempdir().unwrap();
         let git = Git::init(dir.path()).unwrap();
@@ -117,8 +122,8 @@ mod tests {
     /// directories, not before.
     #[test]
     fn many_loose_objects_are_packed_and_a_few_are_left() {
-        if Command::new("git").arg("--version").output().is_err() {
-            return; // nothing packs without git; .ci/test installs it
+        if no_git() {
+            return;
         }
         let dir = tempfile::tempdir().unwrap();
         let git = Git::init(dir.path()).unwrap();

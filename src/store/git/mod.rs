@@ -472,11 +472,7 @@ mod tests {
         let prepared = git.prepare(None, &files, &[], &who, Utc::now(), "m\n", false).unwrap();
         git.advance(&prepared, "m").unwrap();
         git.maintain(dir.path());
-        let mut names: Vec<String> = std::fs::read_dir(&pack_dir)
-            .unwrap()
-            .map(|e| e.unwrap().file_name().into_string().unwrap())
-            .collect();
-        names.sort();
+        let names = objects::tests::file_names(&pack_dir);
         assert_eq!(names.len(), 2, "{names:?}");
         assert!(names[0].ends_with(".idx") && names[1].ends_with(".pack"), "{names:?}");
     }

@@ -367,8 +367,16 @@ pub(super) fn signed_commit_bytes(commit: &[u8], signature: &str) -> Result<Vec<
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
+
+    /// The names of the files in `dir`, sorted.
+    pub(in crate::store::git) fn file_names(dir: &Path) -> Vec<String> {
+        let mut names: Vec<String> =
+            std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
+        names.sort();
+        names
+    }
     use git2::{Repository, Signature, Time};
 
     fn repo() -> (tempfile::TempDir, Repository) {
@@ -463,11 +471,7 @@ mod tests {
             .collect();
         let pack_dir = repo.path().join("objects/pack");
         let keep = objects.write_to(&pack_dir).unwrap();
-        let mut names: Vec<String> = std::fs::read_dir(&pack_dir)
-            .unwrap()
-            .map(|e| e.unwrap().file_name().into_string().unwrap())
-            .collect();
-        names.sort();
+        let names = file_names(&pack_dir);
         assert_eq!(names.len(), 3, "a pack, its index and its keep, no temporary files: {names:?}");
         assert!(names[0].ends_with(".idx") && names[1].ends_with(".keep") && names[2].ends_with(".pack"));
         assert_eq!(std::fs::read_to_string(keep).unwrap(), KEEP_TEXT);
