@@ -350,12 +350,9 @@ fn git_note(w: &World, id: &str, path: &str, i: usize) -> Run {
     std::fs::write(&file, text).unwrap();
     let add = run(&mut w.git(&["add", path]));
     let commit = run(&mut w.git(&["commit", "-q", "-m", &message]));
-    Run {
-        took: start.elapsed(),
-        cpu: add.cpu + commit.cpu,
-        peak_kib: add.peak_kib.max(commit.peak_kib),
-        stdout: Vec::new(),
-    }
+    let took = start.elapsed();
+    w.settle();
+    Run { took, cpu: add.cpu + commit.cpu, peak_kib: add.peak_kib.max(commit.peak_kib), stdout: Vec::new() }
 }
 
 fn new_tenant(prefix: &str, i: usize, n: usize) -> sirt::model::tenant::Tenant {
@@ -400,12 +397,9 @@ fn git_import(w: &World, i: usize) -> Run {
     }
     let add = run(&mut w.git(&["add", "tenants"]));
     let commit = run(&mut w.git(&["commit", "-q", "-m", &format!("peer import {i}")]));
-    Run {
-        took: start.elapsed(),
-        cpu: add.cpu + commit.cpu,
-        peak_kib: add.peak_kib.max(commit.peak_kib),
-        stdout: Vec::new(),
-    }
+    let took = start.elapsed();
+    w.settle();
+    Run { took, cpu: add.cpu + commit.cpu, peak_kib: add.peak_kib.max(commit.peak_kib), stdout: Vec::new() }
 }
 
 /// The store's size after `notes` more notes, against the same store after `git gc`, in a copy.

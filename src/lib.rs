@@ -33,6 +33,10 @@ pub fn main_entry() -> i32 {
     let cli = match commands::Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
+            // A subcommand's arguments and description are built only once it is chosen (see
+            // `commands::Command`); help or an error that lists subcommands is made again from
+            // the whole definition.
+            let e = commands::command().try_get_matches().err().unwrap_or(e);
             let _ = e.print();
             return if e.use_stderr() { exit::USAGE } else { exit::OK };
         }

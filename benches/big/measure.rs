@@ -43,6 +43,33 @@ impl World {
         cmd
     }
 
+    /// Waits, untimed, until no process but this one works in the store. A `git commit` starts
+    /// git's maintenance in the background (`maintenance run --auto --detach`), and after an
+    /// import of 10,000 files that maintenance repacks for seconds: it is git's work, and must
+    /// not run on this machine's two cores while sirt's next run is timed.
+    pub fn settle(&self) {
+        let store = self.store.canonicalize().unwrap();
+        let me = std::process::id().to_string();
+        let deadline = Instant::now() + Duration::from_secs(300);
+        let busy = || {
+            std::fs::read_dir("/proc").unwrap().flatten().any(|entry| {
+                let name = entry.file_name();
+                let name = name.to_string_lossy();
+                name.bytes().all(|b| b.is_ascii_digit())
+                    && name != me
+                    && std::fs::read_link(entry.path().join("cwd")).is_ok_and(|cwd| cwd.starts_with(&store))
+            })
+        };
+        while busy() {
+            assert!(
+                Instant::now() < deadline,
+                "something still works in {} after 5 minutes",
+                store.display()
+            );
+            std::thread::sleep(Duration::from_millis(10));
+        }
+    }
+
     /// `git` in the store, with every write flushed to disk as sirt's are.
     pub fn git(&self, args: &[&str]) -> Command {
         let mut cmd = self.command(Path::new("git"));

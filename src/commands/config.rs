@@ -17,6 +17,8 @@ pub struct ConfigArgs {
 }
 
 #[derive(Debug, Subcommand)]
+// Built only when chosen, as `commands::Command`'s subcommands are.
+#[command(defer = true)]
 pub enum ConfigAction {
     /// Print one setting's value (lists separated by commas)
     Get {

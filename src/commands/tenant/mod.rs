@@ -23,6 +23,8 @@ pub struct TenantArgs {
 }
 
 #[derive(Debug, Subcommand)]
+// Built only when chosen, as `commands::Command`'s subcommands are.
+#[command(defer = true)]
 pub enum TenantCommand {
     Add(add::AddArgs),
     Import(import::ImportArgs),

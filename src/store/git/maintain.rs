@@ -53,7 +53,8 @@ impl Git {
                 name.len() == 2 && name.bytes().all(|b| b.is_ascii_hexdigit())
             })
             .count();
-        if packs < PACKS_BEFORE_REPACK && loose < LOOSE_DIRS_BEFORE_REPACK {
+        if packs < PACKS_BEFORE_REPACK && loose < LOOSE_DIRS_BEFORE_REPACK || git_gc_running(self.repo.path())
+        {
             return;
         }
         let repack = |args: &[&str]| {
@@ -74,6 +75,42 @@ impl Git {
             repack(&["repack", "-A", "-d", "-q"]);
         }
     }
+}
+
+/// Whether git's own `gc` is at work in this repository, as git itself decides before starting
+/// one: `gc.pid` is less than 12 hours old and names a live process on this machine, or one on
+/// another machine sharing the directory. A `git commit` that leaves thousands of loose objects
+/// (an import by hand, say) starts one in the background; a second repack beside it would pack
+/// the same objects again, on the same two cores.
+fn git_gc_running(git_dir: &Path) -> bool {
+    let file = git_dir.join("gc.pid");
+    let fresh = std::fs::metadata(&file)
+        .and_then(|meta| meta.modified())
+        .is_ok_and(|at| at.elapsed().map_or(true, |age| age.as_secs() < 12 * 60 * 60));
+    if !fresh {
+        return false;
+    }
+    let Ok(text) = std::fs::read_to_string(&file) else { return false };
+    let Some((pid, host)) = text.trim_end().split_once(' ') else { return false };
+    let Ok(pid) = pid.parse::<libc::pid_t>() else { return false };
+    host != this_host() || pid > 0 && alive(pid)
+}
+
+/// Whether a process exists, as `kill -0` tells (one owned by another user exists too).
+fn alive(pid: libc::pid_t) -> bool {
+    // SAFETY: signal 0 only checks that the process exists and may be signalled.
+    let exists = unsafe { libc::kill(pid, 0) } == 0;
+    exists || std::io::Error::last_os_error().raw_os_error() == Some(libc::EPERM)
+}
+
+fn this_host() -> String {
+    let mut name = [0u8; 256];
+    // SAFETY: the buffer is valid for its length; gethostname NUL-terminates what fits.
+    if unsafe { libc::gethostname(name.as_mut_ptr().cast(), name.len()) } != 0 {
+        return String::new();
+    }
+    let end = name.iter().position(|&b| b == 0).unwrap_or(name.len());
+    String::from_utf8_lossy(&name[..end]).into_owned()
 }
 
 #[cfg(test)]
@@ -118,6 +155,24 @@ mod tests {
         assert_eq!(git.file_in(tree, "f7").unwrap().unwrap(), b"7");
     }
 
+    /// Blobs written loose, as another tool would, until `dirs` of the 256 object directories
+    /// hold one; returns how many directories hold one.
+    fn loose_objects(git: &Git, dirs: usize) -> impl Fn() -> usize {
+        let objects = git.repo.path().join("objects");
+        let loose_dirs = move || {
+            std::fs::read_dir(&objects)
+                .unwrap()
+                .filter(|e| e.as_ref().unwrap().file_name().len() == 2)
+                .count()
+        };
+        let mut n = 0;
+        while loose_dirs() < dirs {
+            git.repo.blob(format!("loose {n} of {dirs}").as_bytes()).unwrap();
+            n += 1;
+        }
+        loose_dirs
+    }
+
     /// Loose objects another tool left are packed once they fill half of git's object
     /// directories, not before.
     #[test]
@@ -127,25 +182,36 @@ mod tests {
         }
         let dir = tempfile::tempdir().unwrap();
         let git = Git::init(dir.path()).unwrap();
-        let objects = dir.path().join(".git/objects");
-        let loose_dirs = || {
-            std::fs::read_dir(&objects)
-                .unwrap()
-                .filter(|e| e.as_ref().unwrap().file_name().len() == 2)
-                .count()
-        };
-        let mut n = 0;
-        while loose_dirs() < 20 {
-            git.repo.blob(format!("loose {n}").as_bytes()).unwrap();
-            n += 1;
-        }
+        let loose_dirs = loose_objects(&git, 20);
         git.maintain(dir.path());
         assert!(loose_dirs() >= 20, "a few loose objects are left alone");
-        while loose_dirs() < LOOSE_DIRS_BEFORE_REPACK {
-            git.repo.blob(format!("loose {n}").as_bytes()).unwrap();
-            n += 1;
-        }
+        let loose_dirs = loose_objects(&git, LOOSE_DIRS_BEFORE_REPACK);
         git.maintain(dir.path());
         assert!(loose_dirs() < LOOSE_DIRS_BEFORE_REPACK, "packed: {} directories left", loose_dirs());
+    }
+
+    /// While git's own gc runs (its `gc.pid` names a live process here), sirt does not start a
+    /// second repack beside it; a `gc.pid` a dead gc left does not stop it.
+    #[test]
+    fn no_repack_beside_git_gc() {
+        if no_git() {
+            return;
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let git = Git::init(dir.path()).unwrap();
+        let loose_dirs = loose_objects(&git, LOOSE_DIRS_BEFORE_REPACK);
+        let gc_pid = git.repo.path().join("gc.pid");
+        std::fs::write(&gc_pid, format!("{} {}", std::process::id(), this_host())).unwrap();
+        git.maintain(dir.path());
+        assert!(loose_dirs() >= LOOSE_DIRS_BEFORE_REPACK, "git's gc packs them");
+        std::fs::write(&gc_pid, format!("{} a-machine-sharing-the-directory", std::process::id())).unwrap();
+        git.maintain(dir.path());
+        assert!(loose_dirs() >= LOOSE_DIRS_BEFORE_REPACK, "a gc on another machine packs them");
+
+        let mut gone = Command::new("git").arg("--version").stdout(Stdio::null()).spawn().unwrap();
+        gone.wait().unwrap();
+        std::fs::write(&gc_pid, format!("{} {}", gone.id(), this_host())).unwrap();
+        git.maintain(dir.path());
+        assert!(loose_dirs() < LOOSE_DIRS_BEFORE_REPACK, "a dead gc's pid file is not a gc");
     }
 }
