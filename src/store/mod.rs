@@ -80,7 +80,13 @@ pub struct Store {
     dirs: RefCell<HashMap<(Oid, String), Rc<DirIndex>>>,
     /// The incident cache as last read or built, for the `incidents/` tree it describes.
     cache: RefCell<Option<Rc<cache::Snapshot>>>,
+    /// The last few record blobs read: a change reads its incident to decide, again to append
+    /// to it and again to compare, and each read would inflate it (and its deltas) anew.
+    recent: RefCell<Vec<(Oid, Rc<[u8]>)>>,
 }
+
+/// How many record blobs [`Store::read_file`] keeps.
+const RECENT_BLOBS: usize = 4;
 
 /// Whether `dir` already is a store: a git repository whose branch holds `sirt.toml`.
 pub fn is_store(dir: &Path) -> bool {
@@ -126,6 +132,7 @@ impl Store {
                 view: Cell::new(None),
                 dirs: RefCell::default(),
                 cache: RefCell::default(),
+                recent: RefCell::default(),
             };
             let mut txn = store.begin_unchecked()?;
             txn.write(SETTINGS_FILE, Settings::initial_file().into_bytes());
@@ -168,6 +175,7 @@ impl Store {
             view: Cell::new(Some((tip, tree))),
             dirs: RefCell::default(),
             cache: RefCell::default(),
+            recent: RefCell::default(),
         })
     }
 
@@ -203,11 +211,25 @@ impl Store {
             && [INCIDENTS_DIR, TENANTS_DIR].contains(&dir.split('/').next().unwrap_or(dir))
         {
             return match self.dir_index(tree, dir)?.get(name) {
-                Some(blob) => Ok(Some(self.git.blob(*blob)?)),
+                Some(blob) => self.record_blob(*blob).map(|bytes| Some(bytes.to_vec())),
                 None => Ok(None),
             };
         }
         self.git.file_in(tree, path)
+    }
+
+    /// A record's blob, from the few read last if it is one of them.
+    fn record_blob(&self, blob: Oid) -> Result<Rc<[u8]>> {
+        if let Some((_, bytes)) = self.recent.borrow().iter().find(|(id, _)| *id == blob) {
+            return Ok(bytes.clone());
+        }
+        let bytes: Rc<[u8]> = self.git.blob(blob)?.into();
+        let mut recent = self.recent.borrow_mut();
+        if recent.len() == RECENT_BLOBS {
+            recent.remove(0);
+        }
+        recent.push((blob, bytes.clone()));
+        Ok(bytes)
     }
 
     /// The files of `dir` in `tree`, by name, read once and kept for the life of the store.
