@@ -323,10 +323,15 @@ impl Txn<'_> {
         }
         if self.guarded {
             // Under the lock, against the tip this change builds on: only the files it touches.
-            let mut touched: Vec<Part> = files.iter().map(|(path, _)| Part::File(path)).collect();
-            touched.extend(moved.iter().map(|(path, _)| Part::File(path)));
+            let paths: Vec<&str> = files
+                .iter()
+                .map(|(path, _)| path.as_str())
+                .chain(moved.iter().map(|(path, _)| path.as_str()))
+                .collect();
+            let touched: Vec<Part> = paths.iter().map(|path| Part::File(path)).collect();
             store.git.load_index()?;
             store.refuse_hand_edits(store.git.worktree_changes(&touched, false)?)?;
+            store.git.hash_index_ahead(&paths);
         }
         let from = self.base.map(|base| store.git.tree_of(base)).transpose()?;
         let text = message.text();

@@ -73,6 +73,11 @@ impl Index {
         self.file.len()
     }
 
+    /// See [`index_file::Index::hash_ahead`].
+    pub(super) fn hash_ahead(&mut self, first: &str) {
+        self.file.hash_ahead(first.as_bytes());
+    }
+
     pub(super) fn entry(&self, n: usize) -> Option<Entry<'_>> {
         self.file.entry(n).map(|raw| Entry { raw })
     }

@@ -297,3 +297,50 @@ fn setting_many_entries_at_once_is_setting_them_one_by_one() {
     assert!(at_once.entries().windows(2).all(|w| w[0].path < w[1].path), "sorted");
     assert_eq!(at_once.len(), 7 + 5);
 }
+
+/// The checksum carried on from the bytes hashed ahead is the file's own, whether the change
+/// left those bytes alone, touched an entry inside them, or added one (a new count).
+#[test]
+fn a_checksum_hashed_ahead_is_the_written_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let repo = Repository::init(dir.path()).unwrap();
+    std::fs::create_dir_all(dir.path().join("d")).unwrap();
+    for n in 0..2000 {
+        std::fs::write(dir.path().join(format!("d/f{n:04}.txt")), format!("{n}\n")).unwrap();
+    }
+    let mut index = repo.index().unwrap();
+    index.add_all(["*"], IndexAddOption::DEFAULT, None).unwrap();
+    index.write().unwrap();
+    let git_dir = dir.path().join(".git");
+    let file = git_dir.join("index");
+    let changed = |index: &mut Index, path: &str, id: u8| {
+        let mut entry = index.get(path.as_bytes()).unwrap_or_else(|| index.get(b"d/f0000.txt").unwrap());
+        (entry.path, entry.id) = (path.as_bytes().to_vec(), [id; HASH]);
+        index.set(entry);
+    };
+    // Whether the hash carries on: not when an entry before the one named ahead changed, nor
+    // when the header did.
+    for (ahead, touched, carried) in [
+        ("d/f1500.txt", vec!["d/f1500.txt"], true),
+        ("d/f1500.txt", vec!["d/f1500.txt", "d/f0100.txt"], false),
+        ("d/f1500.txt", vec!["d/f1500.txt", "d/f0500-new.txt"], false),
+        ("d/f1900.txt", vec!["d/f1900.txt", "d/f1999.txt"], true),
+    ] {
+        let mut index = read(&file, None).unwrap().unwrap();
+        index.hash_ahead(ahead.as_bytes());
+        assert!(index.ahead.is_some(), "{ahead} lies past the first 64 KiB");
+        for (n, path) in touched.iter().enumerate() {
+            changed(&mut index, path, n as u8 + 1);
+        }
+        index.write(&git_dir).unwrap();
+        let bytes = std::fs::read(&file).unwrap();
+        let (body, sum) = bytes.split_at(bytes.len() - HASH);
+        assert_eq!(Sha1::digest(body).as_slice(), sum, "after {touched:?}");
+        assert_eq!(CARRIED.get() > 0, carried, "after {touched:?}");
+        assert!(read(&file, None).is_ok());
+    }
+    assert!(
+        git(dir.path(), &["ls-files", "--stage", "d/f1999.txt"])
+            .is_some_and(|out| out.contains("0202020202"))
+    );
+}

@@ -366,6 +366,14 @@ impl Git {
         Ok(())
     }
 
+    /// Lets the index loaded by [`Git::load_index`] start on the checksum of the file it will
+    /// write after a change to `paths`: the part before the first of them stays as it is.
+    pub fn hash_index_ahead(&self, paths: &[&str]) {
+        if let (Some(index), Some(first)) = (self.index.borrow_mut().as_mut(), paths.iter().min()) {
+            index.hash_ahead(first);
+        }
+    }
+
     /// Runs `look` on the index as its file holds it now.
     fn with_index<T>(&self, look: impl FnOnce(&index::Index) -> Result<T>) -> Result<T> {
         let index = self.take_index()?;
