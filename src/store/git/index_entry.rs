@@ -74,10 +74,15 @@ impl<'a> EntryRef<'a> {
     }
 
     pub fn path(&self) -> &'a [u8] {
-        let start = FIXED + if self.flags() & FLAG_EXTENDED != 0 { 2 } else { 0 };
+        let flags = self.flags();
+        let start = FIXED + if flags & FLAG_EXTENDED != 0 { 2 } else { 0 };
         let rest = &self.raw[start..];
-        // Checked when read or entered: the path ends with a NUL.
-        &rest[..rest.iter().position(|b| *b == 0).unwrap_or(rest.len())]
+        // Checked when read or entered: the flags hold the path's length unless it is 4,095
+        // bytes or more, and the path ends with a NUL. Looked up in every search of the index.
+        match (flags & NAME_MASK) as usize {
+            len if len < NAME_MASK as usize => &rest[..len],
+            _ => &rest[..rest.iter().position(|b| *b == 0).unwrap_or(rest.len())],
+        }
     }
 
     pub fn id(&self) -> [u8; HASH] {

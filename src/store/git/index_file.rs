@@ -119,6 +119,10 @@ fn parse(bytes: Mmap, trusted: Option<[u8; HASH]>) -> Result<Index> {
             lay_out(&mut added, fixed, &path);
         } else {
             let end = at + nul(&body[at..])?;
+            ensure!(
+                (flags & NAME_MASK) as usize == (end - at).min(NAME_MASK as usize),
+                "an entry whose flags give its path another length"
+            );
             // Padded with 1 to 8 NULs to a multiple of 8 bytes from the entry's start.
             at = start + (end - start + 8) / 8 * 8;
             ensure!(at <= body.len(), "padding past the end");
