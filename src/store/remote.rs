@@ -203,17 +203,7 @@ impl Store {
                 quiet,
             )
         };
-        let mut run = fetch()?;
-        // A git left running by a killed sirt may still hold the tracking ref for a moment.
-        for _ in 0..20 {
-            if run.ok
-                || !(run.stderr.contains("cannot lock ref") || run.stderr.contains(".lock': File exists"))
-            {
-                break;
-            }
-            std::thread::sleep(Duration::from_millis(250));
-            run = fetch()?;
-        }
+        let run = waiting_out_locks(fetch)?;
         if !run.ok {
             if run.stderr.contains("couldn't find remote ref") {
                 return Ok(Fetched::Empty);
@@ -243,7 +233,18 @@ impl Store {
         let status = run.stdout.lines().find(|line| line.contains(&refspec)).map(str::to_string);
         if run.ok {
             if let Some(tip) = self.git.tip()? {
-                self.git.set_ref(TRACKING_REF, tip, "sirt: pushed")?;
+                // By git, as the fetch: a sirt killed while it held the ref's lock itself would
+                // leave the lock behind, and every later fetch would fail on it; a git started
+                // here runs to its end (and lets go) whatever happens to sirt.
+                let tip = tip.to_string();
+                let update = ["update-ref", "-m", "sirt: pushed", TRACKING_REF, tip.as_str()];
+                let run = waiting_out_locks(|| run_git(Some(&self.root), &update, timeout, true))?;
+                if !run.ok {
+                    return Err(anyhow!(
+                        "cannot record the pushed branch as {TRACKING_REF}: {}",
+                        run.stderr.trim()
+                    ));
+                }
             }
             return Ok(Pushed::Done);
         }
@@ -329,6 +330,20 @@ fn last_line(text: &str) -> String {
 
 /// Runs `git ARGS` (in `dir`) with a time limit; a run past it is killed with its children (an
 /// ssh, a credential helper) and reported as unreachable. Messages in English, to be read.
+/// Runs `git` again while it fails on a ref's lock, for up to five seconds: a git left running
+/// by a killed sirt may still hold the tracking ref for a moment.
+fn waiting_out_locks(git: impl Fn() -> Result<GitRun>) -> Result<GitRun> {
+    let mut run = git()?;
+    for _ in 0..20 {
+        if run.ok || !(run.stderr.contains("cannot lock ref") || run.stderr.contains(".lock': File exists")) {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(250));
+        run = git()?;
+    }
+    Ok(run)
+}
+
 fn run_git(dir: Option<&Path>, args: &[&str], timeout: Duration, quiet: bool) -> Result<GitRun> {
     use std::os::unix::process::CommandExt;
     let mut command = Command::new("git");

@@ -101,12 +101,6 @@ impl Git {
         Prepared { commit: theirs, parent: Some(ours), blobs: Vec::new(), by: Prepared::by(author, when) }
     }
 
-    /// Setting `refname` (a remote-tracking ref) to `commit`, as git itself would after a fetch.
-    pub fn set_ref(&self, refname: &str, commit: Oid, log: &str) -> Result<()> {
-        self.repo.reference(refname, commit, true, log)?;
-        Ok(())
-    }
-
     /// A plain `git merge`, `pull`, `rebase`, … left half done in the store, if any.
     pub fn operation_in_progress(&self) -> Option<GitOperation> {
         use git2::RepositoryState as S;
