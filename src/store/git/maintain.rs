@@ -119,6 +119,7 @@ mod tests {
 
     use super::*;
     use crate::store::git::Author;
+    use crate::store::git::objects::tests::file_names;
 
     /// Nothing packs without git; `.ci/test` installs it.
     fn no_git() -> bool {
@@ -142,12 +143,8 @@ mod tests {
             git.advance(&prepared, "m").unwrap();
             parent = Some(prepared.commit);
         }
-        let packs = || {
-            std::fs::read_dir(dir.path().join(".git/objects/pack"))
-                .unwrap()
-                .filter(|e| e.as_ref().unwrap().file_name().to_string_lossy().ends_with(".pack"))
-                .count()
-        };
+        let pack_dir = dir.path().join(".git/objects/pack");
+        let packs = || file_names(&pack_dir).iter().filter(|name| name.ends_with(".pack")).count();
         assert_eq!(packs(), PACKS_BEFORE_REPACK);
         git.maintain(dir.path());
         assert!(packs() < PACKS_BEFORE_REPACK, "still {} packs", packs());
@@ -159,12 +156,7 @@ mod tests {
     /// hold one; returns how many directories hold one.
     fn loose_objects(git: &Git, dirs: usize) -> impl Fn() -> usize {
         let objects = git.repo.path().join("objects");
-        let loose_dirs = move || {
-            std::fs::read_dir(&objects)
-                .unwrap()
-                .filter(|e| e.as_ref().unwrap().file_name().len() == 2)
-                .count()
-        };
+        let loose_dirs = move || file_names(&objects).iter().filter(|name| name.len() == 2).count();
         let mut n = 0;
         while loose_dirs() < dirs {
             git.repo.blob(format!("loose {n} of {dirs}").as_bytes()).unwrap();
