@@ -53,7 +53,8 @@ impl Git {
                 name.len() == 2 && name.bytes().all(|b| b.is_ascii_hexdigit())
             })
             .count();
-        if packs < PACKS_BEFORE_REPACK && loose < LOOSE_DIRS_BEFORE_REPACK || git_gc_running(self.repo.path())
+        if (packs < PACKS_BEFORE_REPACK && loose < LOOSE_DIRS_BEFORE_REPACK)
+            || git_gc_running(self.repo.path())
         {
             return;
         }
