@@ -326,7 +326,7 @@ pub fn keep_private(root: &Path, paths: &[&str]) {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     #[test]
@@ -343,7 +343,8 @@ mod tests {
         assert_eq!(std::fs::read_to_string(&dest).unwrap(), "second");
     }
 
-    fn names(dir: &Path) -> Vec<String> {
+    /// The names of the files in `dir`, sorted.
+    pub(crate) fn names(dir: &Path) -> Vec<String> {
         let mut names: Vec<String> =
             fs::read_dir(dir).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
         names.sort();

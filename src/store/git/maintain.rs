@@ -119,23 +119,23 @@ mod tests {
     use chrono::Utc;
 
     use super::*;
+    use crate::store::fsutil::tests::names as file_names;
     use crate::store::git::Author;
-    use crate::store::git::objects::tests::file_names;
 
-    /// Nothing packs without git; `.ci/test` installs it.
-    fn no_git() -> bool {
-        Command::new("git").arg("--version").output().is_err()
+    /// A new repository to maintain; `None` without git, since nothing packs without it
+    /// (`.ci/test` installs it).
+    fn repository() -> Option<(tempfile::TempDir, Git)> {
+        Command::new("git").arg("--version").output().ok()?;
+        let dir = tempfile::tempdir().unwrap();
+        let git = Git::init(dir.path()).unwrap();
+        Some((dir, git))
     }
 
     /// Sixteen changes make sixteen packs; the repack after them rolls them up before the change
     /// returns.
     #[test]
     fn packs_are_rolled_up() {
-        if no_git() {
-            return;
-        }
-        let dir = tempfile::tempdir().unwrap();
-        let git = Git::init(dir.path()).unwrap();
+        let Some((dir, git)) = repository() else { return };
         let who = Author { name: "A", email: "a@example.com" };
         let mut parent = None;
         for n in 0..PACKS_BEFORE_REPACK {
@@ -170,11 +170,7 @@ mod tests {
     /// directories, not before.
     #[test]
     fn many_loose_objects_are_packed_and_a_few_are_left() {
-        if no_git() {
-            return;
-        }
-        let dir = tempfile::tempdir().unwrap();
-        let git = Git::init(dir.path()).unwrap();
+        let Some((dir, git)) = repository() else { return };
         let loose_dirs = loose_objects(&git, 20);
         git.maintain(dir.path());
         assert!(loose_dirs() >= 20, "a few loose objects are left alone");
@@ -187,11 +183,7 @@ mod tests {
     /// second repack beside it; a `gc.pid` a dead gc left does not stop it.
     #[test]
     fn no_repack_beside_git_gc() {
-        if no_git() {
-            return;
-        }
-        let dir = tempfile::tempdir().unwrap();
-        let git = Git::init(dir.path()).unwrap();
+        let Some((dir, git)) = repository() else { return };
         let loose_dirs = loose_objects(&git, LOOSE_DIRS_BEFORE_REPACK);
         let gc_pid = git.repo.path().join("gc.pid");
         std::fs::write(&gc_pid, format!("{} {}", std::process::id(), this_host())).unwrap();

@@ -441,6 +441,7 @@ pub fn global_identity() -> Option<(String, String)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::store::fsutil::tests::names as file_names;
 
     #[test]
     fn a_change_is_written_as_one_readable_pack() {
@@ -450,22 +451,15 @@ mod tests {
             (0..100).map(|n| (format!("d/f{n}"), Some(format!("content {n}").into_bytes()))).collect();
         let who = Author { name: "A", email: "a@example.com" };
         let prepared = git.prepare(None, &files, &[], &who, Utc::now(), "m\n", false).unwrap();
-        let keeps = || {
-            std::fs::read_dir(dir.path().join(".git/objects/pack"))
-                .unwrap()
-                .filter(|e| e.as_ref().unwrap().file_name().to_string_lossy().ends_with(".keep"))
-                .count()
-        };
+        let pack_dir = dir.path().join(".git/objects/pack");
+        let keeps = || file_names(&pack_dir).iter().filter(|name| name.ends_with(".keep")).count();
         assert_eq!(keeps(), 1, "kept from repacks until the branch names it");
         git.advance(&prepared, "m").unwrap();
         assert_eq!(keeps(), 0);
         let tree = git.tree_of(prepared.commit).unwrap();
         assert_eq!(git.file_in(tree, "d/f7").unwrap().unwrap(), b"content 7");
-        let loose = std::fs::read_dir(dir.path().join(".git/objects"))
-            .unwrap()
-            .flatten()
-            .filter(|e| e.file_name().len() == 2)
-            .count();
+        let loose =
+            file_names(&dir.path().join(".git/objects")).iter().filter(|name| name.len() == 2).count();
         assert_eq!(loose, 0, "no loose objects");
     }
 
@@ -480,7 +474,7 @@ mod tests {
         let prepared = git.prepare(None, &files, &[], &who, Utc::now(), "m\n", false).unwrap();
         git.advance(&prepared, "m").unwrap();
         git.maintain(dir.path());
-        let names = objects::tests::file_names(&pack_dir);
+        let names = file_names(&pack_dir);
         assert_eq!(names.len(), 2, "{names:?}");
         assert!(names[0].ends_with(".idx") && names[1].ends_with(".pack"), "{names:?}");
     }

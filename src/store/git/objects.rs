@@ -367,17 +367,11 @@ pub(super) fn signed_commit_bytes(commit: &[u8], signature: &str) -> Result<Vec<
 }
 
 #[cfg(test)]
-pub(super) mod tests {
-    use super::*;
-
-    /// The names of the files in `dir`, sorted.
-    pub(in crate::store::git) fn file_names(dir: &Path) -> Vec<String> {
-        let mut names: Vec<String> =
-            std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
-        names.sort();
-        names
-    }
+mod tests {
     use git2::{Repository, Signature, Time};
+
+    use super::*;
+    use crate::store::fsutil::tests::names as file_names;
 
     fn repo() -> (tempfile::TempDir, Repository) {
         let dir = tempfile::tempdir().unwrap();
